@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { InputError, formatDiagnostic } from '../common/index.js';
+import { registerCommands } from './commands.js';
+
+/** Exit code for input that cannot be read or parsed (the README's contract). */
+const EXIT_BAD_INPUT = 2;
+
+const program = new Command('vnetsim')
+  .description('Simulate Azure classic virtual networks, cloud services, VMs and site-to-site VPN gateways')
+  .version('0.1.0')
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(text) });
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version also arrive here, with exit code 0.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+  } else if (error instanceof InputError) {
+    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    process.exitCode = EXIT_BAD_INPUT;
+  } else {
+    throw error;
+  }
+}

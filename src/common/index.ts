@@ -1,0 +1,1 @@
+export { type SourceRef, type Severity, type Diagnostic, diagnosticAt, formatDiagnostic, InputError } from './diagnostic.js';
