@@ -1,4 +1,10 @@
 import type { SourceRef } from '../common/index.js';
+import type { GatewayCommand } from '../gateway/index.js';
+
+// Gateway commands live beside the gateway model; re-exported so the engine sees one command catalog.
+export type {
+  CreateGateway, DeleteGateway, ResetGateway, ResizeGateway, SetSharedKey, ConnectSite, DisconnectSite, AddSite, RemoveSite, ConfigureDevice, SetDevicePower, SetLinkFault, GatewayCommand,
+} from '../gateway/index.js';
 
 /**
  * Every change to the world is one of these intents. The engine validates a command against the current world: a
@@ -107,50 +113,6 @@ export interface CreateDeployment {
 export interface SwapVip { type: 'swapVip'; service: string }
 /** Deletes a deployment from a slot (Remove-AzureDeployment). */
 export interface DeleteDeployment { type: 'deleteDeployment'; service: string; slot: 'production' | 'staging' }
-
-/** Creates a VNet gateway (New-AzureVNetGateway -GatewayType); needs a subnet named exactly GatewaySubnet. */
-export interface CreateGateway {
-  type: 'createGateway';
-  vnet: string;
-  gatewayType: 'StaticRouting' | 'DynamicRouting';
-  sku?: 'Default' | 'HighPerformance' | undefined;
-}
-/** Deletes a VNet gateway (Remove-AzureVNetGateway). */
-export interface DeleteGateway { type: 'deleteGateway'; vnet: string }
-/** Resets a gateway: fails over to the standby instance, dropping tunnels briefly (Reset-AzureVNetGateway). */
-export interface ResetGateway { type: 'resetGateway'; vnet: string }
-/** Changes the gateway SKU (Resize-AzureVNetGateway). */
-export interface ResizeGateway { type: 'resizeGateway'; vnet: string; sku: 'Default' | 'HighPerformance' }
-/** Sets the pre-shared key for one site's tunnel (Set-AzureVNetGatewayKey). */
-export interface SetSharedKey { type: 'setSharedKey'; vnet: string; site: string; key: string }
-/** Connects (or re-connects) a VNet's gateway to a local site (Set-AzureVNetGateway -Connect). */
-export interface ConnectSite { type: 'connectSite'; vnet: string; site: string }
-/** Disconnects a local site's tunnel (Set-AzureVNetGateway -Disconnect). */
-export interface DisconnectSite { type: 'disconnectSite'; vnet: string; site: string }
-/** Adds a local network site to the VNet's gateway connections (editing NetworkConfig, Set-AzureVNetConfig). */
-export interface AddSite { type: 'addSite'; vnet: string; site: string; addressPrefixes?: string[] | undefined; vpnGatewayAddress?: string | undefined }
-/** Removes a local network site from the VNet's gateway connections. */
-export interface RemoveSite { type: 'removeSite'; vnet: string; site: string }
-/** Changes the on-premises VPN device of a site: key, public IP, IKE settings, traffic selectors, proposals. */
-export interface ConfigureDevice {
-  type: 'configureDevice';
-  site: string;
-  sharedKey?: string | undefined;
-  publicIp?: string | undefined;
-  ikeVersions?: (1 | 2)[] | undefined;
-  routing?: 'PolicyBased' | 'RouteBased' | undefined;
-  trafficSelectors?: string[] | undefined;
-  proposals?: string[] | undefined;
-}
-/** Powers the on-premises device up or down. */
-export interface SetDevicePower { type: 'setDevicePower'; site: string; up: boolean }
-/** Breaks or heals the internet path between the gateway and the site's device. */
-export interface SetLinkFault { type: 'setLinkFault'; site: string; broken: boolean }
-
-/** Commands handled by the gateway (src/gateway). */
-export type GatewayCommand =
-  | CreateGateway | DeleteGateway | ResetGateway | ResizeGateway | SetSharedKey | ConnectSite | DisconnectSite
-  | AddSite | RemoveSite | ConfigureDevice | SetDevicePower | SetLinkFault;
 
 /** Commands handled by the compute model (src/vm). */
 export type ComputeCommand =
