@@ -1,0 +1,127 @@
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+
+/** A path into a YAML document: map keys and sequence indexes, as zod reports them. */
+export type YamlPath = readonly PropertyKey[];
+
+/** A parsed YAML document that still knows where every node was written. */
+export interface YamlSource {
+  file: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** Code of a diagnostic for text that is not well-formed YAML. */
+export const YAML_SYNTAX_RULE = 'yaml-syntax';
+/** Code of a diagnostic for a key the schema does not know. */
+export const UNKNOWN_KEY_RULE = 'unknown-key';
+/** Code of a diagnostic for a value of the wrong type or shape. */
+export const INVALID_VALUE_RULE = 'invalid-value';
+
+/** Anchors/aliases beyond this count are refused, so a YAML "billion laughs" cannot expand. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses YAML text with positions; duplicate keys and syntax errors become an InputError listing every problem
+ * with its file:line:column.
+ */
+export function parseYamlDocument(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const problems = [...doc.errors].map((error) => {
+    const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
+    const firstLine = error.message.split('\n')[0] ?? error.code;
+    const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');
+    return diagnosticAt({ file, line: pos.line, column: pos.col }, YAML_SYNTAX_RULE, 'error', message);
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return { file, doc, lineCounter };
+}
+
+/** The position of the node at `path`, or of its nearest ancestor that exists (e.g. the map missing a key). */
+export function positionOf(source: YamlSource, path: YamlPath): SourceRef {
+  return refAt(source, offsetOf(source, path));
+}
+
+/** The position of a mapping key (not its value) at `path`, e.g. to point at an unknown key itself. */
+export function keyPositionOf(source: YamlSource, path: YamlPath): SourceRef {
+  const key = path[path.length - 1];
+  const map = source.doc.getIn(path.slice(0, -1), true);
+  if (isMap(map)) {
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+    if (pair !== undefined && isNode(pair.key) && pair.key.range) return refAt(source, pair.key.range[0]);
+  }
+  return positionOf(source, path);
+}
+
+/** Whether a node exists at `path` (used to tell a missing key from a wrong value). */
+export function hasNodeAt(source: YamlSource, path: YamlPath): boolean {
+  return source.doc.hasIn(path);
+}
+
+/**
+ * Converts the value at `basePath` (default: the whole document) to plain data and validates it with a zod schema;
+ * every issue becomes a diagnostic at the offending node (unknown keys at the key), thrown together as an InputError.
+ */
+export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S, basePath: YamlPath = []): z.output<S> {
+  const value = valueAt(toPlainData(source), basePath);
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InputError(result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue)));
+}
+
+function toPlainData(source: YamlSource): unknown {
+  try {
+    return source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError for alias bombs and unresolved aliases; both are the user's input.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new InputError([diagnosticAt(positionOf(source, []), YAML_SYNTAX_RULE, 'error', message)]);
+  }
+}
+
+function valueAt(data: unknown, path: YamlPath): unknown {
+  let current = data;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue): Diagnostic[] {
+  const path = [...basePath, ...issue.path];
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) =>
+      diagnosticAt(
+        keyPositionOf(source, [...path, key]),
+        UNKNOWN_KEY_RULE,
+        'error',
+        `${formatPath([...path, key])}: unknown key "${key}"; remove it or check its spelling`,
+      ),
+    );
+  }
+  const missing = issue.code === 'invalid_type' && !hasNodeAt(source, path);
+  const message = missing
+    ? `${formatPath(path)}: required key "${String(path[path.length - 1])}" is missing; add it`
+    : `${formatPath(path)}: ${issue.message}`;
+  return [diagnosticAt(positionOf(source, path), INVALID_VALUE_RULE, 'error', message)];
+}
+
+function formatPath(path: YamlPath): string {
+  return path.length === 0 ? '(document)' : path.map(String).join('.');
+}
+
+function offsetOf(source: YamlSource, path: YamlPath): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = source.doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function refAt(source: YamlSource, offset: number): SourceRef {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { file: source.file, line, column: col };
+}
