@@ -1,0 +1,5 @@
+export * from './prefix.js';
+export * from './prefix-format.js';
+export * from './prefix-parse.js';
+export * from './prefix-predicates.js';
+export * from './plan.js';
