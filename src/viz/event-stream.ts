@@ -1,0 +1,189 @@
+import type { WebSocket } from 'ws';
+import type { VizEvent } from './event-fields.js';
+import type { LiveWorld } from './live-world.js';
+import { PROTOCOL_VERSION, type PlaybackState, type ServerMessage } from './protocol.js';
+import { applyEvents, createView, type View } from './view-model.js';
+
+/** Most events in one `events` frame: big enough to amortise framing, small enough to keep frames under ~200 KB. */
+export const DEFAULT_MAX_BATCH_EVENTS = 1000;
+
+/** Bytes a client may have queued in its socket before it is treated as slow and switched to a snapshot. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/** How often a slow client's buffer is checked for having drained. */
+const RESYNC_CHECK_MS = 50;
+
+/** Limits of an event stream. */
+export interface EventStreamOptions {
+  maxBatchEvents?: number | undefined;
+  maxBufferedBytes?: number | undefined;
+  playback: () => PlaybackState;
+}
+
+interface Client {
+  socket: WebSocket;
+  /** Seq of the last event this client has been sent (or holds from its snapshot). */
+  sentSeq: number;
+  /** Over the buffered-bytes limit: nothing more is queued until it drains, then it gets a fresh snapshot. */
+  isSlow: boolean;
+}
+
+/**
+ * Streams one world's event log to many sockets. Each client has its own position in the log, so a resumed client gets
+ * exactly the events after its `lastSeq`; frames with the same range are serialised once and shared. Memory per client
+ * is bounded by `maxBufferedBytes`: a client that cannot keep up is paused, then resynchronised with a snapshot.
+ */
+export class EventStream {
+  private readonly world: LiveWorld;
+  private readonly maxBatchEvents: number;
+  private readonly maxBufferedBytes: number;
+  private readonly playback: () => PlaybackState;
+  private readonly clients = new Set<Client>();
+  private view: View = createView();
+  private foldedCount = 0;
+  private flushScheduled = false;
+  private resyncTimer: ReturnType<typeof setInterval> | undefined;
+  private readonly unsubscribe: () => void;
+
+  /** Starts listening to the world; events are flushed to clients once per macrotask. */
+  constructor(world: LiveWorld, options: EventStreamOptions) {
+    this.world = world;
+    this.maxBatchEvents = options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS;
+    this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+    this.playback = options.playback;
+    this.unsubscribe = world.subscribe(() => this.scheduleFlush());
+  }
+
+  /** Number of connected clients. */
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** The view after every event so far (what a new client's hello snapshot holds). */
+  currentView(): View {
+    this.foldLog();
+    return this.view;
+  }
+
+  /** Adds a client that holds the log up to `resumeSeq` (or nothing, `null`); sends its hello and what it misses. */
+  addClient(socket: WebSocket, resumeSeq: number | null): void {
+    const client: Client = { socket, sentSeq: -1, isSlow: false };
+    this.clients.add(client);
+    socket.on('close', () => this.clients.delete(client));
+    if (resumeSeq !== null && this.canResumeFrom(resumeSeq)) {
+      client.sentSeq = resumeSeq;
+      this.send(client, { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: null, lastSeq: resumeSeq, playback: this.playback() });
+      this.flushClient(client, new Map());
+    } else {
+      this.sendSnapshot(client);
+    }
+  }
+
+  /** Sends a message to every connected client that is keeping up. */
+  broadcast(message: ServerMessage): void {
+    const text = JSON.stringify(message);
+    for (const client of this.clients) if (!client.isSlow) client.socket.send(text);
+  }
+
+  /** Sends every client the events it has not had yet. */
+  flush(): void {
+    this.flushScheduled = false;
+    const shared = new Map<string, string>();
+    for (const client of this.clients) this.flushClient(client, shared);
+  }
+
+  /** Stops listening to the world. */
+  dispose(): void {
+    this.unsubscribe();
+    if (this.resyncTimer !== undefined) clearInterval(this.resyncTimer);
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  // Resuming needs the event right after `seq` still in the log, or `seq` to be the newest event.
+  private canResumeFrom(seq: number): boolean {
+    const events = this.world.events;
+    const last = events[events.length - 1]?.seq ?? -1;
+    if (seq > last) return false;
+    if (seq === last) return true;
+    const index = this.indexAfter(seq);
+    return index === 0 ? seq === -1 || seq === (events[0]!.seq - 1) : events[index - 1]!.seq === seq;
+  }
+
+  // Clients at the same position share each frame's text: JSON.stringify runs once per range, not once per client.
+  private flushClient(client: Client, shared: Map<string, string>): void {
+    if (client.isSlow) return;
+    const events = this.world.events;
+    let index = this.indexAfter(client.sentSeq);
+    while (index < events.length) {
+      if (client.socket.bufferedAmount > this.maxBufferedBytes) {
+        this.markSlow(client);
+        return;
+      }
+      const end = Math.min(events.length, index + this.maxBatchEvents);
+      const key = `${index}-${end}`;
+      let text = shared.get(key);
+      if (text === undefined) {
+        const message: ServerMessage = { type: 'events', events: events.slice(index, end) };
+        text = JSON.stringify(message);
+        shared.set(key, text);
+      }
+      client.socket.send(text);
+      client.sentSeq = events[end - 1]!.seq;
+      index = end;
+    }
+  }
+
+  private markSlow(client: Client): void {
+    client.isSlow = true;
+    this.resyncTimer ??= setInterval(() => this.resyncSlowClients(), RESYNC_CHECK_MS);
+  }
+
+  private resyncSlowClients(): void {
+    let waiting = 0;
+    for (const client of this.clients) {
+      if (!client.isSlow) continue;
+      if (client.socket.bufferedAmount <= this.maxBufferedBytes / 4) this.sendSnapshot(client);
+      else waiting++;
+    }
+    if (waiting === 0 && this.resyncTimer !== undefined) {
+      clearInterval(this.resyncTimer);
+      this.resyncTimer = undefined;
+    }
+  }
+
+  private sendSnapshot(client: Client): void {
+    const view = this.currentView();
+    client.isSlow = false;
+    client.sentSeq = view.seq;
+    this.send(client, { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: view, lastSeq: view.seq, playback: this.playback() });
+  }
+
+  private send(client: Client, message: ServerMessage): void {
+    client.socket.send(JSON.stringify(message));
+  }
+
+  private foldLog(): void {
+    const events = this.world.events;
+    if (this.foldedCount === events.length) return;
+    this.view = applyEvents(this.view, events.slice(this.foldedCount) as VizEvent[]);
+    this.foldedCount = events.length;
+  }
+
+  /** Index of the first logged event with seq > `seq`. */
+  private indexAfter(seq: number): number {
+    const events = this.world.events;
+    let lo = 0;
+    let hi = events.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid]!.seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

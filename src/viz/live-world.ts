@@ -1,0 +1,50 @@
+import type { VizEvent } from './event-fields.js';
+import type { ReachAnswer } from './protocol.js';
+
+/**
+ * What the viz server needs from a running scenario: the event log, a way to hear new events, and the simulated
+ * clock. `vnetsim serve` adapts the engine (src/sim) and the scenario timeline to it; tests use a scripted world.
+ */
+export interface LiveWorld {
+  /** Every event so far, oldest first, seq strictly increasing. */
+  readonly events: readonly VizEvent[];
+  /** Calls `listener` after each new event; returns the unsubscribe function. */
+  subscribe(listener: (event: VizEvent) => void): () => void;
+  /** Current simulated time in ms. */
+  now(): number;
+  /** Runs the world forward to `timeMs`, firing everything due on the way. */
+  advanceTo(timeMs: number): void;
+  /** When something is next due (a timer or a timeline step), `undefined` when nothing is left. */
+  nextEventTime(): number | undefined;
+  /** Answers "can `from` reach `to`" by graph node id, or `undefined` when no topology engine is wired in. */
+  reach?: ((from: string, to: string) => ReachAnswer) | undefined;
+}
+
+/** An event with its simulated time, as a recorded log (JSONL) or a test script holds it. */
+export type TimedEvent = VizEvent & Record<string, unknown>;
+
+/** A world that replays a fixed, time-ordered list of events: for `serve` on a recorded log, tests and benchmarks. */
+export function createScriptedWorld(script: readonly TimedEvent[]): LiveWorld {
+  const events: VizEvent[] = [];
+  const listeners = new Set<(event: VizEvent) => void>();
+  let next = 0;
+  let nowMs = 0;
+  return {
+    events,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    now: () => nowMs,
+    advanceTo(timeMs) {
+      while (next < script.length && script[next]!.time <= timeMs) {
+        const event = script[next++]!;
+        nowMs = Math.max(nowMs, event.time);
+        events.push(event);
+        for (const listener of listeners) listener(event);
+      }
+      nowMs = Math.max(nowMs, timeMs);
+    },
+    nextEventTime: () => script[next]?.time,
+  };
+}

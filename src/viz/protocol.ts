@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import type { VizEvent } from './event-fields.js';
+import type { View } from './view-model.js';
+
+/**
+ * The wire protocol between `vnetsim serve` and its page, shared by both sides. Bump PROTOCOL_VERSION on any change a
+ * page of the previous version would misread; the page refuses a hello of another version instead of drawing garbage.
+ *
+ * Flow: the page opens `/events?lastSeq=N` (N = last event it holds; omitted on a first visit that only wants the
+ * present). The server answers `hello`, then `events` batches. If the page's N is still in the log the hello carries no
+ * snapshot and the batches start at N+1, so a reconnect loses no event and repeats none; otherwise the hello carries a
+ * fresh snapshot. A page that falls too far behind gets a new hello with a snapshot instead of an ever-growing buffer.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Path of the WebSocket endpoint on the viz server. */
+export const EVENTS_PATH = '/events';
+
+/** The simulated clock as the server drives it: a real-time multiple, paused or playing. */
+export interface PlaybackState {
+  playing: boolean;
+  /** Simulated milliseconds per real millisecond. */
+  speed: number;
+  timeMs: number;
+  /** When the next timer or timeline step is due, `null` when the scenario has nothing left to do. */
+  nextEventMs: number | null;
+}
+
+/** First message on every connection, and again whenever the server resynchronises a client. */
+export interface HelloMessage {
+  type: 'hello';
+  protocolVersion: number;
+  /** The view to start from, or `null` when the client's own view at `lastSeq` is still valid. */
+  snapshot: View | null;
+  /** Events that follow this message start right after this seq. */
+  lastSeq: number;
+  playback: PlaybackState;
+}
+
+/** A batch of consecutive events, oldest first. */
+export interface EventsMessage {
+  type: 'events';
+  events: VizEvent[];
+}
+
+/** The playback state after a change (play, pause, speed, or the scenario running out of events). */
+export interface PlaybackMessage {
+  type: 'playback';
+  playback: PlaybackState;
+}
+
+/** One hop of a reach trace, named by graph node id (`vm:svc/web1`, `gateway:HubVNet`, `site:OnPrem`). */
+export interface ReachHop {
+  nodeId: string;
+  label: string;
+}
+
+/** Something that stops traffic (an ACL rule, a disconnected tunnel, a missing route), at a node when known. */
+export interface ReachBlocker {
+  nodeId: string | null;
+  code: string;
+  message: string;
+}
+
+/** The topology engine's answer to "can A reach B": a verdict, the disposition, the path taken, and every blocker. */
+export interface ReachAnswer {
+  verdict: 'reachable' | 'unreachable';
+  disposition: string;
+  hops: ReachHop[];
+  blockers: ReachBlocker[];
+}
+
+/** Reply to a reach query, matched by `requestId`. */
+export interface ReachMessage {
+  type: 'reach';
+  requestId: string;
+  answer: ReachAnswer;
+}
+
+/**
+ * Stable error codes: `bad-json` (not JSON), `bad-message` (fails the schema; `message` lists path: problem),
+ * `reach-unavailable` (no topology engine wired in), `unknown-node` (a reach endpoint names no node),
+ * `world-error` (the engine threw while advancing; the server stays up and pauses).
+ */
+export type ErrorCode = 'bad-json' | 'bad-message' | 'reach-unavailable' | 'unknown-node' | 'world-error';
+
+/** A refused or failed client message; the connection stays open. */
+export interface ErrorMessage {
+  type: 'error';
+  code: ErrorCode;
+  message: string;
+  requestId: string | null;
+}
+
+/** Everything the server sends. */
+export type ServerMessage = HelloMessage | EventsMessage | PlaybackMessage | ReachMessage | ErrorMessage;
+
+/** Highest playback speed accepted: a week of simulated time per real second. */
+export const MAX_SPEED = 604_800_000 / 1000;
+
+const nodeId = z.string().min(1).max(200).regex(/^[a-zA-Z]+:/, 'must be a graph node id like vm:service/name');
+
+/** Schema of every message a page may send; unknown keys are errors, not silently dropped. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('play'), speed: z.number().positive().max(MAX_SPEED).optional() }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('step') }),
+  z.strictObject({ type: z.literal('seek'), timeMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+  z.strictObject({ type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId }),
+]);
+
+/** A validated message from the page. */
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** Result of reading one client frame: the message, or the error to reply with. */
+export type ParsedClientMessage = { ok: true; message: ClientMessage } | { ok: false; error: ErrorMessage };
+
+/** Parses and validates one text frame from a page. */
+export function parseClientMessage(text: string): ParsedClientMessage {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: errorMessage('bad-json', 'message is not JSON; send {"type": "play" | "pause" | "step" | "seek" | "reach", ...}') };
+  }
+  const result = clientMessageSchema.safeParse(json);
+  if (result.success) return { ok: true, message: result.data };
+  const problems = result.error.issues.map((issue) => `${issue.path.length === 0 ? '(message)' : issue.path.join('.')}: ${issue.message}`);
+  const requestId = typeof json === 'object' && json !== null && typeof (json as Record<string, unknown>)['requestId'] === 'string'
+    ? String((json as Record<string, unknown>)['requestId']).slice(0, 64) : null;
+  return { ok: false, error: errorMessage('bad-message', problems.join('; '), requestId) };
+}
+
+/** Builds an error reply. */
+export function errorMessage(code: ErrorCode, message: string, requestId: string | null = null): ErrorMessage {
+  return { type: 'error', code, message, requestId };
+}
+
+/** Reads the resume point from the socket URL's `lastSeq` query: a seq, `null` when absent or not a whole number ≥ −1. */
+export function readResumeSeq(search: string): number | null {
+  const text = new URLSearchParams(search).get('lastSeq');
+  if (text === null || !/^-?\d{1,15}$/.test(text)) return null;
+  const seq = Number(text);
+  return seq >= -1 ? seq : null;
+}

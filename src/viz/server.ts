@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_BUFFERED_BYTES, EventStream } from './event-stream.js';
+import { buildGraph } from './graph-model.js';
+import type { LiveWorld } from './live-world.js';
+import { Playback } from './playback.js';
+import { EVENTS_PATH, errorMessage, parseClientMessage, readResumeSeq, type ClientMessage, type ServerMessage } from './protocol.js';
+import { isAllowedHost, isAllowedOrigin } from './request-guard.js';
+import { DEFAULT_WEB_ROOT, servePageFile } from './static-files.js';
+
+/** Largest frame a page may send: client messages are small commands, so anything bigger is refused by ws (code 1009). */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024;
+
+/** Interval of the ping/terminate heartbeat: a client that missed the previous ping is dropped. */
+export const DEFAULT_HEARTBEAT_INTERVAL_MS = 30_000;
+
+/** Default bind address: loopback only, so nothing off this machine can see the simulation. */
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Options of the viz server; every limit has a default. */
+export interface VizServerOptions {
+  world: LiveWorld;
+  host?: string | undefined;
+  /** 0 picks a free port (tests always do). */
+  port?: number | undefined;
+  speed?: number | undefined;
+  /** Starts the clock as soon as the server listens. */
+  autoplay?: boolean | undefined;
+  /** Folder holding the built page (index.html, app.js, app.css). */
+  webRoot?: string | undefined;
+  maxPayloadBytes?: number | undefined;
+  maxBufferedBytes?: number | undefined;
+  maxBatchEvents?: number | undefined;
+  heartbeatIntervalMs?: number | undefined;
+  /** Where to report a world that threw (the page also gets a `world-error`). */
+  onWorldError?: ((error: unknown) => void) | undefined;
+}
+
+/** A running viz server. */
+export interface VizServer {
+  /** `http://host:port/` to open in a browser. */
+  url: string;
+  port: number;
+  playback: Playback;
+  stream: EventStream;
+  /** Closes every socket and the listener. */
+  close(): Promise<void>;
+}
+
+/** Starts the http + WebSocket server for one world and resolves once it listens. */
+export async function startVizServer(options: VizServerOptions): Promise<VizServer> {
+  const host = options.host ?? '127.0.0.1';
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  let port = 0;
+  const stream = new EventStream(options.world, {
+    maxBatchEvents: options.maxBatchEvents ?? DEFAULT_MAX_BATCH_EVENTS,
+    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+    playback: () => playback.state(),
+  });
+  const playback: Playback = new Playback(options.world, {
+    speed: options.speed,
+    onChange: (state) => {
+      stream.flush();
+      stream.broadcast({ type: 'playback', playback: state });
+    },
+    onError: (error) => {
+      stream.broadcast(errorMessage('world-error', `the simulation stopped: ${error instanceof Error ? error.message : String(error)}`));
+      options.onWorldError?.(error);
+    },
+  });
+
+  const http = createServer((request, response) => {
+    if (!isAllowedHost(request.headers.host, port, host)) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request: unknown Host\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    void servePageFile(webRoot, new URL(request.url ?? '/', 'http://localhost').pathname, response);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const refusal = url.pathname !== EVENTS_PATH ? '404 Not Found'
+      : !isAllowedHost(request.headers.host, port, host) ? '421 Misdirected Request'
+        : !isAllowedOrigin(request.headers.origin, request.headers.host) ? '403 Forbidden' : null;
+    if (refusal !== null) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      ws.on('error', () => ws.terminate());
+      ws.on('message', (data, isBinary) => {
+        const parsed = isBinary ? { ok: false as const, error: errorMessage('bad-message', 'binary frames are not part of the protocol') }
+          : parseClientMessage(String(data));
+        if (parsed.ok) handleMessage(ws, parsed.message);
+        else sendTo(ws, parsed.error);
+      });
+      stream.addClient(ws, readResumeSeq(url.search));
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) !== true) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS);
+
+  function handleMessage(ws: WebSocket, message: ClientMessage): void {
+    switch (message.type) {
+      case 'play':
+        playback.play(message.speed);
+        return;
+      case 'pause':
+        playback.pause();
+        return;
+      case 'step':
+        playback.step();
+        return;
+      case 'seek':
+        playback.seek(message.timeMs);
+        return;
+      case 'reach':
+        answerReach(ws, message.requestId, message.from, message.to);
+        return;
+    }
+  }
+
+  function answerReach(ws: WebSocket, requestId: string, from: string, to: string): void {
+    const reach = options.world.reach;
+    if (reach === undefined) {
+      sendTo(ws, errorMessage('reach-unavailable', 'this server has no topology engine to answer reach queries', requestId));
+      return;
+    }
+    const ids = new Set(buildGraph(stream.currentView()).nodes.map((n) => n.id));
+    const unknown = [from, to].filter((id) => !ids.has(id));
+    if (unknown.length > 0) {
+      sendTo(ws, errorMessage('unknown-node', `no node ${unknown.join(' or ')} in the current topology`, requestId));
+      return;
+    }
+    sendTo(ws, { type: 'reach', requestId, answer: reach(from, to) });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => resolve());
+  });
+  port = (http.address() as AddressInfo).port;
+  if (options.autoplay === true) playback.play();
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    port,
+    playback,
+    stream,
+    async close() {
+      clearInterval(heartbeat);
+      playback.dispose();
+      stream.dispose();
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function sendTo(ws: WebSocket, message: ServerMessage): void {
+  ws.send(JSON.stringify(message));
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { applyEvent, applyEvents, createView, type View, type VizEvent } from '../../src/viz/index.js';
+import { hubEvents } from './fixtures.js';
+
+function fold(events: readonly VizEvent[]): View {
+  return events.reduce<View>((view, event) => applyEvent(view, event), createView());
+}
+
+function at(seq: number, type: string, payload: Record<string, unknown>): VizEvent {
+  return { seq, time: seq * 10, type, ...payload } as VizEvent;
+}
+
+describe('applyEvent', () => {
+  const base = fold([
+    at(0, 'affinityGroup.created', { name: 'AG', region: 'East US' }),
+    at(1, 'vnet.defined', { vnet: 'V', affinityGroup: 'AG', addressSpace: ['10.0.0.0/16'], subnets: [{ name: 'A', prefix: '10.0.1.0/24' }] }),
+    at(2, 'service.created', { service: 's', affinityGroup: 'AG' }),
+    at(3, 'vm.created', { service: 's', vm: 'm', size: 'Small', os: 'Linux', vnet: 'V', subnet: 'A' }),
+  ]);
+
+  it.each([
+    ['affinityGroup.created adds the group and its region', at(4, 'affinityGroup.created', { name: 'AG2', region: 'West US' }),
+      (v: View) => { expect(v.affinityGroups['AG2']).toEqual({ name: 'AG2', region: 'West US' }); expect(v.regions).toEqual(['East US', 'West US']); }],
+    ['vnet.defined inherits the region of its affinity group', at(4, 'vnet.defined', { vnet: 'W', affinityGroup: 'AG', addressSpace: [], subnets: [] }),
+      (v: View) => expect(v.vnets['W']?.region).toBe('East US')],
+    ['vnet.defined bound to a region has no affinity group', at(4, 'vnet.defined', { vnet: 'R', region: 'North Europe', addressSpace: ['10.9.0.0/16'], subnets: [] }),
+      (v: View) => { expect(v.vnets['R']?.affinityGroup).toBeNull(); expect(v.regions).toContain('North Europe'); }],
+    ['localSite.defined records prefixes and device address', at(4, 'localSite.defined', { site: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4' }),
+      (v: View) => expect(v.sites['HQ']).toEqual({ name: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4' })],
+    ['service.kindSet sets IaaS or PaaS', at(4, 'service.kindSet', { service: 's', kind: 'IaaS' }),
+      (v: View) => expect(v.services['s']?.kind).toBe('IaaS')],
+    ['vip.assigned adds a VIP once', at(4, 'vip.assigned', { service: 's', vip: '1.1.1.1' }),
+      (v: View) => expect(applyEvent(v, at(5, 'vip.assigned', { service: 's', vip: '1.1.1.1' })).services['s']?.vips).toEqual(['1.1.1.1'])],
+    ['vm.created starts Provisioning without a DIP', at(4, 'vm.created', { service: 's', vm: 'n', vnet: 'V', subnet: 'A' }),
+      (v: View) => expect(v.vms['s/n']).toMatchObject({ state: 'Provisioning', ip: null, vnet: 'V', subnet: 'A' })],
+    ['vm.stateChanged moves the VM to the new state', at(4, 'vm.stateChanged', { service: 's', vm: 'm', from: 'Provisioning', to: 'ReadyRole' }),
+      (v: View) => expect(v.vms['s/m']?.state).toBe('ReadyRole')],
+    ['dip.allocated gives the VM its address', at(4, 'dip.allocated', { service: 's', vm: 'm', ip: '10.0.1.4', static: true }),
+      (v: View) => expect(v.vms['s/m']).toMatchObject({ ip: '10.0.1.4', isStaticIp: true })],
+    ['vm.deleted removes the VM', at(4, 'vm.deleted', { service: 's', vm: 'm' }),
+      (v: View) => expect(v.vms['s/m']).toBeUndefined()],
+    ['endpoint.added lists the endpoint', at(4, 'endpoint.added', { service: 's', vm: 'm', name: 'SSH' }),
+      (v: View) => expect(v.vms['s/m']?.endpoints).toEqual(['SSH'])],
+    ['command.refused counts refusals', at(4, 'command.refused', { rule: 'x' }),
+      (v: View) => expect(v.refusedCount).toBe(1)],
+    ['gateway.stateChanged shows the gateway', at(4, 'gateway.stateChanged', { vnet: 'V', from: 'NotProvisioned', to: 'Provisioning' }),
+      (v: View) => expect(v.vnets['V']?.gateway).toEqual({ state: 'Provisioning', publicIp: null })],
+    ['connection.stateChanged records the tunnel state and message', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', message: 'up' }),
+      (v: View) => expect(v.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connected', message: 'up', reason: null })],
+    ['an unknown event type only moves seq and time', at(4, 'something.new', { x: 1 }),
+      (v: View) => expect({ ...v, seq: 3, timeMs: 30 }).toEqual(base)],
+  ])('%s', (_name, event, check) => {
+    const after = applyEvent(base, event);
+    expect(after.seq).toBe(4);
+    expect(after.timeMs).toBe(40);
+    check(after);
+  });
+
+  it('removes the gateway again when it goes back to NotProvisioned', () => {
+    const up = applyEvent(base, at(4, 'gateway.stateChanged', { vnet: 'V', to: 'Provisioned', publicIp: '5.5.5.5' }));
+    expect(up.vnets['V']?.gateway).toEqual({ state: 'Provisioned', publicIp: '5.5.5.5' });
+    expect(applyEvent(up, at(5, 'gateway.stateChanged', { vnet: 'V', to: 'NotProvisioned' })).vnets['V']?.gateway).toBeNull();
+  });
+
+  it('releases a DIP only when it is the VM’s current address', () => {
+    const withIp = applyEvent(base, at(4, 'dip.allocated', { service: 's', vm: 'm', ip: '10.0.1.4' }));
+    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.9' })).vms['s/m']?.ip).toBe('10.0.1.4');
+    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.4' })).vms['s/m']?.ip).toBeNull();
+  });
+
+  it('ignores an event at or before the view’s seq, so a repeated event is never applied twice', () => {
+    const event = at(3, 'vm.stateChanged', { service: 's', vm: 'm', to: 'StoppedVM' });
+    expect(applyEvent(base, event)).toBe(base);
+  });
+
+  it('never mutates the view it is given', () => {
+    const before = JSON.stringify(base);
+    for (const event of hubEvents()) applyEvent(base, { ...event, seq: event.seq + 10 });
+    expect(JSON.stringify(base)).toBe(before);
+  });
+});
+
+describe('applyEvents', () => {
+  test.prop([fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 12 })])(
+    'folding in batches of any size equals folding one event at a time',
+    (sizes) => {
+      const events = hubEvents();
+      let view = createView();
+      let i = 0;
+      for (const size of sizes) {
+        view = applyEvents(view, events.slice(i, i + size));
+        i += size;
+      }
+      view = applyEvents(view, events.slice(i));
+      expect(view).toEqual(fold(events));
+    },
+  );
+
+  test.prop([fc.integer({ min: 0, max: 21 }), fc.integer({ min: 1, max: 22 })])(
+    'overlapping batches (a resumed stream) give the same view as the log applied once',
+    (overlapStart, cut) => {
+      const events = hubEvents();
+      const first = applyEvents(createView(), events.slice(0, cut));
+      expect(applyEvents(first, events.slice(Math.min(overlapStart, cut)))).toEqual(fold(events));
+    },
+  );
+});
