@@ -2,13 +2,11 @@
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 
 /** A duration such as `90s`, `15m`, `2h`, `1d` or `1h30m`: integer amounts, units d/h/m/s in that order, each once. */
-export const DURATION_PATTERN = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+export const DURATION_PATTERN = /^(?=\d)(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /** Parses a scenario duration into milliseconds; `undefined` when the text is not a duration. */
 export function parseDuration(text: string): number | undefined {
-  const trimmed = text.trim();
-  // The pattern's groups are all optional, so the empty string matches it and must be refused here.
-  const match = trimmed === '' ? null : DURATION_PATTERN.exec(trimmed);
+  const match = DURATION_PATTERN.exec(text.trim());
   if (match === null) return undefined;
   const [, days, hours, minutes, seconds] = match;
   return (

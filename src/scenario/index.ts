@@ -1,3 +1,23 @@
 export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, type YamlSource, type YamlPath } from './yaml-source.js';
 export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-source.js';
 export { networkSectionSchema, eraSchema, type NetworkSection, type Era } from './network-schema.js';
+export { parseDuration, formatDuration, formatClock, DURATION_PATTERN } from './duration.js';
+export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE } from './load-scenario.js';
+export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
+export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
+export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';
+export { runScenario, type RunOptions } from './run-scenario.js';
+export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand } from './run-report.js';
+export { formatRunReport, formatVerdict } from './format-report.js';
+export { buildScenarioJsonSchema, formatScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './scenario-json-schema.js';
+export { EXPECTATION_KINDS } from './expectations/registry.js';
+export {
+  defineExpectationKind,
+  type ExpectationKind,
+  type ExpectationKindSpec,
+  type ExpectationContext,
+  type BoundExpectation,
+  type Verdict,
+} from './expectations/expectation-kind.js';
+export type { ObjectReference } from './object-reference.js';

@@ -1,0 +1,88 @@
+import { writeFile } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import {
+  formatClock,
+  formatRunReport,
+  hasRunPassed,
+  loadScenarioFile,
+  parseDuration,
+  runScenario,
+  type RunReport,
+} from '../scenario/index.js';
+
+/** Exit code when an expectation failed (bad input exits 2 through main.ts). */
+const EXIT_EXPECTATION_FAILED = 1;
+/** A run taking longer than this on the wall clock shows a progress line even when stderr is not a terminal. */
+const LONG_RUN_WALL_MS = 2_000;
+/** Minimum wall time between two progress lines, so progress never dominates the run. */
+const PROGRESS_INTERVAL_WALL_MS = 250;
+
+interface RunFlags {
+  until?: number | undefined;
+  log?: string | undefined;
+  format: 'text' | 'json';
+  seed?: number | undefined;
+}
+
+/** Adds `vnetsim run FILE`: runs a scenario, prints the timeline and each expectation's verdict. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run a scenario: print what happened and whether each expectation held (exit 0 all held, 1 one failed, 2 bad input)')
+    .argument('<file>', 'scenario YAML file')
+    .option('--until <duration>', 'stop the clock at this simulated time (e.g. 2h, 1d, 1h30m)', parseUntil)
+    .option('--log <file>', 'write the event log as JSON lines (byte-identical for the same scenario and seed)')
+    .option('--format <format>', 'output format: text or json', parseFormat, 'text')
+    .option('--seed <n>', "override the scenario's seed", parseSeed)
+    .action(async (file: string, flags: RunFlags) => {
+      const scenario = await loadScenarioFile(file);
+      const progress = createProgressLine();
+      const report = runScenario(scenario, { seed: flags.seed, untilMs: flags.until, onProgress: progress.show });
+      progress.finish();
+      if (flags.log !== undefined) await writeFile(flags.log, formatEventLog(report));
+      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatRunReport(report).join('\n')}\n`);
+      if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
+    });
+}
+
+/** The event log as JSON lines, one event per line in seq order. */
+function formatEventLog(report: RunReport): string {
+  return report.events.map((event) => `${JSON.stringify(event)}\n`).join('');
+}
+
+/** A `simulating 01:00:00 / 1d 00:00:00` line on stderr, shown when stderr is a terminal or the run is long. */
+function createProgressLine(): { show: (nowMs: number, endMs: number) => void; finish: () => void } {
+  const startedWallMs = Date.now();
+  let lastWallMs = 0;
+  let isShown = false;
+  return {
+    show(nowMs, endMs) {
+      const wallMs = Date.now();
+      const isLong = wallMs - startedWallMs > LONG_RUN_WALL_MS;
+      if (!(process.stderr.isTTY || isLong) || wallMs - lastWallMs < PROGRESS_INTERVAL_WALL_MS) return;
+      lastWallMs = wallMs;
+      isShown = true;
+      process.stderr.write(`\rsimulating ${formatClock(nowMs)} / ${formatClock(endMs)}`);
+    },
+    finish() {
+      if (isShown) process.stderr.write('\n');
+    },
+  };
+}
+
+function parseUntil(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
+  return ms;
+}
+
+function parseFormat(text: string): 'text' | 'json' {
+  if (text !== 'text' && text !== 'json') throw new InvalidArgumentError('choose text or json');
+  return text;
+}
+
+function parseSeed(text: string): number {
+  const seed = Number(text);
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new InvalidArgumentError('the seed is a whole number ≥ 0');
+  return seed;
+}

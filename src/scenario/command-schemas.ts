@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { Command } from '../sim/index.js';
+
+/*
+ * The timeline's vocabulary: one strict zod schema per command of the catalogue (src/sim/commands.ts), keyed by the
+ * command name, so `stopVm: { service: web, name: web1 }` reads like Stop-AzureVM -ServiceName web -Name web1.
+ * Addresses are checked here because a command is applied at a time, long after loading, and bad input must be
+ * reported before anything is applied.
+ */
+
+const name = z.string().min(1);
+const vmSize = z.enum(['ExtraSmall', 'Small', 'Medium', 'Large', 'ExtraLarge', 'A5', 'A6', 'A7', 'A8', 'A9']);
+const osFamily = z.enum(['Windows', 'Linux']);
+const protocol = z.enum(['tcp', 'udp']);
+// TCP/UDP ports are 16-bit; port 0 is not a listening port.
+const port = z.number().int().min(1).max(65_535);
+const gatewaySku = z.enum(['Default', 'HighPerformance']);
+
+/** One endpoint ACL rule (Set-AzureAclConfig -AddRule): lowest order wins. */
+export const aclRuleSchema = z.strictObject({
+  order: z.number().int().min(0),
+  action: z.enum(['permit', 'deny']),
+  remoteSubnet: z.cidrv4(),
+  description: z.string().optional(),
+});
+
+/** The fields of an input endpoint shared by `addEndpoint` and the compute section's `vms[].endpoints`. */
+export const endpointFields = {
+  name,
+  protocol,
+  publicPort: port.optional(),
+  privatePort: port,
+  loadBalancedSet: name.optional(),
+  acl: z.array(aclRuleSchema).optional(),
+};
+
+/** The fields of New-AzureVM shared by `createVm` and the compute section's `vms`. */
+export const vmFields = {
+  service: name,
+  name,
+  image: name.optional(),
+  disk: name.optional(),
+  size: vmSize.optional(),
+  vnet: name.optional(),
+  subnet: name.optional(),
+  staticIp: z.ipv4().optional(),
+  hostName: name.optional(),
+  adminUser: name.optional(),
+  password: z.string().optional(),
+  sshKey: z.string().optional(),
+  outcome: z.enum(['ProvisioningFailed', 'ProvisioningTimeout']).optional(),
+};
+
+const roleSchema = z.strictObject({
+  name,
+  kind: z.enum(['web', 'worker']),
+  instances: z.number().int().min(1),
+  size: vmSize.optional(),
+  endpoints: z
+    .array(z.strictObject({ name, protocol, publicPort: port, privatePort: port }))
+    .optional(),
+});
+
+/** The fields of New-AzureDeployment shared by `createDeployment` and the compute section's `deployments`. */
+export const deploymentFields = {
+  service: name,
+  slot: z.enum(['production', 'staging']),
+  name: name.optional(),
+  roles: z.array(roleSchema).min(1),
+  vnet: name.optional(),
+  subnet: name.optional(),
+};
+
+/** Parameters of every command, keyed by command name; a command is `{ type: key, ...parameters }`. */
+export const commandParameterSchemas = {
+  createAffinityGroup: z.strictObject({ name, region: name }),
+  createService: z.strictObject({ name, affinityGroup: name.optional(), region: name.optional() }),
+  deleteService: z.strictObject({ name }),
+  addImage: z.strictObject({ name, os: osFamily }),
+  addDisk: z.strictObject({ name, os: osFamily }),
+  deleteDisk: z.strictObject({ name }),
+  createVm: z.strictObject(vmFields),
+  startVm: z.strictObject({ service: name, name, outcome: z.literal('FailedStartingVM').optional() }),
+  stopVm: z.strictObject({ service: name, name, stayProvisioned: z.boolean().optional() }),
+  restartVm: z.strictObject({ service: name, name }),
+  deleteVm: z.strictObject({ service: name, name, deleteVhd: z.boolean().optional() }),
+  setStaticIp: z.strictObject({ service: name, name, ip: z.ipv4() }),
+  removeStaticIp: z.strictObject({ service: name, name }),
+  addEndpoint: z.strictObject({ service: name, vm: name, ...endpointFields }),
+  removeEndpoint: z.strictObject({ service: name, vm: name, name }),
+  setEndpointAcl: z.strictObject({ service: name, vm: name, name, acl: z.array(aclRuleSchema) }),
+  createDeployment: z.strictObject(deploymentFields),
+  swapVip: z.strictObject({ service: name }),
+  deleteDeployment: z.strictObject({ service: name, slot: z.enum(['production', 'staging']) }),
+  createGateway: z.strictObject({
+    vnet: name,
+    gatewayType: z.enum(['StaticRouting', 'DynamicRouting']),
+    sku: gatewaySku.optional(),
+  }),
+  deleteGateway: z.strictObject({ vnet: name }),
+  resetGateway: z.strictObject({ vnet: name }),
+  resizeGateway: z.strictObject({ vnet: name, sku: gatewaySku }),
+  setSharedKey: z.strictObject({ vnet: name, site: name, key: z.string().min(1) }),
+  connectSite: z.strictObject({ vnet: name, site: name }),
+  disconnectSite: z.strictObject({ vnet: name, site: name }),
+  addSite: z.strictObject({
+    vnet: name,
+    site: name,
+    addressPrefixes: z.array(z.cidrv4()).optional(),
+    vpnGatewayAddress: z.ipv4().optional(),
+  }),
+  removeSite: z.strictObject({ vnet: name, site: name }),
+  configureDevice: z.strictObject({
+    site: name,
+    sharedKey: z.string().optional(),
+    publicIp: z.ipv4().optional(),
+    ikeVersions: z.array(z.union([z.literal(1), z.literal(2)])).min(1).optional(),
+    routing: z.enum(['PolicyBased', 'RouteBased']).optional(),
+    trafficSelectors: z.array(z.cidrv4()).optional(),
+    proposals: z.array(z.string()).optional(),
+  }),
+  setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
+  setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),
+} satisfies { [K in Command['type']]: z.ZodType<Omit<Extract<Command, { type: K }>, 'type'>> };
+
+/** A command name of the catalogue. */
+export type CommandName = keyof typeof commandParameterSchemas;
+
+/** Every command name, in catalogue order. */
+export const COMMAND_NAMES = Object.keys(commandParameterSchemas) as CommandName[];
+
+/** Whether a key of a timeline entry names a command. */
+export function isCommandName(key: string): key is CommandName {
+  return Object.hasOwn(commandParameterSchemas, key);
+}
+
+/** Builds the command a timeline entry's key and validated parameters describe. */
+export function buildCommand(commandName: CommandName, parameters: unknown): Command {
+  // Sound by construction: `parameters` was validated by commandParameterSchemas[commandName], whose output type is
+  // checked above against the catalogue's `Omit<Command, 'type'>` for that name.
+  return { type: commandName, ...(parameters as object) } as Command;
+}

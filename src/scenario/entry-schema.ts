@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.js';
+
+/** A scenario time or duration in YAML: `90s`, `15m`, `2h`, `1d`, `1h30m` (a bare number has no unit and is refused). */
+export const durationSchema = z
+  .string({ error: 'a duration needs a unit: write 0s, 90s, 15m, 2h, 1d or 1h30m' })
+  .regex(DURATION_PATTERN, { error: 'not a duration: write 0s, 90s, 15m, 2h, 1d or 1h30m (units d, h, m, s in that order)' });
+
+/**
+ * A timed list entry with exactly one action key: `{ at: 20m, stopVm: {…} }` or `{ at: 15m, vmState: {…} }`.
+ * Every action key is an optional property so editors complete them from the JSON Schema; the refinement then
+ * insists on exactly one, pointing at the entry (none) or at the extra key (more than one).
+ */
+export function timedEntrySchema<Shape extends Record<string, z.ZodType>>(actions: Shape, what: string) {
+  const optionalActions = Object.fromEntries(
+    Object.entries(actions).map(([key, schema]) => [key, schema.optional()]),
+  ) as { [K in keyof Shape]: z.ZodOptional<Shape[K]> };
+  const names = Object.keys(actions);
+  return z
+    .strictObject({ at: durationSchema, note: z.string().optional(), ...optionalActions })
+    .superRefine((entry, context) => {
+      const present = names.filter((key) => (entry as Record<string, unknown>)[key] !== undefined);
+      if (present.length === 0) {
+        context.addIssue({
+          code: 'custom',
+          message: `an entry needs one ${what} next to "at": one of ${names.join(', ')}`,
+        });
+      }
+      for (const extra of present.slice(1)) {
+        context.addIssue({
+          code: 'custom',
+          path: [extra],
+          message: `one ${what} per entry: move "${extra}" to its own entry (this one already has "${present[0]}")`,
+        });
+      }
+    });
+}
+
+/** The single action of a validated timed entry: its key and its parameters (the refinement guarantees one). */
+export function actionOf(entry: object, names: readonly string[]): { key: string; parameters: unknown } | undefined {
+  const fields = new Map(Object.entries(entry));
+  const key = names.find((name) => fields.get(name) !== undefined);
+  return key === undefined ? undefined : { key, parameters: fields.get(key) };
+}

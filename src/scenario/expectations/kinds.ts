@@ -1,0 +1,14 @@
+/*
+ * The expectation kinds, one export line each. To add a kind (e.g. topology's `reach` / `noReach`), write it with
+ * defineExpectationKind in its own file and add one line here; the schema, the JSON Schema, the loader and the
+ * runner pick it up from the registry.
+ */
+export { commandRefusedKind } from './command-refused.js';
+export { connectionKind } from './connection-state.js';
+export { diskLeaseKind } from './disk-lease.js';
+export { endpointKind } from './endpoint-port.js';
+export { gatewayStateKind } from './gateway-state.js';
+export { serviceKindKind } from './service-kind.js';
+export { vmDipKind } from './vm-dip.js';
+export { vmEndpointsKind } from './vm-endpoints.js';
+export { vmStateKind } from './vm-state.js';

@@ -1,0 +1,60 @@
+import { formatEventLine } from '../sim/index.js';
+import type { SourceRef } from '../common/index.js';
+import { formatClock, formatDuration } from './duration.js';
+import { hasRunPassed, type ExpectationResult, type RefusedCommand, type RunReport } from './run-report.js';
+
+/** Verdict marks: ✓ held, ✗ failed, – not reached before the run ended. */
+const MARK: Record<ExpectationResult['status'], string> = { held: '✓', failed: '✗', notReached: '–' };
+
+/**
+ * Renders a run as the human timeline: one line per event (time, subject, what happened), then each expectation's
+ * verdict with the file:line it was written at, then refusals nobody expected, then a one-line summary.
+ */
+export function formatRunReport(report: RunReport): string[] {
+  const lines = [`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`, ''];
+  for (const event of report.events) lines.push(`${formatClock(event.time)}  ${formatEventLine(event)}`);
+
+  if (report.expectations.length > 0) {
+    lines.push('', 'expectations');
+    for (const result of report.expectations) lines.push(formatVerdict(result));
+  }
+  if (report.unexpectedRefusals.length > 0) {
+    lines.push('', 'warnings (refused commands no expectation mentions)');
+    for (const refusal of report.unexpectedRefusals) lines.push(formatRefusalWarning(refusal));
+  }
+  lines.push('', formatSummary(report));
+  return lines;
+}
+
+/** `  ✓ 00:15:00  vm web/web1 is ReadyRole  (file:12)`, with expected vs actual when it failed. */
+export function formatVerdict(result: ExpectationResult): string {
+  const where = `(${formatLine(result.at)})`;
+  const head = `  ${MARK[result.status]} ${formatClock(result.atMs)}  ${result.description}`;
+  switch (result.status) {
+    case 'held':
+      return `${head}  ${where}`;
+    case 'failed':
+      return `${head}: expected ${result.expected}, actual ${result.actual}  ${where}`;
+    case 'notReached':
+      return `${head}: not reached, the run ended first  ${where}`;
+  }
+}
+
+function formatRefusalWarning(refusal: RefusedCommand): string {
+  const where = refusal.at === undefined ? '' : `  (${formatLine(refusal.at)})`;
+  return `  ⚠ ${formatClock(refusal.atMs)}  ${refusal.command.type} refused ${refusal.code}: ${refusal.message}${where}`;
+}
+
+function formatSummary(report: RunReport): string {
+  const count = (status: ExpectationResult['status']): number =>
+    report.expectations.filter((result) => result.status === status).length;
+  const parts = [`${count('held')} held`, `${count('failed')} failed`];
+  if (count('notReached') > 0) parts.push(`${count('notReached')} not reached`);
+  const warnings = report.unexpectedRefusals.length;
+  const verdict = hasRunPassed(report) ? 'PASS' : 'FAIL';
+  return `${verdict}: ${report.expectations.length} expectations, ${parts.join(', ')}; ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+function formatLine(at: SourceRef): string {
+  return `${at.file}:${at.line}`;
+}

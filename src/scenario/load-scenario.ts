@@ -1,0 +1,201 @@
+import { readFile } from 'node:fs/promises';
+import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
+import { checkPlan, type NetworkPlan } from '../ipam/index.js';
+import type { Command, DeviceSpec } from '../sim/index.js';
+import { COMMAND_NAMES, buildCommand, isCommandName } from './command-schemas.js';
+import { buildComputeCommands } from './compute-commands.js';
+import { parseDuration } from './duration.js';
+import { actionOf } from './entry-schema.js';
+import { EXPECTATION_KINDS } from './expectations/registry.js';
+import { networkPlanFromYaml } from './network-yaml.js';
+import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
+import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
+import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
+import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import { profileFromFile, limitsFromFile } from './settings.js';
+import { keyPositionOf, parseYamlDocument, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
+
+/** Code of a diagnostic for a scenario file that cannot be read at all. */
+export const UNREADABLE_FILE_RULE = 'unreadable-file';
+/** Code of a diagnostic for a VM that names neither or both of `image` and `disk`. */
+export const VM_SOURCE_RULE = 'vm-source';
+
+/** Reads and validates a scenario file; any problem is an InputError with file:line:column, and nothing runs. */
+export async function loadScenarioFile(path: string): Promise<Scenario> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([
+      diagnosticAt({ file: path, line: 1, column: 1 }, UNREADABLE_FILE_RULE, 'error', `cannot read the scenario: ${reason}`),
+    ]);
+  }
+  return parseScenario(text, path);
+}
+
+/**
+ * Validates scenario text (named `file` in diagnostics) and converts it into timed commands and expectations.
+ * Throws one InputError listing every problem: YAML syntax, schema (unknown keys, wrong types, bad durations),
+ * plan errors from checkPlan, and names that nothing declares.
+ */
+export function parseScenario(text: string, file: string): Scenario {
+  const source = parseYamlDocument(text, file);
+  const data = validateYaml(source, scenarioSchema);
+  const plan = networkPlanFromYaml(source);
+  const era = String(data.era) as Scenario['era'];
+
+  const planFindings = checkPlan(plan, { era });
+  const compute = buildComputeCommands(source, data.compute);
+  const timeline = buildTimeline(source, data);
+  const expectations = buildExpectations(source, data);
+  const commands = [...compute.commands, ...timeline.commands];
+
+  const declarations = declare(plan, commands);
+  const problems: Diagnostic[] = [
+    ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
+    ...commands.flatMap(checkVmSource),
+    ...checkReferences(declarations, [
+      ...compute.references,
+      ...timeline.references,
+      ...expectations.references,
+      ...deviceReferences(source, data),
+    ]),
+  ];
+  if (problems.length > 0) throw new InputError(problems);
+
+  return {
+    file,
+    name: data.name,
+    description: data.description,
+    seed: data.seed,
+    era,
+    plan,
+    devices: (data.devices ?? []).map(toDeviceSpec),
+    profile: profileFromFile(data.profile),
+    limits: limitsFromFile(data.limits),
+    untilMs: data.until === undefined ? undefined : durationMs(data.until),
+    // Array.prototype.sort is stable: same-time commands keep file order, compute sugar before the timeline.
+    commands: commands.sort((a, b) => a.atMs - b.atMs),
+    expectations: expectations.scheduled.sort((a, b) => a.atMs - b.atMs),
+    warnings: planFindings.filter((d: Diagnostic) => d.severity !== 'error'),
+  };
+}
+
+function buildTimeline(source: YamlSource, data: ScenarioFile) {
+  const commands: ScheduledCommand[] = [];
+  const references: PlacedReference[] = [];
+  (data.timeline ?? []).forEach((entry, i) => {
+    const action = actionOf(entry, COMMAND_NAMES);
+    if (action === undefined || !isCommandName(action.key)) return;
+    const path: YamlPath = ['timeline', i, action.key];
+    const command = buildCommand(action.key, action.parameters);
+    commands.push({ atMs: durationMs(entry.at), command, at: keyPositionOf(source, path), origin: 'timeline' });
+    references.push(...placeReferences(source, path, referencesOfCommand(command)));
+  });
+  return { commands, references };
+}
+
+function buildExpectations(source: YamlSource, data: ScenarioFile) {
+  const scheduled: ScheduledExpectation[] = [];
+  const references: PlacedReference[] = [];
+  const keys = EXPECTATION_KINDS.map((kind) => kind.key);
+  (data.expect ?? []).forEach((entry, i) => {
+    const action = actionOf(entry, keys);
+    const kind = EXPECTATION_KINDS.find((candidate) => candidate.key === action?.key);
+    if (action === undefined || kind === undefined) return;
+    const path: YamlPath = ['expect', i, kind.key];
+    const expectation = kind.bind(action.parameters);
+    scheduled.push({ atMs: durationMs(String(entry.at)), kind: kind.key, expectation, at: keyPositionOf(source, path) });
+    references.push(...placeReferences(source, path, expectation.references));
+  });
+  return { scheduled, references };
+}
+
+/** Every name the scenario declares: the plan, the compute section, devices, and the timeline's create commands. */
+function declare(plan: NetworkPlan, commands: readonly ScheduledCommand[]): Declarations {
+  const declared = createDeclarations();
+  for (const vnet of plan.vnets) {
+    declared.vnet.add(vnet.name);
+    for (const subnet of vnet.subnets) declared.subnet.add(subnetKey(vnet.name, subnet.name));
+  }
+  for (const site of plan.localSites) declared.site.add(site.name);
+  for (const { command } of commands) addDeclaration(declared, command);
+  return declared;
+}
+
+function addDeclaration(declared: Declarations, command: Command): void {
+  switch (command.type) {
+    case 'createAffinityGroup':
+      declared.affinityGroup.add(command.name);
+      break;
+    case 'createService':
+      declared.service.add(command.name);
+      break;
+    case 'addImage':
+      declared.image.add(command.name);
+      break;
+    case 'addDisk':
+      declared.disk.add(command.name);
+      break;
+    case 'createVm':
+      declared.vm.add(vmKey(command.service, command.name));
+      break;
+    case 'addSite':
+      declared.site.add(command.site);
+      break;
+    default:
+      break;
+  }
+}
+
+/** New-AzureVMConfig has two parameter sets, -ImageName and -DiskName: a VM boots from exactly one. */
+function checkVmSource({ command, at }: ScheduledCommand): Diagnostic[] {
+  if (command.type !== 'createVm' || (command.image === undefined) !== (command.disk === undefined)) return [];
+  const vm = `${command.service}/${command.name}`;
+  return [
+    diagnosticAt(
+      at,
+      VM_SOURCE_RULE,
+      'error',
+      `VM ${vm} needs exactly one of "image" (a generalized image, provisioned) or "disk" (a specialized OS disk, ` +
+        'booted as is)',
+      [`vm:${vm}`],
+    ),
+  ];
+}
+
+function deviceReferences(source: YamlSource, data: ScenarioFile): PlacedReference[] {
+  return (data.devices ?? []).map((device, i) => ({
+    reference: { kind: 'site', name: device.site, path: ['site'] },
+    at: positionOf(source, ['devices', i, 'site']),
+  }));
+}
+
+function placeReferences(
+  source: YamlSource,
+  base: YamlPath,
+  references: readonly PlacedReference['reference'][],
+): PlacedReference[] {
+  return references.map((reference) => ({ reference, at: positionOf(source, [...base, ...reference.path]) }));
+}
+
+function toDeviceSpec(device: NonNullable<ScenarioFile['devices']>[number]): DeviceSpec {
+  return {
+    site: device.site,
+    sharedKey: device.sharedKey,
+    publicIp: device.publicIp,
+    ikeVersions: device.ikeVersions,
+    routing: device.routing,
+    trafficSelectors: device.trafficSelectors,
+    proposals: device.proposals,
+    gatewayAddress: device.gatewayAddress,
+    up: device.up ?? true,
+    reachable: device.reachable ?? true,
+  };
+}
+
+function durationMs(text: string): number {
+  // The schema's pattern already accepted the text, so it parses.
+  return parseDuration(text) ?? 0;
+}

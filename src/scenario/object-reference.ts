@@ -1,0 +1,98 @@
+import type { Command } from '../sim/index.js';
+
+/**
+ * A scenario object named by a command or an expectation, with the YAML path (relative to the parameters) where
+ * the name was written. The loader checks each against everything the scenario declares, so a typo such as
+ * `service: wbe` is reported at its line before anything runs instead of as a refusal half-way through.
+ */
+export type ObjectReference =
+  | { kind: 'affinityGroup' | 'service' | 'image' | 'disk' | 'vnet' | 'site'; name: string; path: readonly PropertyKey[] }
+  | { kind: 'vm'; service: string; name: string; path: readonly PropertyKey[] }
+  | { kind: 'subnet'; vnet: string; name: string; path: readonly PropertyKey[] };
+
+/** The kinds of scenario object a reference can name. */
+export type ObjectKind = ObjectReference['kind'];
+
+/** Names of a service's VM, as the sets of declarations key them. */
+export function vmKey(service: string, vm: string): string {
+  return `${service}/${vm}`;
+}
+
+/** Names of a VNet's subnet, as the sets of declarations key them. */
+export function subnetKey(vnet: string, subnet: string): string {
+  return `${vnet}/${subnet}`;
+}
+
+/** The objects a command refers to (not the ones it creates), each with the path of the naming field. */
+export function referencesOfCommand(command: Command): ObjectReference[] {
+  const refs: ObjectReference[] = [];
+  const add = (kind: Exclude<ObjectKind, 'vm' | 'subnet'>, name: string | undefined, field: string): void => {
+    if (name !== undefined) refs.push({ kind, name, path: [field] });
+  };
+  switch (command.type) {
+    case 'createService':
+      add('affinityGroup', command.affinityGroup, 'affinityGroup');
+      break;
+    case 'deleteService':
+      add('service', command.name, 'name');
+      break;
+    case 'swapVip':
+    case 'deleteDeployment':
+      add('service', command.service, 'service');
+      break;
+    case 'deleteDisk':
+      add('disk', command.name, 'name');
+      break;
+    case 'createVm':
+    case 'createDeployment':
+      add('service', command.service, 'service');
+      if (command.type === 'createVm') {
+        add('image', command.image, 'image');
+        add('disk', command.disk, 'disk');
+      }
+      add('vnet', command.vnet, 'vnet');
+      if (command.vnet !== undefined && command.subnet !== undefined) {
+        refs.push({ kind: 'subnet', vnet: command.vnet, name: command.subnet, path: ['subnet'] });
+      }
+      break;
+    case 'startVm':
+    case 'stopVm':
+    case 'restartVm':
+    case 'deleteVm':
+    case 'setStaticIp':
+    case 'removeStaticIp':
+      refs.push({ kind: 'vm', service: command.service, name: command.name, path: ['name'] });
+      break;
+    case 'addEndpoint':
+    case 'removeEndpoint':
+    case 'setEndpointAcl':
+      refs.push({ kind: 'vm', service: command.service, name: command.vm, path: ['vm'] });
+      break;
+    case 'createGateway':
+    case 'deleteGateway':
+    case 'resetGateway':
+    case 'resizeGateway':
+      add('vnet', command.vnet, 'vnet');
+      break;
+    case 'setSharedKey':
+    case 'connectSite':
+    case 'disconnectSite':
+    case 'removeSite':
+      add('vnet', command.vnet, 'vnet');
+      add('site', command.site, 'site');
+      break;
+    case 'addSite':
+      add('vnet', command.vnet, 'vnet');
+      break;
+    case 'configureDevice':
+    case 'setDevicePower':
+    case 'setLinkFault':
+      add('site', command.site, 'site');
+      break;
+    case 'createAffinityGroup':
+    case 'addImage':
+    case 'addDisk':
+      break;
+  }
+  return refs;
+}

@@ -1,0 +1,110 @@
+import { Simulation } from '../sim/index.js';
+import type { ExpectationContext } from './expectations/expectation-kind.js';
+import type { ExpectationResult, RefusedCommand, RunReport } from './run-report.js';
+import type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
+
+/** How far the clock moves between progress reports, so a run spanning days still reports while it works. */
+const PROGRESS_STEP_MS = 3_600_000;
+
+/** Overrides the command line may set on top of the scenario file. */
+export interface RunOptions {
+  /** Replaces the file's seed (`--seed`). */
+  seed?: number | undefined;
+  /** Ends the run at this time (`--until`); later commands are not applied, later expectations are not reached. */
+  untilMs?: number | undefined;
+  /** Called as simulated time advances, for a progress line; the runner itself never prints. */
+  onProgress?: ((nowMs: number, endMs: number) => void) | undefined;
+}
+
+/**
+ * Runs a loaded scenario on a fresh simulation: at each time that has a command or an expectation, the clock advances
+ * (firing every timer due, in deadline order), that time's commands execute in file order, then that time's
+ * expectations are checked, so an expectation sees the state right after everything scheduled with it. Pure: the
+ * same scenario and seed give the same report.
+ */
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunReport {
+  const seed = options.seed ?? scenario.seed;
+  const endMs = options.untilMs ?? scenario.untilMs ?? lastScheduledMs(scenario);
+  const sim = Simulation.create({
+    seed,
+    era: scenario.era,
+    network: scenario.plan,
+    devices: scenario.devices,
+    profile: scenario.profile,
+    limits: scenario.limits,
+    scenarioName: scenario.name,
+  });
+
+  const refused: RefusedCommand[] = [];
+  const results: ExpectationResult[] = [];
+  let clockMs = 0;
+  const advance = (targetMs: number): void => {
+    for (let t = clockMs + PROGRESS_STEP_MS; t < targetMs; t += PROGRESS_STEP_MS) {
+      sim.advanceTo(t);
+      options.onProgress?.(t, endMs);
+    }
+    sim.advanceTo(targetMs);
+    clockMs = targetMs;
+    options.onProgress?.(targetMs, endMs);
+  };
+
+  for (const atMs of scheduledTimes(scenario, endMs)) {
+    advance(atMs);
+    for (const scheduled of scenario.commands.filter((c) => c.atMs === atMs)) {
+      const outcome = sim.execute(scheduled.command, scheduled.at);
+      if (!outcome.ok) refused.push(toRefusal(scheduled, outcome.diagnostic.rule, outcome.diagnostic.message));
+    }
+    const context: ExpectationContext = { world: sim.world, events: sim.events, refused, nowMs: atMs };
+    for (const scheduled of scenario.expectations.filter((e) => e.atMs === atMs)) {
+      results.push(checkExpectation(scheduled, context));
+    }
+  }
+  advance(endMs);
+
+  for (const scheduled of scenario.expectations.filter((e) => e.atMs > endMs)) {
+    results.push({ ...describeExpectation(scheduled), status: 'notReached', expected: '', actual: '' });
+  }
+  const expectations = scenario.expectations.map((e) => e.expectation);
+  return {
+    scenario: scenario.name,
+    file: scenario.file,
+    seed,
+    endMs,
+    events: [...sim.events],
+    expectations: results,
+    refused,
+    unexpectedRefusals: refused.filter((r) => !expectations.some((e) => e.explainsRefusal?.(r) === true)),
+  };
+}
+
+function lastScheduledMs(scenario: Scenario): number {
+  return Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
+}
+
+function scheduledTimes(scenario: Scenario, endMs: number): number[] {
+  const times = new Set<number>([...scenario.commands, ...scenario.expectations].map((s) => s.atMs));
+  return [...times].filter((t) => t <= endMs).sort((a, b) => a - b);
+}
+
+function toRefusal(scheduled: ScheduledCommand, code: string, message: string): RefusedCommand {
+  return { atMs: scheduled.atMs, command: scheduled.command, code, message, at: scheduled.at };
+}
+
+function describeExpectation(scheduled: ScheduledExpectation) {
+  return {
+    atMs: scheduled.atMs,
+    kind: scheduled.kind,
+    description: scheduled.expectation.description,
+    at: scheduled.at,
+  };
+}
+
+function checkExpectation(scheduled: ScheduledExpectation, context: ExpectationContext): ExpectationResult {
+  const verdict = scheduled.expectation.evaluate(context);
+  return {
+    ...describeExpectation(scheduled),
+    status: verdict.holds ? 'held' : 'failed',
+    expected: verdict.expected,
+    actual: verdict.actual,
+  };
+}
