@@ -1,0 +1,213 @@
+import { diagnosticAt, type Diagnostic } from '../../common/index.js';
+import { formatPrefix } from '../prefix-format.js';
+import { parsePrefix4 } from '../prefix-parse.js';
+import { containsPrefix, prefixesOverlap } from '../prefix-predicates.js';
+import type { Prefix4 } from '../prefix.js';
+import { conflictDiagnostic, findEntryOverlaps } from './conflicts.js';
+import { validPrefixes4, type PlanIndex, type Prefix4Entry } from './plan-index.js';
+import type { PlanRule } from './rule.js';
+
+/** A named well-known block. */
+interface NamedBlock {
+  prefix: Prefix4;
+  name: string;
+}
+
+function namedBlock(cidr: string, name: string): NamedBlock {
+  const parsed = parsePrefix4(cidr);
+  if (!parsed.ok) throw new RangeError(`built-in block ${cidr} does not parse: ${parsed.message}`);
+  return { prefix: parsed.value, name };
+}
+
+/**
+ * Ranges a VNet may never use, from the classic docs on public ranges in a VNet (azure-classic.md §2.1); the
+ * internal DNS/health address is 168.63.129.16 (the 2015 doc's "68.63.129.16" is a typo, FAQ-2019).
+ */
+export const RESERVED_BLOCKS: readonly NamedBlock[] = [
+  namedBlock('224.0.0.0/4', 'multicast'),
+  namedBlock('255.255.255.255/32', 'broadcast'),
+  namedBlock('127.0.0.0/8', 'loopback'),
+  namedBlock('169.254.0.0/16', 'link-local'),
+  namedBlock('168.63.129.16/32', "the platform's internal DNS and health-probe address"),
+];
+
+/** RFC 1918 private ranges, the only VNet space accepted before October 2014 (azure-classic.md §0, §2.1). */
+export const PRIVATE_BLOCKS: readonly NamedBlock[] = [
+  namedBlock('10.0.0.0/8', 'RFC 1918'),
+  namedBlock('172.16.0.0/12', 'RFC 1918'),
+  namedBlock('192.168.0.0/16', 'RFC 1918'),
+];
+
+/** `space-overlap`: two address-space prefixes of the same VNet overlap. */
+export const spaceOverlapRule: PlanRule = {
+  id: 'space-overlap',
+  severity: 'error',
+  description: "A virtual network's own address-space prefixes overlap each other.",
+  check: (index) =>
+    index.vnets.flatMap((vnet) =>
+      findEntryOverlaps(validPrefixes4(vnet.spaces)).map(([a, b]) =>
+        conflictDiagnostic(
+          'space-overlap',
+          'error',
+          a,
+          b,
+          'overlaps',
+          'remove the smaller prefix (the larger one already covers it) or make them disjoint',
+        ),
+      ),
+    ),
+};
+
+/** `reserved-range`: a VNet space, client pool or site prefix touches multicast, loopback, link-local and the like. */
+export const reservedRangeRule: PlanRule = {
+  id: 'reserved-range',
+  severity: 'error',
+  description:
+    'An address space, client pool or site prefix overlaps multicast, broadcast, loopback, link-local or 168.63.129.16.',
+  check: (index) => {
+    const entries = [
+      ...index.vnets.flatMap((vnet) => [...vnet.spaces, ...vnet.pools]),
+      ...index.sites.flatMap((site) => site.prefixes),
+    ];
+    const found: Diagnostic[] = [];
+    for (const entry of validPrefixes4(entries)) {
+      for (const block of RESERVED_BLOCKS) {
+        if (!prefixesOverlap(entry.prefix, block.prefix)) continue;
+        found.push(
+          diagnosticAt(
+            entry.text.at,
+            'reserved-range',
+            'error',
+            `${entry.label} ${entry.text.value} overlaps ${formatBlock(block)}, which the platform reserves; ` +
+              'choose a range outside it (e.g. from 10.0.0.0/8)',
+            entry.objects,
+          ),
+        );
+      }
+    }
+    return found;
+  },
+};
+
+/** `public-range`: VNet space outside RFC 1918; a warning, an error for the 2012 era (allowed from Oct 2014). */
+export const publicRangeRule: PlanRule = {
+  id: 'public-range',
+  severity: 'warning',
+  description:
+    'A virtual network address space lies outside RFC 1918 (allowed only from October 2014; an error with --era 2012).',
+  check: (index, options) => {
+    const isStrictEra = options.era === '2012';
+    return index.vnets.flatMap((vnet) =>
+      validPrefixes4(vnet.spaces)
+        .filter((entry) => !PRIVATE_BLOCKS.some((block) => containsPrefix(block.prefix, entry.prefix)))
+        .map((entry) =>
+          diagnosticAt(
+            entry.text.at,
+            'public-range',
+            isStrictEra ? 'error' : 'warning',
+            `${entry.label} ${entry.text.value} is not inside a private range (10.0.0.0/8, 172.16.0.0/12, ` +
+              `192.168.0.0/16); ` +
+              (isStrictEra
+                ? 'before October 2014 the platform accepted only RFC 1918 space: use a private range'
+                : 'the platform accepts it from October 2014, but it is not reachable from the Internet and hides ' +
+                  'those public addresses from the VNet: prefer a private range'),
+            entry.objects,
+          ),
+        ),
+    );
+  },
+};
+
+/** `vnet-overlap`: two VNets share addresses; only an error when a gateway connection links them. */
+export const vnetOverlapRule: PlanRule = {
+  id: 'vnet-overlap',
+  severity: 'info',
+  description: 'Two virtual networks overlap: fine while isolated, an error once they are connected (VNet-to-VNet).',
+  check: (index) => {
+    const owner = new Map<Prefix4Entry, number>();
+    const spaces: Prefix4Entry[] = [];
+    index.vnets.forEach((vnet, i) => {
+      for (const entry of validPrefixes4(vnet.spaces)) {
+        owner.set(entry, i);
+        spaces.push(entry);
+      }
+    });
+    const pairs = findEntryOverlaps(spaces).filter(([a, b]) => owner.get(a) !== owner.get(b));
+    if (pairs.length === 0) return [];
+    const connected = findConnectedVnetPairs(index);
+    return pairs.map(([a, b]) => {
+      const link = connected.get(pairKey(owner.get(a) ?? -1, owner.get(b) ?? -1));
+      return link === undefined
+        ? conflictDiagnostic(
+            'vnet-overlap',
+            'info',
+            a,
+            b,
+            'overlaps',
+            'fine while they stay isolated, but they can never be connected: renumber one if they ever must talk',
+          )
+        : conflictDiagnostic(
+            'vnet-overlap',
+            'error',
+            a,
+            b,
+            'overlaps',
+            `they are connected (${link}), and connected networks must not collide: renumber one of them`,
+          );
+    });
+  },
+};
+
+function formatBlock(block: NamedBlock): string {
+  return `${formatPrefix(block.prefix)} (${block.name})`;
+}
+
+function pairKey(a: number, b: number): string {
+  return a < b ? `${a}:${b}` : `${b}:${a}`;
+}
+
+/**
+ * Classic VNet-to-VNet models the peer VNet as a local network site holding the peer's address space
+ * (azure-classic.md §2.5), so VNet A is connected to VNet B when A's gateway connects to a site that overlaps B.
+ * Returns, per connected pair key, how they are linked.
+ */
+function findConnectedVnetPairs(index: PlanIndex): Map<string, string> {
+  const siteOwner = new Map<Prefix4Entry, number>();
+  const vnetOwner = new Map<Prefix4Entry, number>();
+  const entries: Prefix4Entry[] = [];
+  index.sites.forEach((site, i) => {
+    for (const entry of validPrefixes4(site.prefixes)) {
+      siteOwner.set(entry, i);
+      entries.push(entry);
+    }
+  });
+  index.vnets.forEach((vnet, i) => {
+    for (const entry of validPrefixes4(vnet.spaces)) {
+      vnetOwner.set(entry, i);
+      entries.push(entry);
+    }
+  });
+  const vnetsOverlappingSite = new Map<number, Set<number>>();
+  for (const [a, b] of findEntryOverlaps(entries)) {
+    const site = siteOwner.get(a) ?? siteOwner.get(b);
+    const vnet = vnetOwner.get(a) ?? vnetOwner.get(b);
+    if (site === undefined || vnet === undefined) continue;
+    const set = vnetsOverlappingSite.get(site) ?? new Set<number>();
+    set.add(vnet);
+    vnetsOverlappingSite.set(site, set);
+  }
+  const siteIndex = new Map(index.sites.map((site, i) => [site, i]));
+  const connected = new Map<string, string>();
+  index.vnets.forEach((vnet, i) => {
+    for (const site of vnet.connectedSites) {
+      for (const peer of vnetsOverlappingSite.get(siteIndex.get(site) ?? -1) ?? []) {
+        const key = pairKey(i, peer);
+        if (peer !== i && !connected.has(key)) {
+          const peerName = index.vnets[peer]?.vnet.name ?? '';
+          connected.set(key, `VNet ${vnet.vnet.name}'s gateway connects to local site ${site.site.name}, which overlaps VNet ${peerName}`);
+        }
+      }
+    }
+  });
+  return connected;
+}

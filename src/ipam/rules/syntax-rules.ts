@@ -1,0 +1,92 @@
+import { diagnosticAt, type Diagnostic } from '../../common/index.js';
+import type { Located } from '../plan.js';
+import { parseAddress } from '../prefix-parse.js';
+import { dnsObject, siteObject } from './objects.js';
+import { allPrefixEntries, type PlanIndex } from './plan-index.js';
+import type { PlanRule } from './rule.js';
+
+/** `cidr-invalid`: a prefix that is not CIDR text at all. */
+export const cidrInvalidRule: PlanRule = {
+  id: 'cidr-invalid',
+  severity: 'error',
+  description: 'An address prefix is not valid CIDR notation (a.b.c.d/n).',
+  check: (index) =>
+    allPrefixEntries(index)
+      .filter((entry) => entry.problem?.code === 'cidr-invalid')
+      .map((entry) =>
+        diagnosticAt(entry.text.at, 'cidr-invalid', 'error', `${entry.label}: ${entry.problem?.message ?? ''}`, entry.objects),
+      ),
+};
+
+/** `cidr-host-bits`: a prefix whose address has bits set beyond its length (10.1.1.5/24). */
+export const cidrHostBitsRule: PlanRule = {
+  id: 'cidr-host-bits',
+  severity: 'error',
+  description: 'An address prefix has host bits set; write its network address instead.',
+  check: (index) =>
+    allPrefixEntries(index)
+      .filter((entry) => entry.problem?.code === 'cidr-host-bits')
+      .map((entry) =>
+        diagnosticAt(entry.text.at, 'cidr-host-bits', 'error', `${entry.label}: ${entry.problem?.message ?? ''}`, entry.objects),
+      ),
+};
+
+/** `ipv6-unsupported`: classic virtual networks, sites and gateways were IPv4 only. */
+export const ipv6UnsupportedRule: PlanRule = {
+  id: 'ipv6-unsupported',
+  severity: 'error',
+  description: 'IPv6 prefixes or addresses are used; classic virtual networks were IPv4 only.',
+  check: (index) => {
+    const found: Diagnostic[] = allPrefixEntries(index)
+      .filter((entry) => entry.prefix?.family === 6)
+      .map((entry) =>
+        diagnosticAt(
+          entry.text.at,
+          'ipv6-unsupported',
+          'error',
+          `${entry.label}: ${entry.text.value} is IPv6; classic virtual networks were IPv4 only, use an IPv4 prefix such as 10.0.0.0/16`,
+          entry.objects,
+        ),
+      );
+    for (const { label, text, objects } of plannedAddresses(index)) {
+      const parsed = parseAddress(text.value.trim());
+      if (parsed.ok && parsed.value.family === 6) {
+        found.push(
+          diagnosticAt(text.at, 'ipv6-unsupported', 'error', `${label} ${text.value} is IPv6; give an IPv4 address`, objects),
+        );
+      }
+    }
+    return found;
+  },
+};
+
+/** `address-invalid`: a DNS server or VPN device address that is not an IP address. */
+export const addressInvalidRule: PlanRule = {
+  id: 'address-invalid',
+  severity: 'error',
+  description: 'A DNS server or VPN gateway address is not a valid IP address.',
+  check: (index) =>
+    plannedAddresses(index).flatMap(({ label, text, objects }) => {
+      const parsed = parseAddress(text.value.trim());
+      return parsed.ok ? [] : [diagnosticAt(text.at, 'address-invalid', 'error', `${label}: ${parsed.message}`, objects)];
+    }),
+};
+
+/** Single addresses written in the plan: DNS servers and on-premises VPN devices. */
+function plannedAddresses(index: PlanIndex): Array<{ label: string; text: Located; objects: string[] }> {
+  const addresses = index.plan.dnsServers.map((dns) => ({
+    label: `DNS server ${dns.name} address`,
+    text: dns.ipAddress,
+    objects: [dnsObject(dns.name)],
+  }));
+  for (const site of index.plan.localSites) {
+    if (site.vpnGatewayAddress !== undefined) {
+      addresses.push({
+        label: `local site ${site.name} VPN gateway address`,
+        text: site.vpnGatewayAddress,
+        objects: [siteObject(site.name)],
+      });
+    }
+  }
+  return addresses;
+}
