@@ -21,3 +21,7 @@ export {
   type Verdict,
 } from './expectations/expectation-kind.js';
 export type { ObjectReference } from './object-reference.js';
+export { networkPlanFromYaml } from './network-yaml.js';
+export { networkPlanFromXml, NETCFG_NAMESPACE, NETCFG_SCHEMA_RULE } from './network-xml.js';
+export { parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute } from './network-xml-source.js';
+export { loadNetworkPlan, parseNetworkPlan, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';
