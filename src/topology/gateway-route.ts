@@ -1,0 +1,72 @@
+import { containsAddress4, type Prefix4 } from '../ipam/index.js';
+import type { TopoConnection, TopoLocalSite, TopoVnet } from './model.js';
+import type { TopologyIndex } from './topology-index.js';
+
+/** One gateway leg: from a VNet, over one connection, to a local site (which may stand for another VNet). */
+export interface RouteLeg {
+  vnet: TopoVnet;
+  connection: TopoConnection;
+  site: TopoLocalSite;
+  nextVnet: TopoVnet | undefined;
+}
+
+/** Where a gateway walk stopped. */
+export type RouteEnd =
+  | { kind: 'vnet'; vnet: TopoVnet }
+  | { kind: 'site'; site: TopoLocalSite }
+  | { kind: 'no-route'; vnet: TopoVnet }
+  | { kind: 'loop'; vnet: TopoVnet };
+
+/** The legs a packet takes through gateways and where it ends up. */
+export interface GatewayRoute {
+  legs: RouteLeg[];
+  end: RouteEnd;
+}
+
+/** True when any prefix of the list holds the address. */
+export function isInPrefixes(prefixes: readonly Prefix4[], address: number): boolean {
+  for (const p of prefixes) if (containsAddress4(p, address)) return true;
+  return false;
+}
+
+/**
+ * Follows the prefix rule from `start` toward `address`, ignoring states (this is the intended path; states become
+ * blockers later). A classic gateway sends traffic into the tunnel of the first connected-or-not local site whose
+ * address space holds the destination (azure-classic.md §3.1: the site's prefixes are the tunnel's selectors); a
+ * site that is another VNet's gateway continues the walk there, which is how VNet-to-VNet and transit work. The walk
+ * stops on reaching `target`, a plain on-premises site, a VNet whose own space holds the address, a VNet whose
+ * gateway carries no matching site, or a VNet already visited.
+ */
+export function traceGatewayRoute(
+  index: TopologyIndex,
+  start: TopoVnet,
+  address: number,
+  target: TopoVnet | undefined,
+): GatewayRoute {
+  const legs: RouteLeg[] = [];
+  const visited = new Set<TopoVnet>([start]);
+  let at = start;
+  for (;;) {
+    const leg = findLeg(index, at, address);
+    if (leg === undefined) return { legs, end: { kind: 'no-route', vnet: at } };
+    legs.push(leg);
+    const next = leg.nextVnet;
+    if (next === undefined) return { legs, end: { kind: 'site', site: leg.site } };
+    if (next === target) return { legs, end: { kind: 'vnet', vnet: next } };
+    if (visited.has(next)) return { legs, end: { kind: 'loop', vnet: next } };
+    if (target === undefined && isInPrefixes(next.addressSpace, address)) return { legs, end: { kind: 'vnet', vnet: next } };
+    visited.add(next);
+    at = next;
+  }
+}
+
+function findLeg(index: TopologyIndex, vnet: TopoVnet, address: number): RouteLeg | undefined {
+  const connections = vnet.gateway?.connections ?? [];
+  for (const connection of connections) {
+    const site = index.sitesByName.get(connection.site);
+    if (site !== undefined && isInPrefixes(site.addressPrefixes, address)) {
+      return { vnet, connection, site, nextVnet: index.vnetsBySiteName.get(site.name) };
+    }
+  }
+  return undefined;
+}

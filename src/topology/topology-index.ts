@@ -1,0 +1,178 @@
+import type {
+  ConnectionState, GatewayState, TopoEndpoint, TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet,
+} from './model.js';
+import { keyOfVm } from './model.js';
+
+/** One event-sized edit to an indexed world, applied in place without a rebuild. */
+export type TopologyChange =
+  | { type: 'vmState'; service: string; vm: string; state: string }
+  | { type: 'vmDip'; service: string; vm: string; dip: number }
+  | { type: 'vmEndpoints'; service: string; vm: string; endpoints: TopoEndpoint[] }
+  | { type: 'gatewayState'; vnet: string; state: GatewayState }
+  | { type: 'connectionState'; vnet: string; site: string; state: ConnectionState };
+
+/** Stable codes for programming misuse of the index (never for user input, which yields answers or query errors). */
+export type TopologyErrorCode = 'unknown-vm' | 'unknown-vnet' | 'no-gateway' | 'unknown-connection' | 'outside-model';
+
+/** Thrown on programming misuse: a change naming an object the world does not hold, or a flow that never enters Azure. */
+export class TopologyError extends Error {
+  readonly code: TopologyErrorCode;
+
+  constructor(code: TopologyErrorCode, message: string) {
+    super(message);
+    this.name = 'TopologyError';
+    this.code = code;
+  }
+}
+
+/**
+ * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.
+ * The index owns private copies of the records that events change (VMs, gateways, connections), so an event is
+ * applied in O(1) by editing one record and one or two map entries, never by rebuilding.
+ */
+export class TopologyIndex {
+  readonly servicesByName = new Map<string, TopoService>();
+  readonly vnetsByName = new Map<string, TopoVnet>();
+  readonly sitesByName = new Map<string, TopoLocalSite>();
+  readonly regionsByAffinityGroup = new Map<string, string>();
+  readonly vmsByKey = new Map<string, TopoVm>();
+  readonly vmsByName = new Map<string, TopoVm[]>();
+  readonly vmsByService = new Map<string, TopoVm[]>();
+  readonly vmsByDip = new Map<number, TopoVm[]>();
+  readonly servicesByVip = new Map<number, TopoService>();
+  /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
+  readonly vnetsBySiteName = new Map<string, TopoVnet>();
+  /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
+  version = 0;
+  private readonly model: TopologyModel;
+
+  constructor(model: TopologyModel) {
+    this.model = copyMutableParts(model);
+    for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
+    for (const service of this.model.services) {
+      this.servicesByName.set(service.name, service);
+      if (service.vip !== undefined) this.servicesByVip.set(service.vip, service);
+    }
+    for (const vnet of this.model.vnets) this.vnetsByName.set(vnet.name, vnet);
+    for (const site of this.model.localSites) this.sitesByName.set(site.name, site);
+    const vnetsByGatewayVip = new Map<number, TopoVnet>();
+    for (const vnet of this.model.vnets) {
+      if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
+    }
+    for (const site of this.model.localSites) {
+      const vnet = vnetsByGatewayVip.get(site.vpnGatewayAddress);
+      if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
+    }
+    for (const vm of this.model.vms) {
+      this.vmsByKey.set(keyOfVm(vm), vm);
+      appendTo(this.vmsByName, vm.name, vm);
+      appendTo(this.vmsByService, vm.service, vm);
+      appendTo(this.vmsByDip, vm.dip, vm);
+    }
+  }
+
+  /** The current world as plain data (the indexed copy, including every change applied since the build). */
+  toModel(): TopologyModel {
+    return copyMutableParts(this.model);
+  }
+
+  /** The service a VM belongs to; an imported world may name a service it never declares, which then has no VNet or VIP. */
+  serviceOf(vm: TopoVm): TopoService {
+    return this.servicesByName.get(vm.service) ?? { name: vm.service };
+  }
+
+  /** The VNet a service joined at deployment, if it exists in this world. */
+  vnetOfService(service: TopoService): TopoVnet | undefined {
+    return service.vnet === undefined ? undefined : this.vnetsByName.get(service.vnet);
+  }
+
+  /** The region a service lives in: its own, or its affinity group's. */
+  regionOfService(service: TopoService): string | undefined {
+    if (service.region !== undefined) return service.region;
+    return service.affinityGroup === undefined ? undefined : this.regionsByAffinityGroup.get(service.affinityGroup);
+  }
+
+  /** The region a VNet lives in: its own, or its affinity group's. */
+  regionOfVnet(vnet: TopoVnet): string | undefined {
+    if (vnet.region !== undefined) return vnet.region;
+    return vnet.affinityGroup === undefined ? undefined : this.regionsByAffinityGroup.get(vnet.affinityGroup);
+  }
+
+  /** Applies one event-sized change in place; throws {@link TopologyError} when it names an unknown object. */
+  applyChange(change: TopologyChange): void {
+    switch (change.type) {
+      case 'vmState':
+        this.requireVm(change.service, change.vm).state = change.state;
+        break;
+      case 'vmDip': {
+        const vm = this.requireVm(change.service, change.vm);
+        removeFrom(this.vmsByDip, vm.dip, vm);
+        vm.dip = change.dip;
+        appendTo(this.vmsByDip, vm.dip, vm);
+        break;
+      }
+      case 'vmEndpoints':
+        this.requireVm(change.service, change.vm).endpoints = change.endpoints;
+        break;
+      case 'gatewayState':
+        this.requireGateway(change.vnet).state = change.state;
+        break;
+      case 'connectionState': {
+        const connection = this.requireGateway(change.vnet).connections.find((c) => c.site === change.site);
+        if (connection === undefined) {
+          throw new TopologyError('unknown-connection', `gateway of VNet '${change.vnet}' has no connection to site '${change.site}'`);
+        }
+        connection.state = change.state;
+        break;
+      }
+    }
+    this.version++;
+  }
+
+  private requireVm(service: string, name: string): TopoVm {
+    const vm = this.vmsByKey.get(`${service}/${name}`);
+    if (vm === undefined) throw new TopologyError('unknown-vm', `no VM '${name}' in service '${service}'`);
+    return vm;
+  }
+
+  private requireGateway(vnetName: string): NonNullable<TopoVnet['gateway']> {
+    const vnet = this.vnetsByName.get(vnetName);
+    if (vnet === undefined) throw new TopologyError('unknown-vnet', `no VNet '${vnetName}'`);
+    if (vnet.gateway === undefined) throw new TopologyError('no-gateway', `VNet '${vnetName}' has no gateway`);
+    return vnet.gateway;
+  }
+}
+
+/** Builds the lookup index for a world. */
+export function buildTopologyIndex(model: TopologyModel): TopologyIndex {
+  return new TopologyIndex(model);
+}
+
+/** Copies the records events can change so the caller's model is never mutated; immutable parts are shared. */
+function copyMutableParts(model: TopologyModel): TopologyModel {
+  return {
+    affinityGroups: model.affinityGroups,
+    services: model.services,
+    localSites: model.localSites,
+    vnets: model.vnets.map((vnet) =>
+      vnet.gateway === undefined
+        ? vnet
+        : { ...vnet, gateway: { ...vnet.gateway, connections: vnet.gateway.connections.map((c) => ({ ...c })) } },
+    ),
+    vms: model.vms.map((vm) => ({ ...vm })),
+  };
+}
+
+function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) return;
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  if (list.length === 0) map.delete(key);
+}
