@@ -1,0 +1,49 @@
+import type { ComputeLimits, ComputeProfile, DecideContext } from '../vm/index.js';
+import { drawPublicIp } from './public-ip-pool.js';
+import type { Rng } from './rng.js';
+import type { World } from './world.js';
+
+/** First port the platform picks automatically (the IANA dynamic range; RDP auto ports were "5xxxx" high ports). */
+export const AUTO_PORT_MIN = 49_152;
+/** Last port of the automatic range. */
+export const AUTO_PORT_MAX = 65_535;
+
+/** Independent random streams, one per kind of choice, so adding a draw of one kind never shifts another. */
+export interface RandomStreams {
+  vip: Rng;
+  port: Rng;
+  mac: Rng;
+  fabric: Rng;
+}
+
+/** Forks the streams from the simulation's root RNG. */
+export function forkStreams(root: Rng): RandomStreams {
+  return { vip: root.fork('vip'), port: root.fork('port'), mac: root.fork('mac'), fabric: root.fork('fabric') };
+}
+
+function hexByte(rng: Rng): string {
+  return rng.nextInt(256).toString(16).toUpperCase().padStart(2, '0');
+}
+
+/** Builds the context rules decide with: time, profile, limits and the seeded pickers over the current world. */
+export function createDecideContext(world: World, streams: RandomStreams, nowMs: number, profile: ComputeProfile, limits: ComputeLimits): DecideContext {
+  return {
+    nowMs,
+    profile,
+    limits,
+    pickPublicIp: (alsoTaken) => drawPublicIp(streams.vip, world.publicIps, alsoTaken),
+    pickPublicPort: (isTaken) => {
+      const span = AUTO_PORT_MAX - AUTO_PORT_MIN + 1;
+      for (let attempt = 0; attempt < 64; attempt++) {
+        const port = AUTO_PORT_MIN + streams.port.nextInt(span);
+        if (!isTaken(port)) return port;
+      }
+      // A crowded VIP: fall back to the first free port so the pick always ends.
+      for (let port = AUTO_PORT_MIN; port <= AUTO_PORT_MAX; port++) if (!isTaken(port)) return port;
+      throw new RangeError('no free public port left on the VIP');
+    },
+    // 00-15-5D is Hyper-V's OUI, the prefix classic VM NICs carried.
+    pickMac: () => `00-15-5D-${hexByte(streams.mac)}-${hexByte(streams.mac)}-${hexByte(streams.mac)}`,
+    pickFabricPrefix: () => `10.${streams.fabric.nextInt(256)}.${streams.fabric.nextInt(64) * 4}.0/22`,
+  };
+}

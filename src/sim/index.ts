@@ -1,0 +1,15 @@
+/** Public face of src/sim: the world engine (commands → events → world), its log, replay and invariants. */
+export type * from './commands.js';
+export { type SimEvent, type Era, type EngineEventPayloads, type EventBody } from './events.js';
+export type { ComputeEventPayloads, InstanceStatus, DeploymentStatus, ServiceKind, Slot, CloudService, Deployment, Vm, Disk, Image, Endpoint, Vnet, Subnet, AffinityGroup, PaasRole } from '../vm/index.js';
+export { findService, findVm, listServiceVms, vmKey, VM_SIZES } from '../vm/index.js';
+export { type World, type LocalSite, createWorld, findDisk, listVms } from './world.js';
+export { Simulation, type SimulationOptions, type CommandResult } from './simulation.js';
+export { applyEvent } from './apply-event.js';
+export { replayEvents, serializeWorld } from './replay.js';
+export { formatEventLine, parseEventLines } from './event-log.js';
+export { checkInvariants } from './invariants.js';
+export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
+export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';
+export { SimClock, type TimerId } from './clock.js';
+export { createRng, type Rng } from './rng.js';

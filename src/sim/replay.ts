@@ -1,0 +1,20 @@
+import { applyEvent } from './apply-event.js';
+import type { SimEvent } from './events.js';
+import { createWorld, type World } from './world.js';
+
+/** Rebuilds a world from a log by running the fold alone, from an empty world. */
+export function replayEvents(events: readonly SimEvent[]): World {
+  const world = createWorld();
+  for (const event of events) applyEvent(world, event);
+  return world;
+}
+
+/** Canonical JSON of a world (object keys sorted, arrays in order), for comparisons and snapshots. */
+export function serializeWorld(world: World): string {
+  return JSON.stringify(world, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    const sorted: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) sorted[key] = (value as Record<string, unknown>)[key];
+    return sorted;
+  });
+}

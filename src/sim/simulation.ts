@@ -1,0 +1,133 @@
+import { diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import type { NetworkPlan } from '../ipam/index.js';
+import { decideComputeCommand, decideFollowUp, isComputeCommand, type ComputeEventBody, type FollowUp } from '../vm/index.js';
+import { applyEvent } from './apply-event.js';
+import { SimClock, type TimerId } from './clock.js';
+import type { Command } from './commands.js';
+import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
+import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
+import { checkInvariants } from './invariants.js';
+import { describePlanEvents } from './plan-events.js';
+import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
+import { createRng } from './rng.js';
+import { createWorld, type World } from './world.js';
+
+/** Everything a simulation starts from. */
+export interface SimulationOptions {
+  seed: number | string;
+  era: Era;
+  /** The network plan, already accepted by ipam's checkPlan. */
+  network: NetworkPlan;
+  profile?: Partial<SimProfile> | undefined;
+  limits?: Partial<SimLimits> | undefined;
+  scenarioName?: string | undefined;
+  /** Test aid: run checkInvariants after every event and throw on the first violation. */
+  verifyInvariants?: boolean | undefined;
+}
+
+/** The outcome of a command: the events it produced, or the diagnostic that refused it. */
+export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diagnostic: Diagnostic };
+
+/**
+ * The world engine: one simulated clock, one seeded RNG, one event log. A command is decided against the world
+ * (pure), its events are recorded and folded; follow-up work is scheduled on the clock and decided again when due.
+ */
+export class Simulation {
+  /** The one simulated clock; gateway actors and provisioning timers run on it. */
+  readonly clock = new SimClock();
+  /** The folded world; read-only by convention. */
+  readonly world: World = createWorld();
+  private readonly log: SimEvent[] = [];
+  private readonly listeners = new Set<(event: SimEvent) => void>();
+  private readonly timers = new Set<TimerId>();
+  private readonly streams: RandomStreams;
+  private readonly profile: SimProfile;
+  private readonly limits: SimLimits;
+  private readonly scenarioName: string;
+  private readonly verifyInvariants: boolean;
+
+  private constructor(options: SimulationOptions) {
+    this.streams = forkStreams(createRng(options.seed));
+    this.profile = { ...DEFAULT_SIM_PROFILE, ...options.profile };
+    this.limits = { ...DEFAULT_SIM_LIMITS, ...options.limits };
+    this.scenarioName = options.scenarioName ?? 'scenario';
+    this.verifyInvariants = options.verifyInvariants === true;
+  }
+
+  /** Starts a simulation: records `world.started`, the plan's VNets (with subnets) and local sites at t=0. */
+  static create(options: SimulationOptions): Simulation {
+    const sim = new Simulation(options);
+    sim.record(makeEngineEvent('world.started', { scenario: sim.scenarioName, seed: String(options.seed), era: options.era }));
+    for (const body of describePlanEvents(options.network)) sim.record(body);
+    return sim;
+  }
+
+  /** Every event recorded so far, in order. */
+  get events(): readonly SimEvent[] {
+    return this.log;
+  }
+
+  /** Validates and applies a command; `at` is where the scenario wrote it, so a refusal points there. */
+  execute(command: Command, at?: SourceRef): CommandResult {
+    if (!isComputeCommand(command)) {
+      return this.refuse(command.type, 'gateway-unavailable', `Command '${command.type}' needs the VPN gateway model, which this build does not include yet.`, [], at);
+    }
+    const decision = decideComputeCommand(this.world, command, this.createContext());
+    if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
+    const events = decision.events.map((body) => this.record(body));
+    this.schedule(decision.followUps);
+    return { ok: true, events };
+  }
+
+  /** Advances simulated time, firing every due follow-up (and gateway timer) in deadline order. */
+  advanceTo(timeMs: number): void {
+    this.clock.advanceTo(timeMs);
+  }
+
+  /** Calls `listener` for every event recorded from now on; returns the unsubscribe function. */
+  subscribe(listener: (event: SimEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Cancels every pending follow-up and drops listeners; the world and log stay readable. */
+  stop(): void {
+    for (const id of this.timers) this.clock.clearTimeout(id);
+    this.timers.clear();
+    this.listeners.clear();
+  }
+
+  private createContext(): ReturnType<typeof createDecideContext> {
+    return createDecideContext(this.world, this.streams, this.clock.now(), this.profile, this.limits);
+  }
+
+  private schedule(followUps: readonly FollowUp[]): void {
+    for (const { delayMs, action } of followUps) {
+      const id = this.clock.setTimeout(() => {
+        this.timers.delete(id);
+        for (const body of decideFollowUp(this.world, action)) this.record(body);
+      }, delayMs);
+      this.timers.add(id);
+    }
+  }
+
+  private refuse(command: string, code: string, message: string, objects: string[], at: SourceRef | undefined): CommandResult {
+    const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
+    this.record(makeEngineEvent('command.refused', {
+      command, code, message, ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
+    }));
+    return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };
+  }
+
+  private record(body: EventBody | ComputeEventBody): SimEvent {
+    const event = { seq: this.log.length + 1, time: this.clock.now(), ...body } as SimEvent;
+    applyEvent(this.world, event);
+    this.log.push(event);
+    if (this.verifyInvariants) {
+      const problems = checkInvariants(this.world);
+      if (problems.length > 0) throw new Error(`invariants broken after event ${event.seq} (${event.type}): ${problems.join('; ')}`);
+    }
+    for (const listener of this.listeners) listener(event);
+    return event;
+  }
+}

@@ -1,0 +1,42 @@
+import { createComputeWorld, type CloudService, type ComputeWorld, type Disk, type Vm } from '../vm/index.js';
+import type { Era } from './events.js';
+
+/** An on-premises network site as the world records it. */
+export interface LocalSite {
+  name: string;
+  addressPrefixes: string[];
+  vpnGatewayAddress: string | null;
+}
+
+/**
+ * The whole simulated world: the compute model plus the engine's own facts. Plain JSON-able records; read-only by
+ * convention outside the fold (apply-event.ts).
+ */
+export interface World extends ComputeWorld {
+  scenario: string;
+  seed: string;
+  era: Era;
+  localSites: Record<string, LocalSite>;
+  /** Folded gateway state, owned by src/gateway's reducer. */
+  gateway: Record<string, unknown>;
+  /** Sequence number and time of the last event folded in. */
+  lastSeq: number;
+  timeMs: number;
+}
+
+/** An empty world, before `world.started`. */
+export function createWorld(): World {
+  return { ...createComputeWorld(), scenario: '', seed: '', era: '2014', localSites: {}, gateway: {}, lastSeq: 0, timeMs: 0 };
+}
+
+/** Looks up an OS disk by name. */
+export function findDisk(world: World, name: string): Disk | undefined {
+  return world.disks[name];
+}
+
+/** Lists every VM of the world, ordered by service then creation. */
+export function listVms(world: World): Vm[] {
+  return Object.values(world.services).flatMap((s: CloudService) =>
+    (s.deployments.production?.vms ?? []).map((name) => world.vms[`${s.name}/${name}`]).filter((vm): vm is Vm => vm !== undefined),
+  );
+}

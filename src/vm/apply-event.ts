@@ -1,0 +1,256 @@
+import type { ComputeEventBody } from './events.js';
+import { vmKey, type ComputeWorld, type Deployment, type Slot, type Vm } from './model.js';
+
+/**
+ * The compute fold: the only code that mutates a ComputeWorld. It trusts its events (the rules validated them
+ * before they were recorded), so replaying a log runs this alone and rebuilds the same world.
+ */
+export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, timeMs: number): void {
+  switch (event.type) {
+    case 'affinityGroup.created':
+      world.affinityGroups[event.affinityGroup] = { name: event.affinityGroup, region: event.region };
+      return;
+    case 'vnet.defined': {
+      const subnets: ComputeWorld['vnets'][string]['subnets'] = {};
+      for (const s of event.subnets) subnets[s.name] = { name: s.name, prefix: s.prefix, allocations: {} };
+      world.vnets[event.vnet] = {
+        name: event.vnet,
+        affinityGroup: event.affinityGroup ?? null,
+        region: event.region ?? null,
+        addressSpace: [...event.addressSpace],
+        subnets,
+        instanceCount: 0,
+      };
+      return;
+    }
+    case 'service.created':
+      world.services[event.service] = {
+        name: event.service,
+        dnsName: event.dnsName,
+        affinityGroup: event.affinityGroup ?? null,
+        region: event.region,
+        kind: null,
+        deployments: { production: null, staging: null },
+        vips: { production: null, staging: null },
+      };
+      return;
+    case 'service.deleted':
+      delete world.services[event.service];
+      return;
+    case 'service.kindSet':
+      service(world, event.service).kind = event.kind;
+      return;
+    case 'deployment.created':
+      service(world, event.service).deployments[event.slot] = {
+        name: event.name,
+        slot: event.slot,
+        kind: event.kind,
+        status: event.status,
+        vnet: event.vnet ?? null,
+        fabricPrefix: event.fabricPrefix ?? null,
+        fabricAllocations: {},
+        vms: [],
+        roles: {},
+      };
+      return;
+    case 'deployment.statusChanged':
+      deployment(world, event.service, event.slot).status = event.to;
+      return;
+    case 'deployment.deleted':
+      removeDeployment(world, event.service, event.slot);
+      return;
+    case 'vip.assigned':
+      service(world, event.service).vips[event.slot] = event.ip;
+      world.publicIps[event.ip] = `vip:${event.service}/${event.slot}`;
+      return;
+    case 'vip.released':
+      service(world, event.service).vips[event.slot] = null;
+      delete world.publicIps[event.ip];
+      return;
+    case 'vip.swapped': {
+      const s = service(world, event.service);
+      const { production, staging } = s.deployments;
+      s.deployments = { production: staging, staging: production };
+      if (s.deployments.production !== null) s.deployments.production.slot = 'production';
+      if (s.deployments.staging !== null) s.deployments.staging.slot = 'staging';
+      return;
+    }
+    case 'publicIp.allocated':
+      world.publicIps[event.ip] = event.owner;
+      return;
+    case 'image.added':
+      world.images[event.image] = { name: event.image, os: event.os };
+      return;
+    case 'disk.added':
+      world.disks[event.disk] = { name: event.disk, os: event.os, sourceImage: event.sourceImage ?? null, lease: null };
+      return;
+    case 'disk.leased':
+      disk(world, event.disk).lease = { service: event.service, vm: event.vm, deployment: event.deployment };
+      return;
+    case 'disk.released':
+      disk(world, event.disk).lease = null;
+      return;
+    case 'disk.deleted':
+      delete world.disks[event.disk];
+      return;
+    case 'vm.created': {
+      world.vms[vmKey(event.service, event.vm)] = {
+        service: event.service,
+        name: event.vm,
+        deployment: event.deployment,
+        size: event.size,
+        os: event.os,
+        source: event.source,
+        osDisk: event.osDisk,
+        state: 'RoleStateUnknown',
+        stateSinceMs: timeMs,
+        dip: null,
+        isStatic: false,
+        vnet: event.vnet ?? null,
+        subnet: event.subnet ?? null,
+        mac: event.mac,
+        hostName: event.hostName ?? null,
+        adminUser: event.adminUser ?? null,
+        endpoints: {},
+      };
+      deployment(world, event.service, 'production').vms.push(event.vm);
+      if (event.vnet !== undefined) vnet(world, event.vnet).instanceCount++;
+      return;
+    }
+    case 'vm.macAssigned':
+      vm(world, event.service, event.vm).mac = event.mac;
+      return;
+    case 'dip.allocated': {
+      const target = vm(world, event.service, event.vm);
+      target.dip = event.ip;
+      target.isStatic = event.static;
+      dipPool(world, event.service, 'production', event.vnet, event.subnet)[event.ip] = vmKey(event.service, event.vm);
+      return;
+    }
+    case 'dip.released': {
+      const target = vm(world, event.service, event.vm);
+      target.dip = null;
+      target.isStatic = false;
+      delete dipPool(world, event.service, 'production', event.vnet, event.subnet)[event.ip];
+      return;
+    }
+    case 'vm.stateChanged': {
+      const target = vm(world, event.service, event.vm);
+      target.state = event.to;
+      target.stateSinceMs = timeMs;
+      return;
+    }
+    case 'vm.deleted': {
+      const key = vmKey(event.service, event.vm);
+      const gone = world.vms[key];
+      if (gone?.vnet != null) vnet(world, gone.vnet).instanceCount--;
+      delete world.vms[key];
+      const d = service(world, event.service).deployments.production;
+      if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);
+      return;
+    }
+    case 'endpoint.added':
+      vm(world, event.service, event.vm).endpoints[event.endpoint] = {
+        name: event.endpoint,
+        protocol: event.protocol,
+        publicPort: event.publicPort,
+        privatePort: event.privatePort,
+        loadBalancedSet: event.loadBalancedSet ?? null,
+        acl: event.acl.map((rule) => ({ ...rule })),
+      };
+      return;
+    case 'endpoint.removed':
+      delete vm(world, event.service, event.vm).endpoints[event.endpoint];
+      return;
+    case 'endpoint.aclChanged': {
+      const endpoint = vm(world, event.service, event.vm).endpoints[event.endpoint];
+      if (endpoint === undefined) throw new Error(`fold: unknown endpoint ${event.service}/${event.vm}/${event.endpoint}`);
+      endpoint.acl = event.acl.map((rule) => ({ ...rule }));
+      return;
+    }
+    case 'role.instancesChanged': {
+      const d = deployment(world, event.service, event.slot);
+      const owner = (instance: string): string => `${event.service}/${d.name}/${instance}`;
+      const previous = d.roles[event.role];
+      const pool = dipPool(world, event.service, event.slot, d.vnet ?? undefined, event.subnet);
+      const vnetState = d.vnet === null ? undefined : vnet(world, d.vnet);
+      for (const instance of previous?.instances ?? []) {
+        delete pool[instance.ip];
+        if (vnetState !== undefined) vnetState.instanceCount--;
+      }
+      for (const instance of event.instances) {
+        pool[instance.ip] = owner(instance.name);
+        if (vnetState !== undefined) vnetState.instanceCount++;
+      }
+      d.roles[event.role] = {
+        name: event.role,
+        kind: event.kind,
+        size: event.size,
+        subnet: event.subnet ?? null,
+        instances: event.instances.map((i) => ({ ...i })),
+        endpoints: event.endpoints.map((e) => ({ ...e })),
+      };
+      return;
+    }
+  }
+}
+
+// A PaaS deployment's role instances give their DIPs back when the deployment goes; VMs released theirs already.
+function removeDeployment(world: ComputeWorld, serviceName: string, slot: Slot): void {
+  const s = service(world, serviceName);
+  const d = s.deployments[slot];
+  if (d === null) throw new Error(`fold: no ${slot} deployment in ${serviceName}`);
+  for (const role of Object.values(d.roles)) {
+    const pool = dipPool(world, serviceName, slot, d.vnet ?? undefined, role.subnet ?? undefined);
+    for (const instance of role.instances) {
+      delete pool[instance.ip];
+      if (d.vnet !== null) vnet(world, d.vnet).instanceCount--;
+    }
+  }
+  s.deployments[slot] = null;
+}
+
+function dipPool(
+  world: ComputeWorld,
+  serviceName: string,
+  slot: Slot,
+  vnetName: string | undefined,
+  subnetName: string | undefined,
+): Record<string, string> {
+  if (vnetName !== undefined && subnetName !== undefined) {
+    const subnet = vnet(world, vnetName).subnets[subnetName];
+    if (subnet === undefined) throw new Error(`fold: unknown subnet ${vnetName}/${subnetName}`);
+    return subnet.allocations;
+  }
+  return deployment(world, serviceName, slot).fabricAllocations;
+}
+
+function service(world: ComputeWorld, name: string): ComputeWorld['services'][string] {
+  const s = world.services[name];
+  if (s === undefined) throw new Error(`fold: unknown service ${name}`);
+  return s;
+}
+
+function deployment(world: ComputeWorld, serviceName: string, slot: Slot): Deployment {
+  const d = service(world, serviceName).deployments[slot];
+  if (d === null) throw new Error(`fold: no ${slot} deployment in ${serviceName}`);
+  return d;
+}
+
+function vm(world: ComputeWorld, serviceName: string, name: string): Vm {
+  const v = world.vms[vmKey(serviceName, name)];
+  if (v === undefined) throw new Error(`fold: unknown vm ${serviceName}/${name}`);
+  return v;
+}
+
+function vnet(world: ComputeWorld, name: string): ComputeWorld['vnets'][string] {
+  const v = world.vnets[name];
+  if (v === undefined) throw new Error(`fold: unknown vnet ${name}`);
+  return v;
+}
+
+function disk(world: ComputeWorld, name: string): ComputeWorld['disks'][string] {
+  const d = world.disks[name];
+  if (d === undefined) throw new Error(`fold: unknown disk ${name}`);
+  return d;
+}

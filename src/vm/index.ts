@@ -1,0 +1,23 @@
+/** Public face of src/vm: the compute model (affinity groups, cloud services, images, disks, VMs, endpoints), its rules and its fold. */
+export type {
+  VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
+  DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
+  SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
+} from './commands.js';
+export {
+  type InstanceStatus, type DeploymentStatus, type ServiceKind, type Slot, type AffinityGroup, type RoleEndpoint,
+  type RoleInstance, type PaasRole, type Deployment, type CloudService, type Image, type DiskLease, type Disk,
+  type Endpoint, type Vm, type Subnet, type Vnet, type ComputeWorld,
+  createComputeWorld, vmKey, findService, findVm, listServiceVms,
+} from './model.js';
+export { type ComputeEventPayloads, type ComputeEventBody, makeEvent, isComputeEventType } from './events.js';
+export { type DecideContext, type FollowUpAction, type FollowUp, type Decision } from './context.js';
+export { type Refusal, refuse } from './refusal.js';
+export { type ComputeProfile, type ComputeLimits, DEFAULT_COMPUTE_PROFILE, DEFAULT_COMPUTE_LIMITS } from './profile.js';
+export { type SizeSpec, VM_SIZES, DEFAULT_VM_SIZE, isComputeIntensiveSize } from './sizes.js';
+export { RESERVED_LEADING_ADDRESSES, countUsableDips, isReservedDip, findFreeDip, checkStaticDip } from './dips.js';
+export { type Ipv4Prefix, parseIpv4, formatIpv4, parseIpv4Prefix, prefixSize, isInPrefix } from './ipv4.js';
+export { RDP_PRIVATE_PORT, WINRM_HTTPS_PORT, SSH_PORT } from './endpoints.js';
+export { GATEWAY_SUBNET_NAME, formatServiceDnsName } from './service-rules.js';
+export { applyComputeEvent } from './apply-event.js';
+export { decideComputeCommand, decideFollowUp, isComputeCommand } from './decide.js';

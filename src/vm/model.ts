@@ -1,0 +1,192 @@
+import type { AclRule, EndpointProtocol, OsFamily, VmSize } from './commands.js';
+
+/**
+ * The compute half of the world: plain JSON-able records keyed by name, so a snapshot is `JSON.stringify` away.
+ * Only the event fold (apply-event.ts) mutates these; rules read them.
+ */
+
+/** Instance status names of the Service Management API (compute-lifecycle.md §2.3), the subset the engine reaches. */
+export type InstanceStatus =
+  | 'RoleStateUnknown' | 'Provisioning' | 'StartingVM' | 'ReadyRole' | 'StoppingVM' | 'StoppedVM'
+  | 'StoppingAndDeallocating' | 'StoppedDeallocated' | 'RestartingRole'
+  | 'ProvisioningFailed' | 'ProvisioningTimeout' | 'FailedStartingVM';
+
+/** Deployment status names (compute-lifecycle.md §2.3). */
+export type DeploymentStatus = 'Deploying' | 'Running' | 'Suspended';
+
+/** What a cloud service became at its first deployment; `null` while it has none ("androgynous"). */
+export type ServiceKind = 'IaaS' | 'PaaS';
+
+/** Deployment slot; IaaS uses production only (jj157194). */
+export type Slot = 'production' | 'staging';
+
+/** An affinity group: a named set of servers (a scale unit) in one region. */
+export interface AffinityGroup {
+  name: string;
+  region: string;
+}
+
+/** A PaaS role's input endpoint, shared by all its instances behind the VIP. */
+export interface RoleEndpoint {
+  name: string;
+  protocol: EndpointProtocol;
+  publicPort: number;
+  privatePort: number;
+}
+
+/** One stateless PaaS role instance and its DIP. */
+export interface RoleInstance {
+  name: string;
+  ip: string;
+}
+
+/** A web or worker role of a PaaS deployment. */
+export interface PaasRole {
+  name: string;
+  kind: 'web' | 'worker';
+  size: VmSize;
+  subnet: string | null;
+  instances: RoleInstance[];
+  endpoints: RoleEndpoint[];
+}
+
+/** A deployment in one slot: IaaS (each VM a role) or PaaS (web/worker roles). */
+export interface Deployment {
+  name: string;
+  slot: Slot;
+  kind: ServiceKind;
+  status: DeploymentStatus;
+  /** Fixed at creation: a deployment never moves between VNets (FAQ-2015 "delete and re-deploy"). */
+  vnet: string | null;
+  /** Without a VNet, DIPs come from a fabric range private to this deployment. */
+  fabricPrefix: string | null;
+  /** DIP → owner (`service/vm` or `service/deployment/instance`) inside the fabric range. */
+  fabricAllocations: Record<string, string>;
+  /** IaaS: the VM (role) names, in creation order. */
+  vms: string[];
+  /** PaaS: the roles by name. */
+  roles: Record<string, PaasRole>;
+}
+
+/** A cloud service: `<name>.cloudapp.net`, placed in an affinity group or a region, with one VIP per slot. */
+export interface CloudService {
+  name: string;
+  dnsName: string;
+  affinityGroup: string | null;
+  region: string;
+  kind: ServiceKind | null;
+  deployments: { production: Deployment | null; staging: Deployment | null };
+  vips: { production: string | null; staging: string | null };
+}
+
+/** A generalized image (sysprep / waagent -deprovision): reusable, every VM from it is provisioned. */
+export interface Image {
+  name: string;
+  os: OsFamily;
+}
+
+/** Who holds a disk's lease; it outlives the VM for a while after deletion (compute-lifecycle.md §3.6). */
+export interface DiskLease {
+  service: string;
+  vm: string;
+  deployment: string;
+}
+
+/** A specialized OS disk: used by at most one VM at a time, never customized. */
+export interface Disk {
+  name: string;
+  os: OsFamily;
+  /** Set when the platform copied this disk from an image for a new VM. */
+  sourceImage: string | null;
+  lease: DiskLease | null;
+}
+
+/** An input endpoint: public port on the service VIP → private port on the VM. */
+export interface Endpoint {
+  name: string;
+  protocol: EndpointProtocol;
+  publicPort: number;
+  privatePort: number;
+  loadBalancedSet: string | null;
+  acl: AclRule[];
+}
+
+/** A virtual machine: one role with one instance in its service's production deployment. */
+export interface Vm {
+  service: string;
+  name: string;
+  deployment: string;
+  size: VmSize;
+  os: OsFamily;
+  source: { image: string } | { disk: string };
+  osDisk: string;
+  state: InstanceStatus;
+  /** Simulated ms when `state` was entered; stale follow-up timers compare against it. */
+  stateSinceMs: number;
+  dip: string | null;
+  isStatic: boolean;
+  vnet: string | null;
+  subnet: string | null;
+  mac: string | null;
+  hostName: string | null;
+  adminUser: string | null;
+  endpoints: Record<string, Endpoint>;
+}
+
+/** A subnet and the DIPs handed out in it (DIP → owner). */
+export interface Subnet {
+  name: string;
+  prefix: string;
+  allocations: Record<string, string>;
+}
+
+/** A virtual network bound to an affinity group (2012) or a region (regional VNets, 2014). */
+export interface Vnet {
+  name: string;
+  affinityGroup: string | null;
+  region: string | null;
+  addressSpace: string[];
+  subnets: Record<string, Subnet>;
+  /** VMs + role instances placed in this VNet (limit 2,048, LIMITS-2015). */
+  instanceCount: number;
+}
+
+/** The compute state: everything src/vm rules read and the fold writes. */
+export interface ComputeWorld {
+  affinityGroups: Record<string, AffinityGroup>;
+  services: Record<string, CloudService>;
+  images: Record<string, Image>;
+  disks: Record<string, Disk>;
+  /** Keyed by `vmKey(service, name)`. */
+  vms: Record<string, Vm>;
+  vnets: Record<string, Vnet>;
+  /** Public IP → owner (`vip:<service>/<slot>` or `gateway:<vnet>`); VIPs and gateway IPs share one pool. */
+  publicIps: Record<string, string>;
+}
+
+/** Creates an empty compute world. */
+export function createComputeWorld(): ComputeWorld {
+  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: {}, vnets: {}, publicIps: {} };
+}
+
+/** Key of a VM in `ComputeWorld.vms` (VM names are unique within a service only). */
+export function vmKey(service: string, name: string): string {
+  return `${service}/${name}`;
+}
+
+/** Looks up a cloud service by name. */
+export function findService(world: ComputeWorld, name: string): CloudService | undefined {
+  return world.services[name];
+}
+
+/** Looks up a VM by service and name. */
+export function findVm(world: ComputeWorld, service: string, name: string): Vm | undefined {
+  return world.vms[vmKey(service, name)];
+}
+
+/** Lists the VMs of a service in creation order. */
+export function listServiceVms(world: ComputeWorld, service: string): Vm[] {
+  const deployment = world.services[service]?.deployments.production;
+  if (deployment === null || deployment === undefined || deployment.kind !== 'IaaS') return [];
+  return deployment.vms.map((name) => world.vms[vmKey(service, name)]).filter((vm): vm is Vm => vm !== undefined);
+}

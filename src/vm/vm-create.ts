@@ -1,0 +1,176 @@
+import type { CreateVm, OsFamily } from './commands.js';
+import { accept, reject, type DecideContext, type Decision, type FollowUp } from './context.js';
+import { checkStaticDip, findFreeDip } from './dips.js';
+import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
+import { countServiceEndpoints, listTakenPublicPorts, makeEndpointAdded, planManagementEndpoints } from './endpoints.js';
+import { makeEvent, type ComputeEventBody } from './events.js';
+import { vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
+import { refuse, type Refusal } from './refusal.js';
+import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
+import { DEFAULT_VM_SIZE } from './sizes.js';
+
+/**
+ * New-AzureVM. The first VM deploys the service (IaaS, production slot, deployment named after the service) and
+ * takes its VIP; an image-based VM is provisioned and customized and gets its management endpoints, a disk-based VM
+ * is just booted (seed post; compute-lifecycle.md §3).
+ */
+export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideContext): Decision {
+  const service = lookUpService(world, c.service);
+  if ('code' in service) return reject(service);
+  const objects = [`vm:${c.service}/${c.name}`];
+  const source = checkSource(world, c, objects);
+  if ('code' in source) return reject(source);
+  const problem = checkServiceKind(service, 'IaaS') ?? checkName(world, c, objects) ?? checkSizeIsolation(world, service, c.size ?? DEFAULT_VM_SIZE);
+  if (problem !== undefined) return reject(problem);
+  const deployment = service.deployments.production;
+  if (deployment !== null && deployment.vms.length + 1 > ctx.limits.vmsPerService) {
+    return reject(refuse('limit-vms-per-service', `Cloud service '${c.service}' already has ${ctx.limits.vmsPerService} VMs, the maximum per cloud service; put '${c.name}' in another cloud service.`, [`service:${c.service}`]));
+  }
+  const placement = decidePlacement(world, service, c, ctx.limits.instancesPerVnet);
+  if ('code' in placement) return reject(placement);
+  const { vnet } = placement;
+  const fabricPrefix = deployment === null && vnet === null ? ctx.pickFabricPrefix() : deployment?.fabricPrefix ?? null;
+  const dip = chooseDip(vnet, c, deployment?.fabricAllocations ?? {}, fabricPrefix);
+  if ('code' in dip) return reject(dip);
+
+  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, listTakenPublicPorts(world, c.service), ctx) : [];
+  if (countServiceEndpoints(world, c.service) + endpoints.length > ctx.limits.endpointsPerService) {
+    return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' has no room for the management endpoints of '${c.name}' (limit ${ctx.limits.endpointsPerService} input endpoints per service); remove endpoints first.`, [`service:${c.service}`]));
+  }
+
+  const events: ComputeEventBody[] = [];
+  const deploymentName = deployment?.name ?? c.service;
+  if (service.kind === null) events.push(makeEvent('service.kindSet', { service: c.service, kind: 'IaaS' }));
+  if (deployment === null) {
+    events.push(makeEvent('deployment.created', {
+      service: c.service, slot: 'production', name: deploymentName, kind: 'IaaS', status: 'Running',
+      ...(vnet === null ? { fabricPrefix: fabricPrefix ?? '' } : { vnet: vnet.name }),
+    }));
+  }
+  if (service.vips.production === null) events.push(makeEvent('vip.assigned', { service: c.service, slot: 'production', ip: ctx.pickPublicIp() }));
+  const osDisk = source.kind === 'image' ? nameImageCopyDisk(world, c.service, c.name) : source.name;
+  if (source.kind === 'image') events.push(makeEvent('disk.added', { disk: osDisk, os: source.os, sourceImage: source.name }));
+  events.push(makeEvent('disk.leased', { disk: osDisk, service: c.service, vm: c.name, deployment: deploymentName }));
+  const net = vnet === null ? {} : { vnet: vnet.name, subnet: c.subnet ?? '' };
+  const provisioning = source.kind === 'image' ? { hostName: c.hostName ?? c.name, adminUser: c.adminUser ?? '' } : {};
+  events.push(makeEvent('vm.created', {
+    service: c.service, vm: c.name, deployment: deploymentName, size: c.size ?? DEFAULT_VM_SIZE, os: source.os,
+    source: source.kind === 'image' ? { image: source.name } : { disk: source.name }, osDisk, ...net, mac: ctx.pickMac(), ...provisioning,
+  }));
+  events.push(makeEvent('dip.allocated', { service: c.service, vm: c.name, ip: dip.ip, static: c.staticIp !== undefined, ...net }));
+  for (const e of endpoints) events.push(makeEndpointAdded(c.service, c.name, e));
+  const firstState = source.kind === 'image' ? 'Provisioning' : 'StartingVM';
+  events.push(makeEvent('vm.stateChanged', { service: c.service, vm: c.name, from: 'RoleStateUnknown', to: firstState }));
+  return accept(events, [planFirstBoot(c, source.kind, source.os, firstState, ctx)]);
+}
+
+type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily };
+
+function checkSource(world: ComputeWorld, c: CreateVm, objects: string[]): Source | Refusal {
+  if ((c.image === undefined) === (c.disk === undefined)) {
+    return refuse('vm-source-required', `VM '${c.name}' needs exactly one source: an image (generalized, provisioned and customized) or an OS disk (specialized, booted as is).`, objects);
+  }
+  if (c.image !== undefined) {
+    const image = world.images[c.image];
+    if (image === undefined) return refuse('unknown-image', `Image '${c.image}' for VM '${c.name}' is not registered; add it first (Add-AzureVMImage).`, [...objects, `image:${c.image}`]);
+    if (c.adminUser === undefined || (c.password === undefined && c.sshKey === undefined)) {
+      return refuse('provisioning-config-required', `VM '${c.name}' comes from image '${c.image}', which the platform provisions: give an admin user and a password${image.os === 'Linux' ? ' or an SSH key' : ''} (Add-AzureProvisioningConfig).`, objects);
+    }
+    if (image.os === 'Windows' && c.sshKey !== undefined) {
+      return refuse('ssh-key-needs-linux', `VM '${c.name}' is Windows (image '${c.image}'); SSH keys apply to Linux images only — give a password.`, objects);
+    }
+    return { kind: 'image', name: image.name, os: image.os };
+  }
+  const disk = world.disks[c.disk ?? ''];
+  if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, [...objects, `disk:${c.disk}`]);
+  if (disk.lease !== null) {
+    const inUse = describeDiskInUse(disk);
+    return refuse('disk-leased', `${inUse?.message ?? ''} An OS disk serves one VM at a time; copy the VHD to a new disk for '${c.name}'.`, [...objects, `disk:${disk.name}`]);
+  }
+  if (c.hostName !== undefined || c.adminUser !== undefined || c.password !== undefined || c.sshKey !== undefined) {
+    return refuse('disk-not-customizable', `VM '${c.name}' boots OS disk '${disk.name}', which is specialized and never customized; drop the host name, admin user, password and SSH key, or use an image.`, objects);
+  }
+  return { kind: 'disk', name: disk.name, os: disk.os };
+}
+
+function checkName(world: ComputeWorld, c: CreateVm, objects: string[]): Refusal | undefined {
+  if (world.vms[vmKey(c.service, c.name)] === undefined) return undefined;
+  return refuse('vm-exists', `Cloud service '${c.service}' already has a VM named '${c.name}'; pick another name.`, objects);
+}
+
+function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm, maxInstancesPerVnet: number): { vnet: Vnet | null } | Refusal {
+  const deployment = service.deployments.production;
+  const objects = [`vm:${c.service}/${c.name}`];
+  let vnet: Vnet | null = null;
+  if (deployment !== null) {
+    if (c.vnet !== undefined && c.vnet !== deployment.vnet) {
+      const now = deployment.vnet === null ? 'no virtual network' : `virtual network '${deployment.vnet}'`;
+      return refuse('service-vnet-fixed', `Cloud service '${c.service}' was deployed into ${now}; a service joins a VNet only at its first deployment and can never move. Drop vnet from '${c.name}', or use a new cloud service.`, [...objects, `service:${c.service}`]);
+    }
+    vnet = deployment.vnet === null ? null : world.vnets[deployment.vnet] ?? null;
+  } else if (c.vnet !== undefined) {
+    const placed = checkVnetPlacement(world, service, c.vnet);
+    if ('code' in placed) return placed;
+    vnet = placed;
+  }
+  if (vnet === null) {
+    if (c.subnet !== undefined) return refuse('subnet-needs-vnet', `VM '${c.name}' names subnet '${c.subnet}' but cloud service '${c.service}' is not in a virtual network; give vnet on the first VM of the service.`, objects);
+    if (c.staticIp !== undefined) return refuse('static-ip-needs-vnet', `VM '${c.name}' asks for static IP ${c.staticIp}, but static IPs exist only inside a virtual network (Set-AzureStaticVNetIP); deploy the service into a VNet.`, objects);
+    return { vnet: null };
+  }
+  const subnetProblem = checkSubnetChoice(vnet, c.subnet, `VM '${c.name}'`);
+  if (subnetProblem !== undefined) return subnetProblem;
+  if (vnet.instanceCount + 1 > maxInstancesPerVnet) {
+    return refuse('limit-vms-per-vnet', `Virtual network '${vnet.name}' already holds ${maxInstancesPerVnet} VMs and role instances, the limit per VNet; put '${c.name}' in another virtual network.`, [...objects, `vnet:${vnet.name}`]);
+  }
+  return { vnet };
+}
+
+function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: Record<string, string>, fabricPrefix: string | null): { ip: string } | Refusal {
+  const objects = [`vm:${c.service}/${c.name}`];
+  if (vnet === null) {
+    const ip = findFreeDip(fabricPrefix ?? '', fabric);
+    return ip === undefined ? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, objects) : { ip };
+  }
+  const subnet = vnet.subnets[c.subnet ?? ''];
+  if (subnet === undefined) return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${c.subnet}'.`, objects);
+  const subnetObject = `subnet:${vnet.name}/${subnet.name}`;
+  if (c.staticIp !== undefined) {
+    const problem = checkStaticDip(subnet.prefix, subnet.allocations, c.staticIp, vmKey(c.service, c.name));
+    return problem === undefined ? { ip: c.staticIp } : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], [...objects, subnetObject]);
+  }
+  const ip = findFreeDip(subnet.prefix, subnet.allocations);
+  if (ip === undefined) {
+    return refuse('subnet-full', `Subnet '${subnet.name}' (${subnet.prefix}) of virtual network '${vnet.name}' has no free address for VM '${c.name}' (5 addresses per subnet are reserved); use a larger or another subnet.`, [...objects, subnetObject]);
+  }
+  return { ip };
+}
+
+/** Explains why a static DIP cannot be used, with the platform's reserved-address rule. */
+export function describeStaticDipProblem(
+  problem: 'dip-outside-subnet' | 'dip-reserved' | 'dip-in-use' | 'dip-invalid',
+  ip: string,
+  vnet: string,
+  subnet: string,
+  prefix: string,
+  holder: string | undefined,
+  objects: string[],
+): Refusal {
+  switch (problem) {
+    case 'dip-invalid':
+      return refuse(problem, `'${ip}' is not an IPv4 address; give one like 10.0.1.10.`, objects);
+    case 'dip-outside-subnet':
+      return refuse(problem, `Static IP ${ip} is outside subnet '${subnet}' (${prefix}) of virtual network '${vnet}'; pick an address inside it (Test-AzureStaticVNetIP lists free ones).`, objects);
+    case 'dip-reserved':
+      return refuse(problem, `Static IP ${ip} is reserved in subnet '${subnet}' (${prefix}): Azure keeps the network address, .1–.3 and the broadcast address; the first usable address is .4.`, objects);
+    case 'dip-in-use':
+      return refuse(problem, `Static IP ${ip} in subnet '${subnet}' of virtual network '${vnet}' is already held by ${holder ?? 'another VM'}; pick a free address (Test-AzureStaticVNetIP).`, objects);
+  }
+}
+
+function planFirstBoot(c: CreateVm, kind: 'image' | 'disk', os: OsFamily, from: 'Provisioning' | 'StartingVM', ctx: DecideContext): FollowUp {
+  const p = ctx.profile;
+  const bootMs = kind === 'disk' ? p.diskBootMs : os === 'Windows' ? p.windowsProvisionMs : p.linuxProvisionMs;
+  const delayMs = c.outcome === 'ProvisioningTimeout' ? p.provisionTimeoutMs : bootMs;
+  return { delayMs, action: { type: 'completeVmTransition', service: c.service, vm: c.name, from, sinceMs: ctx.nowMs, to: c.outcome ?? 'ReadyRole' } };
+}
