@@ -1,6 +1,6 @@
-import { formatEventLine } from '../sim/index.js';
 import type { SourceRef } from '../common/index.js';
 import { formatClock, formatDuration } from './duration.js';
+import { createEventNarrator } from './event-narration.js';
 import { hasRunPassed, type ExpectationResult, type RefusedCommand, type RunReport } from './run-report.js';
 
 /** Verdict marks: ✓ held, ✗ failed, – not reached before the run ended. */
@@ -12,7 +12,8 @@ const MARK: Record<ExpectationResult['status'], string> = { held: '✓', failed:
  */
 export function formatRunReport(report: RunReport): string[] {
   const lines = [`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`, ''];
-  for (const event of report.events) lines.push(`${formatClock(event.time)}  ${formatEventLine(event)}`);
+  const narrate = createEventNarrator();
+  for (const event of report.events) lines.push(narrate(event));
 
   if (report.expectations.length > 0) {
     lines.push('', 'expectations');

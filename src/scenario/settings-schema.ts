@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
+import { formatDuration } from './duration.js';
 import { durationSchema } from './entry-schema.js';
 
 /** An on-premises VPN device at a local network site (what the gateway negotiates with). */
@@ -15,3 +17,34 @@ export const deviceSchema = z.strictObject({
   up: z.boolean().optional(),
   reachable: z.boolean().optional(),
 });
+
+/** Suffix of the engine's millisecond fields; the YAML key drops it and takes a duration (`windowsProvision: 10m`). */
+export const MS_SUFFIX = 'Ms';
+
+/** The YAML key of an engine profile field: `windowsProvisionMs` → `windowsProvision`. */
+export function profileKeyOf(field: string): string {
+  return field.endsWith(MS_SUFFIX) ? field.slice(0, -MS_SUFFIX.length) : field;
+}
+
+// Built from the engine's defaults so every duration the engine has is overridable, and no key it lacks is accepted.
+const profileShape = Object.fromEntries(
+  Object.entries(DEFAULT_SIM_PROFILE).map(([field, value]) => [
+    profileKeyOf(field),
+    (field.endsWith(MS_SUFFIX) ? durationSchema : z.number().min(0))
+      .optional()
+      .describe(`default ${field.endsWith(MS_SUFFIX) ? formatDuration(value) : String(value)}`),
+  ]),
+);
+
+/** `profile:` durations of platform operations, e.g. `{ windowsProvision: 10m, startVm: 2m }`. */
+export const profileSchema = z.strictObject(profileShape);
+
+const limitsShape = Object.fromEntries(
+  Object.entries(DEFAULT_SIM_LIMITS).map(([field, value]) => [
+    field,
+    z.number().int().min(0).optional().describe(`default ${String(value)}`),
+  ]),
+);
+
+/** `limits:` subscription and service limits, e.g. `{ vmsPerService: 2 }`. */
+export const limitsSchema = z.strictObject(limitsShape);
