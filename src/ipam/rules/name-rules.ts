@@ -143,7 +143,8 @@ function findDuplicates<T>(
 }
 
 /** The fix for an unknown name: the likely intended one (same letters, other case), else the defined names. */
-function suggestName(name: string, defined: readonly string[], kind: string): string {
+function suggestName(name: string, names: readonly string[], kind: string): string {
+  const defined = [...new Set(names)];
   const sameLetters = defined.find((d) => d.toLowerCase() === name.toLowerCase());
   if (sameLetters !== undefined) return `did you mean "${sameLetters}"? (names are case-sensitive)`;
   if (defined.length === 0) return `define a ${kind} with that name`;

@@ -100,6 +100,8 @@ export const publicRangeRule: PlanRule = {
     return index.vnets.flatMap((vnet) =>
       validPrefixes4(vnet.spaces)
         .filter((entry) => !PRIVATE_BLOCKS.some((block) => containsPrefix(block.prefix, entry.prefix)))
+        // reserved-range already reports multicast, loopback and the like, with a better fix
+        .filter((entry) => !RESERVED_BLOCKS.some((block) => prefixesOverlap(block.prefix, entry.prefix)))
         .map((entry) =>
           diagnosticAt(
             entry.text.at,

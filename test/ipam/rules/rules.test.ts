@@ -1,0 +1,358 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { NetworkPlan } from '../../../src/ipam/index.js';
+import { checkPlan, RULE_CATALOGUE, type CheckPlanOptions } from '../../../src/ipam/rules/index.js';
+import { dns, plan, resetLines, site, vnet } from './plan-builder.js';
+
+beforeEach(resetLines);
+
+interface RuleCase {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  /** A plan that must trip the rule. */
+  bad: () => NetworkPlan;
+  /** The closest plan that must not. */
+  good: () => NetworkPlan;
+  options?: CheckPlanOptions;
+  /** Words the message must contain (object names, the fix). */
+  mentions: string[];
+}
+
+const gw = { GatewaySubnet: '10.0.255.0/28' };
+
+const CASES: RuleCase[] = [
+  {
+    rule: 'cidr-invalid',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.0/33' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.0/24' } })] }),
+    mentions: ['V/A', '0 to 32'],
+  },
+  {
+    rule: 'cidr-host-bits',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.7/24' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.0/24' } })] }),
+    mentions: ['V/A', '10.0.1.0/24'],
+  },
+  {
+    rule: 'address-invalid',
+    severity: 'error',
+    bad: () => plan({ dns: [dns('D', '10.0.0.400')] }),
+    good: () => plan({ dns: [dns('D', '10.0.0.4')] }),
+    mentions: ['DNS server D', '255'],
+  },
+  {
+    rule: 'ipv6-unsupported',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16', '2001:db8::/48'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'] })] }),
+    mentions: ['VNet V', 'IPv4'],
+  },
+  {
+    rule: 'space-overlap',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16', '10.0.128.0/17'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16', '10.1.0.0/16'] })] }),
+    mentions: ['10.0.0.0/16', '10.0.128.0/17', 'remove'],
+  },
+  {
+    rule: 'reserved-range',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['168.63.128.0/22'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['168.63.132.0/22'] })] }),
+    mentions: ['168.63.129.16', 'VNet V'],
+  },
+  {
+    rule: 'public-range',
+    severity: 'warning',
+    bad: () => plan({ vnets: [vnet('V', { space: ['20.0.0.0/16'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['172.16.0.0/12'] })] }),
+    mentions: ['20.0.0.0/16', 'private range'],
+  },
+  {
+    rule: 'public-range',
+    severity: 'error',
+    options: { era: '2012' },
+    bad: () => plan({ vnets: [vnet('V', { space: ['172.32.0.0/16'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['192.168.0.0/16'] })] }),
+    mentions: ['172.32.0.0/16', 'October 2014'],
+  },
+  {
+    rule: 'vnet-overlap',
+    severity: 'info',
+    bad: () => plan({ vnets: [vnet('A', { space: ['10.0.0.0/16'] }), vnet('B', { space: ['10.0.5.0/24'] })] }),
+    good: () => plan({ vnets: [vnet('A', { space: ['10.0.0.0/16'] }), vnet('B', { space: ['10.1.0.0/16'] })] }),
+    mentions: ['VNet A', 'VNet B', 'isolated'],
+  },
+  {
+    rule: 'vnet-overlap',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('BSite', ['10.1.0.0/16'], '131.1.1.1')],
+        vnets: [
+          vnet('A', { space: ['10.0.0.0/15'], subnets: gw, connections: ['BSite'] }),
+          vnet('B', { space: ['10.1.0.0/16'] }),
+        ],
+      }),
+    good: () =>
+      plan({
+        sites: [site('BSite', ['10.1.0.0/16'], '131.1.1.1')],
+        vnets: [
+          vnet('A', { space: ['10.0.0.0/16'], subnets: gw, connections: ['BSite'] }),
+          vnet('B', { space: ['10.1.0.0/16'] }),
+        ],
+      }),
+    mentions: ['VNet A', 'VNet B', 'BSite', 'renumber'],
+  },
+  {
+    rule: 'subnet-outside-space',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/24', '10.0.1.0/24'], subnets: { A: '10.0.0.0/23' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/24', '10.0.1.0/24'], subnets: { A: '10.0.1.0/25' } })] }),
+    mentions: ['V/A', '10.0.0.0/24, 10.0.1.0/24'],
+  },
+  {
+    rule: 'subnet-overlap',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/24', B: '10.0.0.64/26' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/24', B: '10.0.1.0/26' } })] }),
+    mentions: ['V/A', 'V/B'],
+  },
+  {
+    rule: 'subnet-size',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/30' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/29' } })] }),
+    mentions: ['V/A', '/29'],
+  },
+  {
+    rule: 'subnet-size',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/7'], subnets: { A: '10.0.0.0/7' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/8'], subnets: { A: '10.0.0.0/8' } })] }),
+    mentions: ['V/A', '/8'],
+  },
+  {
+    rule: 'gateway-subnet-missing',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('S', ['192.168.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { Gatewaysubnet: '10.0.0.0/28' }, connections: ['S'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('S', ['192.168.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/28' }, connections: ['S'] })],
+      }),
+    mentions: ['VNet V', 'Gatewaysubnet', 'exactly GatewaySubnet'],
+  },
+  {
+    rule: 'gateway-subnet-small',
+    severity: 'warning',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/29' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/27' } })] }),
+    mentions: ['V/GatewaySubnet', '/28'],
+  },
+  {
+    rule: 'local-site-overlap',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('S1', ['10.2.0.0/16'], '131.1.1.1'), site('S2', ['10.2.3.0/24'], '131.1.1.2')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S1', 'S2'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('S1', ['10.2.0.0/16'], '131.1.1.1'), site('S2', ['10.2.3.0/24'], '131.1.1.2')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S1'] })],
+      }),
+    mentions: ['local site S1', 'local site S2', 'VNet V'],
+  },
+  {
+    rule: 'local-site-overlap',
+    severity: 'error',
+    bad: () => plan({ sites: [site('S', ['10.0.0.0/9', '10.16.0.0/27'], '131.1.1.1')] }),
+    good: () => plan({ sites: [site('S', ['10.0.0.0/9', '10.128.0.0/27'], '131.1.1.1')] }),
+    mentions: ['10.0.0.0/9', '10.16.0.0/27'],
+  },
+  {
+    rule: 'vnet-local-overlap',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('OnPrem', ['10.0.0.0/8'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.107.38.0/24'], subnets: { GatewaySubnet: '10.107.38.0/28' }, connections: ['OnPrem'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('OnPrem', ['10.0.0.0/8'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.107.38.0/24'], subnets: { GatewaySubnet: '10.107.38.0/28' } })],
+      }),
+    mentions: ['VNet V', 'local site OnPrem', 'IP address prefix is not valid'],
+  },
+  {
+    rule: 'vpn-address-inside-site',
+    severity: 'error',
+    bad: () => plan({ sites: [site('S', ['131.107.0.0/16'], '131.107.72.22')] }),
+    good: () => plan({ sites: [site('S', ['192.168.0.0/16'], '131.107.72.22')] }),
+    mentions: ['local site S', '131.107.72.22', '131.107.0.0/16'],
+  },
+  {
+    rule: 'p2s-pool-overlap',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, pool: ['10.0.200.0/24'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, pool: ['172.16.0.0/24'] })] }),
+    mentions: ['client pool', 'VNet V'],
+  },
+  {
+    rule: 'unknown-reference',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('Site1', ['192.168.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['site1'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('Site1', ['192.168.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['Site1'] })],
+      }),
+    mentions: ['"site1"', 'did you mean "Site1"'],
+  },
+  {
+    rule: 'unknown-reference',
+    severity: 'error',
+    bad: () => plan({ dns: [dns('DNS1', '10.0.0.4')], vnets: [vnet('V', { space: ['10.0.0.0/16'], dnsRefs: ['DNS9'] })] }),
+    good: () => plan({ dns: [dns('DNS1', '10.0.0.4')], vnets: [vnet('V', { space: ['10.0.0.0/16'], dnsRefs: ['DNS1'] })] }),
+    mentions: ['DNS9', 'DNS1'],
+  },
+  {
+    rule: 'duplicate-name',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'] }), vnet('V', { space: ['10.1.0.0/16'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'] }), vnet('W', { space: ['10.1.0.0/16'] })] }),
+    mentions: ['VNet "V"', 'line 1'],
+  },
+  {
+    rule: 'duplicate-name',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: [['A', '10.0.0.0/24'], ['A', '10.0.1.0/24']] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: [['A', '10.0.0.0/24'], ['B', '10.0.1.0/24']] })] }),
+    mentions: ['subnet of VNet V "A"'],
+  },
+  {
+    rule: 'location-required',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], affinityGroup: 'AG', location: 'West US' })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], affinityGroup: 'AG' })] }),
+    mentions: ['VNet V', 'AG', 'West US'],
+  },
+];
+
+describe('address-plan rules: each trips on its bad plan and stays quiet on the closest good one', () => {
+  it.each(CASES.map((c, i) => [`${c.rule} #${i}`, c] as const))('%s', (_name, c) => {
+    const found = checkPlan(c.bad(), c.options ?? {}).filter((d) => d.rule === c.rule);
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      expect(d.severity).toBe(c.severity);
+      expect(d.file).toBe('plan.yaml');
+      expect(d.line).toBeGreaterThan(0);
+      expect(d.objects.length).toBeGreaterThan(0);
+      for (const word of c.mentions) expect(d.message).toContain(word);
+    }
+    resetLines();
+    expect(checkPlan(c.good(), c.options ?? {}).filter((d) => d.rule === c.rule)).toEqual([]);
+  });
+
+  it('has a table row for every rule in the catalogue', () => {
+    const tested = new Set(CASES.map((c) => c.rule));
+    expect(RULE_CATALOGUE.map((r) => r.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});
+
+describe('checkPlan', () => {
+  it('reports nothing for an empty plan', () => {
+    expect(checkPlan(plan({}))).toEqual([]);
+  });
+
+  it('sorts diagnostics by line, column and rule', () => {
+    const found = checkPlan(
+      plan({
+        vnets: [
+          vnet('V', { space: ['10.0.0.0/16', '10.0.0.0/16', '20.0.0.0/8'], subnets: { A: '10.5.0.0/30', B: '11.0.0.0/24' } }),
+          vnet('V', { space: ['10.0.0.0/16'], affinityGroup: 'AG', location: 'X' }),
+        ],
+      }),
+    );
+    const keys = found.map((d) => [d.line, d.column, d.rule] as const);
+    const sorted = [...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+    expect(keys).toEqual(sorted);
+    expect(new Set(found.map((d) => d.rule)).size).toBeGreaterThan(4);
+  });
+
+  it('places a conflict at the later of the two prefixes and names the earlier line', () => {
+    const [d] = checkPlan(plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/24', B: '10.0.0.0/25' } })] }));
+    expect(d?.rule).toBe('subnet-overlap');
+    // lines: V=1, location=2, space=3, A=4, A's prefix=5, B=6, B's prefix=7
+    expect(d?.line).toBe(7);
+    expect(d?.message).toContain('(line 5)');
+    expect(d?.objects).toEqual(['subnet:V/B', 'subnet:V/A']);
+  });
+
+  it('judges a prefix with host bits by its network block too, so one typo does not hide an overlap', () => {
+    const rules = checkPlan(
+      plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/24', B: '10.0.0.9/24' } })] }),
+    ).map((d) => d.rule);
+    expect(rules).toEqual(['cidr-host-bits', 'subnet-overlap']);
+  });
+
+  it('does not call a public site prefix public-range: on-premises space may be public', () => {
+    const rules = checkPlan(
+      plan({ sites: [site('S', ['131.107.0.0/16'], '40.1.1.1')], vnets: [vnet('V', { space: ['10.0.0.0/16'] })] }),
+      { era: '2012' },
+    ).map((d) => d.rule);
+    expect(rules).toEqual([]);
+  });
+
+  it('does not call a gateway without connections or client pool a missing GatewaySubnet', () => {
+    const rules = checkPlan(plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], connections: [] })] })).map((d) => d.rule);
+    expect(rules).toEqual([]);
+  });
+});
+
+describe('rule catalogue', () => {
+  it('lists the public rule ids once each, with a severity and a one-line description', () => {
+    const ids = RULE_CATALOGUE.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      'cidr-invalid',
+      'cidr-host-bits',
+      'space-overlap',
+      'subnet-outside-space',
+      'subnet-overlap',
+      'subnet-size',
+      'gateway-subnet-missing',
+      'gateway-subnet-small',
+      'local-site-overlap',
+      'vnet-local-overlap',
+      'vpn-address-inside-site',
+      'reserved-range',
+      'public-range',
+      'unknown-reference',
+      'duplicate-name',
+      'location-required',
+      'p2s-pool-overlap',
+      'ipv6-unsupported',
+      'vnet-overlap',
+    ]) {
+      expect(ids).toContain(id);
+    }
+    for (const rule of RULE_CATALOGUE) {
+      expect(['error', 'warning', 'info']).toContain(rule.severity);
+      expect(rule.description).toMatch(/^[A-Z].*\.$/);
+      expect(rule.description).not.toContain('\n');
+    }
+  });
+});
