@@ -4,6 +4,8 @@ import type { World } from './world.js';
 
 /** Folds one event into the world: the only mutator of World, so replaying a log needs nothing else. */
 export function applyEvent(world: World, event: SimEvent): void {
+  // A refused command changes nothing, not even the world's position in the log.
+  if (event.type === 'command.refused') return;
   world.lastSeq = event.seq;
   world.timeMs = event.time;
   if (isComputeEventType(event.type)) {
@@ -19,8 +21,6 @@ export function applyEvent(world: World, event: SimEvent): void {
       return;
     case 'localSite.defined':
       world.localSites[e.site] = { name: e.site, addressPrefixes: [...e.addressPrefixes], vpnGatewayAddress: e.vpnGatewayAddress ?? null };
-      return;
-    case 'command.refused':
       return;
   }
 }

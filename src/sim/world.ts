@@ -19,7 +19,7 @@ export interface World extends ComputeWorld {
   localSites: Record<string, LocalSite>;
   /** Folded gateway state, owned by src/gateway's reducer. */
   gateway: Record<string, unknown>;
-  /** Sequence number and time of the last event folded in. */
+  /** Sequence number and time of the last event folded in (refusals are not folded). */
   lastSeq: number;
   timeMs: number;
 }
