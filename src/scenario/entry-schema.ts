@@ -9,7 +9,7 @@ export const durationSchema = z
 /**
  * A timed list entry with exactly one action key: `{ at: 20m, stopVm: {…} }` or `{ at: 15m, vmState: {…} }`.
  * Every action key is an optional property so editors complete them from the JSON Schema; the refinement then
- * insists on exactly one, pointing at the entry (none) or at the extra key (more than one).
+ * insists on exactly one, pointing at the entry when there is none or more than one.
  */
 export function timedEntrySchema<Shape extends Record<string, z.ZodType>>(actions: Shape, what: string) {
   const optionalActions = Object.fromEntries(
@@ -19,18 +19,17 @@ export function timedEntrySchema<Shape extends Record<string, z.ZodType>>(action
   return z
     .strictObject({ at: durationSchema, note: z.string().optional(), ...optionalActions })
     .superRefine((entry, context) => {
-      const present = names.filter((key) => (entry as Record<string, unknown>)[key] !== undefined);
+      const fields = new Map(Object.entries(entry));
+      const present = names.filter((key) => fields.get(key) !== undefined);
       if (present.length === 0) {
         context.addIssue({
           code: 'custom',
           message: `an entry needs one ${what} next to "at": one of ${names.join(', ')}`,
         });
-      }
-      for (const extra of present.slice(1)) {
+      } else if (present.length > 1) {
         context.addIssue({
           code: 'custom',
-          path: [extra],
-          message: `one ${what} per entry: move "${extra}" to its own entry (this one already has "${present[0]}")`,
+          message: `one ${what} per entry, this one has ${present.join(' and ')}: give each its own "- at:" entry`,
         });
       }
     });

@@ -45,7 +45,9 @@ export function checkReferences(declarations: Declarations, references: readonly
   for (const { reference, at } of references) {
     const key = keyOf(reference);
     const known = declarations[reference.kind];
-    if (known.has(key)) continue;
+    // A subnet of an undeclared VNet is already reported through the VNet; one problem, one diagnostic.
+    const isMoot = reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet);
+    if (known.has(key) || isMoot) continue;
     const label = `${reference.kind} "${key}"`;
     const choices = known.size === 0 ? 'none is declared' : `declared: ${[...known].sort().join(', ')}`;
     problems.push(
