@@ -53,7 +53,8 @@ function formatSummary(report: RunReport): string {
   if (count('notReached') > 0) parts.push(`${count('notReached')} not reached`);
   const warnings = report.unexpectedRefusals.length;
   const verdict = hasRunPassed(report) ? 'PASS' : 'FAIL';
-  return `${verdict}: ${report.expectations.length} expectations, ${parts.join(', ')}; ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  const total = report.expectations.length;
+  return `${verdict}: ${total} expectation${total === 1 ? '' : 's'}, ${parts.join(', ')}; ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
 function formatLine(at: SourceRef): string {
