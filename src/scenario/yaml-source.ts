@@ -68,7 +68,8 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S,
   const value = valueAt(toPlainData(source), basePath);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InputError(result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue)));
+  const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue));
+  throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
 function toPlainData(source: YamlSource): unknown {
