@@ -8,6 +8,7 @@ export { ViewHistory, CHECKPOINT_INTERVAL_EVENTS } from './view-history.js';
 export { buildGraph, type Graph, type GraphNode, type GraphLink, type NodeKind } from './graph-model.js';
 export { planAddressBlocks, type AddressPlan, type AddressBlock, type BlockKind } from './address-plan.js';
 export * from './protocol.js';
+export { clientMessageSchema, parseClientMessage, type ParsedClientMessage } from './client-message-schema.js';
 export { type LiveWorld, type TimedEvent, createScriptedWorld } from './live-world.js';
 export { Playback, PLAYBACK_TICK_MS, DEFAULT_SPEED, type PlaybackOptions } from './playback.js';
 export { isAllowedHost, isAllowedOrigin } from './request-guard.js';

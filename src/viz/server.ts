@@ -6,7 +6,8 @@ import { DEFAULT_MAX_BATCH_EVENTS, DEFAULT_MAX_BUFFERED_BYTES, EventStream } fro
 import { buildGraph } from './graph-model.js';
 import type { LiveWorld } from './live-world.js';
 import { Playback } from './playback.js';
-import { EVENTS_PATH, errorMessage, parseClientMessage, readResumeSeq, type ClientMessage, type ServerMessage } from './protocol.js';
+import { parseClientMessage } from './client-message-schema.js';
+import { EVENTS_PATH, errorMessage, readResumeSeq, type ClientMessage, type ServerMessage } from './protocol.js';
 import { isAllowedHost, isAllowedOrigin } from './request-guard.js';
 import { DEFAULT_WEB_ROOT, servePageFile } from './static-files.js';
 

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { MAX_SPEED, errorMessage, type ClientMessage, type ErrorMessage } from './protocol.js';
+
+const nodeId = z.string().min(1).max(200).regex(/^[a-zA-Z]+:/, 'must be a graph node id like vm:service/name');
+
+/** Schema of every message a page may send; unknown keys are errors, not silently dropped. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('play'), speed: z.number().positive().max(MAX_SPEED).optional() }),
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('step') }),
+  z.strictObject({ type: z.literal('seek'), timeMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+  z.strictObject({ type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId }),
+]);
+
+// Compile-time guard: the schema and the protocol's ClientMessage type must describe the same messages.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesProtocol: Same<z.infer<typeof clientMessageSchema>, ClientMessage> = true;
+void schemaMatchesProtocol;
+
+/** Result of reading one client frame: the message, or the error to reply with. */
+export type ParsedClientMessage = { ok: true; message: ClientMessage } | { ok: false; error: ErrorMessage };
+
+/** Parses and validates one text frame from a page. */
+export function parseClientMessage(text: string): ParsedClientMessage {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: errorMessage('bad-json', 'message is not JSON; send {"type": "play" | "pause" | "step" | "seek" | "reach", ...}') };
+  }
+  const result = clientMessageSchema.safeParse(json);
+  if (result.success) return { ok: true, message: result.data };
+  const problems = result.error.issues.map((issue) => `${issue.path.length === 0 ? '(message)' : issue.path.join('.')}: ${issue.message}`);
+  const requestId = typeof json === 'object' && json !== null && typeof (json as Record<string, unknown>)['requestId'] === 'string'
+    ? String((json as Record<string, unknown>)['requestId']).slice(0, 64) : null;
+  return { ok: false, error: errorMessage('bad-message', problems.join('; '), requestId) };
+}

@@ -1,0 +1,40 @@
+import type { GraphNode, NodeKind } from '../graph-model.js';
+
+/** Fill of structural nodes, by kind. */
+const KIND_COLORS: Record<NodeKind, string> = {
+  region: '#5b6b8c', affinityGroup: '#7a8bb0', vnet: '#2f6fde', subnet: '#6fa0f0', gateway: '#8e44ad',
+  site: '#d35400', service: '#16a085', vm: '#27ae60',
+};
+
+// Classic VM instance states (compute-lifecycle.md): ReadyRole is running; Stopped* and deallocated are idle;
+// the rest are transitions or failures.
+const STATE_COLORS: [RegExp, string][] = [
+  [/^(ReadyRole|Running|Started|Provisioned|Connected)$/, '#27ae60'],
+  [/^(Provisioning|Creating.*|Starting.*|Stopping.*|Restarting.*|Busy.*|Connecting|Deprovisioning|RoleStateUnknown)$/, '#f39c12'],
+  [/^(Stopped.*|Deallocated|NotConnected|NotProvisioned)$/, '#95a5a6'],
+  [/Fail|Timeout|Error|Unresponsive/i, '#c0392b'],
+];
+
+/** Colour of a lifecycle or connectivity state; unknown states get a neutral grey. */
+export function colorOfState(state: string | null): string {
+  if (state === null) return '#95a5a6';
+  for (const [pattern, color] of STATE_COLORS) if (pattern.test(state)) return color;
+  return '#7f8c8d';
+}
+
+/** Fill of a node: state colour for VMs and gateways, kind colour for structure. */
+export function colorOfNode(node: GraphNode): string {
+  return node.state === null ? KIND_COLORS[node.kind] : colorOfState(node.state);
+}
+
+/** Radius of a node's circle, larger for containers. */
+export function radiusOfNode(node: GraphNode): number {
+  return node.kind === 'vm' ? 5 : node.kind === 'subnet' || node.kind === 'service' ? 6 : 8;
+}
+
+/** Legend entries: what each colour means. */
+export const LEGEND: [string, string][] = [
+  ['running / connected', '#27ae60'], ['in transition', '#f39c12'], ['stopped / not connected', '#95a5a6'], ['failed', '#c0392b'],
+  ['VNet', KIND_COLORS.vnet], ['subnet', KIND_COLORS.subnet], ['gateway', KIND_COLORS.gateway], ['site', KIND_COLORS.site],
+  ['service', KIND_COLORS.service],
+];

@@ -1,0 +1,42 @@
+import type { Graph } from '../graph-model.js';
+import type { Layout } from './graph-layout.js';
+import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
+import type { Highlight } from './highlight.js';
+
+/** Padding around the exported drawing, room for labels right of the last column. */
+const EXPORT_PADDING_PX = 20;
+const LABEL_ROOM_PX = 160;
+
+/**
+ * Serialises the current graph as a standalone SVG document. Large graphs are shown on a canvas, so the export is
+ * always drawn afresh with the SVG renderer, with the page's styles inlined so the file looks the same elsewhere.
+ */
+export function exportGraphSvg(graph: Graph, layout: Layout, highlight: Highlight): string {
+  const svg = createGraphSvg();
+  drawGraphSvg(svg, graph, layout, highlight, false);
+  const width = layout.width + LABEL_ROOM_PX + 2 * EXPORT_PADDING_PX;
+  const height = layout.height + 2 * EXPORT_PADDING_PX;
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.querySelector('g.viewport')?.setAttribute('transform', `translate(${EXPORT_PADDING_PX},${EXPORT_PADDING_PX})`);
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = [
+    'text{font:10px "Liberation Sans",Arial,sans-serif;fill:#1d2330;paint-order:stroke;stroke:#fff;stroke-width:3px}',
+    '.link{fill:none;stroke:#b8bfcc;stroke-width:1px}.link.tunnel{stroke-width:3px;stroke-dasharray:6 3}',
+    '.link.on-path{stroke:#6f2dbd;stroke-width:3px}.node circle{stroke-width:1.5px}',
+    '.node.on-path circle{stroke:#6f2dbd;stroke-width:4px}.node.blocker circle{stroke:#b3261e;stroke-width:4px}',
+  ].join('');
+  svg.prepend(style);
+  return new XMLSerializer().serializeToString(svg);
+}
+
+/** Offers `text` to the user as a download named `fileName`. */
+export function downloadText(text: string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,89 @@
+import { linkHorizontal, scaleOrdinal, schemeTableau10, select, type EnterElement, type Selection } from 'd3';
+import type { Graph, GraphLink, GraphNode } from '../graph-model.js';
+import { colorOfNode, colorOfState, radiusOfNode } from './colors.js';
+import type { Layout, Point } from './graph-layout.js';
+import { isLinkOnPath, type Highlight } from './highlight.js';
+
+/** Duration of position and colour transitions when events change the graph. */
+const TRANSITION_MS = 400;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Outline colour per cloud service: VMs of one service share it, across subnets. */
+export const serviceColor = scaleOrdinal<string, string>(schemeTableau10);
+
+const linkPath = linkHorizontal<{ source: Point; target: Point }, Point>().x((p) => p.x).y((p) => p.y);
+
+/** Creates an empty topology SVG: a viewport group (zoomed as a whole) holding links under nodes. */
+export function createGraphSvg(): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('id', 'topo-svg');
+  svg.setAttribute('xmlns', SVG_NS);
+  const viewport = select(svg).append('g').attr('class', 'viewport');
+  viewport.append('g').attr('class', 'links');
+  viewport.append('g').attr('class', 'nodes');
+  return svg;
+}
+
+/**
+ * Draws the graph into an SVG made by createGraphSvg with keyed joins: nodes keep their element across updates, so a
+ * state change recolours in place, a new node fades in from its parent, and a moved node slides.
+ */
+export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, highlight: Highlight, animate: boolean): void {
+  const root = select(svg);
+  const at = (id: string): Point => layout.positions.get(id) ?? { x: 0, y: 0 };
+
+  const links = root.select<SVGGElement>('g.links').selectAll<SVGPathElement, GraphLink>('path')
+    .data(graph.links, (l) => l.id)
+    .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })))
+    .attr('class', (l) => `link ${l.kind}${isLinkOnPath(highlight, l) ? ' on-path' : ''}`)
+    .attr('data-id', (l) => l.id)
+    .attr('data-state', (l) => l.state ?? '')
+    .attr('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
+  const linkEnd = (l: GraphLink): string | null => linkPath({ source: at(l.source), target: at(l.target) });
+  if (animate) links.transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
+  else links.interrupt().attr('opacity', 1).attr('d', linkEnd);
+
+  const nodes = root.select<SVGGElement>('g.nodes').selectAll<SVGGElement, GraphNode>('g.node')
+    .data(graph.nodes, (n) => n.id)
+    .join((enter) => enterNodes(enter, at));
+  nodes
+    .attr('class', (n) => nodeClass(n, highlight))
+    .attr('data-id', (n) => n.id)
+    .attr('data-kind', (n) => n.kind)
+    .attr('data-state', (n) => n.state ?? '');
+  nodes.select('title').text((n) => `${n.id}\n${n.detail}${n.state === null ? '' : `\nstate: ${n.state}`}`);
+  nodes.select('text').text((n) => n.label);
+  const circles = nodes.select<SVGCircleElement>('circle')
+    .attr('r', radiusOfNode)
+    .attr('stroke', (n) => (n.group === null ? '#fff' : serviceColor(n.group)));
+  const place = (n: GraphNode): string => `translate(${at(n.id).x},${at(n.id).y})`;
+  // Without animation the final attributes are set at once: an export serialises the SVG right after drawing.
+  if (animate) {
+    circles.transition().duration(TRANSITION_MS).attr('fill', colorOfNode);
+    nodes.transition().duration(TRANSITION_MS).attr('opacity', 1).attr('transform', place);
+  } else {
+    circles.interrupt().attr('fill', colorOfNode);
+    nodes.interrupt().attr('opacity', 1).attr('transform', place);
+  }
+}
+
+function enterNodes(enter: Selection<EnterElement, GraphNode, SVGGElement, unknown>, at: (id: string) => Point): Selection<SVGGElement, GraphNode, SVGGElement, unknown> {
+  const g = enter.append('g').attr('opacity', 0)
+    .attr('transform', (n) => {
+      const from = at(n.parent ?? n.id);
+      return `translate(${from.x},${from.y})`;
+    });
+  g.append('circle');
+  g.append('text').attr('x', 10).attr('dy', '0.32em');
+  g.append('title');
+  return g;
+}
+
+function nodeClass(node: GraphNode, highlight: Highlight): string {
+  const classes = ['node', node.kind];
+  if (highlight.selected.has(node.id)) classes.push('selected');
+  if (highlight.pathNodes.has(node.id)) classes.push('on-path');
+  if (highlight.blockers.has(node.id)) classes.push('blocker');
+  return classes.join(' ');
+}

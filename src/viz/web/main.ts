@@ -1,0 +1,177 @@
+import { select } from 'd3';
+import { buildGraph, type Graph } from '../graph-model.js';
+import type { PlaybackState, ReachAnswer, ServerMessage } from '../protocol.js';
+import { ViewHistory } from '../view-history.js';
+import { createView, type View } from '../view-model.js';
+import { drawAddressPlan } from './address-plan-view.js';
+import { LEGEND } from './colors.js';
+import { LiveConnection } from './connection.js';
+import { downloadText, exportGraphSvg } from './export-svg.js';
+import { highlightOf, type Highlight } from './highlight.js';
+import { drawReach } from './reach-view.js';
+import { formatSimTime, TimelineView } from './timeline-view.js';
+import { TopologyView } from './topology-view.js';
+
+/**
+ * The page: one ViewHistory fed by the socket, a cursor into it (null = follow the newest event), and views that are
+ * redrawn at most once per animation frame from the view at the cursor.
+ */
+const history = new ViewHistory(createView());
+let cursor: number | null = null;
+let playback: PlaybackState | null = null;
+let selected: string[] = [];
+let reachAnswer: ReachAnswer | null = null;
+let reachError: string | null = null;
+let reachRequest = 0;
+let planVnet = '';
+const stats = { hellos: 0, snapshots: 0, duplicates: 0, eventsReceived: 0, renders: 0 };
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const topology = new TopologyView(byId('topology'), pickNode);
+const timeline = new TimelineView({
+  play: (speed) => {
+    cursor = null;
+    connection.send({ type: 'play', speed });
+  },
+  pause: () => connection.send({ type: 'pause' }),
+  stepBack: () => moveCursor(history.previousSeq(cursor ?? history.lastSeq)),
+  stepForward: () => {
+    if (cursor === null) connection.send({ type: 'step' });
+    else moveCursor(history.nextSeq(cursor) ?? history.lastSeq);
+  },
+  seekSeq: moveCursor,
+  goLive: () => moveCursor(history.lastSeq),
+});
+
+const connection = new LiveConnection({
+  lastSeq: () => history.lastSeq,
+  onMessage: receive,
+  onStatus: (state, detail) => {
+    const status = byId('status');
+    status.dataset['state'] = state;
+    status.textContent = detail;
+  },
+});
+
+byId('legend').replaceChildren(...LEGEND.map(([label, color]) => {
+  const item = document.createElement('span');
+  const dot = document.createElement('i');
+  dot.style.background = color;
+  item.append(dot, label);
+  return item;
+}));
+byId('export-svg').addEventListener('click', () => downloadText(currentSvg(), 'vnetsim-topology.svg', 'image/svg+xml'));
+byId<HTMLSelectElement>('plan-vnet').addEventListener('change', (event) => {
+  planVnet = (event.target as HTMLSelectElement).value;
+  lastPlanKey = '';
+  scheduleRender();
+});
+
+function receive(message: ServerMessage): void {
+  switch (message.type) {
+    case 'hello':
+      stats.hellos++;
+      playback = message.playback;
+      if (message.snapshot !== null) {
+        stats.snapshots++;
+        history.reset(message.snapshot);
+        if (cursor !== null && cursor < history.firstSeq) cursor = null;
+      }
+      break;
+    case 'events': {
+      stats.eventsReceived += message.events.length;
+      stats.duplicates += message.events.length - history.append(message.events);
+      break;
+    }
+    case 'playback':
+      playback = message.playback;
+      break;
+    case 'reach':
+      if (message.requestId === `r${reachRequest}`) reachAnswer = message.answer;
+      break;
+    case 'error':
+      if (message.requestId === `r${reachRequest}`) reachError = `${message.code}: ${message.message}`;
+      else byId('status').textContent = `${message.code}: ${message.message}`;
+      break;
+  }
+  scheduleRender();
+}
+
+function moveCursor(seq: number): void {
+  cursor = seq >= history.lastSeq ? null : Math.max(seq, history.firstSeq);
+  scheduleRender();
+}
+
+function pickNode(id: string): void {
+  selected = selected.length >= 2 ? [id] : [...selected, id];
+  reachAnswer = null;
+  reachError = null;
+  if (selected.length === 2) {
+    reachRequest++;
+    connection.send({ type: 'reach', requestId: `r${reachRequest}`, from: selected[0]!, to: selected[1]! });
+  }
+  scheduleRender();
+}
+
+let frame = 0;
+let lastView: View | undefined;
+let lastHighlight: Highlight | undefined;
+let lastGraph: Graph = { nodes: [], links: [] };
+let lastPlanKey = '';
+let highlight = highlightOf([], null);
+
+function scheduleRender(): void {
+  if (frame === 0) frame = requestAnimationFrame(render);
+}
+
+function render(): void {
+  frame = 0;
+  stats.renders++;
+  const view = cursor === null ? history.latest : history.viewAt(cursor);
+  const nextHighlight = highlightOf(selected, reachAnswer);
+  const highlightChanged = JSON.stringify([...nextHighlight.selected, ...nextHighlight.pathNodes, ...nextHighlight.blockers])
+    !== JSON.stringify(lastHighlight === undefined ? null : [...lastHighlight.selected, ...lastHighlight.pathNodes, ...lastHighlight.blockers]);
+  if (highlightChanged) highlight = nextHighlight;
+  if (view !== lastView || highlightChanged) {
+    lastGraph = buildGraph(view);
+    topology.update(lastGraph, highlight, cursor === null);
+    lastHighlight = highlight;
+  }
+  if (view !== lastView) renderPlan(view);
+  lastView = view;
+  drawReach(byId('reach-result'), selected, reachAnswer, reachError);
+  timeline.update(history.events, history.firstSeq, cursor, playback);
+  byId('clock').textContent = `t = ${formatSimTime(view.timeMs)}`;
+  const vms = Object.keys(view.vms).length;
+  byId('counts').textContent = `${lastGraph.nodes.length} nodes · ${vms} VMs · ${view.refusedCount} refused`;
+}
+
+function renderPlan(view: View): void {
+  const names = Object.keys(view.vnets).sort();
+  if (!names.includes(planVnet)) planVnet = names[0] ?? '';
+  const key = `${names.join(',')}|${planVnet}`;
+  if (key !== lastPlanKey) {
+    lastPlanKey = key;
+    select(byId('plan-vnet')).selectAll<HTMLOptionElement, string>('option').data(names, (n) => n).join('option')
+      .attr('value', (n) => n).text((n) => n).property('selected', (n) => n === planVnet);
+  }
+  if (planVnet !== '') drawAddressPlan(byId('address-plan'), view, planVnet);
+}
+
+function currentSvg(): string {
+  const layout = topology.currentLayout;
+  return layout === undefined ? '' : exportGraphSvg(topology.currentGraph, layout, highlight);
+}
+
+/** Automation hook (tests, benchmarks, the curious): what the page holds, and a way to simulate a network drop. */
+Object.assign(window, {
+  vnetsim: {
+    inspect: () => ({
+      ...stats, lastSeq: history.lastSeq, firstSeq: history.firstSeq, eventSeqs: history.events.map((e) => e.seq), cursor,
+      nodeCount: lastGraph.nodes.length, playback,
+    }),
+    dropConnection: () => connection.drop(),
+    exportSvg: currentSvg,
+    pickNode,
+  },
+});

@@ -1,0 +1,95 @@
+import { select } from 'd3';
+import type { VizEvent } from '../event-fields.js';
+import type { PlaybackState } from '../protocol.js';
+
+/** Events listed around the cursor: the list is a window, so a 100k-event log costs no more than a short one. */
+const LIST_WINDOW_EVENTS = 120;
+
+/** What the timeline's buttons and scrubber ask for. */
+export interface TimelineActions {
+  play(speed: number): void;
+  pause(): void;
+  stepBack(): void;
+  stepForward(): void;
+  /** Shows the world right after event `seq`. */
+  seekSeq(seq: number): void;
+  goLive(): void;
+}
+
+/** Formats simulated ms as h:mm:ss. */
+export function formatSimTime(ms: number): string {
+  const total = Math.floor(ms / 1000);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+}
+
+/** One line of the event list: time, type and the payload's names. */
+export function describeEvent(event: VizEvent): string {
+  const payload = Object.entries(event as unknown as Record<string, unknown>)
+    .filter(([key]) => key !== 'seq' && key !== 'time' && key !== 'type')
+    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(' ');
+  return `#${event.seq} ${formatSimTime(event.time)} ${event.type} ${payload}`;
+}
+
+/** The footer: play / pause / step back and forward, speed, scrubber over the held events, and the event list. */
+export class TimelineView {
+  private readonly scrubber = document.getElementById('scrubber') as HTMLInputElement;
+  private readonly label = document.getElementById('cursor-label')!;
+  private readonly list = document.getElementById('event-list')!;
+  private readonly speed = document.getElementById('speed') as HTMLSelectElement;
+  private lastListKey = '';
+
+  /** Wires the controls to `actions`. */
+  constructor(actions: TimelineActions) {
+    const on = (id: string, handler: () => void): void => document.getElementById(id)!.addEventListener('click', handler);
+    on('play', () => actions.play(Number(this.speed.value)));
+    on('pause', () => actions.pause());
+    on('step-back', () => actions.stepBack());
+    on('step-forward', () => actions.stepForward());
+    on('live', () => actions.goLive());
+    this.speed.addEventListener('change', () => actions.play(Number(this.speed.value)));
+    this.scrubber.addEventListener('input', () => actions.seekSeq(Number(this.scrubber.value)));
+    this.list.addEventListener('click', (event) => {
+      const seq = (event.target as Element).closest('li')?.getAttribute('data-seq');
+      if (seq != null) actions.seekSeq(Number(seq));
+    });
+  }
+
+  /** Shows the held range, the cursor (`null` = following the newest event) and the playback state. */
+  update(events: readonly VizEvent[], firstSeq: number, cursorSeq: number | null, playback: PlaybackState | null): void {
+    const lastSeq = events[events.length - 1]?.seq ?? firstSeq;
+    const shown = cursorSeq ?? lastSeq;
+    this.scrubber.min = String(firstSeq);
+    this.scrubber.max = String(lastSeq);
+    this.scrubber.value = String(shown);
+    this.scrubber.dataset['seq'] = String(shown);
+    const playing = playback?.playing === true ? `playing ×${playback.speed}` : 'paused';
+    this.label.textContent = `${cursorSeq === null ? 'live' : `at #${cursorSeq}`} · ${playing}`;
+
+    const at = upperIndex(events, shown);
+    const from = Math.max(0, at - LIST_WINDOW_EVENTS + 20);
+    const window = events.slice(from, from + LIST_WINDOW_EVENTS);
+    const key = `${window[0]?.seq}-${window[window.length - 1]?.seq}-${shown}`;
+    if (key === this.lastListKey) return;
+    this.lastListKey = key;
+    const items = select(this.list).selectAll<HTMLLIElement, VizEvent>('li').data(window, (e) => String(e.seq))
+      .join((enter) => enter.append('li').attr('data-seq', (e) => e.seq).text(describeEvent))
+      .attr('class', (e) => [e.seq === shown ? 'current' : '', e.seq > shown ? 'future' : '', e.type === 'command.refused' ? 'refused' : ''].join(' ').trim());
+    items.order();
+    const current = this.list.querySelector('li.current');
+    if (current !== null) current.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+/** Index just after the event with seq `seq` (events sorted by seq). */
+function upperIndex(events: readonly VizEvent[], seq: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
