@@ -36,6 +36,8 @@ export interface ConfigureDevice {
   routing?: 'PolicyBased' | 'RouteBased' | undefined;
   trafficSelectors?: string[] | undefined;
   proposals?: string[] | undefined;
+  /** The Azure gateway IP the device points at; a stale one after a gateway re-create breaks the tunnel. */
+  gatewayAddress?: string | undefined;
 }
 /** Powers the on-premises device up or down. */
 export interface SetDevicePower { type: 'setDevicePower'; site: string; up: boolean }

@@ -3,3 +3,21 @@ export type {
   CreateGateway, DeleteGateway, ResetGateway, ResizeGateway, SetSharedKey, ConnectSite, DisconnectSite,
   AddSite, RemoveSite, ConfigureDevice, SetDevicePower, SetLinkFault, GatewayCommand,
 } from './commands.js';
+export type {
+  GatewayType, GatewaySku, GatewayState, ConnectivityState, OperationStatus, LocalSiteSpec, DeviceSpec, VnetGatewaySpec,
+  GatewayClock, GatewayRandom,
+} from './types.js';
+export type {
+  GatewayEvent, GatewayOperation, GatewayStateChanged, GatewayOperationReported, ConnectionStateChanged, ConnectionIkeStep,
+  ConnectionAdded, ConnectionRemoved, ConnectionKeySet, ConnectionDeviceChanged,
+} from './events.js';
+export { type FailureReason, describeReason } from './reasons.js';
+export type { GatewayRefusal, GatewayResult } from './validation.js';
+export { type GatewayProfile, type SaLifetimes, DEFAULT_GATEWAY_PROFILE, maxTunnels } from './profile.js';
+export type { IkeExchange } from './negotiation.js';
+export { GatewayHost, type GatewayHostOptions } from './host.js';
+export {
+  type GatewayWorld, type GatewayStatus, type ConnectionStatus, type LastOperation,
+  createGatewayWorld, applyGatewayEvent, readGatewayStatus, readConnectionStatus,
+} from './world.js';
+export { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';

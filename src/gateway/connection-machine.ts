@@ -1,0 +1,298 @@
+import { assign, setup } from 'xstate';
+import type { IkeExchange } from './negotiation.js';
+import { retransmitWaitMs, type GatewayProfile } from './profile.js';
+import type { FailureReason } from './reasons.js';
+import type { ConnectivityState, GatewayRandom } from './types.js';
+
+/**
+ * One site-to-site tunnel as Azure's side sees it: NotConnected → Connecting (IKE phases) → Connected (rekeys, DPD).
+ * Azure initiates and owns retransmission (RFC 7296 §2.1); the far end's answers come from the `link`, so the
+ * machine stays pure and tests can swap the peer.
+ */
+
+/** What the machine needs from the outside world; the host implements it per tunnel. */
+export interface TunnelLink {
+  now(): number;
+  random: GatewayRandom;
+  /** Why the peer would not answer right now (see findSilenceReason), or undefined. */
+  findSilence(tunnelUp: boolean): FailureReason | undefined;
+  /** The notify the peer answers `exchange` with, or undefined when it accepts. */
+  findRefusal(exchange: IkeExchange): FailureReason | undefined;
+  reportState(state: ConnectivityState, reason: FailureReason | undefined): void;
+  reportIke(exchange: IkeExchange, detail: string): void;
+}
+
+/** Settings fixed for the life of one connection actor. */
+export interface ConnectionInput {
+  ikeVersion: 1 | 2;
+  /** Dead-peer detection: route-based only (DEVICES-2016: "Not supported" on policy-based). */
+  dpdEnabled: boolean;
+  ikeSaLifetimeMs: number;
+  /** Time lifetime, already shortened when the volume lifetime runs out first at the modelled traffic rate. */
+  childSaLifetimeMs: number;
+  profile: GatewayProfile;
+  link: TunnelLink;
+}
+
+interface ConnectionContext extends ConnectionInput {
+  /** Retransmissions sent for the outstanding request. */
+  tries: number;
+  /** Consecutive failed attempts, for the reconnect backoff. */
+  failures: number;
+  retryDelayMs: number;
+  ikeRekeyAtMs: number;
+  childRekeyAtMs: number;
+  reason: FailureReason | undefined;
+}
+
+/** Events a connection accepts from its host. */
+export type ConnectionEvent =
+  | { type: 'CONNECT' }
+  | { type: 'DISCONNECT'; reason: FailureReason }
+  /** The device's power or link changed; it may have gone silent or come back. */
+  | { type: 'PEER_CHANGED' }
+  /** The device re-initialised its tunnel (reboot or new configuration) and dropped its SAs. */
+  | { type: 'PEER_RESET' }
+  /** Azure re-applied the tunnel's configuration (new shared key): it tears down and initiates again at once. */
+  | { type: 'RECONFIGURE' };
+
+type SaKind = 'ike' | 'child';
+
+function rekeyExchange(ikeVersion: 1 | 2, sa: SaKind): IkeExchange {
+  // IKEv2 rekeys both SAs with CREATE_CHILD_SA; IKEv1 re-authenticates with main mode and rekeys with quick mode.
+  if (ikeVersion === 2) return 'CREATE_CHILD_SA';
+  return sa === 'ike' ? 'MAIN_MODE' : 'QUICK_MODE';
+}
+
+/** An exchange named directly, or a rekey whose exchange depends on the IKE version. */
+type Step = IkeExchange | 'rekey-ike' | 'rekey-child';
+
+function resolveExchange(context: ConnectionContext, step: Step): IkeExchange {
+  if (step === 'rekey-ike') return rekeyExchange(context.ikeVersion, 'ike');
+  if (step === 'rekey-child') return rekeyExchange(context.ikeVersion, 'child');
+  return step;
+}
+
+function computeRetryDelayMs(context: ConnectionContext, failures: number): number {
+  const { retryBaseMs, retryMaxMs, retryJitterMs } = context.profile;
+  const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, failures - 1));
+  return backoff + context.link.random.nextInt(retryJitterMs + 1);
+}
+
+/** The connection statechart; create actors with `createActor(connectionMachine, { clock, input })`. */
+export const connectionMachine = setup({
+  types: {
+    context: {} as ConnectionContext,
+    input: {} as ConnectionInput,
+    events: {} as ConnectionEvent,
+  },
+  delays: {
+    // A response arrives after one round trip; silence means waiting out the next retransmission timeout.
+    EXCHANGE_WAIT: ({ context }) =>
+      context.link.findSilence(false) === undefined ? context.profile.roundTripMs : retransmitWaitMs(context.profile, context.tries),
+    EXCHANGE_WAIT_UP: ({ context }) =>
+      context.link.findSilence(true) === undefined ? context.profile.roundTripMs : retransmitWaitMs(context.profile, context.tries),
+    REKEY_DUE: ({ context }) => Math.max(0, Math.min(context.ikeRekeyAtMs, context.childRekeyAtMs) - context.link.now()),
+    RETRY_DELAY: ({ context }) => context.retryDelayMs,
+    DPD_DELAY: ({ context }) => context.profile.dpdDelayMs,
+  },
+  guards: {
+    isIkeV1: ({ context }) => context.ikeVersion === 1,
+    canRetransmit: ({ context }) => context.tries < context.profile.retransmitTries,
+    isIkeRekeyDue: ({ context }) => context.ikeRekeyAtMs <= context.childRekeyAtMs,
+    isPeerSilentWhenUp: ({ context }) => context.link.findSilence(true) !== undefined,
+    isPeerAnsweringWhenUp: ({ context }) => context.link.findSilence(true) === undefined,
+    needsDpd: ({ context }) => context.dpdEnabled && context.link.findSilence(true) !== undefined,
+    peerAccepts: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
+      context.link.findSilence(params.tunnelUp) === undefined
+      && context.link.findRefusal(resolveExchange(context, params.step)) === undefined,
+    peerRefuses: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
+      context.link.findSilence(params.tunnelUp) === undefined
+      && context.link.findRefusal(resolveExchange(context, params.step)) !== undefined,
+  },
+  actions: {
+    reportNotConnected: ({ context }) => context.link.reportState('NotConnected', context.reason),
+    reportConnecting: ({ context }) => context.link.reportState('Connecting', undefined),
+    reportConnected: ({ context }) => context.link.reportState('Connected', undefined),
+    reportStep: ({ context }, params: { exchange: IkeExchange; detail: string }) =>
+      context.link.reportIke(params.exchange, params.detail),
+    countRetransmit: assign(({ context }, params: { step: Step }) => {
+      // One event for the first retransmission only: a log line per retransmit tick would flood the event log.
+      if (context.tries === 0) {
+        const exchange = resolveExchange(context, params.step);
+        context.link.reportIke(exchange, `no response from the peer; retransmitting ${exchange}`);
+      }
+      return { tries: context.tries + 1 };
+    }),
+    failWithRefusal: assign(({ context }, params: { step: Step }) => {
+      const exchange = resolveExchange(context, params.step);
+      const reason = context.link.findRefusal(exchange) ?? 'NO_PROPOSAL_CHOSEN';
+      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${reason}`);
+      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+    }),
+    failWithSilence: assign(({ context }, params: { step: Step; tunnelUp: boolean }) => {
+      const exchange = resolveExchange(context, params.step);
+      const reason = context.link.findSilence(params.tunnelUp) ?? 'PEER_UNREACHABLE';
+      context.link.reportIke(exchange, `gave up ${exchange} after ${context.tries} retransmissions (${reason})`);
+      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+    }),
+    failDpd: assign(({ context }) => {
+      // A device IP inside the site is the root cause of the silence; name it rather than the symptom.
+      const silence = context.link.findSilence(true);
+      const reason: FailureReason = silence === 'DEVICE_IP_INSIDE_SITE' ? silence : 'DPD_TIMEOUT';
+      context.link.reportIke('INFORMATIONAL', `dead-peer detection: no answer after ${context.tries} retransmissions (${reason})`);
+      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+    }),
+    establish: assign(({ context }) => {
+      const now = context.link.now();
+      return {
+        tries: 0, failures: 0, reason: undefined,
+        ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs,
+      };
+    }),
+    completeRekey: assign(({ context }, params: { sa: SaKind }) => {
+      const now = context.link.now();
+      const exchange = rekeyExchange(context.ikeVersion, params.sa);
+      context.link.reportIke(exchange, params.sa === 'ike' ? 'IKE SA rekeyed' : 'IPsec SA rekeyed');
+      // IKEv1 re-authentication builds a new phase 1 and with it fresh phase 2 SAs.
+      if (params.sa === 'ike' && context.ikeVersion === 1) {
+        return { tries: 0, ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs };
+      }
+      return params.sa === 'ike' ? { tries: 0, ikeRekeyAtMs: now + context.ikeSaLifetimeMs } : { tries: 0, childRekeyAtMs: now + context.childSaLifetimeMs };
+    }),
+    clearTries: assign({ tries: 0 }),
+    resetAttempts: assign({ tries: 0, failures: 0, reason: undefined }),
+    assignDisconnect: assign(({ event }) => ({ tries: 0, reason: event.type === 'DISCONNECT' ? event.reason : undefined })),
+    assignPeerDeleted: assign(({ context }) => ({
+      tries: 0, reason: 'PEER_DELETED' as const, failures: 0, retryDelayMs: computeRetryDelayMs(context, 0),
+    })),
+  },
+}).createMachine({
+  id: 'connection',
+  context: ({ input }) => ({
+    ...input, tries: 0, failures: 0, retryDelayMs: 0, ikeRekeyAtMs: 0, childRekeyAtMs: 0, reason: undefined,
+  }),
+  initial: 'NotConnected',
+  on: {
+    // Re-entering NotConnected re-reports it, so a new reason (reset, deletion) replaces an older failure reason.
+    DISCONNECT: { target: '.NotConnected.idle', reenter: true, actions: 'assignDisconnect' },
+  },
+  states: {
+    NotConnected: {
+      entry: 'reportNotConnected',
+      initial: 'idle',
+      states: {
+        idle: { on: { CONNECT: '#connection.Connecting' } },
+        waiting: {
+          after: { RETRY_DELAY: '#connection.Connecting' },
+          on: {
+            CONNECT: '#connection.Connecting',
+            // A device that restarts initiates itself; Azure answers rather than waiting out its backoff.
+            PEER_RESET: '#connection.Connecting',
+            RECONFIGURE: { target: '#connection.Connecting', actions: 'resetAttempts' },
+          },
+        },
+      },
+    },
+    Connecting: {
+      entry: 'reportConnecting',
+      initial: 'start',
+      on: {
+        PEER_RESET: { target: '#connection.Connecting', reenter: true, actions: 'clearTries' },
+        RECONFIGURE: { target: '#connection.Connecting', reenter: true, actions: 'resetAttempts' },
+      },
+      states: {
+        start: { always: [{ guard: 'isIkeV1', target: 'mainMode' }, { target: 'ikeSaInit' }] },
+        ikeSaInit: exchangeState('IKE_SA_INIT', 'ikeSaInit', 'ikeAuth', 'IKE SA negotiated'),
+        ikeAuth: exchangeState('IKE_AUTH', 'ikeAuth', '#connection.Connected', 'peer authenticated; child SA installed'),
+        mainMode: exchangeState('MAIN_MODE', 'mainMode', 'quickMode', 'phase 1 SA established'),
+        quickMode: exchangeState('QUICK_MODE', 'quickMode', '#connection.Connected', 'phase 2 SAs installed'),
+      },
+    },
+    Connected: {
+      entry: ['establish', 'reportConnected'],
+      initial: 'checking',
+      on: {
+        PEER_RESET: { target: '#connection.NotConnected.waiting', actions: 'assignPeerDeleted' },
+        RECONFIGURE: { target: '#connection.Connecting', actions: 'resetAttempts' },
+      },
+      states: {
+        // A device IP inside the site goes silent as soon as the tunnel is up; DPD (route-based) notices.
+        checking: { always: [{ guard: 'needsDpd', target: 'dpdQuiet' }, { target: 'established' }] },
+        established: {
+          after: {
+            REKEY_DUE: [{ guard: 'isIkeRekeyDue', target: 'rekeyingIke' }, { target: 'rekeyingChild' }],
+          },
+          on: { PEER_CHANGED: { guard: 'needsDpd', target: 'dpdQuiet' } },
+        },
+        rekeyingIke: rekeyState('rekey-ike', 'rekeyingIke'),
+        rekeyingChild: rekeyState('rekey-child', 'rekeyingChild'),
+        dpdQuiet: {
+          after: {
+            DPD_DELAY: [
+              {
+                guard: 'isPeerSilentWhenUp',
+                target: 'dpdProbing',
+                actions: { type: 'reportStep', params: { exchange: 'INFORMATIONAL', detail: 'peer quiet; dead-peer detection probe sent' } },
+              },
+              { target: 'established' },
+            ],
+          },
+          on: { PEER_CHANGED: { guard: 'isPeerAnsweringWhenUp', target: 'established' } },
+        },
+        dpdProbing: {
+          after: {
+            EXCHANGE_WAIT_UP: [
+              { guard: 'isPeerAnsweringWhenUp', target: 'established', actions: 'clearTries' },
+              { guard: 'canRetransmit', target: 'dpdProbing', reenter: true, actions: { type: 'countRetransmit', params: { step: 'INFORMATIONAL' } } },
+              { target: '#connection.NotConnected.waiting', actions: 'failDpd' },
+            ],
+          },
+        },
+      },
+    },
+  },
+});
+
+// Builders for the repeated "send, await the answer, retransmit or fail" shape; plain config objects, not new logic.
+function exchangeState(exchange: IkeExchange, self: string, next: string, detail: string) {
+  return {
+    after: {
+      EXCHANGE_WAIT: [
+        {
+          guard: { type: 'peerAccepts', params: { step: exchange, tunnelUp: false } },
+          target: next,
+          actions: [{ type: 'clearTries' }, { type: 'reportStep', params: { exchange, detail } }],
+        },
+        ...failureBranches(exchange, self, false),
+      ],
+    },
+  } as const;
+}
+
+function rekeyState(step: 'rekey-ike' | 'rekey-child', self: string) {
+  return {
+    after: {
+      EXCHANGE_WAIT_UP: [
+        {
+          guard: { type: 'peerAccepts', params: { step, tunnelUp: true } },
+          target: 'established',
+          actions: { type: 'completeRekey', params: { sa: step === 'rekey-ike' ? 'ike' : 'child' } },
+        },
+        ...failureBranches(step, self, true),
+      ],
+    },
+  } as const;
+}
+
+function failureBranches(step: Step, self: string, tunnelUp: boolean) {
+  return [
+    {
+      guard: { type: 'peerRefuses', params: { step, tunnelUp } },
+      target: '#connection.NotConnected.waiting',
+      actions: { type: 'failWithRefusal', params: { step } },
+    },
+    { guard: 'canRetransmit', target: self, reenter: true, actions: { type: 'countRetransmit', params: { step } } },
+    { target: '#connection.NotConnected.waiting', actions: { type: 'failWithSilence', params: { step, tunnelUp } } },
+  ] as const;
+}

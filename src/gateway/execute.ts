@@ -1,0 +1,121 @@
+import type { GatewayCommand } from './commands.js';
+import type { DeviceEvent, DeviceSettings, DeviceSettingsPatch } from './device.js';
+import type { GatewayHost, VnetRecord } from './host.js';
+import { createTunnelRecord } from './tunnel.js';
+
+/**
+ * Applies an already validated gateway command to the host. Split from the host so each file holds one concept:
+ * the host runs actors, this file says what each command does to them.
+ */
+export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand): void {
+  switch (command.type) {
+    case 'createGateway': {
+      const record = requireVnet(host, command.vnet);
+      record.gatewayType = command.gatewayType;
+      record.sku = command.sku ?? 'Default';
+      record.actor.send({ type: 'CREATE', gatewayType: record.gatewayType, sku: record.sku });
+      return;
+    }
+    case 'deleteGateway':
+      requireVnet(host, command.vnet).actor.send({ type: 'DELETE' });
+      return;
+    case 'resetGateway':
+      requireVnet(host, command.vnet).actor.send({ type: 'RESET' });
+      return;
+    case 'resizeGateway': {
+      const record = requireVnet(host, command.vnet);
+      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'InProgress', message: `resizing to ${command.sku}` });
+      record.actor.send({ type: 'RESIZE', sku: command.sku });
+      return;
+    }
+    case 'setSharedKey':
+      setSharedKey(host, requireVnet(host, command.vnet), command.site, command.key);
+      return;
+    case 'connectSite':
+    case 'disconnectSite': {
+      const record = requireVnet(host, command.vnet);
+      const tunnel = record.tunnels.get(command.site);
+      if (!tunnel) return;
+      const connect = command.type === 'connectSite';
+      tunnel.manuallyDisconnected = !connect;
+      host.publish({
+        type: 'gateway.operation', vnet: record.name, operation: connect ? 'ConnectSite' : 'DisconnectSite',
+        operationStatus: 'Successful', message: `${connect ? 'connected' : 'disconnected'} site '${command.site}'`,
+      });
+      tunnel.actor?.send(connect ? { type: 'CONNECT' } : { type: 'DISCONNECT', reason: 'DISCONNECTED' });
+      return;
+    }
+    case 'addSite':
+      addSite(host, requireVnet(host, command.vnet), command.site, command.addressPrefixes, command.vpnGatewayAddress);
+      return;
+    case 'removeSite': {
+      const record = requireVnet(host, command.vnet);
+      const tunnel = record.tunnels.get(command.site);
+      if (tunnel) host.stopTunnel(tunnel, 'DISCONNECTED');
+      record.tunnels.delete(command.site);
+      record.keys.delete(command.site);
+      record.sites = record.sites.filter((s) => s !== command.site);
+      host.publish({ type: 'connection.removed', vnet: record.name, site: command.site });
+      return;
+    }
+    case 'configureDevice': {
+      const { type: _type, site, ...fields } = command;
+      changeDevice(host, site, { type: 'CONFIGURE', patch: fields as DeviceSettingsPatch }, true);
+      return;
+    }
+    case 'setDevicePower':
+      // A device that boots has lost its SAs and initiates afresh; one that powers off just goes silent.
+      changeDevice(host, command.site, { type: 'POWER', up: command.up }, command.up);
+      return;
+    case 'setLinkFault':
+      changeDevice(host, command.site, { type: 'CONFIGURE', patch: { reachable: !command.broken } }, false);
+      return;
+  }
+}
+
+function requireVnet(host: GatewayHost, name: string): VnetRecord {
+  // Validation ran first, so the VNet exists.
+  return host.vnets.get(name) as VnetRecord;
+}
+
+function setSharedKey(host: GatewayHost, record: VnetRecord, site: string, key: string): void {
+  record.keys.set(site, key);
+  host.publish({ type: 'connection.sharedKeySet', vnet: record.name, site, key, generated: false });
+  const tunnel = record.tunnels.get(site);
+  if (tunnel?.actor) {
+    tunnel.azure = { ...tunnel.azure, sharedKey: key };
+    // Azure re-applies the tunnel configuration and initiates again; the far end of a VNet-to-VNet tunnel sees it drop.
+    tunnel.actor.send({ type: 'RECONFIGURE' });
+  }
+  host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+}
+
+function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: string[] | undefined, address: string | undefined): void {
+  const known = host.sites.get(site);
+  if (prefixes !== undefined || address !== undefined || !known) {
+    host.defineSite({
+      name: site,
+      addressPrefixes: prefixes ?? known?.addressPrefixes ?? [],
+      vpnGatewayAddress: address ?? known?.vpnGatewayAddress ?? '',
+    });
+  }
+  const spec = host.sites.get(site);
+  record.sites = [...record.sites, site];
+  record.tunnels.set(site, createTunnelRecord(record.name, site, record.addressSpace));
+  host.publish({
+    type: 'connection.added', vnet: record.name, site,
+    addressPrefixes: [...(spec?.addressPrefixes ?? [])], vpnGatewayAddress: spec?.vpnGatewayAddress ?? '',
+  });
+  host.configureTunnels(record);
+}
+
+function changeDevice(host: GatewayHost, site: string, event: DeviceEvent, resetsTunnels: boolean): void {
+  host.refreshDevice(site).actor.send(event);
+  const device = host.refreshDevice(site);
+  // Configuring a device makes it the site's declared far end, even on a site that pointed at another VNet.
+  if (event.type === 'CONFIGURE' && resetsTunnels) device.isDeclared = true;
+  const settings = JSON.parse(JSON.stringify(device.actor.getSnapshot().context)) as DeviceSettings;
+  host.publish({ type: 'connection.deviceChanged', site, up: device.peer.up, settings });
+  // A device whose configuration changed (or that rebooted) drops its SAs and negotiates again.
+  host.notifySiteTunnels(site, resetsTunnels ? { type: 'PEER_RESET' } : { type: 'PEER_CHANGED' });
+}

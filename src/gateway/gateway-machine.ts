@@ -1,0 +1,104 @@
+import { assign, setup } from 'xstate';
+import type { GatewayProfile } from './profile.js';
+import type { GatewaySku, GatewayState, GatewayType } from './types.js';
+
+/**
+ * A VNet's gateway: NotProvisioned → Provisioning → Provisioned → Deprovisioning → NotProvisioned, the provisioning
+ * states the classic API reported (GatewayProvisioningEventStates). Inside Provisioned, the active/standby instance
+ * pair: a reset fails over, a second reset during the failover reboots both.
+ */
+
+/** Hooks the host implements: it emits events and starts or stops the tunnels. */
+export interface GatewayLink {
+  enterState(state: GatewayState): void;
+  startFailover(bothInstances: boolean): void;
+  completeFailover(): void;
+  completeResize(sku: GatewaySku): void;
+}
+
+/** Settings fixed for the life of one gateway actor. */
+export interface GatewayInput {
+  profile: GatewayProfile;
+  link: GatewayLink;
+}
+
+interface GatewayContext extends GatewayInput {
+  gatewayType: GatewayType | undefined;
+  sku: GatewaySku;
+  pendingSku: GatewaySku;
+}
+
+/** Events a gateway accepts; the host validates commands before sending them. */
+export type GatewayMachineEvent =
+  | { type: 'CREATE'; gatewayType: GatewayType; sku: GatewaySku }
+  | { type: 'DELETE' }
+  | { type: 'RESET' }
+  | { type: 'RESIZE'; sku: GatewaySku };
+
+/** The gateway statechart; create actors with `createActor(gatewayMachine, { clock, input })`. */
+export const gatewayMachine = setup({
+  types: {
+    context: {} as GatewayContext,
+    input: {} as GatewayInput,
+    events: {} as GatewayMachineEvent,
+  },
+  delays: {
+    PROVISION: ({ context }) => context.profile.provisionDurationMs,
+    DEPROVISION: ({ context }) => context.profile.deprovisionDurationMs,
+    FAILOVER: ({ context }) => context.profile.resetFailoverMs,
+    DOUBLE_REBOOT: ({ context }) => context.profile.doubleResetMs,
+    RESIZE: ({ context }) => context.profile.resizeDurationMs,
+  },
+  actions: {
+    assignCreate: assign(({ event }) => (event.type === 'CREATE' ? { gatewayType: event.gatewayType, sku: event.sku } : {})),
+    assignPendingSku: assign(({ event }) => (event.type === 'RESIZE' ? { pendingSku: event.sku } : {})),
+    applyResize: assign(({ context }) => ({ sku: context.pendingSku })),
+    reportResize: ({ context }) => context.link.completeResize(context.sku),
+    clearType: assign({ gatewayType: undefined }),
+    enterNotProvisioned: ({ context }) => context.link.enterState('NotProvisioned'),
+    enterProvisioning: ({ context }) => context.link.enterState('Provisioning'),
+    enterProvisioned: ({ context }) => context.link.enterState('Provisioned'),
+    enterDeprovisioning: ({ context }) => context.link.enterState('Deprovisioning'),
+    startFailover: ({ context }) => context.link.startFailover(false),
+    startDoubleReboot: ({ context }) => context.link.startFailover(true),
+    completeFailover: ({ context }) => context.link.completeFailover(),
+  },
+}).createMachine({
+  id: 'gateway',
+  context: ({ input }) => ({ ...input, gatewayType: undefined, sku: 'Default', pendingSku: 'Default' }),
+  initial: 'NotProvisioned',
+  states: {
+    NotProvisioned: {
+      // The host reports the initial state itself; only a return from Deprovisioning is a change.
+      on: { CREATE: { target: 'Provisioning', actions: 'assignCreate' } },
+    },
+    Provisioning: {
+      entry: 'enterProvisioning',
+      after: { PROVISION: 'Provisioned' },
+    },
+    Provisioned: {
+      entry: 'enterProvisioned',
+      initial: 'active',
+      on: { DELETE: 'Deprovisioning' },
+      states: {
+        active: {
+          on: {
+            RESET: { target: 'failingOver', actions: 'startFailover' },
+            RESIZE: { target: 'resizing', actions: 'assignPendingSku' },
+          },
+        },
+        failingOver: {
+          after: { FAILOVER: { target: 'active', actions: 'completeFailover' } },
+          on: { RESET: { target: 'rebootingBoth', actions: 'startDoubleReboot' } },
+        },
+        // Reset doc: two back-to-back resets reboot both instances, "up to 2 to 4 minutes".
+        rebootingBoth: { after: { DOUBLE_REBOOT: { target: 'active', actions: 'completeFailover' } } },
+        resizing: { after: { RESIZE: { target: 'active', actions: ['applyResize', 'reportResize'] } } },
+      },
+    },
+    Deprovisioning: {
+      entry: 'enterDeprovisioning',
+      after: { DEPROVISION: { target: 'NotProvisioned', actions: ['clearType', 'enterNotProvisioned'] } },
+    },
+  },
+});

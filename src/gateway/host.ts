@@ -1,0 +1,398 @@
+import { createActor, type Actor } from 'xstate';
+import type { GatewayCommand } from './commands.js';
+import type { ConnectionEvent, TunnelLink } from './connection-machine.js';
+import type { GatewayEvent, GatewayOperation } from './events.js';
+import { gatewayMachine, type GatewayLink } from './gateway-machine.js';
+import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
+import { createDefaultDeviceRecord, createDeviceRecord, createGatewayPeer, readPeerEnd, type DeviceRecord } from './peers.js';
+import { hasOverlap } from './prefixes.js';
+import { maxTunnels, resolveProfile, type GatewayProfile } from './profile.js';
+import type { FailureReason } from './reasons.js';
+import { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';
+import { createTunnelRecord, startTunnelActor, type TunnelRecord } from './tunnel.js';
+import type {
+  ConnectivityState, DeviceSpec, GatewayClock, GatewayRandom, GatewaySku, GatewayState, GatewayType, LocalSiteSpec, VnetGatewaySpec,
+} from './types.js';
+import { validateGatewayCommand, type GatewayConfigView, type GatewayPhase, type GatewayResult, type VnetView } from './validation.js';
+import {
+  applyGatewayEvent, createConnectionStatus, createGatewayStatus, createGatewayWorld, readGatewayStatus,
+  type ConnectionStatus, type GatewayStatus, type GatewayWorld,
+} from './world.js';
+import { executeGatewayCommand } from './execute.js';
+
+/** Options of a GatewayHost: the shared clock and RNG, the event sink, the public IP allocator, profile overrides. */
+export interface GatewayHostOptions {
+  clock: GatewayClock;
+  rng: GatewayRandom;
+  emit: (event: GatewayEvent) => void;
+  allocatePublicIp: () => string;
+  profile?: Partial<GatewayProfile> | undefined;
+}
+
+/** The host's record of one VNet and its gateway. */
+export interface VnetRecord {
+  name: string;
+  addressSpace: string[];
+  hasGatewaySubnet: boolean;
+  sites: string[];
+  actor: Actor<typeof gatewayMachine>;
+  state: GatewayState;
+  gatewayType: GatewayType | undefined;
+  sku: GatewaySku;
+  publicIp: string | undefined;
+  keys: Map<string, string>;
+  tunnels: Map<string, TunnelRecord>;
+}
+
+const GENERATED_KEY_LENGTH = 32;
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Runs every gateway, tunnel and on-premises device of a world on one simulated clock. Commands are validated, then
+ * applied; everything observable leaves as GatewayEvents, which the host also folds into its own status view.
+ */
+export class GatewayHost implements GatewayConfigView {
+  /** Resolved profile. */
+  readonly profile: GatewayProfile;
+  /** The clock every actor runs on. */
+  readonly clock: GatewayClock;
+  /** The seeded randomness (generated keys, reconnect jitter). */
+  readonly rng: GatewayRandom;
+  private readonly emit: (event: GatewayEvent) => void;
+  private readonly allocatePublicIp: () => string;
+  private readonly world: GatewayWorld = createGatewayWorld();
+  /** Configuration, readable by the command executor. */
+  readonly vnets = new Map<string, VnetRecord>();
+  readonly sites = new Map<string, LocalSiteSpec>();
+  readonly devices = new Map<string, DeviceRecord>();
+  private readonly vnetByIp = new Map<string, string>();
+
+  constructor(options: GatewayHostOptions) {
+    this.profile = resolveProfile(options.profile);
+    this.clock = options.clock;
+    this.rng = options.rng;
+    this.emit = options.emit;
+    this.allocatePublicIp = options.allocatePublicIp;
+  }
+
+  /** Declares a local network site (from the network plan, at start); it gets a default device until one is defined. */
+  defineSite(site: LocalSiteSpec): void {
+    this.sites.set(site.name, { name: site.name, addressPrefixes: [...site.addressPrefixes], vpnGatewayAddress: site.vpnGatewayAddress });
+    if (!this.devices.has(site.name)) this.devices.set(site.name, createDefaultDeviceRecord(site.name, site.vpnGatewayAddress, this.clock));
+  }
+
+  /** Declares a site's on-premises device (from the scenario, at start), replacing the default one. */
+  defineDevice(device: DeviceSpec): void {
+    this.devices.get(device.site)?.actor.stop();
+    this.devices.set(device.site, createDeviceRecord({ ...device, ikeVersions: [...device.ikeVersions] }, this.clock, true));
+  }
+
+  /** Declares a VNet and its gateway (not yet created) and the sites it connects to. */
+  defineVnet(spec: VnetGatewaySpec): void {
+    const actor = createActor(gatewayMachine, { clock: this.clock, input: { profile: this.profile, link: this.createGatewayLink(spec.vnet) } });
+    const record: VnetRecord = {
+      name: spec.vnet, addressSpace: [...spec.addressSpace], hasGatewaySubnet: spec.hasGatewaySubnet, sites: [...spec.sites], actor,
+      state: 'NotProvisioned', gatewayType: undefined, sku: 'Default', publicIp: undefined, keys: new Map(), tunnels: new Map(),
+    };
+    for (const site of record.sites) record.tunnels.set(site, createTunnelRecord(record.name, site, record.addressSpace));
+    this.vnets.set(record.name, record);
+    actor.start();
+  }
+
+  /** Checks a command against the current configuration; changes nothing. */
+  validate(command: GatewayCommand): GatewayResult {
+    return validateGatewayCommand(this, command);
+  }
+
+  /** Validates, then acts; emits events synchronously and later via the clock. A refusal changes nothing. */
+  execute(command: GatewayCommand): GatewayResult {
+    const verdict = this.validate(command);
+    if (!verdict.ok) return verdict;
+    executeGatewayCommand(this, command);
+    return verdict;
+  }
+
+  /** Gateway state, type, SKU, public IP, last operation and every connection, with byte counters as of now. */
+  status(vnet: string): GatewayStatus | undefined {
+    const record = this.vnets.get(vnet);
+    if (!record) return undefined;
+    const view = readGatewayStatus(this.world.gateways[vnet] ?? createGatewayStatus(vnet), this.clock.now());
+    const connections: Record<string, ConnectionStatus> = {};
+    for (const site of record.sites) connections[site] = view.connections[site] ?? createConnectionStatus(site);
+    return { ...view, connections };
+  }
+
+  /** Get-AzureVNetConnection fields of one tunnel, as of now. */
+  connectionStatus(vnet: string, site: string): ConnectionStatus | undefined {
+    return this.status(vnet)?.connections[site];
+  }
+
+  /** Tunnels currently Connected, for reachability. */
+  connectedSites(): Array<{ vnet: string; site: string }> {
+    const connected: Array<{ vnet: string; site: string }> = [];
+    for (const record of this.vnets.values()) {
+      for (const tunnel of record.tunnels.values()) {
+        if (tunnel.connectivity === 'Connected') connected.push({ vnet: record.name, site: tunnel.site });
+      }
+    }
+    return connected;
+  }
+
+  /** Stops every actor; pending timers become no-ops. */
+  stop(): void {
+    for (const record of this.vnets.values()) {
+      for (const tunnel of record.tunnels.values()) tunnel.actor?.stop();
+      record.actor.stop();
+    }
+    for (const device of this.devices.values()) device.actor.stop();
+  }
+
+  // ---- GatewayConfigView -------------------------------------------------------------------------------------------
+
+  /** Validation's view of one VNet. */
+  findVnet(name: string): VnetView | undefined {
+    const record = this.vnets.get(name);
+    if (!record) return undefined;
+    return {
+      name: record.name, addressSpace: record.addressSpace, hasGatewaySubnet: record.hasGatewaySubnet, sites: record.sites,
+      state: record.state, phase: readPhase(record), gatewayType: record.gatewayType, sku: record.sku, publicIp: record.publicIp,
+      activeTunnelCount: [...record.tunnels.values()].filter((t) => t.actor !== undefined).length,
+      isManuallyDisconnected: (site) => record.tunnels.get(site)?.manuallyDisconnected ?? false,
+    };
+  }
+
+  /** A declared local network site. */
+  findSite(name: string): LocalSiteSpec | undefined {
+    return this.sites.get(name);
+  }
+
+  /** The VNet whose gateway holds this public IP. */
+  findVnetByGatewayIp(ip: string): VnetView | undefined {
+    const vnet = this.vnetByIp.get(ip);
+    return vnet === undefined ? undefined : this.findVnet(vnet);
+  }
+
+  // ---- internals shared with the command executor -----------------------------------------------------------------
+
+  /** Folds an event into the host's view, then hands it to the world engine. */
+  publish(event: GatewayEvent): void {
+    applyGatewayEvent(this.world, event, this.clock.now());
+    this.emit(event);
+  }
+
+  /** Sends an event to every running tunnel that ends at this site (across VNets). */
+  notifySiteTunnels(site: string, event: ConnectionEvent): void {
+    for (const record of this.vnets.values()) record.tunnels.get(site)?.actor?.send(event);
+  }
+
+  /** Sends an event to every running tunnel whose far end is the gateway of `vnet` (VNet-to-VNet). */
+  notifyRemoteTunnels(vnet: VnetRecord, event: ConnectionEvent): void {
+    if (vnet.publicIp === undefined) return;
+    for (const record of this.vnets.values()) {
+      for (const tunnel of record.tunnels.values()) {
+        if (this.sites.get(tunnel.site)?.vpnGatewayAddress === vnet.publicIp && !this.devices.get(tunnel.site)?.isDeclared) {
+          tunnel.actor?.send(event);
+        }
+      }
+    }
+  }
+
+  /** Refreshes a device's cached far-end view after it took an event. */
+  refreshDevice(site: string): DeviceRecord {
+    let device = this.devices.get(site);
+    if (!device) {
+      device = createDefaultDeviceRecord(site, this.sites.get(site)?.vpnGatewayAddress ?? '', this.clock);
+      this.devices.set(site, device);
+    }
+    device.peer = readPeerEnd(device.actor);
+    return device;
+  }
+
+  /**
+   * Starts the tunnels the gateway can carry, in declared order; the rest report why not. Sites overlapping the VNet
+   * or an earlier site, and sites past the type's tunnel limit, stay NotConnected with the reason.
+   */
+  configureTunnels(record: VnetRecord): void {
+    if (record.state !== 'Provisioned' || record.gatewayType === undefined) return;
+    const limit = maxTunnels(record.gatewayType, record.sku);
+    const claimed = [...record.addressSpace];
+    let running = 0;
+    for (const siteName of record.sites) {
+      const tunnel = record.tunnels.get(siteName);
+      const site = this.sites.get(siteName);
+      if (!tunnel || !site) continue;
+      if (hasOverlap(site.addressPrefixes, claimed)) {
+        this.refuseTunnel(tunnel, 'OVERLAPPING_PREFIXES');
+        continue;
+      }
+      claimed.push(...site.addressPrefixes);
+      if (running >= limit) {
+        this.refuseTunnel(tunnel, 'TOO_MANY_TUNNELS');
+        continue;
+      }
+      running++;
+      if (tunnel.actor) continue;
+      this.ensureKey(record, siteName);
+      tunnel.azure = {
+        gatewayType: record.gatewayType, publicIp: record.publicIp ?? '', sharedKey: record.keys.get(siteName) ?? '',
+        vnetAddressSpace: record.addressSpace,
+      };
+      const actor = startTunnelActor(tunnel, record.gatewayType, this.profile, this.clock, this.createTunnelLink(tunnel));
+      if (!tunnel.manuallyDisconnected) actor.send({ type: 'CONNECT' });
+    }
+  }
+
+  /** Stops a tunnel's actor after it reported the reason. */
+  stopTunnel(tunnel: TunnelRecord, reason: FailureReason): void {
+    if (!tunnel.actor) return;
+    tunnel.actor.send({ type: 'DISCONNECT', reason });
+    tunnel.actor.stop();
+    tunnel.actor = undefined;
+  }
+
+  /** Records and publishes a tunnel's connectivity, unless nothing observable changed. */
+  reportTunnelState(tunnel: TunnelRecord, to: ConnectivityState, reason: FailureReason | undefined): void {
+    const from = tunnel.connectivity;
+    if (from === to && tunnel.reason === reason) return;
+    // A fresh actor's initial NotConnected carries no news.
+    if (from === 'NotConnected' && to === 'NotConnected' && reason === undefined) return;
+    tunnel.connectivity = to;
+    tunnel.reason = reason;
+    this.publish({
+      type: 'connection.stateChanged', vnet: tunnel.vnet, site: tunnel.site, from, to,
+      eventId: CONNECTION_EVENT_IDS[to], message: formatConnectivityMessage(tunnel.site, from, to, reason),
+      ...(reason === undefined ? {} : { reason }),
+      ...(to === 'Connected'
+        ? { ingressBytesPerSecond: this.profile.ingressBytesPerSecond, egressBytesPerSecond: this.profile.egressBytesPerSecond }
+        : {}),
+    });
+  }
+
+  private refuseTunnel(tunnel: TunnelRecord, reason: FailureReason): void {
+    this.stopTunnel(tunnel, reason);
+    this.reportTunnelState(tunnel, 'NotConnected', reason);
+  }
+
+  private ensureKey(record: VnetRecord, site: string): void {
+    if (record.keys.has(site)) return;
+    // "We generate a PSK when we create the VPN tunnel" (VPN FAQ); the user may replace it.
+    let key = '';
+    for (let i = 0; i < GENERATED_KEY_LENGTH; i++) key += KEY_ALPHABET[this.rng.nextInt(KEY_ALPHABET.length)];
+    record.keys.set(site, key);
+    this.publish({ type: 'connection.sharedKeySet', vnet: record.name, site, key, generated: true });
+  }
+
+  private peerFor(tunnel: TunnelRecord): PeerEnd {
+    const device = this.devices.get(tunnel.site);
+    if (device?.isDeclared) return device.peer;
+    const address = this.sites.get(tunnel.site)?.vpnGatewayAddress;
+    const remoteName = address === undefined ? undefined : this.vnetByIp.get(address);
+    const remote = remoteName === undefined ? undefined : this.vnets.get(remoteName);
+    if (remote?.gatewayType !== undefined && remote.publicIp !== undefined) {
+      const ourIp = tunnel.azure.publicIp;
+      const back = remote.sites.find((s) => this.sites.get(s)?.vpnGatewayAddress === ourIp);
+      return createGatewayPeer({
+        gatewayType: remote.gatewayType,
+        publicIp: remote.publicIp,
+        isServing: remote.state === 'Provisioned' && readPhase(remote) !== 'failingOver' && readPhase(remote) !== 'rebootingBoth',
+        keyTowardsUs: back === undefined ? undefined : remote.keys.get(back),
+        addressTowardsUs: back === undefined ? undefined : ourIp,
+      });
+    }
+    return (device ?? this.refreshDevice(tunnel.site)).peer;
+  }
+
+  private createTunnelLink(tunnel: TunnelRecord): TunnelLink {
+    return {
+      now: () => this.clock.now(),
+      random: this.rng,
+      findSilence: (tunnelUp) => {
+        const site = this.sites.get(tunnel.site);
+        return site === undefined ? 'PEER_UNREACHABLE' : findSilenceReason(tunnel.azure, site, this.peerFor(tunnel), tunnelUp);
+      },
+      findRefusal: (exchange) => {
+        const site = this.sites.get(tunnel.site);
+        return site === undefined ? undefined : findRefusalReason(exchange, tunnel.azure, site, this.peerFor(tunnel));
+      },
+      reportState: (state, reason) => this.reportTunnelState(tunnel, state, reason),
+      reportIke: (exchange, detail) => this.publish({ type: 'connection.ike', vnet: tunnel.vnet, site: tunnel.site, exchange, detail }),
+    };
+  }
+
+  private createGatewayLink(vnet: string): GatewayLink {
+    // The link runs only after defineVnet registered the record, so the lookup always succeeds.
+    const recordOf = (): VnetRecord => this.vnets.get(vnet) as VnetRecord;
+    const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: 'InProgress' | 'Successful') => {
+      const record = recordOf();
+      record.state = to;
+      this.publish({
+        type: 'gateway.stateChanged', vnet: record.name, from, to, operation, operationStatus,
+        ...(record.gatewayType === undefined ? {} : { gatewayType: record.gatewayType, sku: record.sku }),
+        ...(record.publicIp === undefined ? {} : { publicIp: record.publicIp }),
+      });
+    };
+    return {
+      enterState: (state) => {
+        const record = recordOf();
+        switch (state) {
+          case 'Provisioning':
+            // The gateway gets its public IP at creation; a re-created gateway gets a new one.
+            record.publicIp = this.allocatePublicIp();
+            this.vnetByIp.set(record.publicIp, record.name);
+            publishState('NotProvisioned', 'Provisioning', 'CreateGateway', 'InProgress');
+            return;
+          case 'Provisioned':
+            publishState('Provisioning', 'Provisioned', 'CreateGateway', 'Successful');
+            this.configureTunnels(record);
+            this.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+            return;
+          case 'Deprovisioning':
+            publishState('Provisioned', 'Deprovisioning', 'DeleteGateway', 'InProgress');
+            for (const tunnel of record.tunnels.values()) {
+              this.stopTunnel(tunnel, 'GATEWAY_DEPROVISIONING');
+              tunnel.manuallyDisconnected = false;
+            }
+            this.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+            return;
+          case 'NotProvisioned':
+            if (record.publicIp !== undefined) this.vnetByIp.delete(record.publicIp);
+            record.publicIp = undefined;
+            record.gatewayType = undefined;
+            record.sku = 'Default';
+            publishState('Deprovisioning', 'NotProvisioned', 'DeleteGateway', 'Successful');
+            return;
+        }
+      },
+      startFailover: (bothInstances) => {
+        const record = recordOf();
+        this.publish({
+          type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'InProgress',
+          message: bothInstances ? 'second reset during failover: rebooting both instances' : 'failing over to the standby instance',
+        });
+        for (const tunnel of record.tunnels.values()) {
+          if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'DISCONNECT', reason: 'GATEWAY_RESET' });
+        }
+        this.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+      },
+      completeFailover: () => {
+        const record = recordOf();
+        this.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'Successful', message: 'standby instance is active' });
+        for (const tunnel of record.tunnels.values()) {
+          if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
+        }
+        this.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+      },
+      completeResize: (sku) => {
+        const record = recordOf();
+        record.sku = sku;
+        this.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'Successful', message: `resized to ${sku}`, sku });
+        this.configureTunnels(record);
+      },
+    };
+  }
+}
+
+function readPhase(record: VnetRecord): GatewayPhase | undefined {
+  const value = record.actor.getSnapshot().value;
+  return typeof value === 'object' && 'Provisioned' in value ? (value.Provisioned as GatewayPhase) : undefined;
+}

@@ -1,0 +1,62 @@
+import { createActor, type Actor } from 'xstate';
+import { connectionMachine, type TunnelLink } from './connection-machine.js';
+import { lifetimesFor, type GatewayProfile } from './profile.js';
+import type { AzureEnd } from './negotiation.js';
+import type { FailureReason } from './reasons.js';
+import type { ConnectivityState, GatewayClock, GatewayType } from './types.js';
+
+/** The host's record of one VNet → local site tunnel: configuration that outlives the actor, and the actor. */
+export interface TunnelRecord {
+  vnet: string;
+  site: string;
+  /** The connection actor while the gateway is Provisioned and the tunnel is configured. */
+  actor: Actor<typeof connectionMachine> | undefined;
+  connectivity: ConnectivityState;
+  reason: FailureReason | undefined;
+  /** Set by disconnectSite; the tunnel stays down through failovers until connectSite. */
+  manuallyDisconnected: boolean;
+  /** The Azure end as the negotiation sees it; updated in place when the key changes. */
+  azure: AzureEnd;
+}
+
+/** A tunnel record with no actor yet. */
+export function createTunnelRecord(vnet: string, site: string, vnetAddressSpace: readonly string[]): TunnelRecord {
+  return {
+    vnet, site, actor: undefined, connectivity: 'NotConnected', reason: undefined, manuallyDisconnected: false,
+    azure: { gatewayType: 'DynamicRouting', publicIp: '', sharedKey: '', vnetAddressSpace },
+  };
+}
+
+/** The IPsec SA lifetime in ms: the time lifetime, or sooner when the volume lifetime runs out at the modelled rate. */
+export function computeChildLifetimeMs(profile: GatewayProfile, gatewayType: GatewayType): number {
+  const lifetimes = lifetimesFor(profile, gatewayType);
+  const bytesPerSecond = Math.max(profile.ingressBytesPerSecond, profile.egressBytesPerSecond);
+  if (lifetimes.childSaLifetimeKb === undefined || bytesPerSecond <= 0) return lifetimes.childSaLifetimeMs;
+  const volumeMs = Math.floor((lifetimes.childSaLifetimeKb * 1024 / bytesPerSecond) * 1000);
+  return Math.min(lifetimes.childSaLifetimeMs, volumeMs);
+}
+
+/** Creates and starts the connection actor of a tunnel on the shared clock. */
+export function startTunnelActor(
+  tunnel: TunnelRecord,
+  gatewayType: GatewayType,
+  profile: GatewayProfile,
+  clock: GatewayClock,
+  link: TunnelLink,
+): Actor<typeof connectionMachine> {
+  const lifetimes = lifetimesFor(profile, gatewayType);
+  const actor = createActor(connectionMachine, {
+    clock,
+    input: {
+      ikeVersion: gatewayType === 'StaticRouting' ? 1 : 2,
+      dpdEnabled: gatewayType === 'DynamicRouting',
+      ikeSaLifetimeMs: lifetimes.ikeSaLifetimeMs,
+      childSaLifetimeMs: computeChildLifetimeMs(profile, gatewayType),
+      profile,
+      link,
+    },
+  });
+  tunnel.actor = actor;
+  actor.start();
+  return actor;
+}

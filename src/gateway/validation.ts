@@ -1,0 +1,206 @@
+import type { AddSite, ConfigureDevice, CreateGateway, GatewayCommand, ResizeGateway, SetSharedKey } from './commands.js';
+import { hasOverlap, parseIpv4, parsePrefix } from './prefixes.js';
+import { maxTunnels } from './profile.js';
+import type { GatewaySku, GatewayState, GatewayType, LocalSiteSpec } from './types.js';
+
+/**
+ * Checks a gateway command against the current configuration without changing anything. A refusal carries a stable
+ * code and a message that says what to do, as the classic API's errors should have.
+ */
+
+/** A refused command: nothing changed. */
+export type GatewayRefusal = { ok: false; code: string; message: string };
+
+/** The outcome of validating or executing a command. */
+export type GatewayResult = { ok: true } | GatewayRefusal;
+
+/** Where a gateway's instance pair is inside Provisioned; undefined outside it. */
+export type GatewayPhase = 'active' | 'failingOver' | 'rebootingBoth' | 'resizing';
+
+/** What validation needs to know about one VNet. */
+export interface VnetView {
+  name: string;
+  addressSpace: readonly string[];
+  hasGatewaySubnet: boolean;
+  sites: readonly string[];
+  state: GatewayState;
+  phase: GatewayPhase | undefined;
+  gatewayType: GatewayType | undefined;
+  sku: GatewaySku;
+  publicIp: string | undefined;
+  /** Tunnels running (not refused for limits or overlap). */
+  activeTunnelCount: number;
+  isManuallyDisconnected(site: string): boolean;
+}
+
+/** Read access to the host's configuration. */
+export interface GatewayConfigView {
+  findVnet(name: string): VnetView | undefined;
+  findSite(name: string): LocalSiteSpec | undefined;
+  findVnetByGatewayIp(ip: string): VnetView | undefined;
+}
+
+const OK: GatewayResult = { ok: true };
+const MAX_SHARED_KEY_LENGTH = 128;
+// Printable ASCII: the PSK is typed into device configurations and PowerShell.
+const SHARED_KEY_PATTERN = /^[\x21-\x7e]+$/;
+
+function refuse(code: string, message: string): GatewayRefusal {
+  return { ok: false, code, message };
+}
+
+/** Validates one gateway command; pure. */
+export function validateGatewayCommand(view: GatewayConfigView, command: GatewayCommand): GatewayResult {
+  switch (command.type) {
+    case 'createGateway':
+      return withVnet(view, command.vnet, (vnet) => validateCreate(vnet, command));
+    case 'deleteGateway':
+      return withVnet(view, command.vnet, (vnet) => requireIdleGateway(vnet, 'delete'));
+    case 'resetGateway':
+      return withVnet(view, command.vnet, (vnet) =>
+        vnet.phase === 'failingOver' ? OK : requireIdleGateway(vnet, 'reset'));
+    case 'resizeGateway':
+      return withVnet(view, command.vnet, (vnet) => validateResize(vnet, command));
+    case 'setSharedKey':
+      return withVnet(view, command.vnet, (vnet) => validateSharedKey(vnet, command));
+    case 'connectSite':
+      return withVnet(view, command.vnet, (vnet) => withConnectedSite(vnet, command.site, () =>
+        requireProvisioned(vnet) ?? (vnet.isManuallyDisconnected(command.site)
+          ? OK
+          : refuse('connection-not-disconnected', `The connection from '${vnet.name}' to '${command.site}' was not disconnected; nothing to connect. Use disconnectSite first.`))));
+    case 'disconnectSite':
+      return withVnet(view, command.vnet, (vnet) => withConnectedSite(vnet, command.site, () =>
+        requireProvisioned(vnet) ?? (vnet.isManuallyDisconnected(command.site)
+          ? refuse('connection-already-disconnected', `The connection from '${vnet.name}' to '${command.site}' is already disconnected. Use connectSite to restore it.`)
+          : OK)));
+    case 'addSite':
+      return withVnet(view, command.vnet, (vnet) => validateAddSite(view, vnet, command));
+    case 'removeSite':
+      return withVnet(view, command.vnet, (vnet) => withConnectedSite(vnet, command.site, () => OK));
+    case 'configureDevice':
+      return withKnownSite(view, command.site, () => validateDevice(command));
+    case 'setDevicePower':
+    case 'setLinkFault':
+      return withKnownSite(view, command.site, () => OK);
+  }
+}
+
+function withVnet(view: GatewayConfigView, name: string, check: (vnet: VnetView) => GatewayResult): GatewayResult {
+  const vnet = view.findVnet(name);
+  return vnet ? check(vnet) : refuse('unknown-vnet', `There is no virtual network '${name}'. Declare it in the network plan first.`);
+}
+
+function withConnectedSite(vnet: VnetView, site: string, check: () => GatewayResult): GatewayResult {
+  return vnet.sites.includes(site)
+    ? check()
+    : refuse('unknown-site', `Local network site '${site}' is not connected to '${vnet.name}'. Add it with addSite first.`);
+}
+
+function withKnownSite(view: GatewayConfigView, site: string, check: () => GatewayResult): GatewayResult {
+  return view.findSite(site)
+    ? check()
+    : refuse('unknown-site', `There is no local network site '${site}'. Declare it in the network plan first.`);
+}
+
+function requireProvisioned(vnet: VnetView): GatewayRefusal | undefined {
+  if (vnet.state === 'Provisioned') return undefined;
+  if (vnet.state === 'NotProvisioned') {
+    return refuse('gateway-not-provisioned', `VNet '${vnet.name}' has no gateway. Create one with createGateway first.`);
+  }
+  return refuse('gateway-operation-in-progress', `The gateway of '${vnet.name}' is ${vnet.state}. Wait until it is Provisioned.`);
+}
+
+function requireIdleGateway(vnet: VnetView, action: string): GatewayResult {
+  const notProvisioned = requireProvisioned(vnet);
+  if (notProvisioned) return notProvisioned;
+  if (vnet.phase !== 'active') {
+    return refuse('gateway-operation-in-progress', `Cannot ${action} the gateway of '${vnet.name}' while it is ${vnet.phase}. Wait until it finishes.`);
+  }
+  return OK;
+}
+
+function validateCreate(vnet: VnetView, command: CreateGateway): GatewayResult {
+  if (vnet.state !== 'NotProvisioned') {
+    // Create Virtual Network Gateway errors "if the provisioning state is anything other than Not Provisioned".
+    return refuse('gateway-exists', `VNet '${vnet.name}' already has a gateway (${vnet.state}). To change its type, delete it and create it again; its IP address will change.`);
+  }
+  if (!vnet.hasGatewaySubnet) {
+    return refuse('gateway-subnet-missing', `VNet '${vnet.name}' has no subnet named GatewaySubnet. Add one (at least /29) before creating the gateway.`);
+  }
+  if (command.gatewayType !== 'StaticRouting' && command.gatewayType !== 'DynamicRouting') {
+    return refuse('invalid-gateway-type', `Gateway type '${String(command.gatewayType)}' is not StaticRouting or DynamicRouting.`);
+  }
+  return OK;
+}
+
+function validateResize(vnet: VnetView, command: ResizeGateway): GatewayResult {
+  const busy = requireIdleGateway(vnet, 'resize');
+  if (!busy.ok) return busy;
+  if (command.sku === vnet.sku) return refuse('gateway-sku-unchanged', `The gateway of '${vnet.name}' is already ${vnet.sku}.`);
+  const limit = maxTunnels(vnet.gatewayType ?? 'DynamicRouting', command.sku);
+  if (vnet.activeTunnelCount > limit) {
+    return refuse('too-many-tunnels', `'${vnet.name}' runs ${vnet.activeTunnelCount} tunnels but a ${command.sku} gateway allows ${limit}. Remove sites first.`);
+  }
+  return OK;
+}
+
+function validateSharedKey(vnet: VnetView, command: SetSharedKey): GatewayResult {
+  return withConnectedSite(vnet, command.site, () => {
+    if (vnet.state === 'NotProvisioned' || vnet.state === 'Deprovisioning') {
+      return refuse('gateway-not-provisioned', `VNet '${vnet.name}' has no gateway to hold the key. Create the gateway first.`);
+    }
+    return checkSharedKey(command.key);
+  });
+}
+
+function checkSharedKey(key: string): GatewayResult {
+  if (key.length === 0 || key.length > MAX_SHARED_KEY_LENGTH || !SHARED_KEY_PATTERN.test(key)) {
+    return refuse('invalid-shared-key', `A shared key must be 1–${MAX_SHARED_KEY_LENGTH} printable ASCII characters without spaces.`);
+  }
+  return OK;
+}
+
+function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSite): GatewayResult {
+  if (vnet.sites.includes(command.site)) {
+    return refuse('site-already-connected', `Local network site '${command.site}' is already connected to '${vnet.name}'.`);
+  }
+  const known = view.findSite(command.site);
+  const prefixes = command.addressPrefixes ?? known?.addressPrefixes;
+  const address = command.vpnGatewayAddress ?? known?.vpnGatewayAddress;
+  if (prefixes === undefined || address === undefined) {
+    return refuse('unknown-site', `There is no local network site '${command.site}'. Give its addressPrefixes and vpnGatewayAddress.`);
+  }
+  const badPrefix = prefixes.find((p) => parsePrefix(p) === undefined);
+  if (badPrefix !== undefined) return refuse('invalid-prefix', `'${badPrefix}' is not an IPv4 prefix like 10.1.0.0/16.`);
+  if (parseIpv4(address) === undefined) return refuse('invalid-ip-address', `'${address}' is not an IPv4 address like 203.0.113.10.`);
+  if (vnet.gatewayType === 'StaticRouting' && vnet.sites.length >= 1) {
+    return refuse('multi-site-needs-dynamic-routing', `A StaticRouting gateway has one site-to-site tunnel and '${vnet.name}' uses it. Re-create the gateway as DynamicRouting for multi-site.`);
+  }
+  if (vnet.gatewayType !== undefined && vnet.sites.length >= maxTunnels(vnet.gatewayType, vnet.sku)) {
+    return refuse('too-many-tunnels', `The ${vnet.sku} gateway of '${vnet.name}' allows ${maxTunnels(vnet.gatewayType, vnet.sku)} tunnels. Resize to HighPerformance or remove a site.`);
+  }
+  const others = vnet.sites.filter((s) => s !== command.site).flatMap((s) => view.findSite(s)?.addressPrefixes ?? []);
+  if (hasOverlap(prefixes, vnet.addressSpace) || hasOverlap(prefixes, others)) {
+    return refuse('overlapping-prefixes', `The prefixes of '${command.site}' overlap '${vnet.name}' or a site already connected to it. Give each network a distinct address space.`);
+  }
+  const remote = view.findVnetByGatewayIp(address);
+  if (remote && (remote.gatewayType === 'StaticRouting' || vnet.gatewayType === 'StaticRouting')) {
+    return refuse('vnet-to-vnet-needs-dynamic-routing', `'${command.site}' points at the gateway of '${remote.name}'; VNet-to-VNet needs DynamicRouting gateways on both ends.`);
+  }
+  return OK;
+}
+
+function validateDevice(command: ConfigureDevice): GatewayResult {
+  for (const address of [command.publicIp, command.gatewayAddress]) {
+    if (address !== undefined && parseIpv4(address) === undefined) {
+      return refuse('invalid-ip-address', `'${address}' is not an IPv4 address like 203.0.113.10.`);
+    }
+  }
+  if (command.ikeVersions !== undefined && (command.ikeVersions.length === 0 || command.ikeVersions.some((v) => v !== 1 && v !== 2))) {
+    return refuse('invalid-device-settings', 'ikeVersions must list 1, 2 or both.');
+  }
+  const badSelector = command.trafficSelectors?.find((p) => parsePrefix(p) === undefined);
+  if (badSelector !== undefined) return refuse('invalid-prefix', `Traffic selector '${badSelector}' is not an IPv4 prefix like 10.1.0.0/16.`);
+  if (command.sharedKey !== undefined && command.sharedKey !== '') return checkSharedKey(command.sharedKey);
+  return OK;
+}
