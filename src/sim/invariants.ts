@@ -1,4 +1,4 @@
-import { isInPrefix, isReservedDip, parseIpv4, parseIpv4Prefix, vmKey, type Vm } from '../vm/index.js';
+import { isDipInPool, isReservedDip, vmKey, type Vm } from '../vm/index.js';
 import type { World } from './world.js';
 
 /**
@@ -23,13 +23,11 @@ function checkDips(world: World): string[] {
     if (vm.dip === null) continue;
     const name = vmKey(vm.service, vm.name);
     const pool = poolOf(world, vm);
-    const prefix = pool === undefined ? undefined : parseIpv4Prefix(pool.prefix);
-    const address = parseIpv4(vm.dip);
-    if (pool === undefined || prefix === undefined || address === undefined) {
-      problems.push(`vm ${name} holds DIP ${vm.dip} without a valid pool`);
+    if (pool === undefined) {
+      problems.push(`vm ${name} holds DIP ${vm.dip} without a pool`);
       continue;
     }
-    if (!isInPrefix(prefix, address)) problems.push(`vm ${name} DIP ${vm.dip} is outside ${pool.prefix}`);
+    if (!isDipInPool(pool.prefix, vm.dip)) problems.push(`vm ${name} DIP ${vm.dip} is outside ${pool.prefix}`);
     if (isReservedDip(pool.prefix, vm.dip)) problems.push(`vm ${name} DIP ${vm.dip} is a reserved address of ${pool.prefix}`);
     if (pool.allocations[vm.dip] !== name) problems.push(`vm ${name} DIP ${vm.dip} is recorded for ${pool.allocations[vm.dip] ?? 'nobody'}`);
   }

@@ -1,4 +1,5 @@
-import { formatIpv4, parseIpv4Prefix, prefixSize } from '../vm/index.js';
+import { parsePoolPrefix } from '../vm/index.js';
+import { formatIPv4, prefixLast4 } from '../ipam/index.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -10,11 +11,10 @@ export const PUBLIC_IP_POOL_PREFIXES: readonly string[] = ['137.116.0.0/16', '13
 /** Draws a public IP from the pool that is neither in `taken` nor `alsoTaken`; skips .0 and .255 host bytes. */
 export function drawPublicIp(rng: Rng, taken: Readonly<Record<string, string>>, alsoTaken: ReadonlySet<string> = new Set()): string {
   for (;;) {
-    const prefix = parseIpv4Prefix(PUBLIC_IP_POOL_PREFIXES[rng.nextInt(PUBLIC_IP_POOL_PREFIXES.length)] ?? '');
-    if (prefix === undefined) throw new RangeError('public IP pool holds an invalid prefix');
-    const address = prefix.base + rng.nextInt(prefixSize(prefix));
+    const prefix = parsePoolPrefix(PUBLIC_IP_POOL_PREFIXES[rng.nextInt(PUBLIC_IP_POOL_PREFIXES.length)] ?? '');
+    const address = prefix.network + rng.nextInt(prefixLast4(prefix) - prefix.network + 1);
     const lastByte = address & 255;
-    const ip = formatIpv4(address);
+    const ip = formatIPv4(address);
     if (lastByte !== 0 && lastByte !== 255 && taken[ip] === undefined && !alsoTaken.has(ip)) return ip;
   }
 }

@@ -1,7 +1,7 @@
 import type { AclRule, AddEndpoint, EndpointProtocol, OsFamily, RemoveEndpoint, SetEndpointAcl } from './commands.js';
 import { accept, reject, type DecideContext, type Decision } from './context.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
-import { parseIpv4Prefix } from './ipv4.js';
+import { parsePrefix4 } from '../ipam/index.js';
 import { findVm, listServiceVms, type ComputeWorld, type Endpoint, type Vm } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 
@@ -88,7 +88,7 @@ export function checkAcl(acl: readonly AclRule[], maxRules: number, owner: strin
       return refuse('acl-order-duplicate', `Endpoint ${owner} has two ACL rules with order ${rule.order}; each rule needs its own order (lowest wins).`, [owner]);
     }
     orders.add(rule.order);
-    if (parseIpv4Prefix(rule.remoteSubnet) === undefined) {
+    if (!parsePrefix4(rule.remoteSubnet).ok) {
       return refuse('acl-invalid-subnet', `ACL rule ${rule.order} of endpoint ${owner} has remote subnet '${rule.remoteSubnet}', which is not an IPv4 prefix like 203.0.113.0/24.`, [owner]);
     }
   }
