@@ -4,6 +4,7 @@ export * from './prefix-parse.js';
 export * from './prefix-predicates.js';
 export * from './prefix-sets.js';
 export * from './prefix-split.js';
+export * from './dotted-mask.js';
 export * from './overlaps.js';
 export * from './free-space-index.js';
 export * from './reserved-policy.js';
