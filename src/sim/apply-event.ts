@@ -1,3 +1,4 @@
+import { applyGatewayEvent, type GatewayEvent } from '../gateway/index.js';
 import { applyComputeEvent, isComputeEventType, type ComputeEventBody } from '../vm/index.js';
 import type { EngineEventBody, SimEvent } from './events.js';
 import type { World } from './world.js';
@@ -12,6 +13,10 @@ export function applyEvent(world: World, event: SimEvent): void {
     applyComputeEvent(world, event as unknown as ComputeEventBody, event.time);
     return;
   }
+  if (event.type.startsWith('gateway.') || event.type.startsWith('connection.')) {
+    foldGatewayEvent(world, event as unknown as GatewayEvent, event.time);
+    return;
+  }
   const e = event as unknown as EngineEventBody;
   switch (e.type) {
     case 'world.started':
@@ -23,4 +28,15 @@ export function applyEvent(world: World, event: SimEvent): void {
       world.localSites[e.site] = { name: e.site, addressPrefixes: [...e.addressPrefixes], vpnGatewayAddress: e.vpnGatewayAddress ?? null };
       return;
   }
+}
+
+// The gateway's public IP comes from the shared pool: taken when drawn (publicIp.allocated), named once the gateway
+// reports it, and back in the pool when the gateway is deleted (a recreated gateway gets a new IP).
+function foldGatewayEvent(world: World, event: GatewayEvent, timeMs: number): void {
+  if (event.type === 'gateway.stateChanged') {
+    const previous = world.gateway.gateways[event.vnet]?.publicIp;
+    if (event.publicIp !== undefined) world.publicIps[event.publicIp] = `gateway:${event.vnet}`;
+    if (event.to === 'NotProvisioned' && previous !== undefined) delete world.publicIps[previous];
+  }
+  applyGatewayEvent(world.gateway, event, timeMs);
 }

@@ -11,5 +11,6 @@ export { formatEventLine, parseEventLines } from './event-log.js';
 export { checkInvariants } from './invariants.js';
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';
+export type { DeviceSpec, GatewayWorld, GatewayStatus, ConnectionStatus, GatewayEvent } from '../gateway/index.js';
 export { SimClock, type TimerId } from './clock.js';
 export { createRng, type Rng } from './rng.js';

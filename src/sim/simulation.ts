@@ -1,6 +1,7 @@
 import { diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
-import { decideComputeCommand, decideFollowUp, isComputeCommand, type ComputeEventBody, type FollowUp } from '../vm/index.js';
+import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
+import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type ComputeEventBody, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
 import type { Command } from './commands.js';
@@ -8,6 +9,7 @@ import { createDecideContext, forkStreams, type RandomStreams } from './decide-c
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
 import { describePlanEvents } from './plan-events.js';
+import { drawPublicIp } from './public-ip-pool.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
 import { createRng } from './rng.js';
 import { createWorld, type World } from './world.js';
@@ -18,6 +20,8 @@ export interface SimulationOptions {
   era: Era;
   /** The network plan, already accepted by ipam's checkPlan. */
   network: NetworkPlan;
+  /** On-premises VPN devices, one per local site; sites without one get a compatible default device. */
+  devices?: readonly DeviceSpec[] | undefined;
   profile?: Partial<SimProfile> | undefined;
   limits?: Partial<SimLimits> | undefined;
   scenarioName?: string | undefined;
@@ -45,13 +49,22 @@ export class Simulation {
   private readonly limits: SimLimits;
   private readonly scenarioName: string;
   private readonly verifyInvariants: boolean;
+  private readonly gateways: GatewayHost;
 
   private constructor(options: SimulationOptions) {
-    this.streams = forkStreams(createRng(options.seed));
+    const root = createRng(options.seed);
+    this.streams = forkStreams(root);
     this.profile = { ...DEFAULT_SIM_PROFILE, ...options.profile };
     this.limits = { ...DEFAULT_SIM_LIMITS, ...options.limits };
     this.scenarioName = options.scenarioName ?? 'scenario';
     this.verifyInvariants = options.verifyInvariants === true;
+    this.gateways = new GatewayHost({
+      clock: this.clock,
+      rng: root.fork('gateway'),
+      emit: (event: GatewayEvent) => this.record(event),
+      allocatePublicIp: () => this.allocateGatewayIp(),
+      profile: this.profile,
+    });
   }
 
   /** Starts a simulation: records `world.started`, the plan's VNets (with subnets) and local sites at t=0. */
@@ -59,6 +72,7 @@ export class Simulation {
     const sim = new Simulation(options);
     sim.record(makeEngineEvent('world.started', { scenario: sim.scenarioName, seed: String(options.seed), era: options.era }));
     for (const body of describePlanEvents(options.network)) sim.record(body);
+    sim.defineGatewayTopology(options.network, options.devices ?? []);
     return sim;
   }
 
@@ -70,7 +84,10 @@ export class Simulation {
   /** Validates and applies a command; `at` is where the scenario wrote it, so a refusal points there. */
   execute(command: Command, at?: SourceRef): CommandResult {
     if (!isComputeCommand(command)) {
-      return this.refuse(command.type, 'gateway-unavailable', `Command '${command.type}' needs the VPN gateway model, which this build does not include yet.`, [], at);
+      const first = this.log.length;
+      const verdict = this.gateways.execute(command);
+      if (!verdict.ok) return this.refuse(command.type, verdict.code, verdict.message, [], at);
+      return { ok: true, events: this.log.slice(first) };
     }
     const decision = decideComputeCommand(this.world, command, this.createContext());
     if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
@@ -94,7 +111,36 @@ export class Simulation {
   stop(): void {
     for (const id of this.timers) this.clock.clearTimeout(id);
     this.timers.clear();
+    this.gateways.stop();
     this.listeners.clear();
+  }
+
+  /** Tunnels currently Connected, for reachability questions. */
+  connectedSites(): { vnet: string; site: string }[] {
+    return this.gateways.connectedSites();
+  }
+
+  // Sites, devices and VNets as the gateway host sees them; their events are already in the log (plan events).
+  private defineGatewayTopology(plan: NetworkPlan, devices: readonly DeviceSpec[]): void {
+    for (const site of plan.localSites) {
+      this.gateways.defineSite({ name: site.name, addressPrefixes: site.addressSpace.map((p) => p.value), vpnGatewayAddress: site.vpnGatewayAddress?.value ?? '' });
+    }
+    for (const device of devices) this.gateways.defineDevice(device);
+    for (const vnet of plan.vnets) {
+      this.gateways.defineVnet({
+        vnet: vnet.name,
+        addressSpace: vnet.addressSpace.map((p) => p.value),
+        hasGatewaySubnet: vnet.subnets.some((s) => s.name === GATEWAY_SUBNET_NAME),
+        sites: vnet.gateway?.connections.map((c) => c.site.value) ?? [],
+      });
+    }
+  }
+
+  // Gateways draw from the same pool as VIPs; the draw is logged so replay knows the address is taken.
+  private allocateGatewayIp(): string {
+    const ip = drawPublicIp(this.streams.vip, this.world.publicIps);
+    this.record(makeEvent('publicIp.allocated', { ip, owner: 'gateway' }));
+    return ip;
   }
 
   private createContext(): ReturnType<typeof createDecideContext> {
@@ -119,7 +165,7 @@ export class Simulation {
     return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };
   }
 
-  private record(body: EventBody | ComputeEventBody): SimEvent {
+  private record(body: EventBody | ComputeEventBody | GatewayEvent): SimEvent {
     const event = { seq: this.log.length + 1, time: this.clock.now(), ...body } as SimEvent;
     applyEvent(this.world, event);
     this.log.push(event);
