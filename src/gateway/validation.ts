@@ -1,5 +1,5 @@
 import type { AddSite, ConfigureDevice, CreateGateway, GatewayCommand, ResizeGateway, SetSharedKey } from './commands.js';
-import { hasOverlap, parseIpv4, parsePrefix } from './prefixes.js';
+import { findPrefixProblem, hasOverlap, parseIpv4 } from './prefixes.js';
 import { maxTunnels } from './profile.js';
 import type { GatewaySku, GatewayState, GatewayType, LocalSiteSpec } from './types.js';
 
@@ -170,8 +170,8 @@ function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSi
   if (prefixes === undefined || address === undefined) {
     return refuse('unknown-site', `There is no local network site '${command.site}'. Give its addressPrefixes and vpnGatewayAddress.`);
   }
-  const badPrefix = prefixes.find((p) => parsePrefix(p) === undefined);
-  if (badPrefix !== undefined) return refuse('invalid-prefix', `'${badPrefix}' is not an IPv4 prefix like 10.1.0.0/16.`);
+  const prefixProblem = findFirstPrefixProblem(prefixes);
+  if (prefixProblem !== undefined) return refuse('invalid-prefix', prefixProblem);
   if (parseIpv4(address) === undefined) return refuse('invalid-ip-address', `'${address}' is not an IPv4 address like 203.0.113.10.`);
   if (vnet.gatewayType === 'StaticRouting' && vnet.sites.length >= 1) {
     return refuse('multi-site-needs-dynamic-routing', `A StaticRouting gateway has one site-to-site tunnel and '${vnet.name}' uses it. Re-create the gateway as DynamicRouting for multi-site.`);
@@ -199,8 +199,16 @@ function validateDevice(command: ConfigureDevice): GatewayResult {
   if (command.ikeVersions !== undefined && (command.ikeVersions.length === 0 || command.ikeVersions.some((v) => v !== 1 && v !== 2))) {
     return refuse('invalid-device-settings', 'ikeVersions must list 1, 2 or both.');
   }
-  const badSelector = command.trafficSelectors?.find((p) => parsePrefix(p) === undefined);
-  if (badSelector !== undefined) return refuse('invalid-prefix', `Traffic selector '${badSelector}' is not an IPv4 prefix like 10.1.0.0/16.`);
+  const selectorProblem = findFirstPrefixProblem(command.trafficSelectors ?? []);
+  if (selectorProblem !== undefined) return refuse('invalid-prefix', `Traffic selector: ${selectorProblem}`);
   if (command.sharedKey !== undefined && command.sharedKey !== '') return checkSharedKey(command.sharedKey);
   return OK;
+}
+
+function findFirstPrefixProblem(prefixes: readonly string[]): string | undefined {
+  for (const prefix of prefixes) {
+    const problem = findPrefixProblem(prefix);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
 }
