@@ -29,6 +29,8 @@ const NON_INTERNET_PREFIXES: readonly Prefix4[] = [
 ];
 
 const VIP_PORT_PATTERN = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/;
+/** Only dotted quads go to the address parser: names are far more common in queries and never parse. */
+const DOTTED_QUAD_PATTERN = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 const SITE_PREFIX = 'site:';
 
 function fail<T>(code: EndpointErrorCode, message: string, suggestions: string[] = []): ResolveResult<T> {
@@ -74,8 +76,8 @@ function resolveText(
 ): ResolveResult<FlowEnd> {
   const vipPort = VIP_PORT_PATTERN.exec(text);
   if (vipPort !== null) return resolveVipPort(index, vipPort[1] ?? '', Number(vipPort[2]), protocol ?? 'tcp');
-  const address = parseIPv4(text);
-  if (address.ok) return resolveAddress(index, address.value, from);
+  const address = DOTTED_QUAD_PATTERN.test(text) ? parseIPv4(text) : undefined;
+  if (address?.ok === true) return resolveAddress(index, address.value, from);
   if (text.startsWith(SITE_PREFIX)) return resolveSite(index, text.slice(SITE_PREFIX.length));
   return resolveVmName(index, text);
 }

@@ -267,7 +267,7 @@ function tracePublicEndpoint(
     vip === undefined ? `service ${service.name} has no VIP` : `VIP ${formatIPv4(vip)} of ${service.name}${service.kind === undefined ? '' : ` (${service.kind})`}`, service.source);
   if (vip === undefined) trace.addBlocker(blockNoVip(service, 'forward'));
   const candidates = to.kind === 'vm'
-    ? to.vm.endpoints.filter((e) => e.protocol === query.protocol && e.privatePort === query.port).map((endpoint) => ({ vm: to.vm, endpoint }))
+    ? listVmEndpoints(to.vm, query)
     : listVipMembers(index, to.service, to.protocol, to.publicPort);
   if (candidates.length === 0) {
     if (to.kind === 'vm') {
@@ -307,9 +307,26 @@ export function listVipMembers(index: TopologyIndex, service: TopoService, proto
   return members;
 }
 
+/** The endpoints of one VM that forward to the asked protocol and private port. */
+function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
+  const found: EndpointChoice[] = [];
+  for (const endpoint of vm.endpoints) {
+    if (endpoint.protocol === query.protocol && endpoint.privatePort === query.port) found.push({ vm, endpoint });
+  }
+  return found;
+}
+
+function isAdmitted(choice: EndpointChoice, remote: number | undefined): boolean {
+  return remote === undefined || evaluateAcl(choice.endpoint.acl, remote).permitted;
+}
+
 /** Prefers a running member whose ACL lets the caller in; otherwise shows the first member, so its blockers are real. */
 function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): EndpointChoice {
-  const admits = (c: EndpointChoice): boolean => remote === undefined || evaluateAcl(c.endpoint.acl, remote).permitted;
-  const first = candidates[0] as EndpointChoice;
-  return candidates.find((c) => isVmRunning(c.vm) && admits(c)) ?? candidates.find(admits) ?? first;
+  let admitted: EndpointChoice | undefined;
+  for (const candidate of candidates) {
+    if (!isAdmitted(candidate, remote)) continue;
+    if (isVmRunning(candidate.vm)) return candidate;
+    admitted ??= candidate;
+  }
+  return admitted ?? (candidates[0] as EndpointChoice);
 }
