@@ -39,7 +39,8 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
     .attr('class', (l) => `link ${l.kind}${isLinkOnPath(highlight, l) ? ' on-path' : ''}`)
     .attr('data-id', (l) => l.id)
     .attr('data-state', (l) => l.state ?? '')
-    .attr('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
+    // A style, not an attribute: the stylesheet's grey `.link` stroke would override a presentation attribute.
+    .style('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
   const linkEnd = (l: GraphLink): string | null => linkPath({ source: at(l.source), target: at(l.target) });
   if (animate) links.transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
   else links.interrupt().attr('opacity', 1).attr('d', linkEnd);

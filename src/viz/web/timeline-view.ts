@@ -64,6 +64,7 @@ export class TimelineView {
     this.scrubber.max = String(lastSeq);
     this.scrubber.value = String(shown);
     this.scrubber.dataset['seq'] = String(shown);
+    if (playback !== null) this.showSpeed(playback.speed);
     const playing = playback?.playing === true ? `playing ×${playback.speed}` : 'paused';
     this.label.textContent = `${cursorSeq === null ? 'live' : `at #${cursorSeq}`} · ${playing}`;
 
@@ -79,6 +80,14 @@ export class TimelineView {
     items.order();
     const current = this.list.querySelector('li.current');
     if (current !== null) current.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** Shows the server's speed in the selector (adding it when it is not a preset), so play keeps that speed. */
+  private showSpeed(speed: number): void {
+    const value = String(speed);
+    if (this.speed.value === value) return;
+    if (![...this.speed.options].some((o) => o.value === value)) this.speed.add(new Option(`${value}×`, value));
+    this.speed.value = value;
   }
 }
 

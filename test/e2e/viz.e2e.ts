@@ -1,0 +1,182 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { createScriptedWorld, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
+import { HUB_NODE_COUNT, hubEvents, largeWorldEvents } from '../viz/fixtures.js';
+import { launchChromium } from './browser.js';
+
+const ARTIFACTS = resolve('test-artifacts');
+let webRoot = '';
+let browser: Browser;
+const servers: VizServer[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  webRoot = await buildWeb(join(ARTIFACTS, 'web'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(world: LiveWorld, speed = 60): Promise<VizServer> {
+  const server = await startVizServer({ world, port: 0, webRoot, speed });
+  servers.push(server);
+  return server;
+}
+
+async function openPage(server: VizServer, width = 1400, height = 900): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(server.url);
+  await page.waitForSelector('#status[data-state="live"]');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+interface PageStats {
+  lastSeq: number;
+  eventSeqs: number[];
+  duplicates: number;
+  snapshots: number;
+  hellos: number;
+  nodeCount: number;
+}
+
+/** The page's automation hook (`window.vnetsim`), typed for the evaluate callbacks that run in the browser. */
+interface PageHook {
+  vnetsim: { inspect(): PageStats; dropConnection(): void; exportSvg(): string };
+}
+
+function inspect(page: Page): Promise<PageStats> {
+  return page.evaluate(() => (globalThis as unknown as PageHook).vnetsim.inspect());
+}
+
+describe('live view in a real browser', () => {
+  it('loads a scenario and shows every node, with the tunnel Connected after its events', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(22 * 60_000 + 3000);
+    const server = await serve(world);
+    const page = await openPage(server);
+    await page.waitForSelector(`#topology[data-node-count="${HUB_NODE_COUNT}"]`);
+    expect(await page.locator('#topology svg g.node').count()).toBe(HUB_NODE_COUNT);
+    expect(await page.getAttribute('path.link.tunnel', 'data-state')).toBe('Connected');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-hub.png') });
+    await page.close();
+  });
+
+  it('turns the tunnel from Connecting to Connected as the events arrive, and steps back to Connecting', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(22 * 60_000);
+    const server = await serve(world, 600);
+    const page = await openPage(server);
+    // A horizontal tunnel path has an empty bounding box, so wait for it to be attached rather than "visible".
+    const attached = { state: 'attached' } as const;
+    await page.waitForSelector('path.link.tunnel[data-state="Connecting"]', attached);
+    await page.click('#play');
+    await page.waitForSelector('path.link.tunnel[data-state="Connected"]', attached);
+    await page.click('#step-back');
+    await page.waitForSelector('path.link.tunnel[data-state="Connecting"]', attached);
+    await page.click('#live');
+    await page.waitForSelector('path.link.tunnel[data-state="Connected"]', attached);
+    await page.close();
+  });
+
+  it('loses no event and repeats none when the socket is killed mid-run and reconnects', async () => {
+    const events = largeWorldEvents(2, 2, 5, 3000);
+    const world = createScriptedWorld(events);
+    // Half real time: the 3 s of simulated events stream for about 6 s, long enough to cut the socket several times.
+    const server = await serve(world, 0.5);
+    const page = await openPage(server);
+    await page.click('#play');
+    const lastSeq = events[events.length - 1]!.seq;
+    let drops = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.waitForTimeout(400);
+      await page.waitForSelector('#status[data-state="live"]');
+      if ((await inspect(page)).lastSeq === lastSeq) break;
+      await page.evaluate(() => (globalThis as unknown as PageHook).vnetsim.dropConnection());
+      drops++;
+    }
+    expect(drops).toBeGreaterThanOrEqual(2);
+    await page.waitForFunction((last) => (globalThis as unknown as PageHook).vnetsim.inspect().lastSeq === last, lastSeq, { timeout: 20_000 });
+    const stats = await inspect(page);
+    expect(stats.hellos).toBe(1 + drops);
+    expect(stats.snapshots).toBe(0);
+    expect(stats.duplicates).toBe(0);
+    expect(stats.eventSeqs).toEqual(events.map((e) => e.seq));
+    await page.close();
+  });
+
+  it('refuses a page from another site', async () => {
+    const server = await serve(createScriptedWorld(hubEvents()));
+    const foreign: Server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><script>
+        const ws = new WebSocket('ws://127.0.0.1:${server.port}/events');
+        ws.onopen = () => { document.title = 'opened'; };
+        ws.onmessage = () => { document.title = 'read'; };
+        ws.onclose = () => { if (document.title === '') document.title = 'refused'; };
+      </script>`);
+    });
+    await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${(foreign.address() as AddressInfo).port}/`);
+    await page.waitForFunction('document.title !== ""');
+    expect(await page.title()).toBe('refused');
+    await page.close();
+    await new Promise<void>((r) => foreign.close(() => r()));
+  });
+
+  it('traces a reach query hop by hop and exports the graph as SVG', async () => {
+    const answer = {
+      verdict: 'reachable' as const, disposition: 'accepted',
+      hops: ['vm:web/web1', 'subnet:HubVNet/FrontEnd', 'vnet:HubVNet', 'subnet:HubVNet/BackEnd', 'vm:db/sql1'].map((nodeId) => ({ nodeId, label: nodeId.split(/[:/]/).pop()! })),
+      blockers: [],
+    };
+    const world = { ...createScriptedWorld(hubEvents()), reach: () => answer };
+    world.advanceTo(60 * 60_000);
+    const server = await serve(world);
+    const page = await openPage(server);
+    await page.waitForSelector(`#topology[data-node-count="${HUB_NODE_COUNT}"]`);
+    await page.waitForTimeout(500);
+    await page.click('g.node[data-id="vm:web/web1"] circle');
+    await page.click('g.node[data-id="vm:db/sql1"] circle');
+    await page.waitForSelector('#reach-result[data-verdict="reachable"]');
+    expect(await page.locator('g.node.on-path').count()).toBe(5);
+    expect(await page.locator('path.link.on-path').count()).toBe(4);
+    const svg = await page.evaluate(() => (globalThis as unknown as PageHook).vnetsim.exportSvg());
+    writeFileSync(join(ARTIFACTS, 'topology.svg'), svg);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/class="node /g)).toHaveLength(HUB_NODE_COUNT);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-reach.png') });
+    await page.close();
+  });
+
+  it('draws a 2,000-node world on a canvas', async () => {
+    const events = largeWorldEvents(16, 5, 23, 0);
+    const world = createScriptedWorld(events);
+    world.advanceTo(0);
+    const server = await serve(world);
+    const page = await openPage(server);
+    await page.waitForSelector('#topology[data-renderer="canvas"]');
+    const count = Number(await page.getAttribute('#topology', 'data-node-count'));
+    expect(count).toBeGreaterThan(2000);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-large.png') });
+    await page.close();
+  });
+});
