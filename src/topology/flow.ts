@@ -138,7 +138,7 @@ function checkRouteLegs(route: GatewayRoute, leg: Leg, trace: FlowTrace): void {
     if (!connected) trace.addBlocker(blockTunnel(step.vnet, step.connection, leg));
     const next = step.nextVnet;
     if (next === undefined) {
-      trace.addHop('local-site', `site:${step.site.name}`, leg, true, `on-premises site ${step.site.name} behind ${formatIPv4(step.site.vpnGatewayAddress)}`, step.site.source);
+      trace.addHop('local-site', `site:${step.site.name}`, leg, true, `on-premises site ${step.site.name}${step.site.vpnGatewayAddress === undefined ? '' : ` behind ${formatIPv4(step.site.vpnGatewayAddress)}`}`, step.site.source);
       continue;
     }
     const nextGateway = next.gateway;
@@ -241,7 +241,9 @@ function callerAddress(index: TopologyIndex, from: FlowSource, trace: FlowTrace)
     case 'vm':
       return checkSourceVip(index.serviceOf(from.vm), trace);
     case 'site':
-      trace.addAssumption(`on-premises hosts of ${from.site.name} reach the Internet from ${formatIPv4(from.site.vpnGatewayAddress)}`);
+      if (from.site.vpnGatewayAddress !== undefined) {
+        trace.addAssumption(`on-premises hosts of ${from.site.name} reach the Internet from ${formatIPv4(from.site.vpnGatewayAddress)}`);
+      }
       return from.site.vpnGatewayAddress;
     default:
       return from.address;

@@ -3,7 +3,7 @@ export type {
   TopologyModel, TopoAffinityGroup, TopoVnet, TopoSubnet, TopoGateway, TopoConnection, TopoService, TopoVm,
   TopoEndpoint, TopoAclRule, TopoLocalSite, GatewayState, ConnectionState, GatewayType, ServiceKind, FlowProtocol,
 } from './model.js';
-export { RUNNING_VM_STATE, isVmRunning, keyOfVm } from './model.js';
+export { RUNNING_VM_STATE, NO_DIP, isVmRunning, keyOfVm } from './model.js';
 export type { Disposition, BlockerCode, Blocker, Hop, HopKind, Leg, PathKind, FlowAnswer, ReachAnswer } from './answer.js';
 export { DISPOSITIONS, pickDisposition } from './answer.js';
 export { evaluateAcl, type AclDecision } from './acl.js';

@@ -97,6 +97,7 @@ export interface TopoEndpoint {
 export interface TopoVm {
   service: string;
   name: string;
+  /** The VM's DIP, or {@link NO_DIP} while it holds none (a deallocated VM with a dynamic DIP released it). */
   dip: number;
   state: string;
   subnet?: string | undefined;
@@ -108,7 +109,8 @@ export interface TopoVm {
 export interface TopoLocalSite {
   name: string;
   addressPrefixes: Prefix4[];
-  vpnGatewayAddress: number;
+  /** The public address of the device at the far end; absent while the site names no device yet. */
+  vpnGatewayAddress?: number | undefined;
   source?: SourceRef | undefined;
 }
 
@@ -120,6 +122,12 @@ export interface TopologyModel {
   vms: TopoVm[];
   localSites: TopoLocalSite[];
 }
+
+/**
+ * Stands for "no DIP": 0.0.0.0 is never handed out (it lies in 0.0.0.0/8, "this network"), so no VNet space, local
+ * site or DIP lookup ever matches it.
+ */
+export const NO_DIP = 0;
 
 /** The only instance status in which a classic VM answers traffic (New-AzureVM -WaitForBoot waits for it). */
 export const RUNNING_VM_STATE = 'ReadyRole';

@@ -1,7 +1,7 @@
 import type {
   ConnectionState, GatewayState, TopoEndpoint, TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet,
 } from './model.js';
-import { keyOfVm } from './model.js';
+import { keyOfVm, NO_DIP } from './model.js';
 
 /** One event-sized edit to an indexed world, applied in place without a rebuild. */
 export type TopologyChange =
@@ -60,14 +60,14 @@ export class TopologyIndex {
       if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
     }
     for (const site of this.model.localSites) {
-      const vnet = vnetsByGatewayVip.get(site.vpnGatewayAddress);
+      const vnet = site.vpnGatewayAddress === undefined ? undefined : vnetsByGatewayVip.get(site.vpnGatewayAddress);
       if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
     }
     for (const vm of this.model.vms) {
       this.vmsByKey.set(keyOfVm(vm), vm);
       appendTo(this.vmsByName, vm.name, vm);
       appendTo(this.vmsByService, vm.service, vm);
-      appendTo(this.vmsByDip, vm.dip, vm);
+      if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
     }
   }
 
@@ -108,7 +108,7 @@ export class TopologyIndex {
         const vm = this.requireVm(change.service, change.vm);
         removeFrom(this.vmsByDip, vm.dip, vm);
         vm.dip = change.dip;
-        appendTo(this.vmsByDip, vm.dip, vm);
+        if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
         break;
       }
       case 'vmEndpoints':

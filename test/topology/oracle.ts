@@ -54,7 +54,7 @@ export function judgeFlow(m: TopologyModel, from: OracleEnd, to: OracleEnd, prot
   const regionOfGroup = (ag: string | undefined): string | undefined => m.affinityGroups.find((g) => g.name === ag)?.region;
   const isUp = (vm: TopoVm): boolean => vm.state === 'ReadyRole';
   const siteNamed = (name: string) => m.localSites.find((s) => s.name === name);
-  const vnetBehind = (device: number): TopoVnet | undefined => m.vnets.find((v) => v.gateway?.vip !== undefined && v.gateway.vip === device);
+  const vnetBehind = (device: number | undefined): TopoVnet | undefined => m.vnets.find((v) => v.gateway?.vip !== undefined && v.gateway.vip === device);
   const requireUp = (vm: TopoVm): void => { if (!isUp(vm)) add('vm-not-running', `vm:${vm.service}/${vm.name}`); };
 
   const checkMember = (s: TopoService, v: TopoVnet): void => {
@@ -77,7 +77,7 @@ export function judgeFlow(m: TopologyModel, from: OracleEnd, to: OracleEnd, prot
         return site !== undefined && holdsAny(site.addressPrefixes, address);
       });
       if (connection === undefined) return { legs, end: 'no-route', at };
-      const next = vnetBehind(siteNamed(connection.site)?.vpnGatewayAddress ?? -1);
+      const next = vnetBehind(siteNamed(connection.site)?.vpnGatewayAddress);
       legs.push({ vnet: at, site: connection.site, state: connection.state, next });
       if (next === undefined) return { legs, end: 'site', at };
       if (next === target) return { legs, end: 'vnet', at: next };

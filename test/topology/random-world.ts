@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { TopologyChange, TopologyModel, TopoLocalSite, TopoVnet } from '../../src/topology/index.js';
+import { NO_DIP, type TopologyChange, type TopologyModel, type TopoLocalSite, type TopoVnet } from '../../src/topology/index.js';
 import { endpoint, ip, prefix, rule } from './fixtures.js';
 
 /**
@@ -24,10 +24,11 @@ export const SITE_MENU: TopoLocalSite[] = [
   { name: 'P0', addressPrefixes: [prefix('192.168.0.0/24')], vpnGatewayAddress: ip('131.0.0.1') },
   { name: 'P1', addressPrefixes: [prefix('192.168.1.0/24'), prefix('172.16.0.0/12')], vpnGatewayAddress: ip('131.0.0.2') },
   { name: 'P2', addressPrefixes: [prefix('10.9.0.0/16')], vpnGatewayAddress: ip('8.8.8.8') },
+  { name: 'P3', addressPrefixes: [prefix('10.10.0.0/16')] },
 ];
 
 /** Sample on-premises addresses to probe (each lies in some menu site). */
-export const SITE_PROBES = ['192.168.0.9', '192.168.1.9', '172.20.0.1', '10.9.0.9', '10.3.0.9'].map(ip);
+export const SITE_PROBES = ['192.168.0.9', '192.168.1.9', '172.20.0.1', '10.9.0.9', '10.3.0.9', '10.10.0.9'].map(ip);
 
 const arbVnet = fc.record({
   affinityGroup: fc.constantFrom(undefined, 'ag1', 'ag2'),
@@ -117,10 +118,10 @@ export const arbWorld: fc.Arbitrary<TopologyModel> = fc.record({
 
 /** A random world plus a few event-sized changes that name objects it holds. */
 export const arbWorldWithChanges: fc.Arbitrary<{ model: TopologyModel; changes: TopologyChange[] }> = arbWorld.chain((model) => {
-  const vmChange = fc.record({ vm: fc.constantFrom(...model.vms), state: fc.constantFrom(...VM_STATES), host: fc.nat(2), kind: fc.constantFrom('state', 'dip') })
+  const vmChange = fc.record({ vm: fc.constantFrom(...model.vms), state: fc.constantFrom(...VM_STATES), host: fc.nat(3), kind: fc.constantFrom('state', 'dip') })
     .map(({ vm, state, host, kind }): TopologyChange => (kind === 'state'
       ? { type: 'vmState', service: vm.service, vm: vm.name, state }
-      : { type: 'vmDip', service: vm.service, vm: vm.name, dip: (vm.dip & ~0xff) + 4 + host }));
+      : { type: 'vmDip', service: vm.service, vm: vm.name, dip: host === 3 ? NO_DIP : (vm.dip & ~0xff) + 4 + host }));
   const withGateway = model.vnets.filter((v) => v.gateway !== undefined);
   const gatewayChange = withGateway.length === 0 ? vmChange : fc.record({ vnet: fc.constantFrom(...withGateway), state: fc.constantFrom(...GATEWAY_STATES) })
     .map(({ vnet, state }): TopologyChange => ({ type: 'gatewayState', vnet: vnet.name, state }));
