@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { assign, setup, type Actor } from 'xstate';
 import type { GatewayProfile } from './profile.js';
 import type { GatewaySku, GatewayState, GatewayType } from './types.js';
 
@@ -102,3 +102,12 @@ export const gatewayMachine = setup({
     },
   },
 });
+
+/** Where a gateway's instance pair is inside Provisioned; undefined outside it. */
+export type GatewayPhase = 'active' | 'failingOver' | 'rebootingBoth' | 'resizing';
+
+/** Reads the phase of a gateway actor from its state value. */
+export function readGatewayPhase(actor: Actor<typeof gatewayMachine>): GatewayPhase | undefined {
+  const value = actor.getSnapshot().value;
+  return typeof value === 'object' && 'Provisioned' in value ? (value.Provisioned as GatewayPhase) : undefined;
+}

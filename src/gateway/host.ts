@@ -1,8 +1,8 @@
 import { createActor, type Actor } from 'xstate';
 import type { GatewayCommand } from './commands.js';
 import type { ConnectionEvent, TunnelLink } from './connection-machine.js';
-import type { GatewayEvent, GatewayOperation } from './events.js';
-import { gatewayMachine, type GatewayLink } from './gateway-machine.js';
+import type { GatewayEvent } from './events.js';
+import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
 import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
 import { createDefaultDeviceRecord, createDeviceRecord, createGatewayPeer, readPeerEnd, type DeviceRecord } from './peers.js';
 import { hasOverlap } from './prefixes.js';
@@ -13,12 +13,13 @@ import { createTunnelRecord, startTunnelActor, type TunnelRecord } from './tunne
 import type {
   ConnectivityState, DeviceSpec, GatewayClock, GatewayRandom, GatewaySku, GatewayState, GatewayType, LocalSiteSpec, VnetGatewaySpec,
 } from './types.js';
-import { validateGatewayCommand, type GatewayConfigView, type GatewayPhase, type GatewayResult, type VnetView } from './validation.js';
+import { validateGatewayCommand, type GatewayConfigView, type GatewayResult, type VnetView } from './validation.js';
 import {
   applyGatewayEvent, createConnectionStatus, createGatewayStatus, createGatewayWorld, readGatewayStatus,
   type ConnectionStatus, type GatewayStatus, type GatewayWorld,
 } from './world.js';
 import { executeGatewayCommand } from './execute.js';
+import { createGatewayEffects } from './gateway-effects.js';
 
 /** Options of a GatewayHost: the shared clock and RNG, the event sink, the public IP allocator, profile overrides. */
 export interface GatewayHostOptions {
@@ -66,6 +67,7 @@ export class GatewayHost implements GatewayConfigView {
   readonly sites = new Map<string, LocalSiteSpec>();
   readonly devices = new Map<string, DeviceRecord>();
   private readonly vnetByIp = new Map<string, string>();
+  private readonly pendingEffects: Array<() => void> = [];
 
   constructor(options: GatewayHostOptions) {
     this.profile = resolveProfile(options.profile);
@@ -96,6 +98,7 @@ export class GatewayHost implements GatewayConfigView {
     };
     for (const site of record.sites) record.tunnels.set(site, createTunnelRecord(record.name, site, record.addressSpace));
     this.vnets.set(record.name, record);
+    actor.subscribe(() => this.flushEffects());
     actor.start();
   }
 
@@ -155,7 +158,7 @@ export class GatewayHost implements GatewayConfigView {
     if (!record) return undefined;
     return {
       name: record.name, addressSpace: record.addressSpace, hasGatewaySubnet: record.hasGatewaySubnet, sites: record.sites,
-      state: record.state, phase: readPhase(record), gatewayType: record.gatewayType, sku: record.sku, publicIp: record.publicIp,
+      state: record.state, phase: readGatewayPhase(record.actor), gatewayType: record.gatewayType, sku: record.sku, publicIp: record.publicIp,
       activeTunnelCount: [...record.tunnels.values()].filter((t) => t.actor !== undefined).length,
       isManuallyDisconnected: (site) => record.tunnels.get(site)?.manuallyDisconnected ?? false,
     };
@@ -294,7 +297,7 @@ export class GatewayHost implements GatewayConfigView {
       return createGatewayPeer({
         gatewayType: remote.gatewayType,
         publicIp: remote.publicIp,
-        isServing: remote.state === 'Provisioned' && readPhase(remote) !== 'failingOver' && readPhase(remote) !== 'rebootingBoth',
+        isServing: remote.state === 'Provisioned' && readGatewayPhase(remote.actor) !== 'failingOver' && readGatewayPhase(remote.actor) !== 'rebootingBoth',
         keyTowardsUs: back === undefined ? undefined : remote.keys.get(back),
         addressTowardsUs: back === undefined ? undefined : ourIp,
       });
@@ -319,80 +322,31 @@ export class GatewayHost implements GatewayConfigView {
     };
   }
 
+  /** Gives a gateway its public IP at creation (a re-created gateway gets a new one). */
+  assignPublicIp(record: VnetRecord): void {
+    record.publicIp = this.allocatePublicIp();
+    this.vnetByIp.set(record.publicIp, record.name);
+  }
+
+  /** Forgets a deleted gateway's public IP. */
+  releasePublicIp(record: VnetRecord): void {
+    if (record.publicIp !== undefined) this.vnetByIp.delete(record.publicIp);
+    record.publicIp = undefined;
+  }
+
   private createGatewayLink(vnet: string): GatewayLink {
-    // The link runs only after defineVnet registered the record, so the lookup always succeeds.
-    const recordOf = (): VnetRecord => this.vnets.get(vnet) as VnetRecord;
-    const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: 'InProgress' | 'Successful') => {
-      const record = recordOf();
-      record.state = to;
-      this.publish({
-        type: 'gateway.stateChanged', vnet: record.name, from, to, operation, operationStatus,
-        ...(record.gatewayType === undefined ? {} : { gatewayType: record.gatewayType, sku: record.sku }),
-        ...(record.publicIp === undefined ? {} : { publicIp: record.publicIp }),
-      });
-    };
+    const effects = createGatewayEffects(this, vnet);
+    // XState runs these hooks inside the gateway's actions; starting or signalling tunnel actors from there would nest
+    // their transitions inside another actor's action, so the work waits until the gateway's macrostep is done.
     return {
-      enterState: (state) => {
-        const record = recordOf();
-        switch (state) {
-          case 'Provisioning':
-            // The gateway gets its public IP at creation; a re-created gateway gets a new one.
-            record.publicIp = this.allocatePublicIp();
-            this.vnetByIp.set(record.publicIp, record.name);
-            publishState('NotProvisioned', 'Provisioning', 'CreateGateway', 'InProgress');
-            return;
-          case 'Provisioned':
-            publishState('Provisioning', 'Provisioned', 'CreateGateway', 'Successful');
-            this.configureTunnels(record);
-            this.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
-            return;
-          case 'Deprovisioning':
-            publishState('Provisioned', 'Deprovisioning', 'DeleteGateway', 'InProgress');
-            for (const tunnel of record.tunnels.values()) {
-              this.stopTunnel(tunnel, 'GATEWAY_DEPROVISIONING');
-              tunnel.manuallyDisconnected = false;
-            }
-            this.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
-            return;
-          case 'NotProvisioned':
-            if (record.publicIp !== undefined) this.vnetByIp.delete(record.publicIp);
-            record.publicIp = undefined;
-            record.gatewayType = undefined;
-            record.sku = 'Default';
-            publishState('Deprovisioning', 'NotProvisioned', 'DeleteGateway', 'Successful');
-            return;
-        }
-      },
-      startFailover: (bothInstances) => {
-        const record = recordOf();
-        this.publish({
-          type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'InProgress',
-          message: bothInstances ? 'second reset during failover: rebooting both instances' : 'failing over to the standby instance',
-        });
-        for (const tunnel of record.tunnels.values()) {
-          if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'DISCONNECT', reason: 'GATEWAY_RESET' });
-        }
-        this.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
-      },
-      completeFailover: () => {
-        const record = recordOf();
-        this.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'Successful', message: 'standby instance is active' });
-        for (const tunnel of record.tunnels.values()) {
-          if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
-        }
-        this.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
-      },
-      completeResize: (sku) => {
-        const record = recordOf();
-        record.sku = sku;
-        this.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'Successful', message: `resized to ${sku}`, sku });
-        this.configureTunnels(record);
-      },
+      enterState: (state) => this.pendingEffects.push(() => effects.enterState(state)),
+      startFailover: (bothInstances) => this.pendingEffects.push(() => effects.startFailover(bothInstances)),
+      completeFailover: () => this.pendingEffects.push(() => effects.completeFailover()),
+      completeResize: (sku) => this.pendingEffects.push(() => effects.completeResize(sku)),
     };
   }
-}
 
-function readPhase(record: VnetRecord): GatewayPhase | undefined {
-  const value = record.actor.getSnapshot().value;
-  return typeof value === 'object' && 'Provisioned' in value ? (value.Provisioned as GatewayPhase) : undefined;
+  private flushEffects(): void {
+    for (let effect = this.pendingEffects.shift(); effect; effect = this.pendingEffects.shift()) effect();
+  }
 }

@@ -1,3 +1,4 @@
+import type { GatewayPhase } from './gateway-machine.js';
 import type { AddSite, ConfigureDevice, CreateGateway, GatewayCommand, ResizeGateway, SetSharedKey } from './commands.js';
 import { findPrefixProblem, hasOverlap, parseIpv4 } from './prefixes.js';
 import { maxTunnels } from './profile.js';
@@ -13,9 +14,6 @@ export type GatewayRefusal = { ok: false; code: string; message: string };
 
 /** The outcome of validating or executing a command. */
 export type GatewayResult = { ok: true } | GatewayRefusal;
-
-/** Where a gateway's instance pair is inside Provisioned; undefined outside it. */
-export type GatewayPhase = 'active' | 'failingOver' | 'rebootingBoth' | 'resizing';
 
 /** What validation needs to know about one VNet. */
 export interface VnetView {

@@ -1,0 +1,78 @@
+import type { GatewayOperation } from './events.js';
+import type { GatewayLink } from './gateway-machine.js';
+import type { GatewayHost, VnetRecord } from './host.js';
+import type { GatewayState } from './types.js';
+
+/**
+ * What a gateway's state changes do to the rest of the world: publish the state and operation, give or take the
+ * public IP, start, drop or reconnect the tunnels, and tell the far ends of VNet-to-VNet tunnels.
+ */
+export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLink {
+  // The link runs only after defineVnet registered the record, so the lookup always succeeds.
+  const recordOf = (): VnetRecord => host.vnets.get(vnet) as VnetRecord;
+  const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: 'InProgress' | 'Successful') => {
+    const record = recordOf();
+    record.state = to;
+    host.publish({
+      type: 'gateway.stateChanged', vnet: record.name, from, to, operation, operationStatus,
+      ...(record.gatewayType === undefined ? {} : { gatewayType: record.gatewayType, sku: record.sku }),
+      ...(record.publicIp === undefined ? {} : { publicIp: record.publicIp }),
+    });
+  };
+  return {
+    enterState: (state) => {
+      const record = recordOf();
+      switch (state) {
+        case 'Provisioning':
+          // The gateway gets its public IP at creation; a re-created gateway gets a new one.
+          host.assignPublicIp(record);
+          publishState('NotProvisioned', 'Provisioning', 'CreateGateway', 'InProgress');
+          return;
+        case 'Provisioned':
+          publishState('Provisioning', 'Provisioned', 'CreateGateway', 'Successful');
+          host.configureTunnels(record);
+          host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+          return;
+        case 'Deprovisioning':
+          publishState('Provisioned', 'Deprovisioning', 'DeleteGateway', 'InProgress');
+          for (const tunnel of record.tunnels.values()) {
+            host.stopTunnel(tunnel, 'GATEWAY_DEPROVISIONING');
+            tunnel.manuallyDisconnected = false;
+          }
+          host.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+          return;
+        case 'NotProvisioned':
+          host.releasePublicIp(record);
+          record.gatewayType = undefined;
+          record.sku = 'Default';
+          publishState('Deprovisioning', 'NotProvisioned', 'DeleteGateway', 'Successful');
+          return;
+      }
+    },
+    startFailover: (bothInstances) => {
+      const record = recordOf();
+      host.publish({
+        type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'InProgress',
+        message: bothInstances ? 'second reset during failover: rebooting both instances' : 'failing over to the standby instance',
+      });
+      for (const tunnel of record.tunnels.values()) {
+        if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'DISCONNECT', reason: 'GATEWAY_RESET' });
+      }
+      host.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+    },
+    completeFailover: () => {
+      const record = recordOf();
+      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'Successful', message: 'standby instance is active' });
+      for (const tunnel of record.tunnels.values()) {
+        if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
+      }
+      host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+    },
+    completeResize: (sku) => {
+      const record = recordOf();
+      record.sku = sku;
+      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'Successful', message: `resized to ${sku}`, sku });
+      host.configureTunnels(record);
+    },
+  };
+}
