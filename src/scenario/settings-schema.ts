@@ -26,18 +26,27 @@ export function profileKeyOf(field: string): string {
   return field.endsWith(MS_SUFFIX) ? field.slice(0, -MS_SUFFIX.length) : field;
 }
 
-// Built from the engine's defaults so every duration the engine has is overridable, and no key it lacks is accepted.
-const profileShape = Object.fromEntries(
-  Object.entries(DEFAULT_SIM_PROFILE).map(([field, value]) => [
-    profileKeyOf(field),
-    (field.endsWith(MS_SUFFIX) ? durationSchema : z.number().min(0))
-      .optional()
-      .describe(`default ${field.endsWith(MS_SUFFIX) ? formatDuration(value) : String(value)}`),
-  ]),
-);
+/**
+ * The YAML schema of one profile object, built from the engine's defaults so every setting the engine has is
+ * overridable and no key it lacks is accepted: `…Ms` fields take a duration, other numbers a number, nested objects
+ * (SA lifetimes per gateway type) recurse. Each key's description gives the default.
+ */
+function profileObjectSchema(defaults: object): z.ZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(defaults).map(([field, value]: [string, unknown]) => [profileKeyOf(field), profileValueSchema(field, value)]),
+  );
+  return z.strictObject(shape);
+}
 
-/** `profile:` durations of platform operations, e.g. `{ windowsProvision: 10m, startVm: 2m }`. */
-export const profileSchema = z.strictObject(profileShape);
+function profileValueSchema(field: string, value: unknown): z.ZodType {
+  if (value !== null && typeof value === 'object') return profileObjectSchema(value).optional();
+  const shown = typeof value === 'number' && field.endsWith(MS_SUFFIX) ? formatDuration(value) : String(value ?? 'none');
+  const schema = field.endsWith(MS_SUFFIX) ? durationSchema : z.number().min(0);
+  return schema.optional().describe(`default ${shown}`);
+}
+
+/** `profile:` durations of platform operations, e.g. `{ windowsProvision: 10m, provisionDuration: 20m }`. */
+export const profileSchema = profileObjectSchema(DEFAULT_SIM_PROFILE);
 
 const limitsShape = Object.fromEntries(
   Object.entries(DEFAULT_SIM_LIMITS).map(([field, value]) => [

@@ -1,18 +1,26 @@
 import { DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from '../sim/index.js';
 import { parseDuration } from './duration.js';
-import { MS_SUFFIX, profileKeyOf } from './settings-schema.js';
+import { profileKeyOf } from './settings-schema.js';
 
 /** The engine profile overrides a validated `profile:` section asks for (durations converted to ms). */
-export function profileFromFile(section: Readonly<Record<string, string | number | undefined>> | undefined): Partial<SimProfile> {
-  const overrides: Record<string, number> = {};
-  if (section === undefined) return overrides;
-  for (const field of Object.keys(DEFAULT_SIM_PROFILE)) {
+export function profileFromFile(section: Readonly<Record<string, unknown>> | undefined): Partial<SimProfile> {
+  // Every key written is a field of DEFAULT_SIM_PROFILE (the schema is built from it), so this is a partial profile.
+  return section === undefined ? {} : (overridesOf(DEFAULT_SIM_PROFILE, section) as Partial<SimProfile>);
+}
+
+/** Walks the defaults, taking each field the section sets; a nested object keeps the defaults it does not set. */
+function overridesOf(defaults: object, section: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const overrides: Record<string, unknown> = {};
+  for (const [field, fallback] of Object.entries(defaults) as [string, unknown][]) {
     const value = section[profileKeyOf(field)];
     if (value === undefined) continue;
-    overrides[field] = typeof value === 'number' || !field.endsWith(MS_SUFFIX) ? Number(value) : (parseDuration(value) ?? 0);
+    if (fallback !== null && typeof fallback === 'object' && typeof value === 'object' && value !== null) {
+      overrides[field] = { ...fallback, ...overridesOf(fallback, value as Record<string, unknown>) };
+    } else {
+      overrides[field] = typeof value === 'string' ? (parseDuration(value) ?? 0) : value;
+    }
   }
-  // Every key written above is a field of DEFAULT_SIM_PROFILE, so this is a partial profile.
-  return overrides as Partial<SimProfile>;
+  return overrides;
 }
 
 /** The engine limit overrides a validated `limits:` section asks for. */

@@ -60,7 +60,7 @@ describe('parseScenario refuses bad input with the exact position, applying noth
       `${HEADER}${COMPUTE}timeline:\n  - at: 1m\n    stopVm: { service: web, name: vm1 }\n    startVm: { service: web, name: vm1 }\n`,
       ['invalid-value@12:5'],
     ],
-    ['a misspelt command', `${HEADER}timeline:\n  - at: 1m\n    stopVM: { service: web, name: vm1 }\n`, ['unknown-key@6:5', 'invalid-value@5:5']],
+    ['a misspelt command', `${HEADER}timeline:\n  - at: 1m\n    stopVM: { service: web, name: vm1 }\n`, ['invalid-value@5:5', 'unknown-key@6:5']],
     ['an unknown command parameter', `${HEADER}${COMPUTE}timeline:\n  - at: 1m\n    stopVm: { service: web, name: vm1, force: true }\n`, ['unknown-key@13:40']],
     ['a bad IP address', `${HEADER}${NETWORK}${COMPUTE.replace('subnet: S }', 'subnet: S, staticIp: 10.1.1.300 }')}`, ['invalid-value@17:76']],
     ['a bad port', `${HEADER}${COMPUTE}timeline:\n  - at: 1m\n    addEndpoint: { service: web, vm: vm1, name: e, protocol: tcp, privatePort: 70000 }\n`, ['invalid-value@13:80']],

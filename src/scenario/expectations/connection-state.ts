@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import type { ConnectionStatus } from '../../sim/index.js';
 import { defineExpectationKind } from './expectation-kind.js';
-import { findGatewayView, type ConnectionView } from './gateway-view.js';
 
 // ConnectivityState of Get-AzureVNetConnection (azure-classic.md §3.4).
 const connectivityState = z.enum(['NotConnected', 'Connecting', 'Connected']);
@@ -29,7 +29,7 @@ export const connectionKind = defineExpectationKind({
     { kind: 'site', name: p.site, path: ['site'] },
   ],
   evaluate: (p, { world }) => {
-    const connection = findGatewayView(world, p.vnet)?.connections[p.site];
+    const connection = world.gateway.gateways[p.vnet]?.connections[p.site];
     const state = connection?.ConnectivityState ?? 'NotConnected';
     const reason = connection?.reason ?? NO_REASON;
     const message = connection?.LastEventMessage ?? '';
@@ -49,7 +49,7 @@ function describeExpected(p: { is?: string | undefined; reason?: string | undefi
   return parts.join(', ');
 }
 
-function describeActual(connection: ConnectionView | undefined, state: string, reason: string): string {
+function describeActual(connection: ConnectionStatus | undefined, state: string, reason: string): string {
   if (connection === undefined) return 'no such connection (NotConnected)';
   return `${state}, reason ${reason}, message "${connection.LastEventMessage}"`;
 }

@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { defineExpectationKind } from './expectation-kind.js';
-import { findGatewayView } from './gateway-view.js';
 
 // GatewayProvisioningEventStates of the Service Management API (azure-classic.md §3.3).
 const gatewayState = z.enum(['NotProvisioned', 'Provisioning', 'Provisioned', 'Deprovisioning']);
 
-/** `gatewayState: { vnet, is }`: the VNet gateway's provisioning state (NotProvisioned before it is created). */
+/** `gatewayState: { vnet, is }`: the VNet gateway's provisioning state (NotProvisioned before it is created, as Get-AzureVNetGateway reported). */
 export const gatewayStateKind = defineExpectationKind({
   key: 'gatewayState',
   schema: z.strictObject({ vnet: z.string().min(1), is: gatewayState }),
   describe: (p) => `gateway ${p.vnet} is ${p.is}`,
   references: (p) => [{ kind: 'vnet', name: p.vnet, path: ['vnet'] }],
   evaluate: (p, { world }) => {
-    const actual = findGatewayView(world, p.vnet)?.state ?? 'NotProvisioned';
+    const actual = world.gateway.gateways[p.vnet]?.state ?? 'NotProvisioned';
     return { holds: actual === p.is, expected: p.is, actual };
   },
 });
