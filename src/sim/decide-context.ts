@@ -25,10 +25,13 @@ function hexByte(rng: Rng): string {
   return rng.nextInt(256).toString(16).toUpperCase().padStart(2, '0');
 }
 
-/** Builds the context rules decide with: time, profile, limits and the seeded pickers over the current world. */
-export function createDecideContext(world: World, streams: RandomStreams, nowMs: number, profile: ComputeProfile, limits: ComputeLimits): DecideContext {
+/**
+ * Builds the context rules decide with: time, profile, limits and the seeded pickers over the live world. Built once
+ * per simulation; the engine sets `nowMs` before each decision.
+ */
+export function createDecideContext(world: World, streams: RandomStreams, profile: ComputeProfile, limits: ComputeLimits): DecideContext {
   return {
-    nowMs,
+    nowMs: 0,
     profile,
     limits,
     pickPublicIp: (alsoTaken) => drawPublicIp(streams.vip, world.publicIps, alsoTaken),

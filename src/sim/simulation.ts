@@ -1,7 +1,7 @@
 import { diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
-import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type ComputeEventBody, type FollowUp } from '../vm/index.js';
+import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type ComputeEventBody, type DecideContext, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
 import type { Command } from './commands.js';
@@ -50,6 +50,7 @@ export class Simulation {
   private readonly scenarioName: string;
   private readonly verifyInvariants: boolean;
   private readonly gateways: GatewayHost;
+  private readonly context: DecideContext;
 
   private constructor(options: SimulationOptions) {
     const root = createRng(options.seed);
@@ -58,6 +59,7 @@ export class Simulation {
     this.limits = { ...DEFAULT_SIM_LIMITS, ...options.limits };
     this.scenarioName = options.scenarioName ?? 'scenario';
     this.verifyInvariants = options.verifyInvariants === true;
+    this.context = createDecideContext(this.world, this.streams, this.profile, this.limits);
     this.gateways = new GatewayHost({
       clock: this.clock,
       rng: root.fork('gateway'),
@@ -143,8 +145,9 @@ export class Simulation {
     return ip;
   }
 
-  private createContext(): ReturnType<typeof createDecideContext> {
-    return createDecideContext(this.world, this.streams, this.clock.now(), this.profile, this.limits);
+  private createContext(): DecideContext {
+    this.context.nowMs = this.clock.now();
+    return this.context;
   }
 
   private schedule(followUps: readonly FollowUp[]): void {

@@ -24,18 +24,20 @@ export function formatPortKey(protocol: EndpointProtocol, port: number): string 
   return `${protocol}:${port}`;
 }
 
-/** Public ports in use on a service's production VIP (`tcp:3389` …). */
-export function listTakenPublicPorts(world: ComputeWorld, service: string): Set<string> {
+/** Public ports in use on the VIP shared by `vms` (`tcp:3389` …). */
+export function listTakenPublicPorts(vms: readonly Vm[]): Set<string> {
   const taken = new Set<string>();
-  for (const vm of listServiceVms(world, service)) {
+  for (const vm of vms) {
     for (const e of Object.values(vm.endpoints)) taken.add(formatPortKey(e.protocol, e.publicPort));
   }
   return taken;
 }
 
-/** Number of input endpoints of a service (limit 150 per service, LIMITS-2015). */
-export function countServiceEndpoints(world: ComputeWorld, service: string): number {
-  return listServiceVms(world, service).reduce((n, vm) => n + Object.keys(vm.endpoints).length, 0);
+/** Number of input endpoints of a service's VMs (limit 150 per service, LIMITS-2015). */
+export function countServiceEndpoints(vms: readonly Vm[]): number {
+  let count = 0;
+  for (const vm of vms) count += Object.keys(vm.endpoints).length;
+  return count;
 }
 
 /**
@@ -112,7 +114,7 @@ export function decideAddEndpoint(world: ComputeWorld, c: AddEndpoint, ctx: Deci
       return reject(refuse('port-out-of-range', `Endpoint '${c.name}' uses port ${port}; ports are integers from 1 to ${MAX_PORT}.`, [owner]));
     }
   }
-  if (countServiceEndpoints(world, c.service) + 1 > ctx.limits.endpointsPerService) {
+  if (countServiceEndpoints(listServiceVms(world, c.service)) + 1 > ctx.limits.endpointsPerService) {
     return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' already has ${ctx.limits.endpointsPerService} input endpoints, the limit per cloud service; remove one first.`, [`service:${c.service}`]));
   }
   const aclProblem = checkAcl(c.acl ?? [], ctx.limits.aclRulesPerEndpoint, owner);

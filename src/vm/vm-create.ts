@@ -4,7 +4,7 @@ import { checkStaticDip, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
 import { countServiceEndpoints, listTakenPublicPorts, makeEndpointAdded, planManagementEndpoints } from './endpoints.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
-import { vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
+import { listServiceVms, vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
@@ -33,8 +33,9 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   const dip = chooseDip(vnet, c, deployment?.fabricAllocations ?? {}, fabricPrefix);
   if ('code' in dip) return reject(dip);
 
-  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, listTakenPublicPorts(world, c.service), ctx) : [];
-  if (countServiceEndpoints(world, c.service) + endpoints.length > ctx.limits.endpointsPerService) {
+  const peers = listServiceVms(world, c.service);
+  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, listTakenPublicPorts(peers), ctx) : [];
+  if (countServiceEndpoints(peers) + endpoints.length > ctx.limits.endpointsPerService) {
     return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' has no room for the management endpoints of '${c.name}' (limit ${ctx.limits.endpointsPerService} input endpoints per service); remove endpoints first.`, [`service:${c.service}`]));
   }
 
