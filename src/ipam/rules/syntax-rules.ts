@@ -2,7 +2,7 @@ import { diagnosticAt, type Diagnostic } from '../../common/index.js';
 import type { Located } from '../plan.js';
 import { parseAddress } from '../prefix-parse.js';
 import { dnsObject, siteObject } from './objects.js';
-import { allPrefixEntries, type PlanIndex } from './plan-index.js';
+import type { PlanIndex } from './plan-index.js';
 import type { PlanRule } from './rule.js';
 
 /** `cidr-invalid`: a prefix that is not CIDR text at all. */
@@ -11,7 +11,7 @@ export const cidrInvalidRule: PlanRule = {
   severity: 'error',
   description: 'An address prefix is not valid CIDR notation (a.b.c.d/n).',
   check: (index) =>
-    allPrefixEntries(index)
+    index.entries
       .filter((entry) => entry.problem?.code === 'cidr-invalid')
       .map((entry) =>
         diagnosticAt(entry.text.at, 'cidr-invalid', 'error', `${entry.label}: ${entry.problem?.message ?? ''}`, entry.objects),
@@ -24,7 +24,7 @@ export const cidrHostBitsRule: PlanRule = {
   severity: 'error',
   description: 'An address prefix has host bits set; write its network address instead.',
   check: (index) =>
-    allPrefixEntries(index)
+    index.entries
       .filter((entry) => entry.problem?.code === 'cidr-host-bits')
       .map((entry) =>
         diagnosticAt(entry.text.at, 'cidr-host-bits', 'error', `${entry.label}: ${entry.problem?.message ?? ''}`, entry.objects),
@@ -37,7 +37,7 @@ export const ipv6UnsupportedRule: PlanRule = {
   severity: 'error',
   description: 'IPv6 prefixes or addresses are used; classic virtual networks were IPv4 only.',
   check: (index) => {
-    const found: Diagnostic[] = allPrefixEntries(index)
+    const found: Diagnostic[] = index.entries
       .filter((entry) => entry.prefix?.family === 6)
       .map((entry) =>
         diagnosticAt(
