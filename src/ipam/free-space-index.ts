@@ -1,6 +1,7 @@
 import { ARITH4 } from './address-arith.js';
 import { prefixesToRanges, rangesToPrefixes, subtractRanges } from './interval-set.js';
 import { IpamUsageError } from './ipam-usage-error.js';
+import { ChurnMap } from './churn-map.js';
 import { MinHeap } from './min-heap.js';
 import { IPV4_BITS, MASK4, makePrefix4, type Prefix4 } from './prefix.js';
 
@@ -25,17 +26,17 @@ export class FreeSpaceIndex {
   private readonly buckets: MinHeap[];
   private readonly liveCounts: Int32Array;
   /** Start address → prefix length of each stored free block; stale heap entries are those not matching it. */
-  private readonly blockLengthAt: Map<number, number>;
+  private readonly blockLengthAt: ChurnMap;
   /** Network → length of each prefix taken through allocate/allocatePrefix, the only ones release accepts. */
-  private readonly allocatedLengthAt: Map<number, number>;
+  private readonly allocatedLengthAt: ChurnMap;
   private freeCount: number;
 
   /** Indexes `space` minus `used`; overlaps inside either list are fine and `used` outside the space is ignored. */
   constructor(space: readonly Prefix4[], used: readonly Prefix4[] = []) {
     this.buckets = Array.from({ length: IPV4_BITS + 1 }, () => new MinHeap());
     this.liveCounts = new Int32Array(IPV4_BITS + 1);
-    this.blockLengthAt = new Map();
-    this.allocatedLengthAt = new Map();
+    this.blockLengthAt = new ChurnMap();
+    this.allocatedLengthAt = new ChurnMap();
     this.freeCount = 0;
     const free = subtractRanges(prefixesToRanges(space, ARITH4), prefixesToRanges(used, ARITH4), ARITH4);
     for (const block of rangesToPrefixes(free, ARITH4)) {
@@ -96,14 +97,14 @@ export class FreeSpaceIndex {
 
   /** The free space as its minimal ascending CIDR list. */
   freePrefixes(): Prefix4[] {
-    return [...this.blockLengthAt].sort((a, b) => a[0] - b[0]).map(([start, length]) => makePrefix4(start, length));
+    return [...this.blockLengthAt.liveEntries()].sort((a, b) => a[0] - b[0]).map(([start, length]) => makePrefix4(start, length));
   }
 
   /** An independent copy, for snapshots and what-if queries. */
   clone(): FreeSpaceIndex {
     const copy = new FreeSpaceIndex([]);
-    for (const [start, length] of this.blockLengthAt) copy.addBlock(start, length);
-    for (const [network, length] of this.allocatedLengthAt) copy.allocatedLengthAt.set(network, length);
+    for (const [start, length] of this.blockLengthAt.liveEntries()) copy.addBlock(start, length);
+    for (const [network, length] of this.allocatedLengthAt.liveEntries()) copy.allocatedLengthAt.set(network, length);
     copy.freeCount = this.freeCount;
     return copy;
   }

@@ -13,39 +13,41 @@ export interface KeyedPrefix<K> {
  * position then the later's. O(n log n + pairs): one sort, then a sweep with a stack.
  */
 export function findOverlaps<K>(items: readonly KeyedPrefix<K>[]): Array<[K, K]> {
-  const order = sortForSweep(items);
-  const pairs: number[] = [];
+  const n = items.length;
+  const prefixes = items.map((item) => item.prefix);
+  // Pair (i, j), i < j, is coded as i·n + j: one double per pair (exact while n² < 2^53), sorted natively.
+  const codes: number[] = [];
   // Two prefixes are nested or disjoint, so the prefixes covering the sweep position form a chain: a stack. In
   // (family, first address, shorter length) order, an item overlaps exactly the stacked prefixes that contain it.
   const stack: number[] = [];
-  for (let n = 0; n < order.length; n++) {
-    const index = order[n] as number;
-    const prefix = (items[index] as KeyedPrefix<K>).prefix;
-    while (stack.length > 0 && !containsPrefix((items[stack[stack.length - 1] as number] as KeyedPrefix<K>).prefix, prefix)) {
-      stack.pop();
-    }
-    for (const outer of stack) pairs.push(outer < index ? outer : index, outer < index ? index : outer);
+  for (const index of sortForSweep(prefixes)) {
+    const prefix = prefixes[index] as Prefix;
+    while (stack.length > 0 && !containsPrefix(prefixes[stack[stack.length - 1] as number] as Prefix, prefix)) stack.pop();
+    for (const outer of stack) codes.push(outer < index ? outer * n + index : index * n + outer);
     stack.push(index);
   }
-  return orderPairs(pairs).map(([i, j]) => [(items[i] as KeyedPrefix<K>).key, (items[j] as KeyedPrefix<K>).key]);
+  const sorted = Float64Array.from(codes).sort();
+  const pairs = new Array<[K, K]>(sorted.length);
+  for (let k = 0; k < sorted.length; k++) {
+    const code = sorted[k] as number;
+    const i = Math.floor(code / n);
+    pairs[k] = [(items[i] as KeyedPrefix<K>).key, (items[code - i * n] as KeyedPrefix<K>).key];
+  }
+  return pairs;
 }
 
-/** Item positions sorted by family, first address, then length (containers before what they contain), then position. */
-function sortForSweep<K>(items: readonly KeyedPrefix<K>[]): Uint32Array {
-  const order = new Uint32Array(items.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
+/** Positions sorted by family, first address, then length (containers before what they contain), then position. */
+function sortForSweep(prefixes: readonly Prefix[]): Uint32Array {
+  // an IPv4 prefix's order key network·64 + length is exact in a double and spares the comparator object reads
+  const keys4 = Float64Array.from(prefixes, (p) => (p.family === 4 ? p.network * 64 + p.length : -1));
+  const order = Uint32Array.from(prefixes, (_, i) => i);
   return order.sort((i, j) => {
-    const a = (items[i] as KeyedPrefix<K>).prefix;
-    const b = (items[j] as KeyedPrefix<K>).prefix;
-    if (a.family !== b.family) return a.family - b.family;
-    const byAddress = a.family === 4 ? a.network - (b as typeof a).network : compareWords6(a.words, (b as typeof a).words);
-    return byAddress || a.length - b.length || i - j;
+    const a = keys4[i] as number;
+    const b = keys4[j] as number;
+    if (a >= 0 && b >= 0) return a - b || i - j;
+    if (a >= 0 || b >= 0) return a >= 0 ? -1 : 1;
+    const x = prefixes[i] as Prefix & { family: 6 };
+    const y = prefixes[j] as Prefix & { family: 6 };
+    return compareWords6(x.words, y.words) || x.length - y.length || i - j;
   });
-}
-
-/** Turns a flat list of (earlier, later) positions into pairs sorted by earlier then later position. */
-function orderPairs(flat: readonly number[]): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  for (let n = 0; n < flat.length; n += 2) pairs.push([flat[n] as number, flat[n + 1] as number]);
-  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
