@@ -9,8 +9,8 @@ import type { DeviceSpec } from './types.js';
 /** A device's settings apart from power (key, addresses, IKE versions, routing style, selectors, proposals, link). */
 export type DeviceSettings = Omit<DeviceSpec, 'up'>;
 
-/** A partial settings change (ConfigureDevice, SetLinkFault). */
-export type DeviceSettingsPatch = Partial<Omit<DeviceSettings, 'site'>>;
+/** A partial settings change (ConfigureDevice, SetLinkFault); undefined fields are left as they are. */
+export type DeviceSettingsPatch = { [K in Exclude<keyof DeviceSettings, 'site'>]?: DeviceSettings[K] | undefined };
 
 /** Events a device accepts. */
 export type DeviceEvent =

@@ -1,5 +1,5 @@
 import type { GatewayCommand } from './commands.js';
-import type { DeviceEvent, DeviceSettings, DeviceSettingsPatch } from './device.js';
+import type { DeviceEvent, DeviceSettings } from './device.js';
 import type { GatewayHost, VnetRecord } from './host.js';
 import { createTunnelRecord } from './tunnel.js';
 
@@ -60,7 +60,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
     }
     case 'configureDevice': {
       const { type: _type, site, ...fields } = command;
-      changeDevice(host, site, { type: 'CONFIGURE', patch: fields as DeviceSettingsPatch }, true);
+      changeDevice(host, site, { type: 'CONFIGURE', patch: fields }, true);
       return;
     }
     case 'setDevicePower':
