@@ -1,4 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { InputError, diagnosticAt, type SourceRef } from '../common/index.js';
 
 /** An XML attribute value and where it was written. */
@@ -28,23 +28,25 @@ export const XML_SYNTAX_RULE = 'xml-syntax';
  */
 const DECLARATION_PATTERN = /<!(DOCTYPE|ENTITY)/i;
 
-/** Markup in document order; only group 1 (an element's start tag name) is an element. */
-const MARKUP_PATTERN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<\/|<([^\s/>!?]+)/g;
-/** One start tag from its `<` to its `>`, skipping `>` inside quoted attribute values. */
-const START_TAG_PATTERN = /<[^\s/>]+(?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*\/?>/y;
-const ATTRIBUTE_PATTERN = /([^\s=/>]+)\s*=\s*(?:"[^"]*"|'[^']*')/g;
+/**
+ * One markup token of a well-formed document: comment, CDATA (group 1), processing instruction, end tag (group 2),
+ * or start tag (name in group 3, attributes in group 4, "/" of an empty element in group 5).
+ */
+const TOKEN_PATTERN =
+  /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|<\?[\s\S]*?\?>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
+const ATTRIBUTE_PATTERN = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-type OrderedNode = Record<string, unknown>;
-
-interface StartTag {
-  offset: number;
-  end: number;
-  attributeOffsets: Map<string, number>;
+/** An element being built, with the offset of its first non-blank character of text. */
+interface OpenElement {
+  element: XmlElement;
+  textOffset: number;
 }
 
 /**
- * Parses XML text into elements that know their file:line:column. Refuses DOCTYPE/ENTITY declarations up front and
- * reports malformed XML at the parser's position, both as an InputError.
+ * Parses XML text into elements that know their file:line:column. Refuses DOCTYPE/ENTITY declarations up front,
+ * lets fast-xml-parser's validator judge well-formedness (reporting its position), then reads the elements in one
+ * pass over the markup, which is what gives every element, attribute and text its own position.
  */
 export function parseXmlDocument(text: string, file: string): XmlElement {
   const lines = indexLineStarts(text);
@@ -66,68 +68,76 @@ export function parseXmlDocument(text: string, file: string): XmlElement {
     const at = { file, line: validation.err.line || 1, column: validation.err.col || 1 };
     throw new InputError([diagnosticAt(at, XML_SYNTAX_RULE, 'error', `malformed XML: ${validation.err.msg}`)]);
   }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
-  const nodes = parser.parse(text) as OrderedNode[];
-  const tags = scanStartTags(text);
-  let next = 0;
-  const build = (node: OrderedNode): XmlElement | undefined => {
-    const name = Object.keys(node).find((key) => key !== ':@');
-    if (name === undefined || name === '#text') return undefined;
-    const tag = tags[next++];
-    if (tag === undefined) throw new RangeError('start tag scan out of step with the XML parser');
-    const attributes = new Map<string, XmlAttribute>();
-    const rawAttributes = (node[':@'] ?? {}) as Record<string, string>;
-    for (const [key, value] of Object.entries(rawAttributes)) {
-      attributes.set(key, { value, at: refAt(tag.attributeOffsets.get(key) ?? tag.offset) });
-    }
-    const children: XmlElement[] = [];
-    let content = '';
-    for (const child of (node[name] ?? []) as OrderedNode[]) {
-      if ('#text' in child) content += String(child['#text']);
-      else {
-        const element = build(child);
-        if (element !== undefined) children.push(element);
-      }
-    }
-    const textAt = refAt(skipSpace(text, tag.end));
-    return { name, attributes, children, text: content.trim(), textAt, at: refAt(tag.offset) };
+  let root: XmlElement | undefined;
+  const stack: OpenElement[] = [];
+  let textStart = 0;
+  const addText = (raw: string, offset: number): void => {
+    const open = stack[stack.length - 1];
+    if (open === undefined) return;
+    const blank = /^\s*/.exec(raw)?.[0].length ?? 0;
+    if (blank < raw.length && open.textOffset < 0) open.textOffset = offset + blank;
+    open.element.text += raw;
   };
-  const root = nodes.map(build).find((element) => element !== undefined);
+  for (const token of text.matchAll(TOKEN_PATTERN)) {
+    addText(decodeEntities(text.slice(textStart, token.index)), textStart);
+    textStart = token.index + token[0].length;
+    if (token[1] !== undefined) {
+      addText(token[1], token.index + '<![CDATA['.length);
+    } else if (token[2] !== undefined) {
+      closeElement(stack.pop());
+    } else if (token[3] !== undefined) {
+      const at = refAt(token.index);
+      const element: XmlElement = {
+        name: token[3],
+        attributes: readAttributes(token[4] ?? '', token.index + 1 + token[3].length, refAt),
+        children: [],
+        text: '',
+        // an element without text is pointed at by its start tag
+        textAt: at,
+        at,
+      };
+      const parent = stack[stack.length - 1];
+      if (parent !== undefined) parent.element.children.push(element);
+      else root ??= element;
+      const open = { element, textOffset: -1 };
+      if (token[5] === '/') closeElement(open);
+      else stack.push(open);
+    }
+  }
   if (root === undefined) {
     throw new InputError([diagnosticAt(refAt(0), XML_SYNTAX_RULE, 'error', 'no root element; the file is empty')]);
   }
   return root;
-}
 
-function skipSpace(text: string, offset: number): number {
-  let i = offset;
-  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
-  return i;
-}
-
-function scanStartTags(text: string): StartTag[] {
-  const tags: StartTag[] = [];
-  for (const match of text.matchAll(MARKUP_PATTERN)) {
-    if (match[1] === undefined) continue;
-    START_TAG_PATTERN.lastIndex = match.index;
-    const tag = START_TAG_PATTERN.exec(text);
-    const source = tag?.[0] ?? match[0];
-    const attributeOffsets = new Map<string, number>();
-    for (const attribute of source.matchAll(ATTRIBUTE_PATTERN)) {
-      if (attribute[1] !== undefined) attributeOffsets.set(attribute[1], match.index + attribute.index);
-    }
-    tags.push({ offset: match.index, end: match.index + source.length, attributeOffsets });
+  function closeElement(open: OpenElement | undefined): void {
+    if (open === undefined) return;
+    open.element.text = open.element.text.trim();
+    if (open.textOffset >= 0) open.element.textAt = refAt(open.textOffset);
   }
-  return tags;
+}
+
+function readAttributes(
+  source: string,
+  sourceOffset: number,
+  refAt: (offset: number) => SourceRef,
+): Map<string, XmlAttribute> {
+  const attributes = new Map<string, XmlAttribute>();
+  for (const attribute of source.matchAll(ATTRIBUTE_PATTERN)) {
+    const name = attribute[1] ?? '';
+    const value = decodeEntities(attribute[2] ?? attribute[3] ?? '');
+    attributes.set(name, { value, at: refAt(sourceOffset + attribute.index) });
+  }
+  return attributes;
+}
+
+/** Decodes the five predefined entities and character references (DOCTYPEs, and so custom entities, are refused). */
+function decodeEntities(raw: string): string {
+  if (!raw.includes('&')) return raw;
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
+    return PREDEFINED_ENTITIES[name] ?? whole;
+  });
 }
 
 function indexLineStarts(text: string): number[] {
