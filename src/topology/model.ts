@@ -33,7 +33,8 @@ export interface TopoConnection {
 /** A VNet's VPN gateway; `vip` is its public address, which another VNet's local site names to build VNet-to-VNet. */
 export interface TopoGateway {
   state: GatewayState;
-  type: GatewayType;
+  /** Absent while the gateway was never created (the type is chosen at New-AzureVNetGateway). */
+  type?: GatewayType | undefined;
   vip?: number | undefined;
   connections: TopoConnection[];
   source?: SourceRef | undefined;

@@ -232,6 +232,16 @@ const HANDLERS: Record<string, Handler> = {
     // NotProvisioned is the classic API's "no gateway" state, so the node disappears again after a delete.
     vnet.gateway = to === 'NotProvisioned' ? null : { state: to, publicIp: readString(event, 'publicIp') ?? vnet.gateway?.publicIp ?? null };
   },
+  'connection.added': (view, event) => {
+    const vnet = readString(event, 'vnet');
+    const site = readString(event, 'site');
+    if (vnet === null || site === null) return;
+    // A configured tunnel is NotConnected until the gateway is up and IKE succeeds.
+    view.connections[connectionKey(vnet, site)] ??= { vnet, site, state: 'NotConnected', message: '', reason: null };
+  },
+  'connection.removed': (view, event) => {
+    delete view.connections[connectionKey(readString(event, 'vnet') ?? '', readString(event, 'site') ?? '')];
+  },
   'connection.stateChanged': (view, event) => {
     const vnet = readString(event, 'vnet');
     const site = readString(event, 'site');

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../../scripts/build-web.mjs';
+import { createScenarioWorld } from '../../src/cli/serve.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
 import { createScriptedWorld, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
 import { HUB_NODE_COUNT, hubEvents, largeWorldEvents } from '../viz/fixtures.js';
 import { launchChromium } from './browser.js';
@@ -76,6 +78,19 @@ describe('live view in a real browser', () => {
     expect(await page.getAttribute('path.link.tunnel', 'data-state')).toBe('Connected');
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-hub.png') });
+    await page.close();
+  });
+
+  it('plays a real scenario through the engine: nodes appear and the tunnel comes up Connected', async () => {
+    const server = await serve(createScenarioWorld(await loadScenarioFile('test/e2e/fixtures/hub-tunnel.yaml')), 3600);
+    const page = await openPage(server);
+    await page.click('#play');
+    // region, VNet, 2 subnets, gateway, site HQ, service web, VM web1
+    await page.waitForSelector('#topology[data-node-count="8"]');
+    await page.waitForSelector('path.link.tunnel[data-state="Connected"]', { state: 'attached', timeout: 20_000 });
+    expect(await page.getAttribute('g.node[data-id="gateway:CorpVNet"]', 'data-state')).toBe('Provisioned');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-scenario.png') });
     await page.close();
   });
 

@@ -48,6 +48,10 @@ describe('applyEvent', () => {
       (v: View) => expect(v.vnets['V']?.gateway).toEqual({ state: 'Provisioning', publicIp: null })],
     ['connection.stateChanged records the tunnel state and message', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', message: 'up' }),
       (v: View) => expect(v.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connected', message: 'up', reason: null })],
+    ['connection.added shows a configured tunnel as NotConnected', at(4, 'connection.added', { vnet: 'V', site: 'HQ', addressPrefixes: [], vpnGatewayAddress: '1.2.3.4' }),
+      (v: View) => expect(v.connections['V/HQ']?.state).toBe('NotConnected')],
+    ['connection.removed drops the tunnel', at(4, 'connection.removed', { vnet: 'V', site: 'HQ' }),
+      (v: View) => expect(v.connections['V/HQ']).toBeUndefined()],
     ['an unknown event type only moves seq and time', at(4, 'something.new', { x: 1 }),
       (v: View) => expect({ ...v, seq: 3, timeMs: 30 }).toEqual(base)],
   ])('%s', (_name, event, check) => {

@@ -1,0 +1,70 @@
+import { InvalidArgumentError } from 'commander';
+import type { SourceRef } from '../common/index.js';
+import { loadScenarioFile, parseDuration, runScenario, type Scenario } from '../scenario/index.js';
+import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup } from '../sim/index.js';
+import type { TopologyModel } from '../topology/index.js';
+
+/** A scenario world at one simulated time, as the reachability engine sees it. */
+export interface WorldAt {
+  scenario: Scenario;
+  atMs: number;
+  model: TopologyModel;
+  /** Every event up to `atMs`, oldest first. */
+  events: readonly SimEvent[];
+}
+
+/** Parses a `--at`/`--from`/`--to` duration such as `30m`, `2h` or `1h30m`. */
+export function parseTime(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
+  return ms;
+}
+
+/** Runs a scenario file up to each requested time (its end when none) and views the world at each. */
+export async function loadWorldsAt(file: string, times: readonly (number | undefined)[]): Promise<WorldAt[]> {
+  const scenario = await loadScenarioFile(file);
+  const lastMs = Math.max(...times.map((t) => t ?? Number.POSITIVE_INFINITY));
+  const report = runScenario(scenario, Number.isFinite(lastMs) ? { untilMs: lastMs } : {});
+  return times.map((t) => {
+    const atMs = t ?? report.endMs;
+    const events = report.events.filter((e) => e.time <= atMs);
+    return { scenario, atMs, events, model: toTopologyModel(replayEvents(events), findScenarioSources(scenario, atMs)) };
+  });
+}
+
+/**
+ * Points world objects at the scenario lines that decided them by `atMs`: the plan declaration, then the last
+ * command touching the object (a VM's stopVm line explains a stopped VM better than its createVm line).
+ */
+export function findScenarioSources(scenario: Scenario, atMs: number): TopologySourceLookup {
+  const sources = new Map<string, { at: SourceRef; order: number }>();
+  let order = 0;
+  const put = (kind: TopologySourceKind, key: string, at: SourceRef): void => void sources.set(`${kind} ${key}`, { at, order: order++ });
+  for (const vnet of scenario.plan.vnets) {
+    put('vnet', vnet.name, vnet.at);
+    if (vnet.gateway === undefined) continue;
+    put('gateway', vnet.name, vnet.gateway.at);
+    for (const connection of vnet.gateway.connections) put('connection', `${vnet.name}/${connection.site.value}`, connection.at);
+  }
+  for (const site of scenario.plan.localSites) put('site', site.name, site.at);
+  for (const { command: c, at, atMs: when } of scenario.commands) {
+    if (when > atMs) continue;
+    switch (c.type) {
+      case 'createAffinityGroup': put('affinityGroup', c.name, at); break;
+      case 'createService': put('service', c.name, at); break;
+      case 'createDeployment': put('service', c.service, at); break;
+      case 'createVm': case 'startVm': case 'stopVm': case 'restartVm': put('vm', `${c.service}/${c.name}`, at); break;
+      case 'addEndpoint': case 'setEndpointAcl': put('endpoint', `${c.service}/${c.vm}/${c.name}`, at); break;
+      case 'createGateway': case 'deleteGateway': case 'resetGateway': put('gateway', c.vnet, at); break;
+      case 'addSite': case 'connectSite': case 'disconnectSite': case 'setSharedKey': put('connection', `${c.vnet}/${c.site}`, at); break;
+      // The on-premises device and its link decide every tunnel to the site, whichever VNet it serves.
+      case 'configureDevice': case 'setDevicePower': case 'setLinkFault': put('connection', `*/${c.site}`, at); break;
+      default: break;
+    }
+  }
+  return (kind, key) => {
+    const own = sources.get(`${kind} ${key}`);
+    const device = kind === 'connection' ? sources.get(`connection */${key.slice(key.indexOf('/') + 1)}`) : undefined;
+    return (device !== undefined && (own === undefined || device.order > own.order) ? device : own)?.at;
+  };
+}

@@ -1,0 +1,129 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { InputError, diagnosticAt } from '../common/index.js';
+import { loadScenarioFile, type Scenario } from '../scenario/index.js';
+import { Simulation, type SimEvent } from '../sim/index.js';
+import { DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent } from '../viz/index.js';
+
+interface ServeFlags {
+  port: number;
+  host: string;
+  speed: number;
+  paused?: boolean | undefined;
+}
+
+/** Rule of a recorded event log line that is not an event. */
+const BAD_LOG_LINE_RULE = 'event-log-line';
+
+/** Adds `vnetsim serve FILE`: runs a scenario (or replays a recorded log) live in the browser. */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('run a scenario on the simulated clock and show it live in the browser (topology, address plan, timeline, reach)')
+    .argument('<file>', 'scenario YAML file, or an event log (.jsonl) written by `vnetsim run --log`')
+    .option('--port <n>', 'TCP port; 0 picks a free one', parsePort, 0)
+    .option('--host <address>', 'address to listen on; anything but loopback exposes the simulation to your network', DEFAULT_HOST)
+    .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
+    .option('--paused', 'start with the clock paused (press play in the page)')
+    .action(async (file: string, flags: ServeFlags) => {
+      const world = file.endsWith('.jsonl') ? createScriptedWorld(parseEventLog(await readFile(file, 'utf8'), file)) : createScenarioWorld(await loadScenarioFile(file));
+      if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
+        process.stderr.write(`vnetsim serve: the page is not built (${DEFAULT_WEB_ROOT}); run: npm run build\n`);
+      }
+      const server = await startVizServer({
+        world, host: flags.host, port: flags.port, speed: flags.speed, autoplay: flags.paused !== true,
+        onWorldError: (error) => process.stderr.write(`vnetsim serve: the simulation stopped: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
+      if (!isLoopback(flags.host)) process.stderr.write(`vnetsim serve: listening on ${flags.host}, reachable from other machines\n`);
+      process.stdout.write(`vnetsim serve: ${server.url} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : ''}); Ctrl-C stops\n`);
+      await new Promise<void>((resolve) => {
+        const stop = (): void => {
+          void server.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}
+
+/**
+ * Plays a scenario live: the engine's clock advances as the viz server asks, and each timeline command executes when
+ * its time comes — after the timers due by then, as `vnetsim run` does, so the live view and the report agree.
+ */
+export function createScenarioWorld(scenario: Scenario): LiveWorld {
+  const sim = Simulation.create({
+    seed: scenario.seed, era: scenario.era, network: scenario.plan, devices: scenario.devices, profile: scenario.profile,
+    limits: scenario.limits, scenarioName: scenario.name,
+  });
+  const commands = [...scenario.commands].sort((a, b) => a.atMs - b.atMs);
+  const endMs = scenario.untilMs ?? Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
+  let next = 0;
+  let nowMs = 0;
+  return {
+    get events() {
+      return sim.events;
+    },
+    subscribe: (listener) => sim.subscribe(listener),
+    now: () => nowMs,
+    advanceTo(timeMs) {
+      for (; next < commands.length && commands[next]!.atMs <= timeMs; next++) {
+        const scheduled = commands[next]!;
+        sim.advanceTo(Math.max(nowMs, scheduled.atMs));
+        sim.execute(scheduled.command, scheduled.at);
+      }
+      sim.advanceTo(Math.max(nowMs, timeMs));
+      nowMs = Math.max(nowMs, timeMs);
+    },
+    // Gateways keep timers forever (rekeys, DPD); playing stops at the scenario's end, seeking can go beyond it.
+    nextEventTime() {
+      const due = [commands[next]?.atMs, sim.clock.nextDeadline()].filter((t): t is number => t !== undefined);
+      const first = due.length === 0 ? undefined : Math.min(...due);
+      return first !== undefined && first <= Math.max(endMs, nowMs) ? first : nowMs < endMs ? endMs : undefined;
+    },
+  };
+}
+
+/** Reads a JSONL event log (`vnetsim run --log`) into time-ordered events; a bad line is an input error at that line. */
+export function parseEventLog(text: string, file: string): TimedEvent[] {
+  const events: TimedEvent[] = [];
+  const problems = text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    const at = { file, line: index + 1, column: 1 };
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'not JSON; each line of an event log is one event object {seq, time, type, ...}')];
+    }
+    const event = value as Partial<SimEvent>;
+    const previous = events[events.length - 1];
+    if (typeof event.seq !== 'number' || typeof event.time !== 'number' || typeof event.type !== 'string') {
+      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'an event needs a numeric seq and time and a string type')];
+    }
+    if (previous !== undefined && (event.seq <= previous.seq || event.time < previous.time)) {
+      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', `event ${event.seq} is out of order after ${previous.seq}; write the log in seq order`)];
+    }
+    events.push(value as TimedEvent);
+    return [];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return events;
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65535) throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free one)');
+  return port;
+}
+
+function parseSpeed(text: string): number {
+  const speed = Number(text);
+  if (!(speed > 0 && speed <= MAX_SPEED)) throw new InvalidArgumentError(`speed is a number above 0 and at most ${MAX_SPEED}`);
+  return speed;
+}

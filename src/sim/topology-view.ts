@@ -1,0 +1,140 @@
+import type { SourceRef } from '../common/index.js';
+import { parseIPv4, parsePrefix4, type Prefix4 } from '../ipam/index.js';
+import {
+  NO_DIP, type TopoAclRule, type TopoEndpoint, type TopoGateway, type TopologyModel, type TopoService, type TopoVm,
+  type TopoVnet,
+} from '../topology/index.js';
+import type { CloudService, Deployment, DeploymentStatus, Endpoint, Vm } from '../vm/index.js';
+import type { World } from './world.js';
+
+/** Kinds of world objects a scenario can place in its file, for pointing answers at file:line. */
+export type TopologySourceKind = 'vm' | 'service' | 'vnet' | 'site' | 'gateway' | 'connection' | 'endpoint' | 'affinityGroup';
+
+/**
+ * Finds where an object was declared: `vm` keys are `service/vm`, `connection` keys `vnet/site`, `endpoint` keys
+ * `service/vm/endpoint`, the rest plain names. The world itself carries no positions; the scenario does.
+ */
+export type TopologySourceLookup = (kind: TopologySourceKind, key: string) => SourceRef | undefined;
+
+// A PaaS role instance answers while its deployment runs; the fabric reports the deployment, not each instance.
+const INSTANCE_STATE_BY_DEPLOYMENT: Record<DeploymentStatus, string> = {
+  Running: 'ReadyRole',
+  Deploying: 'Provisioning',
+  Suspended: 'StoppedVM',
+};
+
+/** The world at this moment as the reachability engine's plain-data model. */
+export function toTopologyModel(world: World, findSource: TopologySourceLookup = () => undefined): TopologyModel {
+  const withSource = <T extends object>(value: T, kind: TopologySourceKind, key: string): T => {
+    const source = findSource(kind, key);
+    return source === undefined ? value : { ...value, source };
+  };
+  return {
+    affinityGroups: Object.values(world.affinityGroups).map((ag) => withSource({ name: ag.name, region: ag.region }, 'affinityGroup', ag.name)),
+    vnets: Object.values(world.vnets).map((vnet): TopoVnet => withSource({
+      name: vnet.name,
+      affinityGroup: vnet.affinityGroup ?? undefined,
+      region: vnet.region ?? undefined,
+      addressSpace: parsePrefixes(vnet.addressSpace),
+      subnets: Object.values(vnet.subnets).flatMap((s) => {
+        const prefix = parsePrefix(s.prefix);
+        return prefix === undefined ? [] : [{ name: s.name, prefix }];
+      }),
+      gateway: readGateway(world, vnet.name, findSource),
+    }, 'vnet', vnet.name)),
+    services: Object.values(world.services).map((service): TopoService => withSource({
+      name: service.name,
+      affinityGroup: service.affinityGroup ?? undefined,
+      region: service.region,
+      vnet: deploymentOf(service)?.vnet ?? undefined,
+      vip: parseAddress(service.vips.production),
+      kind: service.kind ?? undefined,
+    }, 'service', service.name)),
+    vms: [
+      ...Object.values(world.vms).map((vm) => withSource(readVm(vm, findSource), 'vm', `${vm.service}/${vm.name}`)),
+      ...Object.values(world.services).flatMap((service) => readRoleInstances(service, findSource)),
+    ],
+    localSites: Object.values(world.localSites).map((site) => withSource({
+      name: site.name,
+      addressPrefixes: parsePrefixes(site.addressPrefixes),
+      vpnGatewayAddress: parseAddress(site.vpnGatewayAddress),
+    }, 'site', site.name)),
+  };
+}
+
+function deploymentOf(service: CloudService): Deployment | null {
+  return service.deployments.production ?? service.deployments.staging;
+}
+
+function readGateway(world: World, vnet: string, findSource: TopologySourceLookup): TopoGateway | undefined {
+  const status = world.gateway.gateways[vnet];
+  if (status === undefined) return undefined;
+  const source = findSource('gateway', vnet);
+  return {
+    state: status.state,
+    type: status.gatewayType,
+    vip: parseAddress(status.publicIp),
+    connections: Object.values(status.connections).map((c) => {
+      const connectionSource = findSource('connection', `${vnet}/${c.LocalNetworkSiteName}`);
+      const connection = { site: c.LocalNetworkSiteName, state: c.ConnectivityState };
+      return connectionSource === undefined ? connection : { ...connection, source: connectionSource };
+    }),
+    ...(source === undefined ? {} : { source }),
+  };
+}
+
+function readVm(vm: Vm, findSource: TopologySourceLookup): TopoVm {
+  return {
+    service: vm.service,
+    name: vm.name,
+    dip: parseAddress(vm.dip) ?? NO_DIP,
+    state: vm.state,
+    subnet: vm.subnet ?? undefined,
+    endpoints: Object.values(vm.endpoints).map((e) => readEndpoint(e, findSource(`endpoint`, `${vm.service}/${vm.name}/${e.name}`))),
+  };
+}
+
+function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEndpoint {
+  const acl = endpoint.acl.flatMap((rule): TopoAclRule[] => {
+    const remoteSubnet = parsePrefix(rule.remoteSubnet);
+    return remoteSubnet === undefined ? [] : [{ order: rule.order, action: rule.action, remoteSubnet, description: rule.description }];
+  });
+  const value = { name: endpoint.name, protocol: endpoint.protocol, publicPort: endpoint.publicPort, privatePort: endpoint.privatePort, acl };
+  return source === undefined ? value : { ...value, source };
+}
+
+/** PaaS role instances reach and are reached like VMs: over their DIP in the service, or the role's public endpoints. */
+function readRoleInstances(service: CloudService, findSource: TopologySourceLookup): TopoVm[] {
+  const deployment = deploymentOf(service);
+  if (deployment === null || deployment.kind !== 'PaaS') return [];
+  const source = findSource('service', service.name);
+  return Object.values(deployment.roles).flatMap((role) => role.instances.map((instance) => {
+    const vm: TopoVm = {
+      service: service.name,
+      name: instance.name,
+      dip: parseAddress(instance.ip) ?? NO_DIP,
+      state: INSTANCE_STATE_BY_DEPLOYMENT[deployment.status],
+      subnet: role.subnet ?? undefined,
+      endpoints: role.endpoints.map((e) => ({ name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort, acl: [] })),
+    };
+    return source === undefined ? vm : { ...vm, source };
+  }));
+}
+
+function parseAddress(text: string | null | undefined): number | undefined {
+  if (text === null || text === undefined) return undefined;
+  const parsed = parseIPv4(text);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function parsePrefix(text: string): Prefix4 | undefined {
+  const parsed = parsePrefix4(text, { allowHostBits: true });
+  return parsed.ok ? parsed.value : undefined;
+}
+
+function parsePrefixes(texts: readonly string[]): Prefix4[] {
+  return texts.flatMap((t) => {
+    const prefix = parsePrefix(t);
+    return prefix === undefined ? [] : [prefix];
+  });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/common/index.js';
+import { createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
+import { readString } from '../../src/viz/event-fields.js';
+import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
+
+const SCENARIO = 'test/e2e/fixtures/hub-tunnel.yaml';
+
+describe('createScenarioWorld', () => {
+  it('logs exactly what `vnetsim run` logs, however the clock is advanced', async () => {
+    const scenario = await loadScenarioFile(SCENARIO);
+    const expected = runScenario(scenario).events;
+    const world = createScenarioWorld(scenario);
+    for (let t = 0; t <= 3_600_000; t += 7_777) world.advanceTo(t);
+    world.advanceTo(3_600_000);
+    expect(world.events).toEqual(expected);
+  });
+
+  it('steps from one due moment to the next and stops at the scenario end', async () => {
+    const world = createScenarioWorld(await loadScenarioFile(SCENARIO));
+    const stops: number[] = [];
+    for (let next = world.nextEventTime(); next !== undefined && stops.length < 10_000; next = world.nextEventTime()) {
+      expect(next).toBeGreaterThanOrEqual(world.now());
+      world.advanceTo(next);
+      stops.push(next);
+    }
+    expect(stops[0]).toBe(0);
+    expect(stops).toContain(60_000);
+    expect(stops[stops.length - 1]).toBe(3_600_000);
+    expect(world.events.some((e) => e.type === 'connection.stateChanged' && readString(e, 'to') === 'Connected')).toBe(true);
+  });
+});
+
+describe('parseEventLog', () => {
+  it('reads one event per line, skipping blank lines', () => {
+    const text = '{"seq":1,"time":0,"type":"world.started"}\n\n{"seq":2,"time":5,"type":"vm.created","vm":"a"}\n';
+    expect(parseEventLog(text, 'log.jsonl').map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it.each([
+    ['{"seq":1,"time":0,"type":"a"}\nnot json\n', 2, 'not JSON'],
+    ['{"seq":1,"time":0}\n', 1, 'string type'],
+    ['{"seq":2,"time":0,"type":"a"}\n{"seq":1,"time":0,"type":"b"}\n', 2, 'out of order'],
+  ])('reports a bad line at its position: %s', (text, line, message) => {
+    try {
+      parseEventLog(text, 'log.jsonl');
+      expect.unreachable('parseEventLog accepted a bad log');
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError);
+      const [first] = (error as InputError).diagnostics;
+      expect(first).toMatchObject({ file: 'log.jsonl', line, column: 1, rule: 'event-log-line' });
+      expect(first?.message).toContain(message);
+    }
+  });
+});
