@@ -1,6 +1,6 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Prints the plain `N passed, N failed, N skipped` closing line that CI reads (vitest's own summary is not read). */
+/** Prints the plain `N passed, N failed` closing line that CI reads (vitest's own summary is not read); skips go on the line before. */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
     let passed = 0;
@@ -18,6 +18,7 @@ export default class SummaryReporter implements Reporter {
       if (mod.state() === 'failed' && tests.length === 0) failed++;
     }
     failed += unhandledErrors.length;
-    console.log(`\nvitest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+    if (skipped > 0) console.log(`\n${skipped} skipped`);
+    console.log(`\n${passed} passed, ${failed} failed`);
   }
 }
