@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { checkInvariants, formatEventLine, parseEventLines, replayEvents, serializeWorld, type Command, type Simulation } from '../../src/sim/index.js';
+import { applyEvent, checkInvariants, createWorld, formatEventLine, parseEventLines, replayEvents, serializeWorld, type Command, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
@@ -58,6 +58,11 @@ describe('determinism, replay and invariants', () => {
     'random command sequences keep the invariants after every event, and the log replays to the same world',
     (steps, seed) => {
       const sim = run(steps, seed);
+      const folded = createWorld();
+      for (const event of sim.events) {
+        applyEvent(folded, event);
+        expect(checkInvariants(folded), `after event ${event.seq} ${event.type}`).toEqual([]);
+      }
       expect(checkInvariants(sim.world)).toEqual([]);
       expect(serializeWorld(replayEvents(sim.events))).toBe(serializeWorld(sim.world));
       const again = run(steps, seed);
