@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { IkeExchange } from './negotiation.js';
+import { formatWireNotify, type IkeExchange } from './negotiation.js';
 import { retransmitWaitMs, type GatewayProfile } from './profile.js';
 import type { FailureReason } from './reasons.js';
 import type { ConnectivityState, GatewayRandom } from './types.js';
@@ -127,7 +127,7 @@ export const connectionMachine = setup({
     failWithRefusal: assign(({ context }, params: { step: Step }) => {
       const exchange = resolveExchange(context, params.step);
       const reason = context.link.findRefusal(exchange) ?? 'NO_PROPOSAL_CHOSEN';
-      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${reason}`);
+      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${formatWireNotify(exchange, reason)}`);
       return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
     }),
     failWithSilence: assign(({ context }, params: { step: Step; tunnelUp: boolean }) => {

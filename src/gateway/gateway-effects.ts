@@ -36,6 +36,8 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
         case 'Deprovisioning':
           publishState('Provisioned', 'Deprovisioning', 'DeleteGateway', 'InProgress');
           for (const tunnel of record.tunnels.values()) {
+            // A tunnel refused earlier (tunnel limit, overlap) has no actor but still shows its old reason: replace it.
+            if (tunnel.actor === undefined && tunnel.reason !== undefined) host.reportTunnelState(tunnel, 'NotConnected', 'GATEWAY_DEPROVISIONING');
             host.stopTunnel(tunnel, 'GATEWAY_DEPROVISIONING');
             tunnel.manuallyDisconnected = false;
           }
@@ -43,6 +45,9 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
           return;
         case 'NotProvisioned':
           host.releasePublicIp(record);
+          // The tunnels go with the gateway, and with them their keys: "We generate a PSK when we create the VPN
+          // tunnel" (VPN FAQ), so a re-created gateway generates new ones.
+          record.keys.clear();
           record.gatewayType = undefined;
           record.sku = 'Default';
           publishState('Deprovisioning', 'NotProvisioned', 'DeleteGateway', 'Successful');

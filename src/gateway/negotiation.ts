@@ -116,3 +116,12 @@ function findSelectorProblem(azure: AzureEnd, site: SiteEnd, peer: PeerEnd): Fai
   if (hasOverlap(selectors, site.addressPrefixes)) return 'TS_UNACCEPTABLE';
   return undefined;
 }
+
+/**
+ * The notify as it appears on the wire for a refused exchange. IKEv1 has no TS_UNACCEPTABLE: a quick mode whose
+ * selectors match no policy is answered with INVALID_ID_INFORMATION (18) (strongSwan quick_mode.c).
+ */
+export function formatWireNotify(exchange: IkeExchange, reason: FailureReason): string {
+  if (exchange === 'QUICK_MODE' && reason === 'TS_UNACCEPTABLE') return `INVALID_ID_INFORMATION (IKEv1's ${reason})`;
+  return reason;
+}

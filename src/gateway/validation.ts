@@ -177,15 +177,28 @@ function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSi
   if (vnet.gatewayType !== undefined && vnet.sites.length >= maxTunnels(vnet.gatewayType, vnet.sku)) {
     return refuse('too-many-tunnels', `The ${vnet.sku} gateway of '${vnet.name}' allows ${maxTunnels(vnet.gatewayType, vnet.sku)} tunnels. Resize to HighPerformance or remove a site.`);
   }
-  const others = vnet.sites.filter((s) => s !== command.site).flatMap((s) => view.findSite(s)?.addressPrefixes ?? []);
-  if (hasOverlap(prefixes, vnet.addressSpace) || hasOverlap(prefixes, others)) {
-    return refuse('overlapping-prefixes', `The prefixes of '${command.site}' overlap '${vnet.name}' or a site already connected to it. Give each network a distinct address space.`);
+  const overlapped = describeOverlappedNetwork(view, vnet, command.site, prefixes);
+  if (overlapped !== undefined) {
+    // Multi-site doc: Azure "does not allow you to upload a configuration file that has overlapping ranges".
+    return refuse('overlapping-prefixes', `The prefixes of '${command.site}' (${prefixes.join(', ')}) overlap ${overlapped}. Give each network a distinct address space: renumber or narrow the site's prefixes.`);
   }
   const remote = view.findVnetByGatewayIp(address);
   if (remote && (remote.gatewayType === 'StaticRouting' || vnet.gatewayType === 'StaticRouting')) {
     return refuse('vnet-to-vnet-needs-dynamic-routing', `'${command.site}' points at the gateway of '${remote.name}'; VNet-to-VNet needs DynamicRouting gateways on both ends.`);
   }
   return OK;
+}
+
+/** Names the VNet space or the connected site that `prefixes` overlap, or undefined when they overlap nothing. */
+function describeOverlappedNetwork(view: GatewayConfigView, vnet: VnetView, site: string, prefixes: readonly string[]): string | undefined {
+  if (hasOverlap(prefixes, vnet.addressSpace)) return `the address space of '${vnet.name}' (${vnet.addressSpace.join(', ')})`;
+  for (const other of vnet.sites) {
+    const otherPrefixes = other === site ? undefined : view.findSite(other)?.addressPrefixes;
+    if (otherPrefixes !== undefined && hasOverlap(prefixes, otherPrefixes)) {
+      return `site '${other}' (${otherPrefixes.join(', ')}), already connected to '${vnet.name}'`;
+    }
+  }
+  return undefined;
 }
 
 function validateDevice(command: ConfigureDevice): GatewayResult {

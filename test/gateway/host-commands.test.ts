@@ -56,6 +56,20 @@ describe('refused commands change nothing and say what to do', () => {
   });
 });
 
+describe('an overlapping site is refused with the network it overlaps named', () => {
+  it.each<[string, string[], string]>([
+    ['the VNet space', ['10.0.5.0/24'], "overlap the address space of 'VNet1' (10.0.0.0/16)"],
+    ['a connected site', ['192.168.7.0/24'], "overlap site 'Site1' (192.168.0.0/16), already connected to 'VNet1'"],
+  ])('%s', (_name, addressPrefixes, named) => {
+    const h = createHarness();
+    provision(h, 'DynamicRouting');
+    const result = h.host.execute({ type: 'addSite', vnet: 'VNet1', site: 'Site2', addressPrefixes, vpnGatewayAddress: '198.51.100.20' });
+    expect(result).toMatchObject({ ok: false, code: 'overlapping-prefixes' });
+    if (result.ok) return;
+    expect(result.message).toContain(`The prefixes of 'Site2' (${addressPrefixes.join(', ')}) ${named}.`);
+  });
+});
+
 describe('gateway lifecycle', () => {
   it('provisions in 15 simulated minutes with a public IP, and re-creating changes the IP', () => {
     const h = createHarness();
@@ -86,6 +100,35 @@ describe('gateway lifecycle', () => {
     provision(h, 'DynamicRouting');
     h.clock.advanceBy(170_000);
     expect(h.host.connectionStatus('VNet1', 'Site1')?.reason).toBe('WRONG_PEER_IP');
+  });
+
+  it('a re-created gateway generates a new key: a key set on the old one no longer matches the device', () => {
+    const h = createHarness({ devices: [compatibleDevice({ sharedKey: 'abc123' })] });
+    provision(h, 'DynamicRouting');
+    h.host.execute({ type: 'setSharedKey', vnet: 'VNet1', site: 'Site1', key: 'abc123' });
+    h.clock.advanceBy(1_000);
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connected');
+    h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' });
+    h.clock.advanceBy(5 * MINUTE_MS);
+    provision(h, 'DynamicRouting');
+    const generated = h.events.filter(({ event }) => event.type === 'connection.sharedKeySet' && event.generated);
+    expect(generated).toHaveLength(2);
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.reason).toBe('AUTHENTICATION_FAILED');
+    h.host.execute({ type: 'setSharedKey', vnet: 'VNet1', site: 'Site1', key: 'abc123' });
+    h.clock.advanceBy(1_000);
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connected');
+  });
+
+  it('deleting the gateway replaces a refused tunnel\'s reason with GATEWAY_DEPROVISIONING', () => {
+    const site2 = { name: 'Site2', addressPrefixes: ['172.16.0.0/16'], vpnGatewayAddress: '198.51.100.20' };
+    const h = createHarness({ sites: [SITE1, site2], vnets: [{ ...VNET1, sites: ['Site1', 'Site2'] }] });
+    provision(h, 'StaticRouting');
+    expect(h.host.connectionStatus('VNet1', 'Site2')?.reason).toBe('TOO_MANY_TUNNELS');
+    h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' });
+    expect(h.host.connectionStatus('VNet1', 'Site2')).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'GATEWAY_DEPROVISIONING' });
+    h.clock.advanceBy(5 * MINUTE_MS);
+    provision(h, 'DynamicRouting');
+    expect(h.host.connectionStatus('VNet1', 'Site2')).toMatchObject({ ConnectivityState: 'Connected' });
   });
 
   it('reset fails over: tunnels drop for 45 s and come back; a second reset reboots both (180 s)', () => {

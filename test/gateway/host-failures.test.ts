@@ -137,6 +137,14 @@ describe('failure reasons as Get-AzureVNetConnection shows them', () => {
     expect(drops).toBeGreaterThanOrEqual(connects - 1);
   });
 
+  it('logs an IKEv1 selector refusal as INVALID_ID_INFORMATION, the notify quick mode uses', () => {
+    const h = createHarness({ devices: [compatibleDevice({ ikeVersions: [1], trafficSelectors: ['10.0.0.0/24'] })] });
+    provision(h, 'StaticRouting');
+    const details = h.events.flatMap(({ event }) => (event.type === 'connection.ike' && event.exchange === 'QUICK_MODE' ? [event.detail] : []));
+    expect(details[0]).toBe("peer answered QUICK_MODE with notify INVALID_ID_INFORMATION (IKEv1's TS_UNACCEPTABLE)");
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.reason).toBe('TS_UNACCEPTABLE');
+  });
+
   it('refuses the second tunnel of a StaticRouting gateway with TOO_MANY_TUNNELS', () => {
     const site2 = { name: 'Site2', addressPrefixes: ['172.16.0.0/16'], vpnGatewayAddress: '198.51.100.20' };
     const h = createHarness({ sites: [SITE1, site2], vnets: [{ ...VNET1, sites: ['Site1', 'Site2'] }] });

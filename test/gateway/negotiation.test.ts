@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  findRefusalReason, findSilenceReason, isProposalAccepted, type AzureEnd, type IkeExchange, type PeerEnd, type SiteEnd,
+  findRefusalReason, findSilenceReason, formatWireNotify, isProposalAccepted, type AzureEnd, type IkeExchange, type PeerEnd, type SiteEnd,
 } from '../../src/gateway/negotiation.js';
 
 const STATIC: AzureEnd = { gatewayType: 'StaticRouting', publicIp: '40.0.0.1', sharedKey: 'k', vnetAddressSpace: ['10.0.0.0/16'] };
@@ -55,5 +55,16 @@ describe('isProposalAccepted', () => {
     ['aes256-sha1', 'DynamicRouting', false],
   ])('%s on %s → %s', (proposal, type, expected) => {
     expect(isProposalAccepted(type, proposal)).toBe(expected);
+  });
+});
+
+describe('formatWireNotify', () => {
+  it.each<[IkeExchange, 'TS_UNACCEPTABLE' | 'AUTHENTICATION_FAILED' | 'NO_PROPOSAL_CHOSEN', string]>([
+    ['QUICK_MODE', 'TS_UNACCEPTABLE', "INVALID_ID_INFORMATION (IKEv1's TS_UNACCEPTABLE)"],
+    ['IKE_AUTH', 'TS_UNACCEPTABLE', 'TS_UNACCEPTABLE'],
+    ['MAIN_MODE', 'AUTHENTICATION_FAILED', 'AUTHENTICATION_FAILED'],
+    ['IKE_SA_INIT', 'NO_PROPOSAL_CHOSEN', 'NO_PROPOSAL_CHOSEN'],
+  ])('%s refused with %s is sent as %s', (exchange, reason, expected) => {
+    expect(formatWireNotify(exchange, reason)).toBe(expected);
   });
 });
