@@ -118,6 +118,8 @@ export const commandParameterSchemas = {
     routing: z.enum(['PolicyBased', 'RouteBased']).optional(),
     trafficSelectors: z.array(z.cidrv4()).optional(),
     proposals: z.array(z.string()).optional(),
+    // The Azure gateway IP the device points at: re-pointing it is the fix after a gateway is re-created.
+    gatewayAddress: z.ipv4().optional(),
   }),
   setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
   setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),
