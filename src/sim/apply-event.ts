@@ -38,5 +38,9 @@ function foldGatewayEvent(world: World, event: GatewayEvent, timeMs: number): vo
     if (event.publicIp !== undefined) world.publicIps[event.publicIp] = `gateway:${event.vnet}`;
     if (event.to === 'NotProvisioned' && previous !== undefined) delete world.publicIps[previous];
   }
+  // addSite may re-define the site (Set-AzureVNetConfig with new prefixes or a new device address): reach reads these.
+  if (event.type === 'connection.added') {
+    world.localSites[event.site] = { name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress };
+  }
   applyGatewayEvent(world.gateway, event, timeMs);
 }
