@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import type { SourceRef } from '../common/index.js';
-import { loadScenarioFile, parseDuration, runScenario, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, parseDuration, runScenario, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup } from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
@@ -28,15 +28,18 @@ export async function loadWorldsAt(file: string, times: readonly (number | undef
   return times.map((t) => {
     const atMs = t ?? report.endMs;
     const events = report.events.filter((e) => e.time <= atMs);
-    return { scenario, atMs, events, model: toTopologyModel(replayEvents(events), findScenarioSources(scenario, atMs)) };
+    const sources = findScenarioSources(scenario, atMs, report.refused);
+    return { scenario, atMs, events, model: toTopologyModel(replayEvents(events), sources) };
   });
 }
 
 /**
  * Points world objects at the scenario lines that decided them by `atMs`: the plan declaration, then the last
- * command touching the object (a VM's stopVm line explains a stopped VM better than its createVm line).
+ * command touching the object (a VM's stopVm line explains a stopped VM better than its createVm line). A refused
+ * command changed nothing, so it never explains an object.
  */
-export function findScenarioSources(scenario: Scenario, atMs: number): TopologySourceLookup {
+export function findScenarioSources(scenario: Scenario, atMs: number, refused: readonly RefusedCommand[] = []): TopologySourceLookup {
+  const refusedAt = new Set(refused.flatMap((r) => (r.at === undefined ? [] : [formatSourceKey(r.at)])));
   const sources = new Map<string, { at: SourceRef; order: number }>();
   let order = 0;
   const put = (kind: TopologySourceKind, key: string, at: SourceRef): void => void sources.set(`${kind} ${key}`, { at, order: order++ });
@@ -48,7 +51,7 @@ export function findScenarioSources(scenario: Scenario, atMs: number): TopologyS
   }
   for (const site of scenario.plan.localSites) put('site', site.name, site.at);
   for (const { command: c, at, atMs: when } of scenario.commands) {
-    if (when > atMs) continue;
+    if (when > atMs || refusedAt.has(formatSourceKey(at))) continue;
     switch (c.type) {
       case 'createAffinityGroup': put('affinityGroup', c.name, at); break;
       case 'createService': put('service', c.name, at); break;
@@ -67,4 +70,8 @@ export function findScenarioSources(scenario: Scenario, atMs: number): TopologyS
     const device = kind === 'connection' ? sources.get(`connection */${key.slice(key.indexOf('/') + 1)}`) : undefined;
     return (device !== undefined && (own === undefined || device.order > own.order) ? device : own)?.at;
   };
+}
+
+function formatSourceKey(at: SourceRef): string {
+  return `${at.file}:${at.line}:${at.column}`;
 }

@@ -16,6 +16,7 @@ export {
   type EndpointError, type EndpointErrorCode, type ResolveResult,
 } from './endpoint-resolve.js';
 export { queryReach, reach, answerReach, summariseFlow, type ReachResult } from './reach.js';
+export { queryReachOnAnyPort, type AnyPortResult } from './reach-any-port.js';
 export {
   TopologyIndex, buildTopologyIndex, TopologyError, type TopologyChange, type TopologyErrorCode,
 } from './topology-index.js';

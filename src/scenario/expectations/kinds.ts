@@ -8,6 +8,8 @@ export { connectionKind } from './connection-state.js';
 export { diskLeaseKind } from './disk-lease.js';
 export { endpointKind } from './endpoint-port.js';
 export { gatewayStateKind } from './gateway-state.js';
+export { noReachKind } from './reach.js';
+export { reachKind } from './reach.js';
 export { serviceKindKind } from './service-kind.js';
 export { vmDipKind } from './vm-dip.js';
 export { vmEndpointsKind } from './vm-endpoints.js';

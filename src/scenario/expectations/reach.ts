@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, toTopologyModel, type ReachAnswer, type World,
+} from '../../sim/index.js';
+import type { ObjectReference } from '../object-reference.js';
+import { defineExpectationKind, type Verdict } from './expectation-kind.js';
+
+/** `tcp/3389` or `udp/500`: the private port of a VM target, the public port of a VIP:port target. */
+const PORT_PATTERN = /^(tcp|udp)\/(\d{1,5})$/;
+const MAX_PORT = 65_535;
+/** `service:vm` names one VM exactly; a dotted quad followed by `:port` is a VIP:port instead. */
+const SERVICE_VM_PATTERN = /^([^:/\s]+)[:/]([^:/\s]+)$/;
+const VIP_PORT_PATTERN = /^\d{1,3}(?:\.\d{1,3}){3}:\d+$/;
+const SITE_PREFIX = 'site:';
+
+const portSchema = z.string().regex(PORT_PATTERN, 'write the port as tcp/3389 or udp/500').refine(
+  (text) => Number(PORT_PATTERN.exec(text)?.[2]) >= 1 && Number(PORT_PATTERN.exec(text)?.[2]) <= MAX_PORT,
+  { error: 'a port is 1–65535' },
+);
+
+/** What both kinds name: the two ends as `vnetsim reach` reads them, and an optional port (any port when absent). */
+const flowFields = {
+  from: z.string().min(1),
+  to: z.string().min(1),
+  port: portSchema.optional(),
+};
+
+const blockerCodes = z.enum(DISPOSITIONS.filter((d) => d !== 'delivered') as [string, ...string[]]);
+
+interface FlowParameters {
+  from: string;
+  to: string;
+  port?: string | undefined;
+}
+
+/**
+ * `reach: { from, to, port? }`: the flow FROM → TO is delivered (its reply leg included, since the engine checks the
+ * path back on the forward answer). Without a port it holds when any port gets through.
+ */
+export const reachKind = defineExpectationKind({
+  key: 'reach',
+  schema: z.strictObject(flowFields),
+  describe: (p) => `reach ${describeFlow(p)}`,
+  references: (p) => referencesOfFlow(p),
+  evaluate: (p, { world }) => judge(p, world, 'delivered', (answer) => answer.verdict === 'reachable'),
+});
+
+/**
+ * `noReach: { from, to, port?, disposition? }`: the flow is not delivered. A `disposition` holds when it is the
+ * answer's disposition or the code of any of its blockers: the answer lists every failed condition, and a scenario
+ * that asserts one of them should not break when another, higher-ranked one appears on the same path.
+ */
+export const noReachKind = defineExpectationKind({
+  key: 'noReach',
+  schema: z.strictObject({ ...flowFields, disposition: blockerCodes.optional() }),
+  describe: (p) => `no reach ${describeFlow(p)}${p.disposition === undefined ? '' : ` (${p.disposition})`}`,
+  references: (p) => referencesOfFlow(p),
+  evaluate: (p, { world }) => judge(p, world, p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
+    (answer) => answer.verdict === 'unreachable'
+      && (p.disposition === undefined || answer.disposition === p.disposition || answer.blockers.some((b) => b.code === p.disposition))),
+});
+
+/** Answers the flow on the world as it is now and words the answer for the verdict line. */
+function judge(p: FlowParameters, world: World, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
+  const index = buildTopologyIndex(toTopologyModel(world));
+  const result = p.port === undefined ? queryReachOnAnyPort(index, p.from, p.to) : queryReach(index, p.from, p.to, parsePort(p.port));
+  if (!result.ok) return { holds: false, expected, actual: `${result.error.code}: ${result.error.message}` };
+  return { holds: holds(result.answer), expected, actual: describeAnswer(result.answer) };
+}
+
+/** `delivered via same-vnet`, or `acl-denied; blockers: acl-denied endpoint:data/sql1/sql, …`. */
+function describeAnswer(answer: ReachAnswer): string {
+  if (answer.verdict === 'reachable') return `delivered via ${answer.path}`;
+  return `${answer.disposition}; blockers: ${answer.blockers.map((b) => `${b.code} ${b.object}`).join(', ')}`;
+}
+
+function describeFlow(p: FlowParameters): string {
+  return `${p.from} → ${p.to}${p.port === undefined ? '' : ` ${p.port}`}`;
+}
+
+function parsePort(text: string): { protocol: 'tcp' | 'udp'; port: number } {
+  const match = PORT_PATTERN.exec(text);
+  return { protocol: match?.[1] === 'udp' ? 'udp' : 'tcp', port: Number(match?.[2]) };
+}
+
+/** `service:vm` and `site:NAME` ends name declared objects, so a typo is reported at its line before the run. */
+function referencesOfFlow(p: FlowParameters): ObjectReference[] {
+  const refs: ObjectReference[] = [];
+  for (const field of ['from', 'to'] as const) {
+    const text = p[field];
+    if (text.startsWith(SITE_PREFIX)) {
+      refs.push({ kind: 'site', name: text.slice(SITE_PREFIX.length), path: [field] });
+      continue;
+    }
+    const vm = VIP_PORT_PATTERN.test(text) ? null : SERVICE_VM_PATTERN.exec(text);
+    if (vm?.[1] !== undefined && vm[2] !== undefined) refs.push({ kind: 'vm', service: vm[1], name: vm[2], path: [field] });
+  }
+  return refs;
+}

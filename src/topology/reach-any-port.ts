@@ -1,0 +1,40 @@
+import type { ReachAnswer } from './answer.js';
+import { resolveFlowSource, resolveFlowTarget, type EndpointError } from './endpoint-resolve.js';
+import type { FlowQuery } from './flow.js';
+import { ANY_PORT, evaluateCell, listDeliveredPorts } from './matrix.js';
+import { answerReach } from './reach.js';
+import type { TopologyIndex } from './topology-index.js';
+
+/** The answer to "can FROM reach TO at all", with the port label it was answered on (`any` on port-free paths). */
+export type AnyPortResult = { ok: true; answer: ReachAnswer; port: string } | { ok: false; error: EndpointError };
+
+/** Port carried by answers on port-free paths; no rule on those paths reads it. */
+const PORT_FREE_QUERY: FlowQuery = { protocol: 'tcp', port: 0 };
+
+/**
+ * Answers FROM → TO when no port is asked: a private channel, VNet or tunnel carries every port, so one answer
+ * stands for all; across cloud services only the target's public endpoints lead in (azure-classic.md §4.3), so each
+ * endpoint's port is tried and the first delivered one is answered (else the first, so its blockers are real).
+ * A VIP:port target is answered on the port it names.
+ */
+export function queryReachOnAnyPort(index: TopologyIndex, from: string, to: string): AnyPortResult {
+  const source = resolveFlowSource(index, from);
+  if (!source.ok) return source;
+  const target = resolveFlowTarget(index, to, source.value, PORT_FREE_QUERY.protocol);
+  if (!target.ok) return target;
+  const end = target.value;
+  if (end.kind === 'vip-port') {
+    const query: FlowQuery = { protocol: end.protocol, port: end.publicPort };
+    return { ok: true, answer: answerReach(index, source.value, end, query), port: `${end.protocol}/${end.publicPort}` };
+  }
+  const cell = evaluateCell(index, source.value, end);
+  const port = listDeliveredPorts(cell)[0] ?? cell?.keys().next().value ?? ANY_PORT;
+  return { ok: true, answer: answerReach(index, source.value, end, parsePortLabel(port)), port };
+}
+
+/** Reads a cell label (`tcp/3389`, or `any`) back into a query. */
+function parsePortLabel(label: string): FlowQuery {
+  const [protocol, port] = label.split('/');
+  if ((protocol !== 'tcp' && protocol !== 'udp') || port === undefined) return PORT_FREE_QUERY;
+  return { protocol, port: Number(port) };
+}
