@@ -1,7 +1,8 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError, type Diagnostic } from '../common/index.js';
 import { RULE_CATALOGUE, checkPlan, sortDiagnostics, type PlanEra } from '../ipam/index.js';
 import { loadNetworkPlan } from '../scenario/index.js';
+import { choiceOption } from './options.js';
 import { CHECK_FORMATS, formatCheckJson, formatCheckSarif, formatCheckText, type CheckFormat } from './check-format.js';
 
 /** Exit code when a plan has at least one error-severity diagnostic (bad input exits 2 through main.ts). */
@@ -69,23 +70,11 @@ export function registerCheckCommand(program: Command): void {
       'check address plans (scenario YAML or NetworkConfig.xml): exit 0 clean, 1 errors found, 2 unreadable input',
     )
     .argument('<files...>', 'scenario YAML or NetworkConfig.xml files')
-    .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`, parseFormat, 'text')
-    .option('--era <era>', `platform era to judge by: ${ERAS.join(' or ')} (2012: RFC 1918 VNet space only)`, parseEra)
+    .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`, choiceOption(CHECK_FORMATS), 'text')
+    .option('--era <era>', `platform era to judge by: ${ERAS.join(' or ')} (2012: RFC 1918 VNet space only)`, choiceOption(ERAS))
     .action(async (files: string[], flags: { format: CheckFormat; era?: PlanEra | undefined }) => {
       const result = await runCheck(files, { format: flags.format, era: flags.era });
       process.stdout.write(result.output);
       process.exitCode = result.exitCode;
     });
-}
-
-function parseFormat(value: string): CheckFormat {
-  const format = CHECK_FORMATS.find((f) => f === value);
-  if (format === undefined) throw new InvalidArgumentError(`use one of: ${CHECK_FORMATS.join(', ')}`);
-  return format;
-}
-
-function parseEra(value: string): PlanEra {
-  const era = ERAS.find((e) => e === value);
-  if (era === undefined) throw new InvalidArgumentError(`use one of: ${ERAS.join(', ')}`);
-  return era;
 }

@@ -5,10 +5,10 @@ import {
   formatRunReport,
   hasRunPassed,
   loadScenarioFile,
-  parseDuration,
   runScenario,
   type RunReport,
 } from '../scenario/index.js';
+import { choiceOption, parseTimeOption } from './options.js';
 
 /** Exit code when an expectation failed (bad input exits 2 through main.ts). */
 const EXIT_EXPECTATION_FAILED = 1;
@@ -30,9 +30,9 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run a scenario: print what happened and whether each expectation held (exit 0 all held, 1 one failed, 2 bad input)')
     .argument('<file>', 'scenario YAML file')
-    .option('--until <duration>', 'stop the clock at this simulated time (e.g. 2h, 1d, 1h30m)', parseUntil)
+    .option('--until <duration>', 'stop the clock at this simulated time (e.g. 2h, 1d, 1h30m)', parseTimeOption)
     .option('--log <file>', 'write the event log as JSON lines (byte-identical for the same scenario and seed)')
-    .option('--format <format>', 'output format: text or json', parseFormat, 'text')
+    .option('--format <format>', 'output format: text or json', choiceOption(['text', 'json'] as const), 'text')
     .option('--seed <n>', "override the scenario's seed", parseSeed)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = await loadScenarioFile(file);
@@ -68,17 +68,6 @@ function createProgressLine(): { show: (nowMs: number, endMs: number) => void; f
       if (isShown) process.stderr.write('\n');
     },
   };
-}
-
-function parseUntil(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
-  return ms;
-}
-
-function parseFormat(text: string): 'text' | 'json' {
-  if (text !== 'text' && text !== 'json') throw new InvalidArgumentError('choose text or json');
-  return text;
 }
 
 function parseSeed(text: string): number {

@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import { readGatewayStatus } from '../gateway/index.js';
-import { formatClock, loadScenarioFile, parseDuration, runScenario, type Scenario } from '../scenario/index.js';
+import { formatClock, loadScenarioFile, runScenario, type Scenario } from '../scenario/index.js';
 import { replayEvents, type GatewayStatus } from '../sim/index.js';
+import { choiceOption, parseTimeOption } from './options.js';
 import { formatGatewayStatus } from './status-format.js';
 
 /** Rule of a `--vnet` that names no virtual network of the scenario. */
@@ -49,9 +50,9 @@ export function registerStatusCommand(program: Command): void {
     .command('status')
     .description('show each VNet gateway and its site connections at a simulated moment, as Get-AzureVNetGateway and Get-AzureVNetConnection did')
     .argument('<file>', 'scenario YAML file')
-    .option('--at <duration>', 'simulated time to look at (default: the end of the scenario), e.g. 30m or 2h', parseAt)
+    .option('--at <duration>', 'simulated time to look at (default: the end of the scenario), e.g. 30m or 2h', parseTimeOption)
     .option('--vnet <name>', 'only this virtual network')
-    .option('--format <format>', 'output format: text or json', parseFormat, 'text')
+    .option('--format <format>', 'output format: text or json', choiceOption(['text', 'json'] as const), 'text')
     .action(async (file: string, flags: StatusFlags) => {
       const scenario = await loadScenarioFile(file);
       const report = readScenarioGatewayStatus(scenario, flags.at, flags.vnet);
@@ -63,15 +64,4 @@ export function registerStatusCommand(program: Command): void {
       for (const gateway of report.gateways) lines.push('', ...formatGatewayStatus(gateway));
       process.stdout.write(`${lines.join('\n')}\n`);
     });
-}
-
-function parseAt(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
-  return ms;
-}
-
-function parseFormat(text: string): 'text' | 'json' {
-  if (text !== 'text' && text !== 'json') throw new InvalidArgumentError('choose text or json');
-  return text;
 }
