@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { registerCheckCommand } from './check.js';
+import { registerDiffCommand } from './diff.js';
 import { registerFreeCommand } from './free.js';
+import { registerMatrixCommand } from './matrix.js';
+import { registerReachCommand } from './reach.js';
 import { registerRunCommand } from './run.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerServeCommand } from './serve.js';
@@ -8,7 +11,10 @@ import { registerServeCommand } from './serve.js';
 /** Adds every `vnetsim` sub-command to the program; each command lives in its own file. */
 export function registerCommands(program: Command): void {
   registerCheckCommand(program);
+  registerDiffCommand(program);
   registerFreeCommand(program);
+  registerMatrixCommand(program);
+  registerReachCommand(program);
   registerRunCommand(program);
   registerSchemaCommand(program);
   registerServeCommand(program);

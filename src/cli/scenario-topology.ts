@@ -1,6 +1,5 @@
-import { InvalidArgumentError } from 'commander';
 import type { SourceRef } from '../common/index.js';
-import { loadScenarioFile, parseDuration, runScenario, type RefusedCommand, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, runScenario, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup } from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
@@ -11,13 +10,6 @@ export interface WorldAt {
   model: TopologyModel;
   /** Every event up to `atMs`, oldest first. */
   events: readonly SimEvent[];
-}
-
-/** Parses a `--at`/`--from`/`--to` duration such as `30m`, `2h` or `1h30m`. */
-export function parseTime(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
-  return ms;
 }
 
 /** Runs a scenario file up to each requested time (its end when none) and views the world at each. */

@@ -1,0 +1,69 @@
+import { formatClock } from '../scenario/index.js';
+import { ANY_PORT, type MatrixFlow, type ReachClass, type ReachMatrix } from '../topology/index.js';
+
+/** A world's matrix with the moment it was computed at. */
+export interface MatrixReport {
+  scenario: string;
+  file: string;
+  atMs: number;
+  matrix: ReachMatrix;
+}
+
+/**
+ * Renders the matrix class by class: each class of interchangeable VMs (or an on-premises site) once, then the classes
+ * it reaches with the path and ports. Listing classes instead of every VM pair keeps a large world readable.
+ */
+export function formatMatrixText(report: MatrixReport): string {
+  const { classes, flows } = report.matrix;
+  const byId = new Map(classes.map((c) => [c.id, c]));
+  const lines = [
+    `${report.scenario} at ${formatClock(report.atMs)} (${report.file}): who can reach whom, ${classes.length} classes, ${flows.length} class-to-class flows`,
+    '',
+    'classes (members of a class reach and are reached alike)',
+    ...classes.map((c) => `  ${c.id.padEnd(idWidth(classes))}  ${c.label}`),
+  ];
+  for (const from of classes) {
+    lines.push('', `${from.id} ${from.label}`);
+    const out = flows.filter((f) => f.from === from.id);
+    if (out.length === 0) lines.push('  reaches nothing');
+    const labelWidth = Math.max(0, ...out.map((f) => describeTarget(f, byId).length));
+    for (const flow of out) {
+      lines.push(`  → ${describeTarget(flow, byId).padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The matrix as JSON: the classes with their members, and each class-to-class flow. */
+export function formatMatrixJson(report: MatrixReport): string {
+  return `${JSON.stringify({ scenario: report.scenario, file: report.file, atMs: report.atMs, at: formatClock(report.atMs), ...report.matrix }, null, 2)}\n`;
+}
+
+/** One row per class-to-class flow; ports separated by spaces, `any` when the path carries every port. */
+export function formatMatrixCsv(report: MatrixReport): string {
+  const byId = new Map(report.matrix.classes.map((c) => [c.id, c]));
+  const rows = [['from', 'from_members', 'to', 'to_members', 'path', 'ports']];
+  for (const f of report.matrix.flows) {
+    rows.push([f.from, (byId.get(f.from)?.members ?? []).join(' '), f.to, (byId.get(f.to)?.members ?? []).join(' '), f.path, f.ports.join(' ')]);
+  }
+  return rows.map((row) => `${row.map(quoteCsv).join(',')}\r\n`).join('');
+}
+
+function idWidth(classes: readonly ReachClass[]): number {
+  return Math.max(0, ...classes.map((c) => c.id.length));
+}
+
+function describeTarget(flow: MatrixFlow, byId: ReadonlyMap<string, ReachClass>): string {
+  const target = byId.get(flow.to);
+  const label = flow.from === flow.to ? 'each other' : target?.label ?? '';
+  return `${flow.to} ${label}`;
+}
+
+function describePorts(ports: readonly string[]): string {
+  return ports.length === 1 && ports[0] === ANY_PORT ? 'any port' : ports.join(', ');
+}
+
+/** RFC 4180: quote a field holding a comma, quote or line break, doubling its quotes. */
+function quoteCsv(field: string): string {
+  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
+}

@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { computeMatrix, buildTopologyIndex } from '../topology/index.js';
+import { formatMatrixCsv, formatMatrixJson, formatMatrixText, type MatrixReport } from './matrix-format.js';
+import { choiceOption, parseTimeOption } from './options.js';
+import { loadWorldsAt } from './scenario-topology.js';
+
+/** Output formats of `vnetsim matrix`. */
+export const MATRIX_FORMATS = ['text', 'json', 'csv'] as const;
+type MatrixFormat = (typeof MATRIX_FORMATS)[number];
+
+/** Runs a scenario to the asked time (its end by default) and renders who-can-reach-whom, class to class. */
+export async function runMatrix(file: string, options: { atMs?: number | undefined; format: MatrixFormat }): Promise<string> {
+  const [world] = await loadWorldsAt(file, [options.atMs]);
+  if (world === undefined) throw new Error('loadWorldsAt returns one world per requested time');
+  const report: MatrixReport = {
+    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model)),
+  };
+  switch (options.format) {
+    case 'json':
+      return formatMatrixJson(report);
+    case 'csv':
+      return formatMatrixCsv(report);
+    case 'text':
+      return formatMatrixText(report);
+  }
+}
+
+/** Adds `vnetsim matrix FILE`: who can reach whom in the whole world, grouped into equivalence classes. */
+export function registerMatrixCommand(program: Command): void {
+  program
+    .command('matrix')
+    .description('who can reach whom at a moment of a scenario, grouped into classes of VMs that reach and are reached alike')
+    .argument('<file>', 'scenario YAML file')
+    .option('--at <duration>', "simulated time to look at (e.g. 30m, 2h); default: the scenario's end", parseTimeOption)
+    .option('--format <format>', `output format: ${MATRIX_FORMATS.join(', ')}`, choiceOption(MATRIX_FORMATS), 'text')
+    .action(async (file: string, flags: { at?: number; format: MatrixFormat }) => {
+      process.stdout.write(await runMatrix(file, { atMs: flags.at, format: flags.format }));
+    });
+}

@@ -1,0 +1,100 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { formatClock } from '../scenario/index.js';
+import {
+  buildTopologyIndex, queryReach, queryReachOnAnyPort, type EndpointError, type FlowQuery, type TopologyModel,
+} from '../topology/index.js';
+import { formatReachText, type ReachReport } from './reach-format.js';
+import { choiceOption, parseTimeOption } from './options.js';
+import { loadWorldsAt } from './scenario-topology.js';
+
+/** Exit code when the forward flow is not delivered, as `check` exits 1 on findings (bad input exits 2). */
+export const EXIT_NOT_DELIVERED = 1;
+/** Exit code for a FROM or TO that names nothing usable, the same as any other bad input. */
+export const EXIT_BAD_ENDPOINT = 2;
+/** Most names listed when a misspelt name has no near match. */
+const MAX_LISTED_NAMES = 10;
+
+/** Output formats of `vnetsim reach`. */
+export const REACH_FORMATS = ['text', 'json'] as const;
+type ReachFormat = (typeof REACH_FORMATS)[number];
+
+/** Options of one reach question. */
+export interface ReachOptions {
+  /** Transport and port; absent asks whether any port gets through. */
+  query?: FlowQuery | undefined;
+  /** Simulated time; absent means the scenario's end. */
+  atMs?: number | undefined;
+  format: ReachFormat;
+}
+
+/** What a reach run prints and the exit code it asks for. */
+export interface ReachRun {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/**
+ * Runs a scenario to the asked time and answers FROM → TO both ways. An unreadable or invalid scenario throws an
+ * InputError (main.ts prints it, exit 2); a FROM/TO that names nothing comes back on stderr with exit 2.
+ */
+export async function runReach(file: string, from: string, to: string, options: ReachOptions): Promise<ReachRun> {
+  const [world] = await loadWorldsAt(file, [options.atMs]);
+  if (world === undefined) throw new Error('loadWorldsAt returns one world per requested time');
+  const index = buildTopologyIndex(world.model);
+  const result = options.query === undefined
+    ? queryReachOnAnyPort(index, from, to)
+    : { ...queryReach(index, from, to, options.query), port: `${options.query.protocol}/${options.query.port}` };
+  if (!result.ok) return { stdout: '', stderr: explainEndpointError(result.error, world.model), exitCode: EXIT_BAD_ENDPOINT };
+  const report: ReachReport = {
+    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, from, to, port: result.port, answer: result.answer,
+  };
+  const stdout = options.format === 'json' ? formatReachJson(report) : formatReachText(report);
+  return { stdout, stderr: '', exitCode: result.answer.verdict === 'reachable' ? 0 : EXIT_NOT_DELIVERED };
+}
+
+/** The full answer as JSON, after the question as asked and the moment it was asked about. */
+function formatReachJson(report: ReachReport): string {
+  const { scenario, file, atMs, from, to, port, answer } = report;
+  return `${JSON.stringify({ scenario, file, atMs, at: formatClock(atMs), question: { from, to, port }, ...answer }, null, 2)}\n`;
+}
+
+/** `error unknown-name: …` plus the names the user probably meant, or the names that exist when none is near. */
+export function explainEndpointError(error: EndpointError, model: TopologyModel): string {
+  const lines = [`vnetsim reach: error ${error.code}: ${error.message}`];
+  if (error.suggestions.length > 0) {
+    lines.push(`  did you mean: ${error.suggestions.join(', ')}`);
+  } else if (error.code === 'unknown-name') {
+    const names = model.vms.map((vm) => `${vm.service}:${vm.name}`).sort();
+    const shown = names.slice(0, MAX_LISTED_NAMES).join(', ');
+    lines.push(names.length === 0 ? '  this world holds no VM at that time' : `  VMs at that time: ${shown}${names.length > MAX_LISTED_NAMES ? ', …' : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Adds `vnetsim reach FILE FROM TO`: can FROM open a flow to TO (and TO back), and if not, every reason why. */
+export function registerReachCommand(program: Command): void {
+  program
+    .command('reach')
+    .description('can FROM reach TO at a moment of a scenario, both ways, with the hop trace and every blocker (exit 0 delivered, 1 not, 2 bad input)')
+    .argument('<file>', 'scenario YAML file')
+    .argument('<from>', 'VM name, service:vm, DIP, site:NAME, or an on-premises or Internet address')
+    .argument('<to>', 'VM name, service:vm, DIP, VIP:port, site:NAME, or an on-premises or Internet address')
+    .option('--port <protocol/port>', 'e.g. tcp/3389 or udp/500 (the private port of a VM, the public one of VIP:port); default: any port', parsePort)
+    .option('--at <duration>', "simulated time to look at (e.g. 30m, 2h, 1h30m); default: the scenario's end", parseTimeOption)
+    .option('--format <format>', `output format: ${REACH_FORMATS.join(' or ')}`, choiceOption(REACH_FORMATS), 'text')
+    .action(async (file: string, from: string, to: string, flags: { port?: FlowQuery; at?: number; format: ReachFormat }) => {
+      const run = await runReach(file, from, to, { query: flags.port, atMs: flags.at, format: flags.format });
+      process.stdout.write(run.stdout);
+      process.stderr.write(run.stderr);
+      process.exitCode = run.exitCode;
+    });
+}
+
+/** Reads `tcp/3389`, `udp/500`, or a bare port (TCP). */
+export function parsePort(text: string): FlowQuery {
+  const match = /^(?:(tcp|udp)\/)?(\d{1,5})$/i.exec(text.trim());
+  const port = Number(match?.[2]);
+  if (match === null || port < 1 || port > 65_535) throw new InvalidArgumentError('write a port as tcp/3389 or udp/500 (1–65535)');
+  return { protocol: match[1]?.toLowerCase() === 'udp' ? 'udp' : 'tcp', port };
+}
