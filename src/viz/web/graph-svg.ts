@@ -4,7 +4,7 @@ import { colorOfNode, colorOfState, radiusOfNode } from './colors.js';
 import type { Layout, Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 
-/** Duration of position and colour transitions when events change the graph. */
+/** Duration of position and fade-in transitions when events change the graph. */
 const TRANSITION_MS = 400;
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -35,38 +35,56 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
 
   const links = root.select<SVGGElement>('g.links').selectAll<SVGPathElement, GraphLink>('path')
     .data(graph.links, (l) => l.id)
-    .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })))
+    .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })));
+  links.filter(function (l) { return hasChanged(drawnContents, this, `${l.kind}|${l.state}|${isLinkOnPath(highlight, l)}`); })
     .attr('class', (l) => `link ${l.kind}${isLinkOnPath(highlight, l) ? ' on-path' : ''}`)
     .attr('data-id', (l) => l.id)
     .attr('data-state', (l) => l.state ?? '')
     // A style, not an attribute: the stylesheet's grey `.link` stroke would override a presentation attribute.
     .style('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
-  const linkEnd = (l: GraphLink): string | null => linkPath({ source: at(l.source), target: at(l.target) });
-  if (animate) links.transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
-  else links.interrupt().attr('opacity', 1).attr('d', linkEnd);
+  const linkEnd = (l: GraphLink): string => linkPath({ source: at(l.source), target: at(l.target) }) ?? '';
+  if (animate) links.filter(function (l) { return hasChanged(drawnTargets, this, linkEnd(l)); }).transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
+  else links.interrupt().attr('opacity', 1).attr('d', linkEnd).each(function (l) { drawnTargets.set(this, linkEnd(l)); });
 
   const nodes = root.select<SVGGElement>('g.nodes').selectAll<SVGGElement, GraphNode>('g.node')
     .data(graph.nodes, (n) => n.id)
     .join((enter) => enterNodes(enter, at));
-  nodes
+  // Attributes and text are rewritten only where they differ: rewriting every label and title re-laid out the whole
+  // drawing on each batch of events.
+  const changed = nodes.filter(function (n) { return hasChanged(drawnContents, this, `${nodeClass(n, highlight)}|${n.state}|${n.label}|${n.detail}|${n.group}`); })
     .attr('class', (n) => nodeClass(n, highlight))
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
     .attr('data-state', (n) => n.state ?? '');
-  nodes.select('title').text((n) => `${n.id}\n${n.detail}${n.state === null ? '' : `\nstate: ${n.state}`}`);
-  nodes.select('text').text((n) => n.label);
-  const circles = nodes.select<SVGCircleElement>('circle')
+  changed.select('title').text((n) => `${n.id}\n${n.detail}${n.state === null ? '' : `\nstate: ${n.state}`}`);
+  changed.select('text').text((n) => n.label);
+  changed.select('circle')
     .attr('r', radiusOfNode)
     .attr('stroke', (n) => (n.group === null ? '#fff' : serviceColor(n.group)));
+  // Colours change at once, never through a transition: at thousands of events a second every VM would always be
+  // mid-transition, and the page spent its frames interpolating fills (measured: 9 fps at 512 nodes).
+  nodes.select<SVGCircleElement>('circle').filter(function (n) { return hasChanged(drawnTargets, this, colorOfNode(n)); }).attr('fill', colorOfNode);
   const place = (n: GraphNode): string => `translate(${at(n.id).x},${at(n.id).y})`;
   // Without animation the final attributes are set at once: an export serialises the SVG right after drawing.
+  // Only what moved gets a transition: re-transitioning every element on each batch of events cost 6 fps at 500
+  // nodes; a transition still running towards an unchanged target is left to finish.
   if (animate) {
-    circles.transition().duration(TRANSITION_MS).attr('fill', colorOfNode);
-    nodes.transition().duration(TRANSITION_MS).attr('opacity', 1).attr('transform', place);
+    nodes.filter(function (n) { return hasChanged(drawnTargets, this, place(n)); }).transition().duration(TRANSITION_MS).attr('opacity', 1).attr('transform', place);
   } else {
-    circles.interrupt().attr('fill', colorOfNode);
-    nodes.interrupt().attr('opacity', 1).attr('transform', place);
+    nodes.interrupt().attr('opacity', 1).attr('transform', place).each(function (n) { drawnTargets.set(this, place(n)); });
   }
+}
+
+/** The last target each element was sent to (a path, a fill, a transform), so unchanged elements are left alone. */
+const drawnTargets = new WeakMap<Element, string>();
+/** What each node or link element shows (classes, state, texts), as a key. */
+const drawnContents = new WeakMap<Element, string>();
+
+/** Records `key` for `element` in `drawn` and says whether it differs from the one recorded before. */
+function hasChanged(drawn: WeakMap<Element, string>, element: Element, key: string): boolean {
+  if (drawn.get(element) === key) return false;
+  drawn.set(element, key);
+  return true;
 }
 
 function enterNodes(enter: Selection<EnterElement, GraphNode, SVGGElement, unknown>, at: (id: string) => Point): Selection<SVGGElement, GraphNode, SVGGElement, unknown> {

@@ -10,7 +10,7 @@ import { downloadText, exportGraphSvg } from './export-svg.js';
 import { highlightOf, type Highlight } from './highlight.js';
 import { drawReach } from './reach-view.js';
 import { formatSimTime, TimelineView } from './timeline-view.js';
-import { TopologyView } from './topology-view.js';
+import { readRendererChoice, TopologyView } from './topology-view.js';
 
 /**
  * The page: one ViewHistory fed by the socket, a cursor into it (null = follow the newest event), and views that are
@@ -27,7 +27,7 @@ let planVnet = '';
 const stats = { hellos: 0, snapshots: 0, duplicates: 0, eventsReceived: 0, renders: 0 };
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-const topology = new TopologyView(byId('topology'), pickNode);
+const topology = new TopologyView(byId('topology'), pickNode, readRendererChoice(location.search));
 const timeline = new TimelineView({
   play: (speed) => {
     cursor = null;

@@ -8,6 +8,15 @@ import type { Highlight } from './highlight.js';
 /** Above this many nodes the graph is drawn on a canvas: SVG held 46 fps at 500 nodes but 12 fps at 2,000 here. */
 export const SVG_NODE_LIMIT = 600;
 
+/** Which element draws the graph: by size (`auto`), or forced, as benchmarks and SVG-minded users ask with `?renderer=`. */
+export type RendererChoice = 'auto' | 'svg' | 'canvas';
+
+/** Reads `?renderer=svg|canvas` from a page URL's query; anything else is `auto`. */
+export function readRendererChoice(search: string): RendererChoice {
+  const value = new URLSearchParams(search).get('renderer');
+  return value === 'svg' || value === 'canvas' ? value : 'auto';
+}
+
 /** Margin kept around the graph when zooming to fit. */
 const FIT_MARGIN_PX = 30;
 
@@ -26,10 +35,12 @@ export class TopologyView {
   private graph: Graph = { nodes: [], links: [] };
   private highlight: Highlight | undefined;
   private usesCanvas = false;
+  private readonly renderer: RendererChoice;
 
   /** Attaches to `container`; `onNodeClick` gets the id of a clicked node. */
-  constructor(container: HTMLElement, onNodeClick: (id: string) => void) {
+  constructor(container: HTMLElement, onNodeClick: (id: string) => void, renderer: RendererChoice = 'auto') {
     this.container = container;
+    this.renderer = renderer;
     container.append(this.svg);
     this.zoomBehavior = zoom<HTMLElement, unknown>().scaleExtent([0.02, 8]).on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
       if (event.sourceEvent !== null) this.hasUserZoomed = true;
@@ -64,7 +75,7 @@ export class TopologyView {
     if (relayout) this.layout = layOutGraph(graph);
     const layout = this.layout!;
     this.container.dataset['nodeCount'] = String(graph.nodes.length);
-    const wantsCanvas = graph.nodes.length > SVG_NODE_LIMIT;
+    const wantsCanvas = this.renderer === 'auto' ? graph.nodes.length > SVG_NODE_LIMIT : this.renderer === 'canvas';
     if (wantsCanvas !== this.usesCanvas) {
       this.usesCanvas = wantsCanvas;
       this.container.replaceChildren(wantsCanvas ? this.canvasGraph.canvas : this.svg);
