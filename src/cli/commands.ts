@@ -7,6 +7,7 @@ import { registerReachCommand } from './reach.js';
 import { registerRunCommand } from './run.js';
 import { registerSchemaCommand } from './schema.js';
 import { registerServeCommand } from './serve.js';
+import { registerStatusCommand } from './status.js';
 
 /** Adds every `vnetsim` sub-command to the program; each command lives in its own file. */
 export function registerCommands(program: Command): void {
@@ -18,4 +19,5 @@ export function registerCommands(program: Command): void {
   registerRunCommand(program);
   registerSchemaCommand(program);
   registerServeCommand(program);
+  registerStatusCommand(program);
 }

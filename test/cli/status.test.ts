@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readScenarioGatewayStatus } from '../../src/cli/status.js';
 import { formatGatewayStatus } from '../../src/cli/status-format.js';
@@ -46,4 +48,18 @@ describe('vnetsim status (Get-AzureVNetGateway / Get-AzureVNetConnection at a mo
     expect(() => readScenarioGatewayStatus(scenario, undefined, 'Nope')).toThrow(InputError);
     expect(() => readScenarioGatewayStatus(scenario, undefined, 'Nope')).toThrow(/no virtual network named "Nope"; known VNets: CorpVNet/);
   });
+});
+
+describe('vnetsim status on the command line', () => {
+  it('prints the cmdlet view at --at and exits 0; an unknown --vnet exits 2 without a stack trace', async () => {
+    const run = promisify(execFile);
+    const cli = ['--import', 'tsx', 'src/cli/main.ts', 'status'];
+    const { stdout } = await run(process.execPath, [...cli, SHARED_KEY_STORY, '--at', '30m']);
+    expect(stdout.split('\n')[0]).toBe('scenario site-to-site-shared-key at 00:30:00');
+    expect(stdout).toMatch(/^Reason +: AUTHENTICATION_FAILED$/m);
+    const failed = await run(process.execPath, [...cli, SHARED_KEY_STORY, '--vnet', 'Nope']).catch((error: { code: number; stderr: string }) => error);
+    expect(failed).toMatchObject({ code: 2 });
+    expect((failed as { stderr: string }).stderr).toContain('unknown-vnet: no virtual network named "Nope"');
+    expect((failed as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
