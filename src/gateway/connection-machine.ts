@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import { formatWireNotify, type IkeExchange } from './negotiation.js';
+import { formatWireNotify, isChildSaRefusal, type IkeExchange } from './negotiation.js';
 import { retransmitWaitMs, type GatewayProfile } from './profile.js';
 import type { FailureReason } from './reasons.js';
 import type { ConnectivityState, GatewayRandom } from './types.js';
@@ -7,7 +7,8 @@ import type { ConnectivityState, GatewayRandom } from './types.js';
 /**
  * One site-to-site tunnel as Azure's side sees it: NotConnected → Connecting (IKE phases) → Connected (rekeys, DPD).
  * Azure initiates and owns retransmission (RFC 7296 §2.1); the far end's answers come from the `link`, so the
- * machine stays pure and tests can swap the peer.
+ * machine stays pure and tests can swap the peer. A refused child SA leaves the IKE SA up: the tunnel stays
+ * Connecting and retries only the child (quick mode, or CREATE_CHILD_SA) until the IKE SA's lifetime runs out.
  */
 
 /** What the machine needs from the outside world; the host implements it per tunnel. */
@@ -94,6 +95,7 @@ export const connectionMachine = setup({
       context.link.findSilence(true) === undefined ? context.profile.roundTripMs : retransmitWaitMs(context.profile, context.tries),
     REKEY_DUE: ({ context }) => Math.max(0, Math.min(context.ikeRekeyAtMs, context.childRekeyAtMs) - context.link.now()),
     RETRY_DELAY: ({ context }) => context.retryDelayMs,
+    IKE_SA_EXPIRY: ({ context }) => Math.max(0, context.ikeRekeyAtMs - context.link.now()),
     DPD_DELAY: ({ context }) => context.profile.dpdDelayMs,
   },
   guards: {
@@ -109,10 +111,18 @@ export const connectionMachine = setup({
     peerRefuses: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
       context.link.findSilence(params.tunnelUp) === undefined
       && context.link.findRefusal(resolveExchange(context, params.step)) !== undefined,
+    peerRefusesChildOnly: ({ context }, params: { step: Step; tunnelUp: boolean }) => {
+      // CREATE_CHILD_SA also rekeys the IKE SA (RFC 7296 §1.3.2); a refused IKE SA rekey is not a child refusal.
+      if (params.step === 'rekey-ike' || context.link.findSilence(params.tunnelUp) !== undefined) return false;
+      const exchange = resolveExchange(context, params.step);
+      const reason = context.link.findRefusal(exchange);
+      return reason !== undefined && isChildSaRefusal(exchange, reason);
+    },
   },
   actions: {
     reportNotConnected: ({ context }) => context.link.reportState('NotConnected', context.reason),
-    reportConnecting: ({ context }) => context.link.reportState('Connecting', undefined),
+    // The last failure reason stays until the tunnel is Connected: Get-AzureVNetConnection kept showing the last event.
+    reportConnecting: ({ context }) => context.link.reportState('Connecting', context.reason),
     reportConnected: ({ context }) => context.link.reportState('Connected', undefined),
     reportStep: ({ context }, params: { exchange: IkeExchange; detail: string }) =>
       context.link.reportIke(params.exchange, params.detail),
@@ -130,6 +140,19 @@ export const connectionMachine = setup({
       context.link.reportIke(exchange, `peer answered ${exchange} with notify ${formatWireNotify(exchange, reason)}`);
       return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
     }),
+    refuseChild: assign(({ context }, params: { step: Step }) => {
+      const exchange = resolveExchange(context, params.step);
+      const reason = context.link.findRefusal(exchange) ?? 'TS_UNACCEPTABLE';
+      const notify = formatWireNotify(exchange, reason);
+      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${notify}; the IKE SA stays up without a child SA`);
+      // RFC 7296 §1.2: IKE_AUTH authenticated the peer even though its child was refused, so the IKE SA starts its life now.
+      const ikeSa = exchange === 'IKE_AUTH' ? { ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs } : {};
+      return { ...ikeSa, tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+    }),
+    expireChildlessIkeSa: ({ context }) => {
+      const exchange = context.ikeVersion === 1 ? 'MAIN_MODE' : 'IKE_SA_INIT';
+      context.link.reportIke(exchange, 'IKE SA lifetime ended with no child SA; negotiating a new IKE SA');
+    },
     failWithSilence: assign(({ context }, params: { step: Step; tunnelUp: boolean }) => {
       const exchange = resolveExchange(context, params.step);
       const reason = context.link.findSilence(params.tunnelUp) ?? 'PEER_UNREACHABLE';
@@ -143,13 +166,11 @@ export const connectionMachine = setup({
       context.link.reportIke('INFORMATIONAL', `dead-peer detection: no answer after ${context.tries} retransmissions (${reason})`);
       return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
     }),
-    establish: assign(({ context }) => {
-      const now = context.link.now();
-      return {
-        tries: 0, failures: 0, reason: undefined,
-        ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs,
-      };
-    }),
+    establishIkeSa: assign(({ context }) => ({ ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs })),
+    // The IKE SA may be older than the child (a child retried after a refusal), so only the child's lifetime starts here.
+    establish: assign(({ context }) => ({
+      tries: 0, failures: 0, reason: undefined, childRekeyAtMs: context.link.now() + context.childSaLifetimeMs,
+    })),
     completeRekey: assign(({ context }, params: { sa: SaKind }) => {
       const now = context.link.now();
       const exchange = rekeyExchange(context.ikeVersion, params.sa);
@@ -161,7 +182,7 @@ export const connectionMachine = setup({
       return params.sa === 'ike' ? { tries: 0, ikeRekeyAtMs: now + context.ikeSaLifetimeMs } : { tries: 0, childRekeyAtMs: now + context.childSaLifetimeMs };
     }),
     clearTries: assign({ tries: 0 }),
-    resetAttempts: assign({ tries: 0, failures: 0, reason: undefined }),
+    resetAttempts: assign({ tries: 0, failures: 0 }),
     assignDisconnect: assign(({ event }) => ({ tries: 0, reason: event.type === 'DISCONNECT' ? event.reason : undefined })),
     assignPeerDeleted: assign(({ context }) => ({
       tries: 0, reason: 'PEER_DELETED' as const, failures: 0, retryDelayMs: computeRetryDelayMs(context, 0),
@@ -204,9 +225,20 @@ export const connectionMachine = setup({
       states: {
         start: { always: [{ guard: 'isIkeV1', target: 'mainMode' }, { target: 'ikeSaInit' }] },
         ikeSaInit: exchangeState('IKE_SA_INIT', 'ikeSaInit', 'ikeAuth', 'IKE SA negotiated'),
-        ikeAuth: exchangeState('IKE_AUTH', 'ikeAuth', '#connection.Connected', 'peer authenticated; child SA installed'),
-        mainMode: exchangeState('MAIN_MODE', 'mainMode', 'quickMode', 'phase 1 SA established'),
+        ikeAuth: exchangeState('IKE_AUTH', 'ikeAuth', '#connection.Connected', 'peer authenticated; child SA installed', true),
+        mainMode: exchangeState('MAIN_MODE', 'mainMode', 'quickMode', 'phase 1 SA established', true),
         quickMode: exchangeState('QUICK_MODE', 'quickMode', '#connection.Connected', 'phase 2 SAs installed'),
+        // IKE SA up, child refused (RFC 7296 §1.2; strongSwan's "IKE_SA kept on failed child SA establishment").
+        // vpn-xstate.md §6 leaves open whether Azure showed this as Connected; no traffic flows, so, as its §5.3
+        // proposes, it is Connecting. A childless IKE SA is not rekeyed: at the end of its life phase 1 starts over.
+        childRefused: {
+          entry: 'reportConnecting',
+          after: {
+            RETRY_DELAY: [{ guard: 'isIkeV1', target: 'quickMode' }, { target: 'creatingChild' }],
+            IKE_SA_EXPIRY: { target: '#connection.Connecting', reenter: true, actions: 'expireChildlessIkeSa' },
+          },
+        },
+        creatingChild: exchangeState('CREATE_CHILD_SA', 'creatingChild', '#connection.Connected', 'child SA installed'),
       },
     },
     Connected: {
@@ -255,14 +287,15 @@ export const connectionMachine = setup({
 });
 
 // Builders for the repeated "send, await the answer, retransmit or fail" shape; plain config objects, not new logic.
-function exchangeState(exchange: IkeExchange, self: string, next: string, detail: string) {
+function exchangeState(exchange: IkeExchange, self: string, next: string, detail: string, establishesIkeSa = false) {
+  const accepted = [{ type: 'clearTries' }, { type: 'reportStep', params: { exchange, detail } }] as const;
   return {
     after: {
       EXCHANGE_WAIT: [
         {
           guard: { type: 'peerAccepts', params: { step: exchange, tunnelUp: false } },
           target: next,
-          actions: [{ type: 'clearTries' }, { type: 'reportStep', params: { exchange, detail } }],
+          actions: establishesIkeSa ? [{ type: 'establishIkeSa' } as const, ...accepted] : accepted,
         },
         ...failureBranches(exchange, self, false),
       ],
@@ -287,6 +320,11 @@ function rekeyState(step: 'rekey-ike' | 'rekey-child', self: string) {
 
 function failureBranches(step: Step, self: string, tunnelUp: boolean) {
   return [
+    {
+      guard: { type: 'peerRefusesChildOnly', params: { step, tunnelUp } },
+      target: '#connection.Connecting.childRefused',
+      actions: { type: 'refuseChild', params: { step } },
+    },
     {
       guard: { type: 'peerRefuses', params: { step, tunnelUp } },
       target: '#connection.NotConnected.waiting',

@@ -40,6 +40,11 @@ export interface ConnectionStateChanged {
   eventId: number;
   message: string;
   reason?: FailureReason;
+  /**
+   * A new attempt while the last failure still stands (same reason): Get-AzureVNetConnection kept showing that
+   * failure's event, so folds update ConnectivityState and keep LastEvent* and the reason.
+   */
+  retry?: true;
   /** Modelled traffic while Connected, so a fold can report byte counters at any time. */
   ingressBytesPerSecond?: number;
   egressBytesPerSecond?: number;

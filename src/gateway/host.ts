@@ -259,12 +259,14 @@ export class GatewayHost implements GatewayConfigView {
     if (from === to && tunnel.reason === reason) return;
     // A fresh actor's initial NotConnected carries no news.
     if (from === 'NotConnected' && to === 'NotConnected' && reason === undefined) return;
+    const isRetry = from === 'NotConnected' && to === 'Connecting' && reason !== undefined && reason === tunnel.reason;
     tunnel.connectivity = to;
     tunnel.reason = reason;
     this.publish({
       type: 'connection.stateChanged', vnet: tunnel.vnet, site: tunnel.site, from, to,
       eventId: CONNECTION_EVENT_IDS[to], message: formatConnectivityMessage(tunnel.site, from, to, reason),
       ...(reason === undefined ? {} : { reason }),
+      ...(isRetry ? { retry: true as const } : {}),
       ...(to === 'Connected'
         ? { ingressBytesPerSecond: this.profile.ingressBytesPerSecond, egressBytesPerSecond: this.profile.egressBytesPerSecond }
         : {}),

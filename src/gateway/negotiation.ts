@@ -118,6 +118,25 @@ function findSelectorProblem(azure: AzureEnd, site: SiteEnd, peer: PeerEnd): Fai
 }
 
 /**
+ * True when a refusal concerns only the child SA, so the IKE SA survives. RFC 7296 §1.2: a child refused in IKE_AUTH
+ * still sets up the IKE SA, only an authentication failure prevents it; CREATE_CHILD_SA (creating or rekeying a child)
+ * and IKEv1 quick mode run under an IKE SA that their refusal leaves in place.
+ */
+export function isChildSaRefusal(exchange: IkeExchange, reason: FailureReason): boolean {
+  switch (exchange) {
+    case 'IKE_AUTH':
+      return reason !== 'AUTHENTICATION_FAILED';
+    case 'CREATE_CHILD_SA':
+    case 'QUICK_MODE':
+      return true;
+    case 'IKE_SA_INIT':
+    case 'MAIN_MODE':
+    case 'INFORMATIONAL':
+      return false;
+  }
+}
+
+/**
  * The notify as it appears on the wire for a refused exchange. IKEv1 has no TS_UNACCEPTABLE: a quick mode whose
  * selectors match no policy is answered with INVALID_ID_INFORMATION (18) (strongSwan quick_mode.c).
  */

@@ -127,6 +127,10 @@ export function applyGatewayEvent(world: GatewayWorld, event: GatewayEvent, time
       const connection = ensureConnection(ensureGateway(world, event.vnet), event.site);
       accrueBytes(connection, timeMs);
       connection.ConnectivityState = event.to;
+      connection.ingressBytesPerSecond = event.to === 'Connected' ? event.ingressBytesPerSecond ?? 0 : 0;
+      connection.egressBytesPerSecond = event.to === 'Connected' ? event.egressBytesPerSecond ?? 0 : 0;
+      // Get-AzureVNetConnection kept showing the failure while the gateway retried.
+      if (event.retry === true) return;
       connection.LastEventID = event.eventId;
       connection.LastEventTimeStamp = timeMs;
       connection.LastEventMessage = event.message;
@@ -138,8 +142,6 @@ export function applyGatewayEvent(world: GatewayWorld, event: GatewayEvent, time
         connection.EgressBytesTransferred = 0;
         connection.LastConnectionEstablished = timeMs;
       }
-      connection.ingressBytesPerSecond = event.to === 'Connected' ? event.ingressBytesPerSecond ?? 0 : 0;
-      connection.egressBytesPerSecond = event.to === 'Connected' ? event.egressBytesPerSecond ?? 0 : 0;
       return;
     }
     case 'connection.added':

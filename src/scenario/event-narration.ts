@@ -123,11 +123,21 @@ const NARRATIONS: Record<string, Narrate> = {
     text: `${e.get('up') === 'true' ? 'up' : 'down'}: ${describeDevice(e.raw['settings'])}`,
   }),
   'connection.ike': (e) => ({ subject: tunnel(e), text: `IKE ${e.get('exchange')}: ${e.get('detail')}` }),
-  'connection.stateChanged': (e) => ({
-    subject: tunnel(e),
-    text: `${e.get('from')} → ${e.get('to')}${e.has('reason') ? ` [${e.get('reason')}]` : ''}: ${e.get('message')}`,
-  }),
+  'connection.stateChanged': (e) => ({ subject: tunnel(e), text: describeConnectivityChange(e) }),
 };
+
+/**
+ * A tunnel's state change. A retry keeps the last failure on the connection, so it names the reason without
+ * repeating the message; a re-report in the same state (a tunnel refused before it started, a new reason while
+ * connecting) says so instead of showing a non-change like "NotConnected → NotConnected".
+ */
+function describeConnectivityChange(e: Fields): string {
+  const reason = e.has('reason') ? ` [${e.get('reason')}]` : '';
+  if (e.get('retry') === 'true') return `${e.get('from')} → ${e.get('to')}${reason}: retrying; the connection still shows the last failure`;
+  if (e.get('from') !== e.get('to')) return `${e.get('from')} → ${e.get('to')}${reason}: ${e.get('message')}`;
+  const change = e.get('to') === 'NotConnected' ? 'not started' : `still ${e.get('to')}`;
+  return `${change}${reason}: ${e.get('message')}`;
+}
 
 /**
  * Returns a narrator that turns events, in log order, into timeline lines such as
@@ -181,5 +191,7 @@ function describeDevice(settings: unknown): string {
   const ikeVersions = fields.get('ikeVersions');
   const versions = Array.isArray(ikeVersions) ? ikeVersions.map((v) => `IKEv${String(v)}`).join('/') : 'IKE ?';
   const reachable = fields.get('reachable') === false ? ', unreachable' : '';
-  return `${showField(fields.get('routing'))} ${versions}, public IP ${showField(fields.get('publicIp'))}${reachable}`;
+  const gatewayAddress = fields.get('gatewayAddress');
+  const peer = gatewayAddress === undefined ? '' : `, Azure peer ${showField(gatewayAddress)}`;
+  return `${showField(fields.get('routing'))} ${versions}, public IP ${showField(fields.get('publicIp'))}${peer}${reachable}`;
 }

@@ -45,9 +45,10 @@ const ROWS: FailureRow[] = [
     readAtMs: 1_000, state: 'NotConnected', reason: 'NO_PROPOSAL_CHOSEN', from: 'Connecting',
   },
   {
+    // Quick mode is refused but phase 1 stays up, so the tunnel stays Connecting with the reason.
     name: 'traffic selectors narrower than the VNet on a policy-based tunnel', gatewayType: 'StaticRouting',
     setup: { devices: [compatibleDevice({ trafficSelectors: ['10.0.1.0/24'] })] },
-    readAtMs: 1_000, state: 'NotConnected', reason: 'TS_UNACCEPTABLE', from: 'Connecting',
+    readAtMs: 1_000, state: 'Connecting', reason: 'TS_UNACCEPTABLE', from: 'Connecting',
   },
   {
     name: 'device powered off: retransmissions exhausted at 165 s', gatewayType: 'DynamicRouting',
@@ -105,12 +106,12 @@ describe('failure reasons as Get-AzureVNetConnection shows them', () => {
     const status = h.host.connectionStatus('VNet1', 'Site1');
     expect(status?.ConnectivityState).toBe(row.state);
     expect(status?.reason).toBe(row.reason);
-    const fromText = row.from === 'NotConnected' ? 'Not Connected' : row.from;
-    const base = row.from === 'NotConnected'
-      ? "The connectivity state for the local network site 'Site1' is Not Connected."
-      : `The connectivity state for the local network site 'Site1' changed from ${fromText} to Not Connected.`;
+    const spell = (state: string): string => (state === 'NotConnected' ? 'Not Connected' : state);
+    const base = row.from === row.state
+      ? `The connectivity state for the local network site 'Site1' is ${spell(row.state)}.`
+      : `The connectivity state for the local network site 'Site1' changed from ${spell(row.from)} to ${spell(row.state)}.`;
     expect(status?.LastEventMessage).toBe(row.reason === undefined ? base : `${base} ${describeReason(row.reason)}`);
-    expect(status?.LastEventID).toBe(23402);
+    expect(status?.LastEventID).toBe(row.state === 'Connecting' ? 23403 : 23402);
     h.host.stop();
   });
 
@@ -124,6 +125,30 @@ describe('failure reasons as Get-AzureVNetConnection shows them', () => {
     expect(connectivityTrail(h)).toEqual([[PROVISION_MS, 'Connecting', undefined]]);
     h.clock.advanceTo(PROVISION_MS + 165_061);
     expect(connectivityTrail(h).at(-1)).toEqual([PROVISION_MS + 165_061, 'NotConnected', 'PEER_UNREACHABLE']);
+  });
+
+  it('keeps the failure reason and its event on the connection while retrying, until it is Connected', () => {
+    const h = createHarness({ devices: [compatibleDevice({ up: false })] });
+    provision(h, 'DynamicRouting');
+    const failedAtMs = PROVISION_MS + 165_061;
+    h.clock.advanceTo(failedAtMs);
+    const failed = h.host.connectionStatus('VNet1', 'Site1');
+    expect(failed).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'PEER_UNREACHABLE', LastEventID: 23402, LastEventTimeStamp: failedAtMs });
+    // The retry starts after the first reconnect delay (10 s plus up to 5 s of jitter).
+    h.clock.advanceTo(failedAtMs + 20_000);
+    const retrying = h.host.connectionStatus('VNet1', 'Site1');
+    expect(retrying?.ConnectivityState).toBe('Connecting');
+    expect(retrying).toMatchObject({
+      reason: 'PEER_UNREACHABLE', LastEventID: 23402, LastEventTimeStamp: failedAtMs, LastEventMessage: failed?.LastEventMessage,
+    });
+    const retry = h.events.findLast(({ event }) => event.type === 'connection.stateChanged')?.event;
+    expect(retry).toMatchObject({ type: 'connection.stateChanged', from: 'NotConnected', to: 'Connecting', reason: 'PEER_UNREACHABLE', retry: true });
+    h.host.execute({ type: 'setDevicePower', site: 'Site1', up: true });
+    h.clock.advanceBy(1_000);
+    const connected = h.host.connectionStatus('VNet1', 'Site1');
+    expect(connected).toMatchObject({ ConnectivityState: 'Connected', LastEventID: 23401 });
+    expect(connected?.reason).toBeUndefined();
+    expect(connected?.LastEventMessage).toBe("The connectivity state for the local network site 'Site1' changed from Connecting to Connected.");
   });
 
   it('flaps when the device IP lies inside the site: connects, loses DPD, reconnects', () => {
@@ -141,7 +166,7 @@ describe('failure reasons as Get-AzureVNetConnection shows them', () => {
     const h = createHarness({ devices: [compatibleDevice({ ikeVersions: [1], trafficSelectors: ['10.0.0.0/24'] })] });
     provision(h, 'StaticRouting');
     const details = h.events.flatMap(({ event }) => (event.type === 'connection.ike' && event.exchange === 'QUICK_MODE' ? [event.detail] : []));
-    expect(details[0]).toBe("peer answered QUICK_MODE with notify INVALID_ID_INFORMATION (IKEv1's TS_UNACCEPTABLE)");
+    expect(details[0]).toBe("peer answered QUICK_MODE with notify INVALID_ID_INFORMATION (IKEv1's TS_UNACCEPTABLE); the IKE SA stays up without a child SA");
     expect(h.host.connectionStatus('VNet1', 'Site1')?.reason).toBe('TS_UNACCEPTABLE');
   });
 
