@@ -133,8 +133,14 @@ export function blockRoutingLoop(vnet: TopoVnet, address: number, leg: Leg): Blo
 /** A service has no VIP: no deployment is running, so nothing enters or leaves through a public address. */
 export function blockNoVip(service: TopoService, leg: Leg): Blocker {
   return makeBlocker('no-vip', `service:${service.name}`, leg,
-    `cloud service ${service.name} has no VIP (a VIP is released once every VM is deallocated or deleted)`,
-    `start a VM of ${service.name} so the service gets a VIP again`, service.source);
+    // A PaaS service's public VIP (name.cloudapp.net) belongs to its production slot; staging answers elsewhere.
+    service.kind === 'PaaS'
+      ? `cloud service ${service.name} has no production deployment, so ${service.name}.cloudapp.net has no VIP`
+      : `cloud service ${service.name} has no VIP (a VIP is released once every VM is deallocated or deleted)`,
+    service.kind === 'PaaS'
+      ? `deploy ${service.name} to the production slot, or swap its staging deployment into production (Move-AzureDeployment)`
+      : `start a VM of ${service.name} so the service gets a VIP again`,
+    service.source);
 }
 
 /** The target VM publishes no endpoint for the protocol and port. */
