@@ -247,9 +247,14 @@ const HANDLERS: Record<string, Handler> = {
     const site = readString(event, 'site');
     const to = readString(event, 'to');
     if (vnet === null || site === null || to === null) return;
-    view.connections[connectionKey(vnet, site)] = {
-      vnet, site, state: to, message: readString(event, 'message') ?? '', reason: readString(event, 'reason'),
-    };
+    const key = connectionKey(vnet, site);
+    const previous = view.connections[key];
+    // A retry under the same failure keeps the failure's message, as Get-AzureVNetConnection kept its last event.
+    if (readFlag(event, 'retry') && previous !== undefined) {
+      previous.state = to;
+      return;
+    }
+    view.connections[key] = { vnet, site, state: to, message: readString(event, 'message') ?? '', reason: readString(event, 'reason') };
   },
 };
 

@@ -61,6 +61,13 @@ describe('applyEvent', () => {
     check(after);
   });
 
+  it('keeps the failure message and reason while a tunnel retries, as Get-AzureVNetConnection did', () => {
+    const failed = applyEvent(base, at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'NotConnected', message: 'keys differ', reason: 'AUTHENTICATION_FAILED' }));
+    const retrying = applyEvent(failed, at(5, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'NotConnected', to: 'Connecting', message: 'retrying', reason: 'AUTHENTICATION_FAILED', retry: true }));
+    expect(retrying.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connecting', message: 'keys differ', reason: 'AUTHENTICATION_FAILED' });
+    expect(failed.connections['V/HQ']?.state).toBe('NotConnected');
+  });
+
   it('removes the gateway again when it goes back to NotProvisioned', () => {
     const up = applyEvent(base, at(4, 'gateway.stateChanged', { vnet: 'V', to: 'Provisioned', publicIp: '5.5.5.5' }));
     expect(up.vnets['V']?.gateway).toEqual({ state: 'Provisioned', publicIp: '5.5.5.5' });
