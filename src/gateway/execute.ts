@@ -1,7 +1,6 @@
 import type { GatewayCommand } from './commands.js';
 import type { DeviceEvent, DeviceSettings } from './device.js';
 import type { GatewayHost, VnetRecord } from './host.js';
-import { createTunnelRecord } from './tunnel.js';
 
 /**
  * Applies an already validated gateway command to the host. Split from the host so each file holds one concept:
@@ -52,7 +51,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       const record = requireVnet(host, command.vnet);
       const tunnel = record.tunnels.get(command.site);
       if (tunnel) host.stopTunnel(tunnel, 'DISCONNECTED');
-      record.tunnels.delete(command.site);
+      host.removeTunnel(record, command.site);
       record.keys.delete(command.site);
       record.sites = record.sites.filter((s) => s !== command.site);
       host.publish({ type: 'connection.removed', vnet: record.name, site: command.site });
@@ -101,7 +100,7 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
   }
   const spec = host.sites.get(site);
   record.sites = [...record.sites, site];
-  record.tunnels.set(site, createTunnelRecord(record.name, site, record.addressSpace));
+  host.addTunnel(record, site);
   host.publish({
     type: 'connection.added', vnet: record.name, site,
     addressPrefixes: [...(spec?.addressPrefixes ?? [])], vpnGatewayAddress: spec?.vpnGatewayAddress ?? '',

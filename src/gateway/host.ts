@@ -9,7 +9,9 @@ import { hasOverlap } from './prefixes.js';
 import { maxTunnels, resolveProfile, type GatewayProfile } from './profile.js';
 import type { FailureReason } from './reasons.js';
 import { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';
+import { createSiteRecord, type SiteRecord } from './site-record.js';
 import { createTunnelRecord, startTunnelActor, type TunnelRecord } from './tunnel.js';
+import { TunnelIndex } from './tunnel-index.js';
 import type {
   ConnectivityState, DeviceSpec, GatewayClock, GatewayRandom, GatewaySku, GatewayState, GatewayType, LocalSiteSpec, VnetGatewaySpec,
 } from './types.js';
@@ -33,6 +35,8 @@ export interface GatewayHostOptions {
 /** The host's record of one VNet and its gateway. */
 export interface VnetRecord {
   name: string;
+  /** Declaration order among the host's VNets; tunnels are signalled in this order. */
+  order: number;
   addressSpace: string[];
   hasGatewaySubnet: boolean;
   sites: string[];
@@ -64,9 +68,11 @@ export class GatewayHost implements GatewayConfigView {
   private readonly world: GatewayWorld = createGatewayWorld();
   /** Configuration, readable by the command executor. */
   readonly vnets = new Map<string, VnetRecord>();
-  readonly sites = new Map<string, LocalSiteSpec>();
+  readonly sites = new Map<string, SiteRecord>();
   readonly devices = new Map<string, DeviceRecord>();
   private readonly vnetByIp = new Map<string, string>();
+  private readonly tunnelIndex = new TunnelIndex();
+  private nextTunnelOrder = 0;
   private readonly pendingEffects: Array<() => void> = [];
 
   constructor(options: GatewayHostOptions) {
@@ -79,7 +85,8 @@ export class GatewayHost implements GatewayConfigView {
 
   /** Declares a local network site (from the network plan, at start); it gets a default device until one is defined. */
   defineSite(site: LocalSiteSpec): void {
-    this.sites.set(site.name, { name: site.name, addressPrefixes: [...site.addressPrefixes], vpnGatewayAddress: site.vpnGatewayAddress });
+    this.tunnelIndex.setSiteAddress(site.name, this.sites.get(site.name)?.vpnGatewayAddress, site.vpnGatewayAddress);
+    this.sites.set(site.name, createSiteRecord(site));
     if (!this.devices.has(site.name)) this.devices.set(site.name, createDefaultDeviceRecord(site.name, site.vpnGatewayAddress, this.clock));
   }
 
@@ -92,11 +99,15 @@ export class GatewayHost implements GatewayConfigView {
   /** Declares a VNet and its gateway (not yet created) and the sites it connects to. */
   defineVnet(spec: VnetGatewaySpec): void {
     const actor = createActor(gatewayMachine, { clock: this.clock, input: { profile: this.profile, link: this.createGatewayLink(spec.vnet) } });
+    const replaced = this.vnets.get(spec.vnet);
+    for (const tunnel of replaced?.tunnels.values() ?? []) this.tunnelIndex.removeTunnel(tunnel);
     const record: VnetRecord = {
-      name: spec.vnet, addressSpace: [...spec.addressSpace], hasGatewaySubnet: spec.hasGatewaySubnet, sites: [...spec.sites], actor,
+      // A VNet declared again keeps its place in the Map, so it keeps its order too.
+      name: spec.vnet, order: replaced?.order ?? this.vnets.size, addressSpace: [...spec.addressSpace],
+      hasGatewaySubnet: spec.hasGatewaySubnet, sites: [...spec.sites], actor,
       state: 'NotProvisioned', gatewayType: undefined, sku: 'Default', publicIp: undefined, keys: new Map(), tunnels: new Map(),
     };
-    for (const site of record.sites) record.tunnels.set(site, createTunnelRecord(record.name, site, record.addressSpace));
+    for (const site of new Set(record.sites)) this.addTunnel(record, site);
     this.vnets.set(record.name, record);
     actor.subscribe(() => this.flushEffects());
     actor.start();
@@ -169,6 +180,11 @@ export class GatewayHost implements GatewayConfigView {
     return this.sites.get(name);
   }
 
+  /** Every VNet with a tunnel to the site, in declaration order. */
+  findVnetsConnectedTo(site: string): VnetView[] {
+    return this.tunnelIndex.findTunnelsAtSite(site).flatMap((tunnel) => this.findVnet(tunnel.vnet) ?? []);
+  }
+
   /** The VNet whose gateway holds this public IP. */
   findVnetByGatewayIp(ip: string): VnetView | undefined {
     const vnet = this.vnetByIp.get(ip);
@@ -185,19 +201,31 @@ export class GatewayHost implements GatewayConfigView {
 
   /** Sends an event to every running tunnel that ends at this site (across VNets). */
   notifySiteTunnels(site: string, event: ConnectionEvent): void {
-    for (const record of this.vnets.values()) record.tunnels.get(site)?.actor?.send(event);
+    for (const tunnel of this.tunnelIndex.findTunnelsAtSite(site)) tunnel.actor?.send(event);
   }
 
   /** Sends an event to every running tunnel whose far end is the gateway of `vnet` (VNet-to-VNet). */
   notifyRemoteTunnels(vnet: VnetRecord, event: ConnectionEvent): void {
     if (vnet.publicIp === undefined) return;
-    for (const record of this.vnets.values()) {
-      for (const tunnel of record.tunnels.values()) {
-        if (this.sites.get(tunnel.site)?.vpnGatewayAddress === vnet.publicIp && !this.devices.get(tunnel.site)?.isDeclared) {
-          tunnel.actor?.send(event);
-        }
-      }
+    for (const tunnel of this.tunnelIndex.findTunnelsPointingAt(vnet.publicIp)) {
+      // A site with a declared device talks to that device, not to whichever gateway holds the address.
+      if (!this.devices.get(tunnel.site)?.isDeclared) tunnel.actor?.send(event);
     }
+  }
+
+  /** Adds the tunnel from a VNet to a site, after the VNet's other tunnels (a VNet definition, addSite). */
+  addTunnel(record: VnetRecord, site: string): TunnelRecord {
+    const tunnel = createTunnelRecord(record.name, site, record.addressSpace, { vnet: record.order, tunnel: this.nextTunnelOrder++ });
+    record.tunnels.set(site, tunnel);
+    this.tunnelIndex.addTunnel(tunnel);
+    return tunnel;
+  }
+
+  /** Removes the tunnel from a VNet to a site (removeSite); stop its actor first. */
+  removeTunnel(record: VnetRecord, site: string): void {
+    const tunnel = record.tunnels.get(site);
+    if (tunnel) this.tunnelIndex.removeTunnel(tunnel);
+    record.tunnels.delete(site);
   }
 
   /** Refreshes a device's cached far-end view after it took an event. */

@@ -1,5 +1,6 @@
+import type { Prefix4 } from '../ipam/index.js';
 import type { FailureReason } from './reasons.js';
-import { hasOverlap, isAddressInPrefixes, isSamePrefixSet } from './prefixes.js';
+import { hasOverlap, isAddressInParsedPrefixes, isSamePrefixSet } from './prefixes.js';
 import { ikeVersionFor } from './profile.js';
 import type { GatewayType } from './types.js';
 
@@ -32,10 +33,12 @@ export interface PeerEnd {
   reachable: boolean;
 }
 
-/** The local network site the tunnel protects. */
+/** The local network site the tunnel protects, with its text parsed once when it was defined (see SiteRecord). */
 export interface SiteEnd {
   addressPrefixes: readonly string[];
   vpnGatewayAddress: string;
+  parsedPrefixes: readonly Prefix4[];
+  parsedGatewayAddress: number | undefined;
 }
 
 // DEVICES-2016 phase 1 tables: policy-based AES256/AES128/3DES + SHA1; route-based AES256/3DES + SHA1/SHA256; DH group 2.
@@ -67,8 +70,11 @@ export function findSilenceReason(azure: AzureEnd, site: SiteEnd, peer: PeerEnd,
   // Troubleshooting checklist item 3: the site's IP must equal the device IP and the device must point at Azure's IP.
   if (site.vpnGatewayAddress !== peer.publicIp) return 'WRONG_PEER_IP';
   if (peer.gatewayAddress !== undefined && peer.gatewayAddress !== azure.publicIp) return 'WRONG_PEER_IP';
-  // Troubleshooting item 5: a device IP inside the local network definition causes sporadic disconnections.
-  if (tunnelUp && isAddressInPrefixes(peer.publicIp, site.addressPrefixes)) return 'DEVICE_IP_INSIDE_SITE';
+  // Troubleshooting item 5: a device IP inside the local network definition causes sporadic disconnections. The
+  // device IP equals the site's vpnGatewayAddress here (checked above), so the site's parsed address stands for it.
+  if (tunnelUp && site.parsedGatewayAddress !== undefined && isAddressInParsedPrefixes(site.parsedGatewayAddress, site.parsedPrefixes)) {
+    return 'DEVICE_IP_INSIDE_SITE';
+  }
   return undefined;
 }
 

@@ -20,7 +20,8 @@ export function findPrefixProblem(text: string): string | undefined {
   return parsed.ok ? undefined : parsed.message;
 }
 
-function parseAll(prefixes: readonly string[]): Prefix4[] {
+/** Parses prefix text to ipam's integer prefixes (host bits cleared), skipping what does not parse. */
+export function parsePrefixList(prefixes: readonly string[]): Prefix4[] {
   const parsed: Prefix4[] = [];
   for (const text of prefixes) {
     const result = parsePrefix4(text.trim(), { allowHostBits: true });
@@ -31,19 +32,19 @@ function parseAll(prefixes: readonly string[]): Prefix4[] {
 
 /** True when any prefix of one list overlaps any prefix of the other. */
 export function hasOverlap(left: readonly string[], right: readonly string[]): boolean {
-  const rightPrefixes = parseAll(right);
-  return parseAll(left).some((a) => rightPrefixes.some((b) => prefixesOverlap(a, b)));
+  const rightPrefixes = parsePrefixList(right);
+  return parsePrefixList(left).some((a) => rightPrefixes.some((b) => prefixesOverlap(a, b)));
 }
 
-/** True when the address lies inside one of the prefixes. */
-export function isAddressInPrefixes(address: string, prefixes: readonly string[]): boolean {
-  const value = parseIpv4(address);
-  return value !== undefined && parseAll(prefixes).some((p) => containsAddress4(p, value));
+/** True when the uint32 address lies inside one of the already parsed prefixes; no text is read. */
+export function isAddressInParsedPrefixes(address: number, prefixes: readonly Prefix4[]): boolean {
+  for (const prefix of prefixes) if (containsAddress4(prefix, address)) return true;
+  return false;
 }
 
 /** True when both lists cover exactly the same addresses (order, duplicates and splitting ignored). */
 export function isSamePrefixSet(left: readonly string[], right: readonly string[]): boolean {
-  const a = collapsePrefixes(parseAll(left));
-  const b = collapsePrefixes(parseAll(right));
+  const a = collapsePrefixes(parsePrefixList(left));
+  const b = collapsePrefixes(parsePrefixList(right));
   return a.length === b.length && a.every((p, i) => isSamePrefix(p, b[i] as Prefix4));
 }

@@ -17,14 +17,30 @@ export interface TunnelRecord {
   manuallyDisconnected: boolean;
   /** The Azure end as the negotiation sees it; updated in place when the key changes. */
   azure: AzureEnd;
+  /** Where the tunnel stands among all tunnels: its VNet's declaration order, then its creation order. */
+  order: TunnelOrder;
+}
+
+/**
+ * A tunnel's place in the host's iteration order (VNets as declared, each VNet's tunnels as created). Signals sent
+ * to several tunnels at once follow it, because the timers they schedule fire in scheduling order on equal deadlines.
+ */
+export interface TunnelOrder {
+  readonly vnet: number;
+  readonly tunnel: number;
 }
 
 /** A tunnel record with no actor yet. */
-export function createTunnelRecord(vnet: string, site: string, vnetAddressSpace: readonly string[]): TunnelRecord {
+export function createTunnelRecord(vnet: string, site: string, vnetAddressSpace: readonly string[], order: TunnelOrder): TunnelRecord {
   return {
     vnet, site, actor: undefined, connectivity: 'NotConnected', reason: undefined, manuallyDisconnected: false,
-    azure: { gatewayType: 'DynamicRouting', publicIp: '', sharedKey: '', vnetAddressSpace },
+    azure: { gatewayType: 'DynamicRouting', publicIp: '', sharedKey: '', vnetAddressSpace }, order,
   };
+}
+
+/** Sorts tunnels into the host's iteration order, in place. */
+export function sortTunnels(tunnels: TunnelRecord[]): TunnelRecord[] {
+  return tunnels.sort((a, b) => a.order.vnet - b.order.vnet || a.order.tunnel - b.order.tunnel);
 }
 
 /** The IPsec SA lifetime in ms: the time lifetime, or sooner when the volume lifetime runs out at the modelled rate. */

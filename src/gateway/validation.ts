@@ -1,6 +1,6 @@
 import type { GatewayPhase } from './gateway-machine.js';
 import type { AddSite, ConfigureDevice, CreateGateway, GatewayCommand, ResizeGateway, SetSharedKey } from './commands.js';
-import { findPrefixProblem, hasOverlap, parseIpv4 } from './prefixes.js';
+import { findPrefixProblem, hasOverlap, isSamePrefixSet, parseIpv4 } from './prefixes.js';
 import { maxTunnels } from './profile.js';
 import type { GatewaySku, GatewayState, GatewayType, LocalSiteSpec } from './types.js';
 
@@ -35,6 +35,8 @@ export interface VnetView {
 export interface GatewayConfigView {
   findVnet(name: string): VnetView | undefined;
   findSite(name: string): LocalSiteSpec | undefined;
+  /** Every VNet already connected to the site. */
+  findVnetsConnectedTo(site: string): VnetView[];
   findVnetByGatewayIp(ip: string): VnetView | undefined;
 }
 
@@ -182,6 +184,8 @@ function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSi
     // Multi-site doc: Azure "does not allow you to upload a configuration file that has overlapping ranges".
     return refuse('overlapping-prefixes', `The prefixes of '${command.site}' (${prefixes.join(', ')}) overlap ${overlapped}. Give each network a distinct address space: renumber or narrow the site's prefixes.`);
   }
+  const collision = describeCollisionElsewhere(view, command.site, known, command.addressPrefixes);
+  if (collision !== undefined) return refuse('overlapping-prefixes', collision);
   const remote = view.findVnetByGatewayIp(address);
   if (remote && (remote.gatewayType === 'StaticRouting' || vnet.gatewayType === 'StaticRouting')) {
     return refuse('vnet-to-vnet-needs-dynamic-routing', `'${command.site}' points at the gateway of '${remote.name}'; VNet-to-VNet needs DynamicRouting gateways on both ends.`);
@@ -196,6 +200,25 @@ function describeOverlappedNetwork(view: GatewayConfigView, vnet: VnetView, site
     const otherPrefixes = other === site ? undefined : view.findSite(other)?.addressPrefixes;
     if (otherPrefixes !== undefined && hasOverlap(prefixes, otherPrefixes)) {
       return `site '${other}' (${otherPrefixes.join(', ')}), already connected to '${vnet.name}'`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * New prefixes re-define the site for every VNet already connected to it (one NetworkConfig, one LocalNetworkSite), so
+ * they must fit each of those VNets too; describes the first collision, or undefined when there is none. Prefixes
+ * equal to the current ones change nothing for those VNets and are not re-checked.
+ */
+function describeCollisionElsewhere(
+  view: GatewayConfigView, site: string, known: LocalSiteSpec | undefined, prefixes: readonly string[] | undefined,
+): string | undefined {
+  if (prefixes === undefined || (known !== undefined && isSamePrefixSet(prefixes, known.addressPrefixes))) return undefined;
+  for (const other of view.findVnetsConnectedTo(site)) {
+    const overlapped = describeOverlappedNetwork(view, other, site, prefixes);
+    if (overlapped !== undefined) {
+      return `'${site}' is also connected to '${other.name}', where its new prefixes (${prefixes.join(', ')}) would overlap ${overlapped}. `
+        + `Give each network a distinct address space: choose prefixes that fit '${other.name}' too, or remove '${site}' from '${other.name}' first.`;
     }
   }
   return undefined;

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import {
   findRefusalReason, findSilenceReason, formatWireNotify, isProposalAccepted, type AzureEnd, type IkeExchange, type PeerEnd, type SiteEnd,
 } from '../../src/gateway/negotiation.js';
+import { createSiteRecord } from '../../src/gateway/site-record.js';
+import type { LocalSiteSpec } from '../../src/gateway/types.js';
 
 const STATIC: AzureEnd = { gatewayType: 'StaticRouting', publicIp: '40.0.0.1', sharedKey: 'k', vnetAddressSpace: ['10.0.0.0/16'] };
 const DYNAMIC: AzureEnd = { ...STATIC, gatewayType: 'DynamicRouting' };
-const SITE: SiteEnd = { addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '203.0.113.10' };
+const SITE_SPEC: LocalSiteSpec = { name: 'Site1', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '203.0.113.10' };
+const SITE: SiteEnd = createSiteRecord(SITE_SPEC);
 const PEER: PeerEnd = { sharedKey: 'k', publicIp: '203.0.113.10', ikeVersions: [1, 2], routing: 'PolicyBased', up: true, reachable: true };
 
 describe('findSilenceReason', () => {
-  it.each<[string, Partial<PeerEnd>, Partial<SiteEnd>, boolean, string | undefined]>([
+  it.each<[string, Partial<PeerEnd>, Partial<LocalSiteSpec>, boolean, string | undefined]>([
     ['healthy device answers', {}, {}, false, undefined],
     ['powered-off device is silent', { up: false }, {}, false, 'PEER_UNREACHABLE'],
     ['broken link is silent', { reachable: false }, {}, false, 'PEER_UNREACHABLE'],
@@ -19,7 +22,7 @@ describe('findSilenceReason', () => {
     ['device IP inside the site answers while the tunnel is down', { publicIp: '192.168.1.1' }, { vpnGatewayAddress: '192.168.1.1' }, false, undefined],
     ['device IP inside the site goes silent once the tunnel is up', { publicIp: '192.168.1.1' }, { vpnGatewayAddress: '192.168.1.1' }, true, 'DEVICE_IP_INSIDE_SITE'],
   ])('%s', (_name, peer, site, tunnelUp, expected) => {
-    expect(findSilenceReason(STATIC, { ...SITE, ...site }, { ...PEER, ...peer }, tunnelUp)).toBe(expected);
+    expect(findSilenceReason(STATIC, createSiteRecord({ ...SITE_SPEC, ...site }), { ...PEER, ...peer }, tunnelUp)).toBe(expected);
   });
 });
 
