@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
-import { loadScenarioFile, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, UNREADABLE_FILE_RULE, type Scenario } from '../scenario/index.js';
 import { Simulation, type SimEvent } from '../sim/index.js';
-import { DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent } from '../viz/index.js';
+import {
+  DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
+} from '../viz/index.js';
 
 interface ServeFlags {
   port: number;
@@ -17,6 +20,9 @@ interface ServeFlags {
 /** Rule of a recorded event log line that is not an event. */
 const BAD_LOG_LINE_RULE = 'event-log-line';
 
+/** Exit code of a server that cannot listen where it was told (the same as any other bad input). */
+const EXIT_CANNOT_LISTEN = 2;
+
 /** Adds `vnetsim serve FILE`: runs a scenario (or replays a recorded log) live in the browser. */
 export function registerServeCommand(program: Command): void {
   program
@@ -27,15 +33,21 @@ export function registerServeCommand(program: Command): void {
     .option('--host <address>', 'address to listen on; anything but loopback exposes the simulation to your network', DEFAULT_HOST)
     .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
     .option('--paused', 'start with the clock paused (press play in the page)')
-    .action(async (file: string, flags: ServeFlags) => {
-      const world = file.endsWith('.jsonl') ? createScriptedWorld(parseEventLog(await readFile(file, 'utf8'), file)) : createScenarioWorld(await loadScenarioFile(file));
+    .action(async (file: string, flags: ServeFlags, command: Command) => {
+      const world = file.endsWith('.jsonl') ? createScriptedWorld(parseEventLog(await readEventLog(file), file)) : createScenarioWorld(await loadScenarioFile(file));
       if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
         process.stderr.write(`vnetsim serve: the page is not built (${DEFAULT_WEB_ROOT}); run: npm run build\n`);
       }
-      const server = await startVizServer({
-        world, host: flags.host, port: flags.port, speed: flags.speed, autoplay: flags.paused !== true,
-        onWorldError: (error) => process.stderr.write(`vnetsim serve: the simulation stopped: ${error instanceof Error ? error.message : String(error)}\n`),
-      });
+      let server: VizServer;
+      try {
+        server = await startVizServer({
+          world, host: flags.host, port: flags.port, speed: flags.speed, autoplay: flags.paused !== true,
+          onWorldError: (error) => process.stderr.write(`vnetsim serve: the simulation stopped: ${error instanceof Error ? error.message : String(error)}\n`),
+        });
+      } catch (error) {
+        // A taken port or an unknown host is the user's to fix: say which flag, no stack trace (exit 2 via main.ts).
+        command.error(`error: ${describeListenFailure(error, flags)}`, { exitCode: EXIT_CANNOT_LISTEN, code: 'vnetsim.serve.listen' });
+      }
       if (!isLoopback(flags.host)) process.stderr.write(`vnetsim serve: listening on ${flags.host}, reachable from other machines\n`);
       process.stdout.write(`vnetsim serve: ${server.url} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : ''}); Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
@@ -85,6 +97,16 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
   };
 }
 
+/** Reads an event log's text; a missing or unreadable file is an input error at its first line. */
+async function readEventLog(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([diagnosticAt({ file, line: 1, column: 1 }, UNREADABLE_FILE_RULE, 'error', `cannot read the event log: ${reason}`)]);
+  }
+}
+
 /** Reads a JSONL event log (`vnetsim run --log`) into time-ordered events; a bad line is an input error at that line. */
 export function parseEventLog(text: string, file: string): TimedEvent[] {
   const events: TimedEvent[] = [];
@@ -96,6 +118,9 @@ export function parseEventLog(text: string, file: string): TimedEvent[] {
       value = JSON.parse(line);
     } catch {
       return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'not JSON; each line of an event log is one event object {seq, time, type, ...}')];
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'not an event; each line of an event log is one event object {seq, time, type, ...}')];
     }
     const event = value as Partial<SimEvent>;
     const previous = events[events.length - 1];
@@ -112,8 +137,31 @@ export function parseEventLog(text: string, file: string): TimedEvent[] {
   return events;
 }
 
+/** Whether `host` names this machine only: `localhost`, 127.0.0.0/8, `::1`, or 127.x written as an IPv4-mapped IPv6 address. */
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const bare = host.toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  if (isIPv4(bare)) return bare.startsWith('127.');
+  return isIPv6(bare) && /^::ffff:127\./.test(bare);
+}
+
+/** Says why listening failed and which flag changes it. */
+function describeListenFailure(error: unknown, flags: ServeFlags): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const where = `${flags.host}:${flags.port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `cannot listen on ${where}: the port is in use; pick another --port, or --port 0 for a free one`;
+    case 'EACCES':
+      return `cannot listen on ${where}: ports below 1024 need privileges; pick a --port from 1024 to 65535, or 0 for a free one`;
+    case 'EADDRNOTAVAIL':
+      return `cannot listen on ${where}: no network interface of this machine has that address; pass one of its addresses to --host (default ${DEFAULT_HOST})`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot listen on ${where}: the host name does not resolve; pass an IP address or localhost to --host (default ${DEFAULT_HOST})`;
+    default:
+      return `cannot listen on ${where}: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 function parsePort(text: string): number {

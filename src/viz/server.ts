@@ -155,10 +155,17 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     sendTo(ws, { type: 'reach', requestId, answer: reach(from, to) });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    // A server that never listened must not leave its heartbeat timer holding the process open.
+    clearInterval(heartbeat);
+    stream.dispose();
+    throw error;
+  }
   port = (http.address() as AddressInfo).port;
   if (options.autoplay === true) playback.play();
 

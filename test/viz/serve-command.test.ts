@@ -40,6 +40,8 @@ describe('parseEventLog', () => {
   it.each([
     ['{"seq":1,"time":0,"type":"a"}\nnot json\n', 2, 'not JSON'],
     ['{"seq":1,"time":0}\n', 1, 'string type'],
+    ['null\n', 1, 'not an event'],
+    ['{"seq":1,"time":0,"type":"a"}\n[1,2]\n', 2, 'not an event'],
     ['{"seq":2,"time":0,"type":"a"}\n{"seq":1,"time":0,"type":"b"}\n', 2, 'out of order'],
   ])('reports a bad line at its position: %s', (text, line, message) => {
     try {
