@@ -1,5 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
+import { InputError, diagnosticAt } from '../common/index.js';
+import { formatEventLine } from '../sim/index.js';
 import {
   formatClock,
   formatRunReport,
@@ -10,6 +12,8 @@ import {
 } from '../scenario/index.js';
 import { choiceOption, parseTimeOption } from './options.js';
 
+/** Code of the diagnostic for a `--log` path that cannot be written. */
+export const UNWRITABLE_LOG_RULE = 'unwritable-log';
 /** Exit code when an expectation failed (bad input exits 2 through main.ts). */
 const EXIT_EXPECTATION_FAILED = 1;
 /** A run taking longer than this on the wall clock shows a progress line even when stderr is not a terminal. */
@@ -36,10 +40,15 @@ export function registerRunCommand(program: Command): void {
     .option('--seed <n>', "override the scenario's seed", parseSeed)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = await loadScenarioFile(file);
+      // Opened before the run, so a path that cannot be written is bad input reported before anything is simulated.
+      const log = flags.log === undefined ? undefined : await openLog(flags.log);
       const progress = createProgressLine();
       const report = runScenario(scenario, { seed: flags.seed, untilMs: flags.until, onProgress: progress.show });
       progress.finish();
-      if (flags.log !== undefined) await writeFile(flags.log, formatEventLog(report));
+      if (log !== undefined) {
+        await log.writeFile(formatEventLog(report));
+        await log.close();
+      }
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatRunReport(report).join('\n')}\n`);
       if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
     });
@@ -47,7 +56,18 @@ export function registerRunCommand(program: Command): void {
 
 /** The event log as JSON lines, one event per line in seq order. */
 function formatEventLog(report: RunReport): string {
-  return report.events.map((event) => `${JSON.stringify(event)}\n`).join('');
+  return report.events.map((event) => `${formatEventLine(event)}\n`).join('');
+}
+
+async function openLog(path: string): Promise<FileHandle> {
+  try {
+    return await open(path, 'w');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InputError([
+      diagnosticAt({ file: path, line: 1, column: 1 }, UNWRITABLE_LOG_RULE, 'error', `cannot write the event log (--log): ${reason}; give a file in an existing, writable directory`),
+    ]);
+  }
 }
 
 /** A `simulating 01:00:00 / 1d 00:00:00` line on stderr, shown when stderr is a terminal or the run is long. */

@@ -78,6 +78,15 @@ describe('vnetsim run', () => {
     expect(readFileSync(reseeded, 'utf8')).toContain('"seed":"77"');
   }, 60_000);
 
+  it('exits 2 before running when the --log file cannot be written, without a stack trace', async () => {
+    const log = join(dir, 'no-such-dir', 'events.jsonl');
+    const { code, stdout, stderr } = await vnetsim('run', STORY, '--log', log);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${log}:1:1: error unwritable-log: cannot write the event log (--log): ENOENT`);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
   it('prints the report as JSON with --format json', async () => {
     const { code, stdout } = await vnetsim('run', STORY, '--format', 'json');
     const report = JSON.parse(stdout) as { scenario: string; expectations: { status: string }[]; events: unknown[] };
