@@ -49,7 +49,7 @@ export function registerServeCommand(program: Command): void {
         command.error(`error: ${describeListenFailure(error, flags)}`, { exitCode: EXIT_CANNOT_LISTEN, code: 'vnetsim.serve.listen' });
       }
       if (!isLoopback(flags.host)) process.stderr.write(`vnetsim serve: listening on ${flags.host}, reachable from other machines\n`);
-      process.stdout.write(`vnetsim serve: ${server.url} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : ''}); Ctrl-C stops\n`);
+      process.stdout.write(`vnetsim serve: ${browsableUrl(server.url, flags.host, server.port)} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : ''}); Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           void server.close().then(resolve);
@@ -143,6 +143,13 @@ function isLoopback(host: string): boolean {
   if (bare === 'localhost' || bare === '::1') return true;
   if (isIPv4(bare)) return bare.startsWith('127.');
   return isIPv6(bare) && /^::ffff:127\./.test(bare);
+}
+
+/** The URL to open here: a wildcard bind (0.0.0.0, ::) names no host a browser can visit, so loopback stands in. */
+export function browsableUrl(url: string, host: string, port: number): string {
+  if (host === '0.0.0.0') return `http://127.0.0.1:${port}/`;
+  if (host === '::') return `http://[::1]:${port}/`;
+  return url;
 }
 
 /** Says why listening failed and which flag changes it. */

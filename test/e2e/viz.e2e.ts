@@ -181,6 +181,18 @@ describe('live view in a real browser', () => {
     await page.close();
   });
 
+  it('draws with the renderer the URL asks for, whatever the size', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(60 * 60_000);
+    const server = await serve(world);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}?renderer=canvas`);
+    await page.waitForSelector(`#topology[data-renderer="canvas"][data-node-count="${HUB_NODE_COUNT}"]`);
+    expect(await page.locator('#topology canvas').count()).toBe(1);
+    expect(await page.locator('#topology svg g.node').count()).toBe(0);
+    await page.close();
+  });
+
   it('draws a 2,000-node world on a canvas', async () => {
     const events = largeWorldEvents(16, 5, 23, 0);
     const world = createScriptedWorld(events);

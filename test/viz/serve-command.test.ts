@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/common/index.js';
-import { createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
+import { browsableUrl, createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
 import { readString } from '../../src/viz/event-fields.js';
 import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
 
@@ -53,5 +53,16 @@ describe('parseEventLog', () => {
       expect(first).toMatchObject({ file: 'log.jsonl', line, column: 1, rule: 'event-log-line' });
       expect(first?.message).toContain(message);
     }
+  });
+});
+
+describe('browsableUrl', () => {
+  it.each([
+    ['0.0.0.0', 'http://0.0.0.0:8080/', 'http://127.0.0.1:8080/'],
+    ['::', 'http://[::]:8080/', 'http://[::1]:8080/'],
+    ['127.0.0.1', 'http://127.0.0.1:8080/', 'http://127.0.0.1:8080/'],
+    ['192.0.2.7', 'http://192.0.2.7:8080/', 'http://192.0.2.7:8080/'],
+  ])('prints a URL a browser here can open for --host %s', (host, url, expected) => {
+    expect(browsableUrl(url, host, 8080)).toBe(expected);
   });
 });

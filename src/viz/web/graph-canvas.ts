@@ -11,6 +11,8 @@ const EASE_PER_FRAME = 0.25;
 const SETTLED_DISTANCE = 0.5;
 /** Nodes this far outside the canvas (pixels) are still drawn, so a circle cut by the edge shows whole. */
 const VIEW_MARGIN_PX = 20;
+/** Smallest radius a node is drawn with on screen: fitted to view, 2,000 nodes shrink below a pixel and vanish. */
+const MIN_SCREEN_RADIUS_PX = 1.5;
 /** Labels are drawn only when zoomed in this far: thousands of labels at once are unreadable and slow. */
 const LABEL_MIN_SCALE = 0.8;
 
@@ -124,7 +126,7 @@ export class CanvasGraph {
     const [left, top] = transform.invert([-VIEW_MARGIN_PX, -VIEW_MARGIN_PX]);
     const [right, bottom] = transform.invert([width + VIEW_MARGIN_PX, height + VIEW_MARGIN_PX]);
     const visible = [...this.sprites.values()].filter((s) => s.x >= left && s.x <= right && s.y >= top && s.y <= bottom);
-    drawNodes(ctx, visible, highlight);
+    drawNodes(ctx, visible, highlight, MIN_SCREEN_RADIUS_PX / transform.k);
     if (transform.k >= LABEL_MIN_SCALE) {
       ctx.font = '10px "Liberation Sans", Arial, sans-serif';
       ctx.fillStyle = '#1d2330';
@@ -161,7 +163,7 @@ export class CanvasGraph {
  * Draws nodes grouped by fill and outline, one path per group: a few dozen fill and stroke calls per frame instead of
  * two per node, which software rendering pays for each. Nodes still fading in go one by one.
  */
-function drawNodes(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], highlight: Highlight): void {
+function drawNodes(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], highlight: Highlight, minRadius: number): void {
   const groups = new Map<string, { fill: string; stroke: string | null; lineWidth: number; path: Path2D }>();
   for (const sprite of sprites) {
     const node = sprite.node;
@@ -170,7 +172,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hi
       : highlight.selected.has(node.id) ? '#000' : null;
     const stroke = emphasis ?? (node.group === null ? null : serviceColor(node.group));
     const lineWidth = emphasis === null ? 1.5 : 3;
-    const radius = radiusOfNode(node);
+    const radius = Math.max(radiusOfNode(node), minRadius);
     if (sprite.alpha < 1) {
       ctx.globalAlpha = sprite.alpha;
       const path = new Path2D();
