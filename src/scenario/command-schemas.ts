@@ -41,6 +41,7 @@ export const vmFields = {
   image: name.optional(),
   disk: name.optional(),
   size: vmSize.optional(),
+  deploymentName: name.optional(),
   vnet: name.optional(),
   subnet: name.optional(),
   staticIp: z.ipv4().optional(),
@@ -91,7 +92,7 @@ export const commandParameterSchemas = {
   setEndpointAcl: z.strictObject({ service: name, vm: name, name, acl: z.array(aclRuleSchema) }),
   createDeployment: z.strictObject(deploymentFields),
   swapVip: z.strictObject({ service: name }),
-  deleteDeployment: z.strictObject({ service: name, slot: z.enum(['production', 'staging']) }),
+  deleteDeployment: z.strictObject({ service: name, slot: z.enum(['production', 'staging']), deleteVhd: z.boolean().optional() }),
   createGateway: z.strictObject({
     vnet: name,
     gatewayType: z.enum(['StaticRouting', 'DynamicRouting']),

@@ -42,6 +42,8 @@ export interface CreateVm {
   image?: string | undefined;
   disk?: string | undefined;
   size?: VmSize | undefined;
+  /** New-AzureVM -DeploymentName: names the deployment the first VM creates (default: the service's name). */
+  deploymentName?: string | undefined;
   /** Honoured only by the service's first deployment: a service joins a VNet then and never moves. */
   vnet?: string | undefined;
   subnet?: string | undefined;
@@ -103,8 +105,8 @@ export interface CreateDeployment {
 }
 /** Swaps the production and staging VIPs of a PaaS service (Move-AzureDeployment). */
 export interface SwapVip { type: 'swapVip'; service: string }
-/** Deletes a deployment from a slot (Remove-AzureDeployment). */
-export interface DeleteDeployment { type: 'deleteDeployment'; service: string; slot: 'production' | 'staging' }
+/** Deletes a deployment from a slot (Remove-AzureDeployment); an IaaS deployment's disks survive unless `deleteVhd`. */
+export interface DeleteDeployment { type: 'deleteDeployment'; service: string; slot: 'production' | 'staging'; deleteVhd?: boolean | undefined }
 
 /** Commands handled by the compute model (src/vm). */
 export type ComputeCommand =

@@ -1,7 +1,7 @@
 import type { AddDisk, AddImage, DeleteDisk } from './commands.js';
 import { accept, reject, type Decision } from './context.js';
 import { makeEvent } from './events.js';
-import type { ComputeWorld, Disk } from './model.js';
+import { vmKey, type ComputeWorld, type Disk } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 
 /**
@@ -31,19 +31,24 @@ export function decideDeleteDisk(world: ComputeWorld, c: DeleteDisk): Decision {
   if (disk === undefined) {
     return reject(refuse('unknown-disk', `Disk '${c.name}' is not registered; check the name (Get-AzureDisk).`, [`disk:${c.name}`]));
   }
-  const inUse = describeDiskInUse(disk);
+  const inUse = describeDiskInUse(world, disk);
   if (inUse !== undefined) return reject(inUse);
   return accept([makeEvent('disk.deleted', { disk: c.name })]);
 }
 
 /**
- * The platform's refusal for a leased disk ("A disk with name … is currently in use by virtual machine … running
- * within hosted service …", gwacl / Packer, compute-lifecycle.md §3.6).
+ * The platform's refusal for a leased disk, in its words ("A disk with name … is currently in use by virtual machine …
+ * running within hosted service …, deployment …", gwacl / Packer, compute-lifecycle.md §3.6), then the fix: delete
+ * the VM, or — when the VM is already gone and only the lingering lease remains — retry shortly.
  */
-export function describeDiskInUse(disk: Disk): Refusal | undefined {
+export function describeDiskInUse(world: ComputeWorld, disk: Disk): Refusal | undefined {
   if (disk.lease === null) return undefined;
-  const { service, vm } = disk.lease;
-  return refuse('disk-in-use', `Disk '${disk.name}' is currently in use by virtual machine '${vm}' in cloud service '${service}'. Delete that VM first (Remove-AzureVM); after a VM is deleted the lease is released a little later, so retry then.`, [`disk:${disk.name}`, `vm:${service}/${vm}`]);
+  const { service, vm, deployment } = disk.lease;
+  const platform = `A disk with name '${disk.name}' is currently in use by virtual machine '${vm}' running within hosted service '${service}', deployment '${deployment}'.`;
+  const fix = world.vms[vmKey(service, vm)] === undefined
+    ? `VM '${vm}' is already deleted; the platform releases its lease a little later, so retry then.`
+    : `Delete that VM first (Remove-AzureVM); the lease is released a little after the VM is gone.`;
+  return refuse('disk-in-use', `${platform} ${fix}`, [`disk:${disk.name}`, `vm:${service}/${vm}`]);
 }
 
 /** Name of the OS disk the platform copies from an image for a new VM: `<service>-<vm>-<n>`, first free n. */

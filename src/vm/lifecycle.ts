@@ -30,6 +30,10 @@ function notRunning(vm: Vm, verb: string): Decision {
 export function decideStartVm(world: ComputeWorld, c: StartVm, ctx: DecideContext): Decision {
   const vm = lookUpVm(world, c.service, c.name);
   if ('code' in vm) return reject(vm);
+  if (vm.state === 'ProvisioningFailed' || vm.state === 'ProvisioningTimeout') {
+    // Terminal failure states of New-AzureVM -WaitForBoot (compute-lifecycle.md §2.3): starting cannot repair them.
+    return reject(refuse('vm-not-stopped', `VM '${vm.name}' in cloud service '${vm.service}' is ${vm.state}: its provisioning never completed, so there is nothing to start; delete it (Remove-AzureVM) and create it again.`, [`vm:${vm.service}/${vm.name}`]));
+  }
   if (!STARTABLE.has(vm.state)) {
     return reject(refuse('vm-not-stopped', `VM '${vm.name}' in cloud service '${vm.service}' is ${vm.state}; only a stopped VM (StoppedVM, StoppedDeallocated, FailedStartingVM) can be started.`, [`vm:${vm.service}/${vm.name}`]));
   }

@@ -148,7 +148,7 @@ function countEndpoints(d: { roles: Record<string, { endpoints: unknown[] }> }):
   return Object.values(d.roles).reduce((n, r) => n + r.endpoints.length, 0);
 }
 
-/** Decides Remove-AzureDeployment: IaaS deployments take their VMs with them (disks kept). */
+/** Decides Remove-AzureDeployment: IaaS deployments take their VMs with them (disks kept unless -DeleteVHD). */
 export function decideDeleteDeployment(world: ComputeWorld, c: DeleteDeployment, ctx: DecideContext): Decision {
   const service = lookUpService(world, c.service);
   if ('code' in service) return reject(service);
@@ -160,7 +160,7 @@ export function decideDeleteDeployment(world: ComputeWorld, c: DeleteDeployment,
   const followUps: FollowUp[] = [];
   if (deployment.kind === 'IaaS') {
     for (const vm of listServiceVms(world, c.service)) {
-      const removal = planVmRemoval(vm, false, ctx);
+      const removal = planVmRemoval(vm, c.deleteVhd === true, ctx);
       events.push(...removal.events);
       followUps.push(...removal.followUps);
     }

@@ -23,6 +23,9 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   const problem = checkServiceKind(service, 'IaaS') ?? checkName(world, c, objects) ?? checkSizeIsolation(world, service, c.size ?? DEFAULT_VM_SIZE);
   if (problem !== undefined) return reject(problem);
   const deployment = service.deployments.production;
+  if (deployment !== null && c.deploymentName !== undefined && c.deploymentName !== deployment.name) {
+    return reject(refuse('deployment-name-fixed', `Cloud service '${c.service}' already has its one IaaS deployment, '${deployment.name}'; VM '${c.name}' joins it as a new role, so drop deploymentName or give '${deployment.name}'.`, [...objects, `service:${c.service}`]));
+  }
   if (deployment !== null && deployment.vms.length + 1 > ctx.limits.vmsPerService) {
     return reject(refuse('limit-vms-per-service', `Cloud service '${c.service}' already has ${ctx.limits.vmsPerService} VMs, the maximum per cloud service; put '${c.name}' in another cloud service.`, [`service:${c.service}`]));
   }
@@ -40,7 +43,8 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   }
 
   const events: ComputeEventBody[] = [];
-  const deploymentName = deployment?.name ?? c.service;
+  // New-AzureVM: "If not specified, this cmdlet uses the service name as the deployment name" (azure-classic.md §4.1).
+  const deploymentName = deployment?.name ?? c.deploymentName ?? c.service;
   if (service.kind === null) events.push(makeEvent('service.kindSet', { service: c.service, kind: 'IaaS' }));
   if (deployment === null) {
     events.push(makeEvent('deployment.created', {
@@ -85,7 +89,7 @@ function checkSource(world: ComputeWorld, c: CreateVm, objects: string[]): Sourc
   const disk = world.disks[c.disk ?? ''];
   if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, [...objects, `disk:${c.disk}`]);
   if (disk.lease !== null) {
-    const inUse = describeDiskInUse(disk);
+    const inUse = describeDiskInUse(world, disk);
     return refuse('disk-leased', `${inUse?.message ?? ''} An OS disk serves one VM at a time; copy the VHD to a new disk for '${c.name}'.`, [...objects, `disk:${disk.name}`]);
   }
   if (c.hostName !== undefined || c.adminUser !== undefined || c.password !== undefined || c.sshKey !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SIM_PROFILE, findService, findVm, type Simulation } from '../../src/sim/index.js';
+import { DEFAULT_SIM_PROFILE, findService, findVm, serializeWorld, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
@@ -48,6 +48,13 @@ describe('creating VMs', () => {
     expect(service).toMatchObject({ kind: 'IaaS', dnsName: 'other.cloudapp.net', deployments: { staging: null } });
     expect(service?.deployments.production).toMatchObject({ name: 'other', kind: 'IaaS', status: 'Running', vms: ['a', 'b'] });
     expect(sim.events.filter((e) => e.type === 'vip.assigned')).toHaveLength(1);
+  });
+
+  it('names the deployment as New-AzureVM -DeploymentName asks, and later VMs join it as roles', () => {
+    const sim = setUp(windowsVm('other', 'a', { deploymentName: 'prod' }), diskVm('other', 'b', 'dc-os', { deploymentName: 'prod' }));
+    expect(findService(sim.world, 'other')?.deployments.production).toMatchObject({ name: 'prod', vms: ['a', 'b'] });
+    expect(findVm(sim.world, 'other', 'b')?.deployment).toBe('prod');
+    expect(sim.world.disks['dc-os']?.lease).toEqual({ service: 'other', vm: 'b', deployment: 'prod' });
   });
 
   it('hands out DIPs from .4 up in a subnet, and from a per-deployment fabric range without a VNet', () => {
@@ -119,6 +126,19 @@ describe('stopping, starting, restarting', () => {
     expect(now?.dip).toBe('10.1.1.5');
     expect(now?.mac).not.toBe(old.mac);
     expect(findService(sim.world, 'web')?.vips.production).not.toBe(oldVip);
+  });
+
+  it('a deallocated VM cannot start once its subnet filled up meanwhile (subnet-full), and the refusal changes nothing', () => {
+    const sim = setUp(...['a', 'b', 'c'].map((n) => frontEndVm('web', n, { subnet: 'BackEnd' })));
+    sim.advanceTo(LATER);
+    mustExecute(sim, { type: 'stopVm', service: 'web', name: 'a' });
+    sim.advanceTo(2 * LATER);
+    mustExecute(sim, frontEndVm('web', 'd', { subnet: 'BackEnd' }));
+    const before = serializeWorld(sim.world);
+    const result = sim.execute({ type: 'startVm', service: 'web', name: 'a' });
+    expect(result.ok ? 'accepted' : result.diagnostic.rule).toBe('subnet-full');
+    expect(result.ok ? '' : result.diagnostic.message).toContain("VM 'a' cannot start");
+    expect(serializeWorld(sim.world)).toBe(before);
   });
 
   it('a static DIP survives deallocation', () => {

@@ -65,4 +65,13 @@ describe('PaaS deployments', () => {
     expect(Object.keys(sim.world.disks).sort()).toEqual(['dc-os', 'lx-os', 'other-a-0', 'other-b-0']);
     expect(sim.world.disks['other-a-0']?.lease).toBeNull();
   });
+
+  it('Remove-AzureDeployment -DeleteVHD deletes their disks too, once the leases are gone', () => {
+    const sim = setUp(windowsVm('other', 'a'), windowsVm('other', 'b'));
+    mustExecute(sim, { type: 'deleteDeployment', service: 'other', slot: 'production', deleteVhd: true });
+    expect(Object.keys(sim.world.disks)).toContain('other-a-0');
+    sim.advanceTo(DEFAULT_SIM_PROFILE.diskLeaseReleaseMs);
+    expect(Object.keys(sim.world.disks).sort()).toEqual(['dc-os', 'lx-os']);
+    expect(findService(sim.world, 'other')).toMatchObject({ kind: null, vips: { production: null } });
+  });
 });

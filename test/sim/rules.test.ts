@@ -36,6 +36,7 @@ const ROWS: RefusalRow[] = [
   { rule: 'SSH keys are for Linux images', command: windowsVm('other', 'a', { sshKey: 'ssh-rsa' }), code: 'ssh-key-needs-linux', mentions: ['Windows'] },
   { rule: 'specialized disks are never customized', command: diskVm('other', 'a', 'dc-os', { adminUser: 'x' }), code: 'disk-not-customizable', mentions: ['dc-os', 'specialized'] },
   { rule: 'an OS disk boots one VM at a time', setup: [diskVm('other', 'a', 'dc-os')], command: diskVm('other', 'b', 'dc-os'), code: 'disk-leased', mentions: ["'dc-os'", "'a'", 'one VM at a time'] },
+  { rule: 'an IaaS service has one deployment, named by its first VM', setup: [windowsVm('other', 'a', { deploymentName: 'prod' })], command: windowsVm('other', 'b', { deploymentName: 'other' }), code: 'deployment-name-fixed', mentions: ["'prod'", "'b'", 'deploymentName'] },
   { rule: 'VM names are unique in a service', setup: [windowsVm('other', 'a')], command: linuxVm('other', 'a'), code: 'vm-exists', mentions: ["'a'", 'other'] },
   // IaaS vs PaaS
   { rule: 'no VM in a PaaS service', setup: [{ type: 'createDeployment', service: 'api', slot: 'production', roles: [webRole] }], command: windowsVm('api', 'a'), code: 'service-kind-mismatch', mentions: ['api', 'web/worker roles', 'never mix'] },
@@ -63,8 +64,8 @@ const ROWS: RefusalRow[] = [
   { rule: 'setStaticIp refuses a held address', setup: [frontEndVm('web', 'a'), frontEndVm('web', 'b')], command: { type: 'setStaticIp', service: 'web', name: 'b', ip: '10.1.1.4' }, code: 'dip-in-use', mentions: ['10.1.1.4'] },
   { rule: 'removeStaticIp needs a static IP', setup: [frontEndVm('web', 'a')], command: { type: 'removeStaticIp', service: 'web', name: 'a' }, code: 'dip-not-static', mentions: ["'a'"] },
   // disks
-  { rule: 'a leased disk cannot be deleted', setup: [diskVm('other', 'dc1', 'dc-os')], command: { type: 'deleteDisk', name: 'dc-os' }, code: 'disk-in-use', mentions: ["Disk 'dc-os' is currently in use by virtual machine 'dc1' in cloud service 'other'"] },
-  { rule: 'the lease outlives the deleted VM for a while', setup: [diskVm('other', 'dc1', 'dc-os'), { type: 'deleteVm', service: 'other', name: 'dc1' }], command: { type: 'deleteDisk', name: 'dc-os' }, code: 'disk-in-use', mentions: ['currently in use', 'retry'] },
+  { rule: 'a leased disk cannot be deleted', setup: [diskVm('other', 'dc1', 'dc-os')], command: { type: 'deleteDisk', name: 'dc-os' }, code: 'disk-in-use', mentions: ["A disk with name 'dc-os' is currently in use by virtual machine 'dc1' running within hosted service 'other', deployment 'other'.", 'Remove-AzureVM'] },
+  { rule: 'the lease outlives the deleted VM for a while', setup: [diskVm('other', 'dc1', 'dc-os'), { type: 'deleteVm', service: 'other', name: 'dc1' }], command: { type: 'deleteDisk', name: 'dc-os' }, code: 'disk-in-use', mentions: ['is currently in use by virtual machine', 'already deleted', 'retry'] },
   { rule: 'deleting an unknown disk', command: { type: 'deleteDisk', name: 'ghost' }, code: 'unknown-disk', mentions: ['ghost'] },
   { rule: 'image names are unique', command: { type: 'addImage', name: 'ubuntu', os: 'Linux' }, code: 'image-exists', mentions: ['ubuntu'] },
   { rule: 'disk names are unique', command: { type: 'addDisk', name: 'dc-os', os: 'Windows' }, code: 'disk-exists', mentions: ['dc-os'] },
@@ -72,6 +73,7 @@ const ROWS: RefusalRow[] = [
   { rule: 'A8 cannot join an affinity group running other sizes', setup: [windowsVm('web', 'a')], command: windowsVm('web2', 'hpc', { size: 'A8' }), code: 'size-a8-a9-isolation', mentions: ['A8', 'CorpAG', 'Small'] },
   { rule: 'other sizes cannot join an affinity group running A9', setup: [windowsVm('web', 'hpc', { size: 'A9' })], command: windowsVm('web2', 'a', { size: 'Medium' }), code: 'size-a8-a9-isolation', mentions: ['Medium', 'A9'] },
   { rule: 'VMs per service', limits: { vmsPerService: 2 }, setup: [windowsVm('other', 'a'), windowsVm('other', 'b')], command: windowsVm('other', 'c'), code: 'limit-vms-per-service', mentions: ['other', '2'] },
+  { rule: 'management endpoints count against the endpoint limit', limits: { endpointsPerService: 3 }, setup: [windowsVm('other', 'a')], command: windowsVm('other', 'b'), code: 'limit-endpoints-per-service', mentions: ['other', "'b'", 'limit 3'] },
   { rule: 'VMs and instances per VNet', limits: { instancesPerVnet: 1 }, setup: [frontEndVm('web', 'a')], command: frontEndVm('web', 'b'), code: 'limit-vms-per-vnet', mentions: ['CorpNet', '1'] },
   { rule: 'input endpoints per service', limits: { endpointsPerService: 2 }, setup: [windowsVm('other', 'a')], command: { type: 'addEndpoint', service: 'other', vm: 'a', name: 'web', protocol: 'tcp', publicPort: 80, privatePort: 80 }, code: 'limit-endpoints-per-service', mentions: ['other', '2'] },
   { rule: 'role instances count against the VNet limit', limits: { instancesPerVnet: 3 }, command: { type: 'createDeployment', service: 'api', slot: 'production', vnet: 'RegionNet', subnet: 'Apps', roles: [{ ...webRole, instances: 4 }] }, code: 'limit-vms-per-vnet', mentions: ['RegionNet', '4'] },
@@ -79,6 +81,7 @@ const ROWS: RefusalRow[] = [
   { rule: 'stop needs a running VM', setup: [windowsVm('other', 'a')], command: { type: 'stopVm', service: 'other', name: 'a' }, code: 'vm-not-running', mentions: ['Provisioning', 'ReadyRole'] },
   { rule: 'restart needs a running VM', setup: [windowsVm('other', 'a')], command: { type: 'restartVm', service: 'other', name: 'a' }, code: 'vm-not-running', mentions: ["'a'"] },
   { rule: 'start needs a stopped VM', setup: [windowsVm('other', 'a')], advanceMs: READY_MS, command: { type: 'startVm', service: 'other', name: 'a' }, code: 'vm-not-stopped', mentions: ['ReadyRole'] },
+  { rule: 'a VM whose provisioning failed cannot be started', setup: [windowsVm('other', 'a', { outcome: 'ProvisioningFailed' })], advanceMs: READY_MS, command: { type: 'startVm', service: 'other', name: 'a' }, code: 'vm-not-stopped', mentions: ['ProvisioningFailed', 'Remove-AzureVM', 'create it again'] },
   { rule: 'power commands name an existing VM', setup: [windowsVm('other', 'a')], command: { type: 'stopVm', service: 'other', name: 'b' }, code: 'unknown-vm', mentions: ["'b'", 'Get-AzureVM'] },
   // endpoints
   { rule: 'public ports are unique on the VIP', setup: [linuxVm('other', 'a'), linuxVm('other', 'b')], command: { type: 'addEndpoint', service: 'other', vm: 'b', name: 'ssh2', protocol: 'tcp', publicPort: 22, privatePort: 2222 }, code: 'public-port-in-use', mentions: ['22', "'SSH'", "'a'", 'load-balanced set'] },
@@ -127,7 +130,7 @@ describe('every rule refuses with a stable code, a message that names the object
 
   it('covers each refusal code the brief names', () => {
     const codes = new Set(ROWS.map((r) => r.code));
-    for (const code of ['unknown-service', 'unknown-vm', 'service-kind-mismatch', 'service-not-in-vnet-affinity-group', 'service-vnet-fixed', 'vm-source-required', 'disk-in-use', 'disk-leased', 'dip-in-use', 'dip-reserved', 'dip-outside-subnet', 'static-ip-needs-vnet', 'public-port-in-use', 'limit-vms-per-service', 'limit-vms-per-vnet', 'limit-endpoints-per-service', 'subnet-full', 'size-a8-a9-isolation', 'vm-not-running']) {
+    for (const code of ['unknown-service', 'unknown-vm', 'service-kind-mismatch', 'service-not-in-vnet-affinity-group', 'service-vnet-fixed', 'vm-source-required', 'disk-in-use', 'disk-leased', 'dip-in-use', 'dip-reserved', 'dip-outside-subnet', 'static-ip-needs-vnet', 'public-port-in-use', 'limit-vms-per-service', 'limit-vms-per-vnet', 'limit-endpoints-per-service', 'subnet-full', 'size-a8-a9-isolation', 'vm-not-running', 'vm-not-stopped', 'deployment-name-fixed']) {
       expect(codes).toContain(code);
     }
   });
