@@ -4,6 +4,7 @@ export { networkSectionSchema, eraSchema, type NetworkSection, type Era } from '
 export { parseDuration, formatDuration, formatClock, DURATION_PATTERN } from './duration.js';
 export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE } from './load-scenario.js';
 export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
+export { REGIONAL_VNET_ERA_RULE } from './vnet-binding-check.js';
 export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
 export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';

@@ -13,6 +13,7 @@ import { checkReferences, createDeclarations, type Declarations, type PlacedRefe
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import { profileFromFile, limitsFromFile } from './settings.js';
+import { checkVnetBindingEra, vnetAffinityGroupReferences } from './vnet-binding-check.js';
 import { keyPositionOf, parseYamlDocument, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
 
 /** Code of a diagnostic for a scenario file that cannot be read at all. */
@@ -54,8 +55,10 @@ export function parseScenario(text: string, file: string): Scenario {
   const declarations = declare(plan, commands);
   const problems: Diagnostic[] = [
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
+    ...checkVnetBindingEra(plan, era),
     ...commands.flatMap(checkVmSource),
     ...checkReferences(declarations, [
+      ...vnetAffinityGroupReferences(plan),
       ...compute.references,
       ...timeline.references,
       ...expectations.references,

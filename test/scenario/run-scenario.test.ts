@@ -37,7 +37,61 @@ expect:
     vmState: { service: web, vm: vm1, is: StoppedDeallocated }
 `;
 
+/** The platform's three terminal failures, each forced from the file (compute-lifecycle.md §2.3). */
+const FAILURES = `name: failures
+seed: 1
+era: 2014
+compute:
+  services:
+    - { name: web, region: West US }
+  images:
+    - { name: img, os: Linux }
+  vms:
+    - { service: web, name: broken, image: img, adminUser: ops, sshKey: k, outcome: ProvisioningFailed }
+    - { service: web, name: slow, image: img, adminUser: ops, sshKey: k, outcome: ProvisioningTimeout }
+    - { service: web, name: ok, image: img, adminUser: ops, sshKey: k }
+timeline:
+  - at: 10m
+    stopVm: { service: web, name: ok, stayProvisioned: true }
+  - at: 15m
+    startVm: { service: web, name: ok, outcome: FailedStartingVM }
+  - at: 30m
+    startVm: { service: web, name: broken }
+  - at: 40m
+    startVm: { service: web, name: ok }
+expect:
+  - at: 5m
+    vmState: { service: web, vm: broken, is: ProvisioningFailed }
+  - at: 19m
+    vmState: { service: web, vm: slow, is: Provisioning }
+  - at: 20m
+    vmState: { service: web, vm: slow, is: ProvisioningTimeout }
+  - at: 20m
+    vmState: { service: web, vm: ok, is: FailedStartingVM }
+  - at: 30m
+    commandRefused: { command: startVm, name: broken, code: vm-not-stopped }
+  - at: 45m
+    vmState: { service: web, vm: ok, is: ReadyRole }
+`;
+
 describe('runScenario', () => {
+  it('replays ProvisioningFailed, ProvisioningTimeout and FailedStartingVM from a scenario file, at the profile times', () => {
+    const report = runScenario(parseScenario(FAILURES, 'failures.yaml'));
+    expect(report.expectations.map((r) => `${r.description}: ${r.status}`)).toEqual([
+      'vm web/broken is ProvisioningFailed: held',
+      'vm web/slow is Provisioning: held',
+      'vm web/slow is ProvisioningTimeout: held',
+      'vm web/ok is FailedStartingVM: held',
+      'startVm broken refused with vm-not-stopped: held',
+      'vm web/ok is ReadyRole: held',
+    ]);
+    const failedAt = (vm: string) => report.events.find((e) => e.type === 'vm.stateChanged' && e['vm'] === vm && String(e['to']).includes('Fail'))?.time;
+    expect(failedAt('broken')).toBe(3 * 60_000);
+    expect(failedAt('ok')).toBe(15 * 60_000 + 90_000);
+    expect(report.unexpectedRefusals).toEqual([]);
+  });
+
+
   it('gives a byte-identical event log when run twice with the same seed', () => {
     const scenario = loadStory(STORY);
     const first = runScenario(scenario).events.map(formatEventLine);
