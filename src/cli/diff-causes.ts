@@ -52,10 +52,10 @@ export function listEventObjects(event: SimEvent): string[] {
 
 /**
  * The events between two moments that touched an object the change depends on: the blockers of its failing side,
- * and the members of a class that exists on one side only (a VM created or deleted in between).
+ * the gateways and tunnels a gained flow now passes, and the members of a class that exists on one side only (a VM created or deleted in between).
  */
 export function findCauseEvents(change: FlowChange, classes: readonly ReachClass[], events: readonly SimEvent[]): CauseEvent[] {
-  const wanted = new Set(change.blockers.map((b) => b.object));
+  const wanted = new Set([...change.blockers.map((b) => b.object), ...change.openedThrough]);
   if (change.before === 'absent' || change.after === 'absent') {
     for (const c of classes) {
       if ((c.id === change.from || c.id === change.to) && c.kind === 'vms') for (const key of c.members) wanted.add(`vm:${key}`);

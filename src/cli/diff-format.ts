@@ -1,6 +1,7 @@
 import { formatClock } from '../scenario/index.js';
 import { ANY_PORT, type FlowChange, type ReachClass } from '../topology/index.js';
 import type { CauseEvent } from './diff-causes.js';
+import { abbreviateClassLabel } from './matrix-format.js';
 
 /** A flow change with the events that caused it. */
 export interface ExplainedChange extends FlowChange {
@@ -44,7 +45,10 @@ export function formatDiffJson(report: DiffReport): string {
 }
 
 function formatChange(change: ExplainedChange, title: 'lost' | 'gained', byId: ReadonlyMap<string, ReachClass>): string[] {
-  const label = (id: string): string => byId.get(id)?.label ?? id;
+  const label = (id: string): string => {
+    const cls = byId.get(id);
+    return cls === undefined ? id : abbreviateClassLabel(cls);
+  };
   const target = change.from === change.to ? 'each other' : label(change.to);
   const port = change.port === ANY_PORT ? 'any port' : change.port;
   const lines = [`  ${title === 'lost' ? '✗' : '✓'} ${label(change.from)} → ${target}, ${port}: ${change.before} → ${change.after}`];

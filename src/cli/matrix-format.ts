@@ -1,5 +1,5 @@
 import { formatClock } from '../scenario/index.js';
-import { ANY_PORT, type MatrixFlow, type ReachClass, type ReachMatrix } from '../topology/index.js';
+import { ANY_PORT, nameClassMembers, type MatrixFlow, type ReachClass, type ReachMatrix } from '../topology/index.js';
 
 /** A world's matrix with the moment it was computed at. */
 export interface MatrixReport {
@@ -7,6 +7,16 @@ export interface MatrixReport {
   file: string;
   atMs: number;
   matrix: ReachMatrix;
+}
+
+/** Members a text label names before it abbreviates; JSON and CSV always list every member. */
+const MAX_MEMBERS_SHOWN = 5;
+
+/** A class label for text: the head and its first members, then how many more (a large class stays one line). */
+export function abbreviateClassLabel(cls: ReachClass): string {
+  if (cls.kind === 'site' || cls.members.length <= MAX_MEMBERS_SHOWN + 1) return cls.label;
+  const names = nameClassMembers(cls.members);
+  return `${cls.head}: ${names.slice(0, MAX_MEMBERS_SHOWN).join(', ')}, … ${names.length - MAX_MEMBERS_SHOWN} more`;
 }
 
 /**
@@ -20,10 +30,10 @@ export function formatMatrixText(report: MatrixReport): string {
     `${report.scenario} at ${formatClock(report.atMs)} (${report.file}): who can reach whom, ${classes.length} classes, ${flows.length} class-to-class flows`,
     '',
     'classes (members of a class reach and are reached alike)',
-    ...classes.map((c) => `  ${c.id.padEnd(idWidth(classes))}  ${c.label}`),
+    ...classes.map((c) => `  ${c.id.padEnd(idWidth(classes))}  ${abbreviateClassLabel(c)}`),
   ];
   for (const from of classes) {
-    lines.push('', `${from.id} ${from.label}`);
+    lines.push('', `${from.id} ${abbreviateClassLabel(from)}`);
     const out = flows.filter((f) => f.from === from.id);
     if (out.length === 0) lines.push('  reaches nothing');
     const labelWidth = Math.max(0, ...out.map((f) => describeTarget(f, byId).length));
@@ -55,7 +65,7 @@ function idWidth(classes: readonly ReachClass[]): number {
 
 function describeTarget(flow: MatrixFlow, byId: ReadonlyMap<string, ReachClass>): string {
   const target = byId.get(flow.to);
-  const label = flow.from === flow.to ? 'each other' : target?.label ?? '';
+  const label = flow.from === flow.to ? 'each other' : target === undefined ? '' : abbreviateClassLabel(target);
   return `${flow.to} ${label}`;
 }
 

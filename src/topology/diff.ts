@@ -1,6 +1,8 @@
-import type { Blocker, Disposition } from './answer.js';
+import type { Blocker, Disposition, Hop } from './answer.js';
 import type { TopologyModel } from './model.js';
-import { groupBySignature, labelVmClass, listOnPremisesSites, signVm, type ReachClass } from './reach-classes.js';
+import {
+  groupBySignature, headVmClass, isClassLive, labelVmClass, listOnPremisesSites, makeVmSigner, type ReachClass,
+} from './reach-classes.js';
 import { ANY_PORT, evaluateCell, representPair, type CellAnswers } from './matrix.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
 
@@ -13,6 +15,11 @@ export interface FlowChange {
   after: Disposition | 'absent';
   /** The blockers of the failing side: after for a lost flow, before for a gained one. */
   blockers: Blocker[];
+  /**
+   * For a gained flow, the gateways and tunnels it now passes: a gateway not yet provisioned lists no tunnel, so the
+   * blockers before name only the gateway, while the tunnel connecting afterwards lifted the flow too. Empty when lost.
+   */
+  openedThrough: string[];
 }
 
 /** Flows gained and lost between two worlds, over classes that are uniform in both. */
@@ -34,6 +41,9 @@ export function diffIndexes(before: TopologyIndex, after: TopologyIndex): ReachD
   const lost: FlowChange[] = [];
   for (const from of classes) {
     for (const to of classes) {
+      // A pair with a stopped end in both worlds was unreachable at both moments: nothing changed there.
+      const wasLive = isClassLive(before, from) && isClassLive(before, to);
+      if (!wasLive && !(isClassLive(after, from) && isClassLive(after, to))) continue;
       const cellBefore = evaluateJointCell(before, from, to);
       const cellAfter = evaluateJointCell(after, from, to);
       const labels = new Set([...(cellBefore?.keys() ?? []), ...(cellAfter?.keys() ?? [])]);
@@ -50,6 +60,7 @@ export function diffIndexes(before: TopologyIndex, after: TopologyIndex): ReachD
           before: was?.disposition ?? ABSENT,
           after: now?.disposition ?? ABSENT,
           blockers: (isOpen ? was?.blockers : now?.blockers) ?? [],
+          openedThrough: isOpen && now !== undefined ? listRouteObjects(now.hops) : [],
         };
         (isOpen ? gained : lost).push(change);
       }
@@ -61,6 +72,11 @@ export function diffIndexes(before: TopologyIndex, after: TopologyIndex): ReachD
 /** Builds both indexes and diffs them. */
 export function diffReachability(before: TopologyModel, after: TopologyModel): ReachDiff {
   return diffIndexes(buildTopologyIndex(before), buildTopologyIndex(after));
+}
+
+/** The gateways and tunnels a trace crossed, each once, in the order met. */
+function listRouteObjects(hops: readonly Hop[]): string[] {
+  return [...new Set(hops.filter((h) => h.kind === 'gateway' || h.kind === 'tunnel').map((h) => h.object))];
 }
 
 /** A cell's answer for a port; a port-free answer stands for every port label. */
@@ -75,20 +91,20 @@ function evaluateJointCell(index: TopologyIndex, from: ReachClass, to: ReachClas
 
 function partitionJointly(before: TopologyIndex, after: TopologyIndex): ReachClass[] {
   const keys = new Set([...before.vmsByKey.keys(), ...after.vmsByKey.keys()]);
+  const [signBefore, signAfter] = [makeVmSigner(before), makeVmSigner(after)];
   const signatures: [string, string][] = [...keys].map((key) => {
     const was = before.vmsByKey.get(key);
     const now = after.vmsByKey.get(key);
-    return [key, `${was === undefined ? ABSENT : signVm(before, was)}#${now === undefined ? ABSENT : signVm(after, now)}`];
+    return [key, `${was === undefined ? ABSENT : signBefore(was)}#${now === undefined ? ABSENT : signAfter(now)}`];
   });
-  const classes: ReachClass[] = groupBySignature(signatures).map((members, i) => ({
-    id: `c${i + 1}`,
-    kind: 'vms',
-    label: labelVmClass(after.vmsByKey.has(members[0] ?? '') ? after : before, members),
-    members,
-  }));
+  const classes: ReachClass[] = groupBySignature(signatures).map((members, i) => {
+    const world = after.vmsByKey.has(members[0] ?? '') ? after : before;
+    return { id: `c${i + 1}`, kind: 'vms', head: headVmClass(world, members), label: labelVmClass(world, members), members };
+  });
   const sites = new Set([...listOnPremisesSites(before), ...listOnPremisesSites(after)].map((s) => s.name));
   for (const name of [...sites].sort()) {
-    classes.push({ id: `c${classes.length + 1}`, kind: 'site', label: `on-premises ${name}`, members: [name] });
+    const label = `on-premises ${name}`;
+    classes.push({ id: `c${classes.length + 1}`, kind: 'site', head: label, label, members: [name] });
   }
   return classes;
 }

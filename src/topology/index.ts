@@ -21,6 +21,8 @@ export {
   TopologyIndex, buildTopologyIndex, TopologyError, type TopologyChange, type TopologyErrorCode,
 } from './topology-index.js';
 export type { ReachClass } from './reach-classes.js';
-export { partitionWorld } from './reach-classes.js';
-export { computeMatrix, matrix, ANY_PORT, type ReachMatrix, type MatrixFlow } from './matrix.js';
+export { partitionWorld, nameClassMembers } from './reach-classes.js';
+export {
+  computeMatrix, matrix, evaluateCell, listDeliveredPorts, ANY_PORT, type ReachMatrix, type MatrixFlow, type CellAnswers,
+} from './matrix.js';
 export { diffIndexes, diffReachability, type ReachDiff, type FlowChange } from './diff.js';

@@ -2,7 +2,7 @@ import type { FlowAnswer, PathKind } from './answer.js';
 import type { FlowSource } from './flow-end.js';
 import { evaluateFlow } from './flow.js';
 import type { TopologyModel } from './model.js';
-import { partitionWorld, representClassMember, type ReachClass } from './reach-classes.js';
+import { isClassLive, partitionWorld, representClassMember, type ReachClass } from './reach-classes.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
 
 /** Label of a cell whose flows do not depend on the port: a private channel, VNet or tunnel carries every port. */
@@ -52,12 +52,18 @@ export function evaluateCell(index: TopologyIndex, from: FlowSource, to: FlowSou
   return cell;
 }
 
-/** The two ends standing for a class pair; a class reaching itself needs two distinct members. */
+/**
+ * The two ends standing for a class pair. A class reaching itself needs two distinct members: from two services
+ * when it spans several, so the path shown is the one most of its pairs take (the VNet, not one service's channel).
+ */
 export function representPair(
   index: TopologyIndex, from: ReachClass, to: ReachClass,
 ): { from: FlowSource; to: FlowSource } | undefined {
-  const source = representClassMember(index, from.kind, from.members[0]);
-  const target = representClassMember(index, to.kind, from === to ? to.members[1] : to.members[0]);
+  const first = from.members[0];
+  const source = representClassMember(index, from.kind, first);
+  const serviceOf = (key: string | undefined): string | undefined => key?.slice(0, key.indexOf('/'));
+  const partner = from === to ? to.members.find((key) => serviceOf(key) !== serviceOf(first)) ?? to.members[1] : to.members[0];
+  const target = representClassMember(index, to.kind, partner);
   return source === undefined || target === undefined ? undefined : { from: source, to: target };
 }
 
@@ -70,9 +76,10 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
 /** Computes who-can-reach-whom for an indexed world, class to class. */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
   const classes = partitionWorld(index);
+  const live = classes.filter((c) => isClassLive(index, c));
   const flows: MatrixFlow[] = [];
-  for (const from of classes) {
-    for (const to of classes) {
+  for (const from of live) {
+    for (const to of live) {
       const pair = representPair(index, from, to);
       if (pair === undefined) continue;
       const cell = evaluateCell(index, pair.from, pair.to);

@@ -1,36 +1,82 @@
 import { formatPrefix } from '../ipam/index.js';
 import type { FlowSource } from './flow-end.js';
+import { checkVnetMembership } from './flow-trace.js';
 import { isInPrefixes } from './gateway-route.js';
 import { sampleSiteAddress } from './endpoint-resolve.js';
-import type { TopoLocalSite, TopoVm } from './model.js';
+import type { TopoAclRule, TopoLocalSite, TopoService, TopoVm } from './model.js';
 import { isVmRunning, keyOfVm } from './model.js';
 import type { TopologyIndex } from './topology-index.js';
 
 /**
- * Equivalence classes of the world for reachability: two VMs are in one class when no rule can tell them apart —
- * same cloud service (hence same VNet, VIP and membership), same running status, the same endpoints by protocol,
- * private port and ACL, and the same local sites holding their DIP (the only thing gateway routes look at).
- * Matrix and diff evaluate one representative per class pair instead of every pair of VMs.
+ * Equivalence classes of the world for reachability: two VMs are in one class when no rule can tell them apart.
+ * The network boundary comes first: a VNet whose members all belong there (right affinity group or region) is one
+ * component, since the platform lets every machine in it talk to every other whatever its service or subnet
+ * (azure-classic.md §4.3); a service outside any VNet is its own component (only its private channel). Within a
+ * component, VMs split by running status, endpoints by protocol, private port and ACL, the local sites holding
+ * their DIP (the only thing gateway routes look at) and how every ACL in the world judges their service's VIP
+ * (the address their calls to public endpoints come from). Matrix and diff evaluate one representative per class
+ * pair instead of every pair of VMs.
  */
 
 /** A class of interchangeable VMs, or one on-premises site. */
 export interface ReachClass {
   id: string;
   kind: 'vms' | 'site';
+  /** The label without its members (`data [running]`), for listings that abbreviate a large class. */
+  head: string;
+  /** The full label: the head and every member. */
   label: string;
   /** `service/vm` keys, or the site name. */
   members: string[];
 }
 
-/** The signature of a VM: equal signatures mean equal answers in every name-addressed flow, in both directions. */
-export function signVm(index: TopologyIndex, vm: TopoVm): string {
-  const service = index.serviceOf(vm);
-  const endpoints = vm.endpoints
-    .map((e) => `${e.protocol}/${e.privatePort}[${e.acl.map((r) => `${r.order}${r.action}${formatPrefix(r.remoteSubnet)}`).join(',')}]`)
-    .sort()
-    .join(';');
-  const sites = index.vnetOfService(service) === undefined ? [] : listSitesHolding(index, vm.dip);
-  return `${service.name}|${isVmRunning(vm) ? 'running' : 'stopped'}|${endpoints}|${sites.join(',')}`;
+/** Computes VM signatures for one world: equal signatures mean equal answers in every name-addressed flow, both ways. */
+export function makeVmSigner(index: TopologyIndex): (vm: TopoVm) => string {
+  const aclPrefixes = listAclPrefixes(index);
+  const componentByService = new Map<string, string>();
+  const componentOf = (service: TopoService): string => {
+    let component = componentByService.get(service.name);
+    if (component === undefined) {
+      component = `${describeComponent(index, service)}|${judgeVip(aclPrefixes, service.vip)}`;
+      componentByService.set(service.name, component);
+    }
+    return component;
+  };
+  return (vm) => {
+    const service = index.serviceOf(vm);
+    const endpoints = vm.endpoints
+      .map((e) => `${e.protocol}/${e.privatePort}[${e.acl.map(describeRule).join(',')}]`)
+      .sort()
+      .join(';');
+    const sites = index.vnetOfService(service) === undefined ? [] : listSitesHolding(index, vm.dip);
+    return `${componentOf(service)}|${isVmRunning(vm) ? 'running' : vm.state}|${endpoints}|${sites.join(',')}`;
+  };
+}
+
+/** The VNet a service sits in rightfully, or the service itself when it has no such VNet. */
+function describeComponent(index: TopologyIndex, service: TopoService): string {
+  const vnet = index.vnetOfService(service);
+  const isMember = vnet !== undefined && checkVnetMembership(index, service, vnet, 'forward') === undefined;
+  return isMember ? `vnet:${vnet.name}` : `service:${service.name}`;
+}
+
+function describeRule(rule: TopoAclRule): string {
+  return `${rule.order}${rule.action}${formatPrefix(rule.remoteSubnet)}`;
+}
+
+/** Every distinct remote subnet named by an endpoint ACL in the world. */
+function listAclPrefixes(index: TopologyIndex): TopoAclRule['remoteSubnet'][] {
+  const prefixes = new Map<string, TopoAclRule['remoteSubnet']>();
+  for (const vm of index.vmsByKey.values()) {
+    for (const endpoint of vm.endpoints) for (const rule of endpoint.acl) prefixes.set(formatPrefix(rule.remoteSubnet), rule.remoteSubnet);
+  }
+  return [...prefixes.values()];
+}
+
+/** Which ACL subnets hold a VIP: two VIPs held by the same ones are judged alike by every ACL. */
+function judgeVip(aclPrefixes: readonly TopoAclRule['remoteSubnet'][], vip: number | undefined): string {
+  if (vip === undefined) return 'no-vip';
+  return aclPrefixes.map((p) => (isInPrefixes([p], vip) ? '1' : '0')).join('');
 }
 
 function listSitesHolding(index: TopologyIndex, address: number): string[] {
@@ -56,12 +102,30 @@ export function groupBySignature(entries: Iterable<[key: string, signature: stri
   return result.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
-/** Labels a class of VMs: its service, status and members. */
+/** Labels a class of VMs: its service (or VNet, when it spans services), its status and its members. */
 export function labelVmClass(index: TopologyIndex, members: readonly string[]): string {
+  return `${headVmClass(index, members)}: ${nameClassMembers(members).join(', ')}`;
+}
+
+/** The head of a class label without its members, e.g. `data [running]` or `VNet CorpVNet [running]`. */
+export function headVmClass(index: TopologyIndex, members: readonly string[]): string {
   const first = index.vmsByKey.get(members[0] ?? '');
-  if (first === undefined) return members.join(', ');
-  const names = members.map((key) => key.slice(key.indexOf('/') + 1));
-  return `${first.service} [${isVmRunning(first) ? 'running' : first.state}]: ${names.join(', ')}`;
+  if (first === undefined) return 'VMs';
+  const state = isVmRunning(first) ? 'running' : first.state;
+  if (!spansServices(members)) return `${first.service} [${state}]`;
+  const vnet = index.vnetOfService(index.serviceOf(first));
+  return `${vnet === undefined ? 'services' : `VNet ${vnet.name}`} [${state}]`;
+}
+
+/** Member names as labels show them: bare VM names within one service, `service/vm` across several. */
+export function nameClassMembers(members: readonly string[]): string[] {
+  return spansServices(members) ? [...members] : members.map((key) => key.slice(key.indexOf('/') + 1));
+}
+
+function spansServices(members: readonly string[]): boolean {
+  const service = (key: string): string => key.slice(0, key.indexOf('/'));
+  const first = service(members[0] ?? '');
+  return members.some((key) => service(key) !== first);
 }
 
 /** A flow source standing for a class member, found in this world, or undefined when it holds no such member. */
@@ -76,12 +140,26 @@ export function representClassMember(index: TopologyIndex, kind: ReachClass['kin
   return vm === undefined ? undefined : { kind: 'vm', vm, via: 'name' };
 }
 
+/**
+ * False for a class of VMs that are not running in this world: they send and answer nothing (azure-classic.md §4.3),
+ * so no flow starts or ends there and matrix and diff skip its pairs without evaluating them.
+ */
+export function isClassLive(index: TopologyIndex, cls: ReachClass): boolean {
+  if (cls.kind === 'site') return true;
+  const first = index.vmsByKey.get(cls.members[0] ?? '');
+  return first !== undefined && isVmRunning(first);
+}
+
 /** The partition of one world into classes (VM classes, then one class per on-premises site). */
 export function partitionWorld(index: TopologyIndex): ReachClass[] {
-  const vmGroups = groupBySignature([...index.vmsByKey.values()].map((vm) => [keyOfVm(vm), signVm(index, vm)]));
-  const classes: ReachClass[] = vmGroups.map((members, i) => ({ id: `c${i + 1}`, kind: 'vms', label: labelVmClass(index, members), members }));
+  const signVm = makeVmSigner(index);
+  const vmGroups = groupBySignature([...index.vmsByKey.values()].map((vm) => [keyOfVm(vm), signVm(vm)]));
+  const classes: ReachClass[] = vmGroups.map((members, i) => ({
+    id: `c${i + 1}`, kind: 'vms', head: headVmClass(index, members), label: labelVmClass(index, members), members,
+  }));
   for (const site of listOnPremisesSites(index).sort((a, b) => a.name.localeCompare(b.name))) {
-    classes.push({ id: `c${classes.length + 1}`, kind: 'site', label: `on-premises ${site.name}`, members: [site.name] });
+    const label = `on-premises ${site.name}`;
+    classes.push({ id: `c${classes.length + 1}`, kind: 'site', head: label, label, members: [site.name] });
   }
   return classes;
 }

@@ -41,8 +41,11 @@ describe('vnetsim diff', () => {
     const diff = await diffJson(10, 20);
     expect(diff.lost).toEqual([]);
     const toHq = diff.gained.find((c) => c.port === 'any' && c.before === 'gateway-not-provisioned');
-    // Before provisioning the gateway lists no connection yet, so the gateway is the one blocked object.
-    expect(toHq?.causes.map((e) => `${e.type} ${e.object}`)).toEqual(['gateway.stateChanged gateway:CorpVNet']);
+    // Before provisioning the gateway lists no connection, so only the gateway is blocked; the tunnel it now passes
+    // connecting lifted the flow too.
+    expect(toHq?.causes.map((e) => `${e.type} ${e.object}`)).toEqual([
+      'gateway.stateChanged gateway:CorpVNet', 'connection.stateChanged connection:CorpVNet->HQ', 'connection.stateChanged connection:CorpVNet->HQ',
+    ]);
   });
 
   it('reports nothing between two moments with the same reachability', async () => {

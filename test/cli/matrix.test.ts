@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { abbreviateClassLabel } from '../../src/cli/matrix-format.js';
 import { runMatrix } from '../../src/cli/matrix.js';
 
 /* `vnetsim matrix` on the reach-hybrid story; regenerate the golden with UPDATE_GOLDEN=1 and read the diff. */
@@ -40,6 +41,13 @@ describe('vnetsim matrix', () => {
     expect(rows).toContain('c3,web/web1,c4,HQ,site-to-site,any');
     expect(rows).toContain('c2,partner/etl1,c3,web/web1,public-endpoint,tcp/3389 tcp/5986 tcp/80');
     expect(rows).toHaveLength(11);
+  });
+
+  it('abbreviates a large class in text after five members, keeping the count of the rest', () => {
+    const members = Array.from({ length: 40 }, (_, i) => `web/vm${i}`);
+    const cls = { id: 'c1', kind: 'vms' as const, head: 'web [running]', label: `web [running]: ${members.join(', ')}`, members };
+    expect(abbreviateClassLabel(cls)).toBe('web [running]: vm0, vm1, vm2, vm3, vm4, … 35 more');
+    expect(abbreviateClassLabel({ ...cls, members: members.slice(0, 6), label: 'six' })).toBe('six');
   });
 
   it("defaults to the scenario's end", async () => {
