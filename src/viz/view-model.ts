@@ -1,4 +1,5 @@
 import { readFlag, readRecords, readString, readStrings, type VizEvent } from './event-fields.js';
+import { ViewDraft } from './view-draft.js';
 
 /**
  * The page's model of the world: a plain-JSON fold over the event log. The server sends it as the `hello` snapshot
@@ -106,168 +107,172 @@ export function applyEvent(view: View, event: VizEvent): View {
   return applyEvents(view, [event]);
 }
 
-/** Pure fold over a batch: copies the view once, then applies every event newer than it, in order. */
+/**
+ * Pure fold over a batch: applies every event newer than the view, in order, copying only the records the events
+ * touch (see ViewDraft); the given view and everything it shares with the result are left unchanged.
+ */
 export function applyEvents(view: View, events: readonly VizEvent[]): View {
   if (!events.some((event) => event.seq > view.seq)) return view;
-  const draft = structuredClone(view);
-  for (const event of events) if (event.seq > draft.seq) foldInto(draft, event);
-  return draft;
+  const draft = new ViewDraft(view);
+  for (const event of events) if (event.seq > draft.view.seq) foldInto(draft, event);
+  return draft.view;
 }
 
-function foldInto(view: View, event: VizEvent): void {
-  view.seq = event.seq;
-  view.timeMs = event.time;
+function foldInto(draft: ViewDraft, event: VizEvent): void {
+  draft.view.seq = event.seq;
+  draft.view.timeMs = event.time;
   const apply = HANDLERS[event.type];
-  if (apply !== undefined) apply(view, event);
+  if (apply !== undefined) apply(draft, event);
 }
 
-type Handler = (view: View, event: VizEvent) => void;
+type Handler = (draft: ViewDraft, event: VizEvent) => void;
 
 // Unknown event types only move seq and time forward: the engine may add facts the page does not draw yet.
 const HANDLERS: Record<string, Handler> = {
-  'affinityGroup.created': (view, event) => {
+  'affinityGroup.created': (draft, event) => {
     const name = readString(event, 'name') ?? readString(event, 'affinityGroup');
     const region = readString(event, 'region');
     if (name === null || region === null) return;
-    addRegion(view, region);
-    view.affinityGroups[name] = { name, region };
+    draft.addRegion(region);
+    draft.put('affinityGroups', name, { name, region });
   },
-  'vnet.defined': (view, event) => {
+  'vnet.defined': (draft, event) => {
     const name = readString(event, 'vnet');
     if (name === null) return;
     const affinityGroup = readString(event, 'affinityGroup');
-    const region = readString(event, 'region') ?? (affinityGroup === null ? null : view.affinityGroups[affinityGroup]?.region ?? null);
-    if (region !== null) addRegion(view, region);
+    const region = readString(event, 'region') ?? regionOfGroup(draft, affinityGroup);
+    if (region !== null) draft.addRegion(region);
     const subnets = readRecords(event, 'subnets').flatMap((s) =>
       typeof s['name'] === 'string' && typeof s['prefix'] === 'string' ? [{ name: s['name'], prefix: s['prefix'] }] : []);
-    view.vnets[name] = {
+    draft.put('vnets', name, {
       name, affinityGroup, region, addressSpace: readStrings(event, 'addressSpace'), subnets,
-      gateway: view.vnets[name]?.gateway ?? null,
-    };
+      gateway: draft.read('vnets', name)?.gateway ?? null,
+    });
   },
-  'localSite.defined': (view, event) => {
+  'localSite.defined': (draft, event) => {
     const name = readString(event, 'site');
     if (name === null) return;
-    view.sites[name] = {
+    draft.put('sites', name, {
       name, addressPrefixes: readStrings(event, 'addressPrefixes'), vpnGatewayAddress: readString(event, 'vpnGatewayAddress'),
-    };
+    });
   },
-  'service.created': (view, event) => {
+  'service.created': (draft, event) => {
     const name = readString(event, 'service') ?? readString(event, 'name');
     if (name === null) return;
     const affinityGroup = readString(event, 'affinityGroup');
-    const region = readString(event, 'region') ?? (affinityGroup === null ? null : view.affinityGroups[affinityGroup]?.region ?? null);
-    if (region !== null) addRegion(view, region);
-    view.services[name] = { name, affinityGroup, region, kind: null, vips: [] };
+    const region = readString(event, 'region') ?? regionOfGroup(draft, affinityGroup);
+    if (region !== null) draft.addRegion(region);
+    draft.put('services', name, { name, affinityGroup, region, kind: null, vips: [] });
   },
-  'service.deleted': (view, event) => {
+  'service.deleted': (draft, event) => {
     const name = readString(event, 'service') ?? readString(event, 'name');
-    if (name !== null) delete view.services[name];
+    if (name !== null) draft.remove('services', name);
   },
-  'service.kindSet': (view, event) => {
-    const service = serviceOf(view, event);
+  'service.kindSet': (draft, event) => {
+    const service = draft.edit('services', readString(event, 'service') ?? '');
     if (service !== undefined) service.kind = readString(event, 'kind');
   },
-  'vip.assigned': (view, event) => {
-    const service = serviceOf(view, event);
+  'vip.assigned': (draft, event) => {
+    const key = readString(event, 'service') ?? '';
     const vip = readString(event, 'vip') ?? readString(event, 'ip');
-    if (service !== undefined && vip !== null && !service.vips.includes(vip)) service.vips.push(vip);
+    if (vip === null || draft.read('services', key)?.vips.includes(vip) !== false) return;
+    const service = draft.edit('services', key)!;
+    service.vips = [...service.vips, vip];
   },
-  'vip.released': (view, event) => {
-    const service = serviceOf(view, event);
+  'vip.released': (draft, event) => {
+    const service = draft.edit('services', readString(event, 'service') ?? '');
     const vip = readString(event, 'vip') ?? readString(event, 'ip');
     if (service !== undefined) service.vips = service.vips.filter((v) => v !== vip);
   },
-  'vm.created': (view, event) => {
+  'vm.created': (draft, event) => {
     const service = readString(event, 'service');
     const name = readString(event, 'vm');
     if (service === null || name === null) return;
-    view.vms[vmKey(service, name)] = {
+    draft.put('vms', vmKey(service, name), {
       service, name, size: readString(event, 'size'), os: readString(event, 'os'), vnet: readString(event, 'vnet'),
       subnet: readString(event, 'subnet'), state: INITIAL_VM_STATE, ip: null, isStaticIp: false, endpoints: [],
-    };
+    });
   },
-  'vm.stateChanged': (view, event) => {
-    const vm = vmOf(view, event);
+  'vm.stateChanged': (draft, event) => {
     const to = readString(event, 'to');
+    const vm = to === null ? undefined : draft.edit('vms', vmKeyOf(event));
     if (vm !== undefined && to !== null) vm.state = to;
   },
-  'vm.deleted': (view, event) => {
-    const service = readString(event, 'service');
-    const name = readString(event, 'vm');
-    if (service !== null && name !== null) delete view.vms[vmKey(service, name)];
+  'vm.deleted': (draft, event) => {
+    draft.remove('vms', vmKeyOf(event));
   },
-  'dip.allocated': (view, event) => {
-    const vm = vmOf(view, event);
+  'dip.allocated': (draft, event) => {
+    const vm = draft.edit('vms', vmKeyOf(event));
     if (vm === undefined) return;
     vm.ip = readString(event, 'ip');
     vm.isStaticIp = readFlag(event, 'static');
     vm.vnet = readString(event, 'vnet') ?? vm.vnet;
     vm.subnet = readString(event, 'subnet') ?? vm.subnet;
   },
-  'dip.released': (view, event) => {
-    const vm = vmOf(view, event);
-    if (vm !== undefined && vm.ip === readString(event, 'ip')) {
-      vm.ip = null;
-      vm.isStaticIp = false;
-    }
+  'dip.released': (draft, event) => {
+    const key = vmKeyOf(event);
+    if (draft.read('vms', key)?.ip !== readString(event, 'ip')) return;
+    const vm = draft.edit('vms', key);
+    if (vm === undefined) return;
+    vm.ip = null;
+    vm.isStaticIp = false;
   },
-  'endpoint.added': (view, event) => {
-    const vm = vmOf(view, event);
+  'endpoint.added': (draft, event) => {
+    const key = vmKeyOf(event);
     const name = readString(event, 'name') ?? readString(event, 'endpoint');
-    if (vm !== undefined && name !== null && !vm.endpoints.includes(name)) vm.endpoints.push(name);
+    if (name === null || draft.read('vms', key)?.endpoints.includes(name) !== false) return;
+    const vm = draft.edit('vms', key)!;
+    vm.endpoints = [...vm.endpoints, name];
   },
-  'endpoint.removed': (view, event) => {
-    const vm = vmOf(view, event);
+  'endpoint.removed': (draft, event) => {
+    const vm = draft.edit('vms', vmKeyOf(event));
     const name = readString(event, 'name') ?? readString(event, 'endpoint');
     if (vm !== undefined) vm.endpoints = vm.endpoints.filter((e) => e !== name);
   },
-  'command.refused': (view) => {
-    view.refusedCount += 1;
+  'command.refused': (draft) => {
+    draft.view.refusedCount += 1;
   },
-  'gateway.stateChanged': (view, event) => {
-    const vnet = view.vnets[readString(event, 'vnet') ?? ''];
+  'gateway.stateChanged': (draft, event) => {
     const to = readString(event, 'to');
+    const vnet = to === null ? undefined : draft.edit('vnets', readString(event, 'vnet') ?? '');
     if (vnet === undefined || to === null) return;
     // NotProvisioned is the classic API's "no gateway" state, so the node disappears again after a delete.
     vnet.gateway = to === 'NotProvisioned' ? null : { state: to, publicIp: readString(event, 'publicIp') ?? vnet.gateway?.publicIp ?? null };
   },
-  'connection.added': (view, event) => {
+  'connection.added': (draft, event) => {
     const vnet = readString(event, 'vnet');
     const site = readString(event, 'site');
     if (vnet === null || site === null) return;
+    const key = connectionKey(vnet, site);
     // A configured tunnel is NotConnected until the gateway is up and IKE succeeds.
-    view.connections[connectionKey(vnet, site)] ??= { vnet, site, state: 'NotConnected', message: '', reason: null };
+    if (draft.read('connections', key) === undefined) draft.put('connections', key, { vnet, site, state: 'NotConnected', message: '', reason: null });
   },
-  'connection.removed': (view, event) => {
-    delete view.connections[connectionKey(readString(event, 'vnet') ?? '', readString(event, 'site') ?? '')];
+  'connection.removed': (draft, event) => {
+    draft.remove('connections', connectionKey(readString(event, 'vnet') ?? '', readString(event, 'site') ?? ''));
   },
-  'connection.stateChanged': (view, event) => {
+  'connection.stateChanged': (draft, event) => {
     const vnet = readString(event, 'vnet');
     const site = readString(event, 'site');
     const to = readString(event, 'to');
     if (vnet === null || site === null || to === null) return;
     const key = connectionKey(vnet, site);
-    const previous = view.connections[key];
     // A retry under the same failure keeps the failure's message, as Get-AzureVNetConnection kept its last event.
-    if (readFlag(event, 'retry') && previous !== undefined) {
-      previous.state = to;
+    const retried = readFlag(event, 'retry') ? draft.edit('connections', key) : undefined;
+    if (retried !== undefined) {
+      retried.state = to;
       return;
     }
-    view.connections[key] = { vnet, site, state: to, message: readString(event, 'message') ?? '', reason: readString(event, 'reason') };
+    draft.put('connections', key, { vnet, site, state: to, message: readString(event, 'message') ?? '', reason: readString(event, 'reason') });
   },
 };
 
-function addRegion(view: View, region: string): void {
-  if (!view.regions.includes(region)) view.regions.push(region);
+function regionOfGroup(draft: ViewDraft, affinityGroup: string | null): string | null {
+  return affinityGroup === null ? null : draft.read('affinityGroups', affinityGroup)?.region ?? null;
 }
 
-function serviceOf(view: View, event: VizEvent): ServiceView | undefined {
-  return view.services[readString(event, 'service') ?? ''];
-}
-
-function vmOf(view: View, event: VizEvent): VmView | undefined {
+/** The `View.vms` key an event names, or '' (no VM has it) when the event lacks a service or VM name. */
+function vmKeyOf(event: VizEvent): string {
   const service = readString(event, 'service');
   const name = readString(event, 'vm');
-  return service === null || name === null ? undefined : view.vms[vmKey(service, name)];
+  return service === null || name === null ? '' : vmKey(service, name);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { applyEvent, applyEvents, createView, type View, type VizEvent } from '../../src/viz/index.js';
-import { hubEvents } from './fixtures.js';
+import { hubEvents, largeWorldEvents } from './fixtures.js';
 
 function fold(events: readonly VizEvent[]): View {
   return events.reduce<View>((view, event) => applyEvent(view, event), createView());
@@ -93,6 +93,43 @@ describe('applyEvent', () => {
 });
 
 describe('applyEvents', () => {
+  it('leaves every older view as it was: a snapshot taken before deep-equals the view after later batches', () => {
+    const events = largeWorldEvents(2, 2, 3, 40);
+    const views = [createView()];
+    const snapshots = [structuredClone(views[0]!)];
+    for (let i = 0; i < events.length; i += 7) {
+      views.push(applyEvents(views[views.length - 1]!, events.slice(i, i + 7)));
+      snapshots.push(structuredClone(views[views.length - 1]!));
+    }
+    // Every event type a handler edits in place, applied on top of the final view.
+    const last = views[views.length - 1]!;
+    const seq = last.seq + 1;
+    const edits = [
+      at(seq, 'gateway.stateChanged', { vnet: 'VNet0', to: 'Provisioned', publicIp: '5.5.5.5' }),
+      at(seq + 1, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', to: 'NotConnected', message: 'no', reason: 'R' }),
+      at(seq + 2, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', to: 'Connecting', retry: true }),
+      at(seq + 3, 'service.kindSet', { service: 'svc-0-0', kind: 'IaaS' }),
+      at(seq + 4, 'vip.assigned', { service: 'svc-0-0', vip: '1.1.1.1' }),
+      at(seq + 5, 'endpoint.added', { service: 'svc-0-0', vm: 'vm0', name: 'SSH' }),
+      at(seq + 6, 'dip.released', { service: 'svc-0-0', vm: 'vm0', ip: '10.0.0.4' }),
+      at(seq + 7, 'vm.deleted', { service: 'svc-0-0', vm: 'vm1' }),
+      at(seq + 8, 'affinityGroup.created', { name: 'AGx', region: 'Region 9' }),
+      at(seq + 9, 'command.refused', {}),
+    ];
+    const edited = applyEvents(last, edits);
+    expect(edited.services['svc-0-0']?.vips).toEqual(['1.1.1.1']);
+    expect(edited.vms['svc-0-0/vm0']).toMatchObject({ ip: null, endpoints: ['SSH'] });
+    views.forEach((view, i) => expect(view).toEqual(snapshots[i]));
+  });
+
+  it('shares the records a batch does not touch with the view before it', () => {
+    const before = applyEvents(createView(), largeWorldEvents(2, 2, 3, 0));
+    const after = applyEvents(before, [at(before.seq + 1, 'vm.stateChanged', { service: 'svc-0-0', vm: 'vm0', to: 'ReadyRole' })]);
+    expect(after.vms['svc-0-0/vm0']).not.toBe(before.vms['svc-0-0/vm0']);
+    expect(after.vms['svc-0-0/vm1']).toBe(before.vms['svc-0-0/vm1']);
+    expect(after.vnets).toBe(before.vnets);
+  });
+
   test.prop([fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 12 })])(
     'folding in batches of any size equals folding one event at a time',
     (sizes) => {
