@@ -64,7 +64,7 @@ describe('the expectation registry', () => {
     const keys = EXPECTATION_KINDS.map((k) => k.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(keys).toEqual(
-      expect.arrayContaining(['vmState', 'vmDip', 'vmEndpoints', 'endpoint', 'serviceKind', 'diskLease', 'commandRefused', 'gatewayState', 'connection']),
+      expect.arrayContaining(['vmState', 'vmDip', 'vmEndpoints', 'endpoint', 'serviceKind', 'serviceVip', 'diskLease', 'commandRefused', 'gatewayState', 'connection']),
     );
   });
 
@@ -74,6 +74,7 @@ describe('the expectation registry', () => {
     ['vmState', { service: 'web', vm: 'vm1', is: 'Running' }],
     ['vmState', { service: 'web', vm: 'vm1', is: 'ReadyRole', colour: 'red' }],
     ['serviceKind', { service: 'web', is: 'Hybrid' }],
+    ['serviceVip', { service: 'web', is: '168.62.0.1' }],
   ])('%s refuses parameters %j', (key, parameters) => {
     expect(kind(key).schema.safeParse(parameters).success).toBe(false);
   });
@@ -97,6 +98,9 @@ describe('expectation kinds against a world', () => {
     ['serviceKind', { service: 'web', is: 'IaaS' }, true, 'IaaS'],
     ['serviceKind', { service: 'empty', is: 'empty' }, true, 'empty'],
     ['serviceKind', { service: 'empty', is: 'PaaS' }, false, 'empty'],
+    ['serviceVip', { service: 'empty', is: 'none' }, true, 'none'],
+    ['serviceVip', { service: 'empty', is: 'assigned' }, false, 'none'],
+    ['serviceVip', { service: 'web', slot: 'staging', is: 'none' }, true, 'none'],
     ['diskLease', { disk: 'd1', heldBy: { service: 'web', vm: 'vm2' } }, true, 'web/vm2'],
     ['diskLease', { disk: 'd1', heldBy: 'none' }, false, 'web/vm2'],
     ['diskLease', { disk: 'nope', heldBy: 'none' }, false, 'no such disk'],
@@ -106,6 +110,13 @@ describe('expectation kinds against a world', () => {
   ])('%s %j → holds %s (actual %s)', (key, parameters, holds, actual) => {
     const verdict = check(key, parameters, context);
     expect({ holds: verdict.holds, actual: verdict.actual }).toEqual({ holds, actual });
+  });
+
+  it('serviceVip shows the address it found, and holds while one VM of the service is still allocated', () => {
+    const verdict = check('serviceVip', { service: 'web', is: 'assigned' }, context);
+    expect(verdict.holds).toBe(true);
+    expect(verdict.actual).toBe(`assigned (${context.world.services['web']?.vips.production ?? ''})`);
+    expect(verdict.actual).toMatch(/^assigned \(\d+\.\d+\.\d+\.\d+\)$/);
   });
 
   it('says what was expected in words', () => {

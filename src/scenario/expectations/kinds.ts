@@ -11,6 +11,7 @@ export { gatewayStateKind } from './gateway-state.js';
 export { noReachKind } from './reach.js';
 export { reachKind } from './reach.js';
 export { serviceKindKind } from './service-kind.js';
+export { serviceVipKind } from './service-vip.js';
 export { vmDipKind } from './vm-dip.js';
 export { vmEndpointsKind } from './vm-endpoints.js';
 export { vmStateKind } from './vm-state.js';
