@@ -4,6 +4,7 @@ export {
   type View, type VnetView, type SubnetView, type GatewayView, type SiteView, type ServiceView, type VmView, type ConnectionView,
   createView, applyEvent, applyEvents, vmKey, connectionKey,
 } from './view-model.js';
+export { narrateEvent, formatEventFields, formatClock, type EventLine } from './event-line.js';
 export { ViewHistory, CHECKPOINT_INTERVAL_EVENTS } from './view-history.js';
 export { buildGraph, type Graph, type GraphNode, type GraphLink, type NodeKind } from './graph-model.js';
 export { planAddressBlocks, type AddressPlan, type AddressBlock, type BlockKind } from './address-plan.js';

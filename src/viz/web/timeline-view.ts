@@ -1,5 +1,6 @@
 import { select } from 'd3';
 import type { VizEvent } from '../event-fields.js';
+import { formatEventFields, narrateEvent } from '../event-line.js';
 import type { PlaybackState } from '../protocol.js';
 
 /** Events listed around the cursor: the list is a window, so a 100k-event log costs no more than a short one. */
@@ -23,13 +24,18 @@ export function formatSimTime(ms: number): string {
   return `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
 }
 
-/** One line of the event list: time, type and the payload's names. */
+/** Width of the subject column, so the "what happened" column lines up for the usual names (as in `vnetsim run`). */
+const SUBJECT_WIDTH = 22;
+
+/** One line of the event list, told as `vnetsim run` tells it: `00:16:00  tunnel CorpVNet ↔ HQ  Connecting → Connected`. */
 export function describeEvent(event: VizEvent): string {
-  const payload = Object.entries(event as unknown as Record<string, unknown>)
-    .filter(([key]) => key !== 'seq' && key !== 'time' && key !== 'type')
-    .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(' ');
-  return `#${event.seq} ${formatSimTime(event.time)} ${event.type} ${payload}`;
+  const line = narrateEvent(event);
+  return `${line.clock}  ${line.subject.padEnd(SUBJECT_WIDTH)}  ${line.text}`;
+}
+
+/** The raw event behind a line, for its tooltip: seq, type and every payload field as `key=value`. */
+export function describeEventFields(event: VizEvent): string {
+  return `#${event.seq} ${event.type} ${formatEventFields(event)}`;
 }
 
 /** The footer: play / pause / step back and forward, speed, scrubber over the held events, and the event list. */
@@ -76,7 +82,7 @@ export class TimelineView {
     if (key === this.lastListKey) return;
     this.lastListKey = key;
     const items = select(this.list).selectAll<HTMLLIElement, VizEvent>('li').data(window, (e) => String(e.seq))
-      .join((enter) => enter.append('li').attr('data-seq', (e) => e.seq).text(describeEvent))
+      .join((enter) => enter.append('li').attr('data-seq', (e) => e.seq).attr('title', describeEventFields).text(describeEvent))
       .attr('class', (e) => [e.seq === shown ? 'current' : '', e.seq > shown ? 'future' : '', e.type === 'command.refused' ? 'refused' : ''].join(' ').trim());
     items.order();
     // Scrolling forces a synchronous layout of the whole page (measured: a third of each frame with a 500-node SVG).
