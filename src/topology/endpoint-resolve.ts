@@ -74,12 +74,19 @@ export function resolveFlowTarget(
 function resolveText(
   index: TopologyIndex, text: string, from: FlowSource | undefined, protocol: FlowProtocol | undefined,
 ): ResolveResult<FlowEnd> {
-  const vipPort = VIP_PORT_PATTERN.exec(text);
-  if (vipPort !== null) return resolveVipPort(index, vipPort[1] ?? '', Number(vipPort[2]), protocol ?? 'tcp');
-  const address = DOTTED_QUAD_PATTERN.test(text) ? parseIPv4(text) : undefined;
-  if (address?.ok === true) return resolveAddress(index, address.value, from);
+  // Addresses start with a digit; most queries name VMs, which then skip both address patterns.
+  if (isDigit(text.charCodeAt(0))) {
+    const vipPort = VIP_PORT_PATTERN.exec(text);
+    if (vipPort !== null) return resolveVipPort(index, vipPort[1] ?? '', Number(vipPort[2]), protocol ?? 'tcp');
+    const address = DOTTED_QUAD_PATTERN.test(text) ? parseIPv4(text) : undefined;
+    if (address?.ok === true) return resolveAddress(index, address.value, from);
+  }
   if (text.startsWith(SITE_PREFIX)) return resolveSite(index, text.slice(SITE_PREFIX.length));
   return resolveVmName(index, text);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function resolveVipPort(index: TopologyIndex, vipText: string, port: number, protocol: FlowProtocol): ResolveResult<FlowEnd> {
@@ -155,7 +162,8 @@ function resolveSite(index: TopologyIndex, name: string): ResolveResult<FlowEnd>
 }
 
 function resolveVmName(index: TopologyIndex, text: string): ResolveResult<FlowEnd> {
-  const separator = text.search(/[:/]/);
+  const colon = text.indexOf(':');
+  const separator = colon >= 0 ? colon : text.indexOf('/');
   if (separator >= 0) {
     const vm = index.vmsByKey.get(`${text.slice(0, separator)}/${text.slice(separator + 1)}`);
     if (vm !== undefined) return { ok: true, value: { kind: 'vm', vm, via: 'name' } };

@@ -12,7 +12,6 @@ export class FlowTrace {
   readonly hops: Hop[] = [];
   readonly blockers: Blocker[] = [];
   readonly assumptions: string[] = [];
-  private readonly blockerKeys = new Set<string>();
 
   /** Records one step the packet met. */
   addHop(kind: HopKind, object: string, leg: Leg, ok: boolean, detail: string, source?: SourceRef | undefined): void {
@@ -21,9 +20,8 @@ export class FlowTrace {
 
   /** Records a failed condition; the same condition met on both legs is listed once. */
   addBlocker(blocker: Blocker): void {
-    const key = `${blocker.code} ${blocker.object}`;
-    if (this.blockerKeys.has(key)) return;
-    this.blockerKeys.add(key);
+    // A flow meets a handful of blockers at most, so a scan beats keeping a set per evaluated flow.
+    for (const b of this.blockers) if (b.code === blocker.code && b.object === blocker.object) return;
     this.blockers.push(blocker);
   }
 
@@ -145,6 +143,13 @@ export function blockNoVip(service: TopoService, leg: Leg): Blocker {
 
 /** The target VM publishes no endpoint for the protocol and port. */
 export function blockNoEndpoint(object: string, where: string, protocol: FlowProtocol, port: number, vm: TopoVm | undefined, leg: Leg): Blocker {
+  // Port 0 is a question on no particular port (ports are 1–65535): the VM then publishes no endpoint at all.
+  if (port === 0 && vm !== undefined) {
+    return makeBlocker('no-endpoint', object, leg,
+      `${where} publishes no endpoint, and across cloud services only public endpoints on the VIP are reachable`,
+      `add one for the port you need: Get-AzureVM -ServiceName ${vm.service} -Name ${vm.name} | Add-AzureEndpoint -Name NAME -Protocol tcp -LocalPort PORT -PublicPort PORT | Update-AzureVM`,
+      vm.source);
+  }
   return makeBlocker('no-endpoint', object, leg,
     `${where} has no ${protocol} endpoint for port ${port}, and across cloud services only public endpoints on the VIP are reachable`,
     vm === undefined

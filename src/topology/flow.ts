@@ -1,5 +1,5 @@
 import { formatIPv4, formatPrefix } from '../ipam/index.js';
-import { evaluateAcl } from './acl.js';
+import { evaluateAcl, type AclDecision } from './acl.js';
 import { pickDisposition, type FlowAnswer, type Leg, type PathKind } from './answer.js';
 import { describeFlowEnd, vmObject, type FlowEnd, type FlowSource } from './flow-end.js';
 import {
@@ -17,6 +17,9 @@ export interface FlowQuery {
   protocol: FlowProtocol;
   port: number;
 }
+
+/** The port of a question asked on no particular port (ports are 1–65535): private paths carry every port. */
+export const PORT_FREE = 0;
 
 /**
  * Evaluates one direction of a flow: picks the intended path from where both ends sit, then checks every condition
@@ -121,7 +124,8 @@ function traceVmToVm(
 }
 
 function guestFirewallAssumption(vm: TopoVm, query: FlowQuery, trace: FlowTrace): void {
-  trace.addAssumption(`the guest firewall of ${keyOfVm(vm)} admits ${query.protocol}/${query.port}`);
+  const what = query.port === PORT_FREE ? 'the traffic' : `${query.protocol}/${query.port}`;
+  trace.addAssumption(`the guest firewall of ${keyOfVm(vm)} admits ${what}`);
 }
 
 /** Checks every state on the legs of a gateway walk: gateways Provisioned, tunnels Connected, VNet-to-VNet types. */
@@ -280,14 +284,13 @@ function tracePublicEndpoint(
     }
     return 'public-endpoint';
   }
-  const choice = chooseEndpoint(candidates, remote);
+  const { choice, decision } = chooseEndpoint(candidates, remote);
   if (candidates.length > 1 && to.kind === 'vip-port') {
     trace.addAssumption(`the load balancer sends this flow to ${keyOfVm(choice.vm)}, one of ${candidates.length} members behind ${to.protocol}/${to.publicPort}`);
   }
   trace.addHop('vip-endpoint', `endpoint:${keyOfVm(choice.vm)}/${choice.endpoint.name}`, 'forward', true,
     `endpoint ${choice.endpoint.name}: ${choice.endpoint.protocol} public ${choice.endpoint.publicPort} → private ${choice.endpoint.privatePort}`, choice.endpoint.source);
-  if (remote !== undefined) {
-    const decision = evaluateAcl(choice.endpoint.acl, remote);
+  if (remote !== undefined && decision !== undefined) {
     trace.addHop('acl', `endpoint:${keyOfVm(choice.vm)}/${choice.endpoint.name}`, 'forward', decision.permitted,
       `ACL ${decision.permitted ? 'permits' : 'denies'} ${formatIPv4(remote)} (${decision.reason}${decision.rule === undefined ? '' : `, rule ${decision.rule.order}`})`,
       decision.rule?.source ?? choice.endpoint.source);
@@ -318,17 +321,19 @@ function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
   return found;
 }
 
-function isAdmitted(choice: EndpointChoice, remote: number | undefined): boolean {
-  return remote === undefined || evaluateAcl(choice.endpoint.acl, remote).permitted;
-}
-
-/** Prefers a running member whose ACL lets the caller in; otherwise shows the first member, so its blockers are real. */
-function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): EndpointChoice {
-  let admitted: EndpointChoice | undefined;
+/**
+ * Prefers a running member whose ACL lets the caller in; otherwise shows the first member, so its blockers are real.
+ * Returns the ACL decision for the caller beside the choice (undefined when the caller has no address).
+ */
+function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): { choice: EndpointChoice; decision: AclDecision | undefined } {
+  let admitted: { choice: EndpointChoice; decision: AclDecision | undefined } | undefined;
   for (const candidate of candidates) {
-    if (!isAdmitted(candidate, remote)) continue;
-    if (isVmRunning(candidate.vm)) return candidate;
-    admitted ??= candidate;
+    const decision = remote === undefined ? undefined : evaluateAcl(candidate.endpoint.acl, remote);
+    if (decision !== undefined && !decision.permitted) continue;
+    if (isVmRunning(candidate.vm)) return { choice: candidate, decision };
+    admitted ??= { choice: candidate, decision };
   }
-  return admitted ?? (candidates[0] as EndpointChoice);
+  if (admitted !== undefined) return admitted;
+  const first = candidates[0] as EndpointChoice;
+  return { choice: first, decision: remote === undefined ? undefined : evaluateAcl(first.endpoint.acl, remote) };
 }

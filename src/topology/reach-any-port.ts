@@ -2,7 +2,7 @@ import type { ReachAnswer } from './answer.js';
 import { resolveFlowSource, resolveFlowTarget, type EndpointError } from './endpoint-resolve.js';
 import type { FlowQuery } from './flow.js';
 import { ANY_PORT, evaluateCell, listDeliveredPorts } from './matrix.js';
-import { answerReach } from './reach.js';
+import { answerReach, reverseFlowEnds } from './reach.js';
 import type { TopologyIndex } from './topology-index.js';
 
 /** The answer to "can FROM reach TO at all", with the port label it was answered on (`any` on port-free paths). */
@@ -14,7 +14,8 @@ const PORT_FREE_QUERY: FlowQuery = { protocol: 'tcp', port: 0 };
 /**
  * Answers FROM → TO when no port is asked: a private channel, VNet or tunnel carries every port, so one answer
  * stands for all; across cloud services only the target's public endpoints lead in (azure-classic.md §4.3), so each
- * endpoint's port is tried and the first delivered one is answered (else the first, so its blockers are real).
+ * endpoint's port is tried and the first delivered one is answered (else the first, so its blockers are real). The
+ * reverse direction picks its own port the same way, from the endpoints it meets.
  * A VIP:port target is answered on the port it names.
  */
 export function queryReachOnAnyPort(index: TopologyIndex, from: string, to: string): AnyPortResult {
@@ -27,9 +28,15 @@ export function queryReachOnAnyPort(index: TopologyIndex, from: string, to: stri
     const query: FlowQuery = { protocol: end.protocol, port: end.publicPort };
     return { ok: true, answer: answerReach(index, source.value, end, query), port: `${end.protocol}/${end.publicPort}` };
   }
-  const cell = evaluateCell(index, source.value, end);
-  const port = listDeliveredPorts(cell)[0] ?? cell?.keys().next().value ?? ANY_PORT;
-  return { ok: true, answer: answerReach(index, source.value, end, parsePortLabel(port)), port };
+  const port = pickPort(evaluateCell(index, source.value, end));
+  const back = reverseFlowEnds(index, source.value, end);
+  const backPort = back === undefined || back.to.kind === 'vip-port' ? port : pickPort(evaluateCell(index, back.from, back.to));
+  return { ok: true, answer: answerReach(index, source.value, end, parsePortLabel(port), parsePortLabel(backPort)), port };
+}
+
+/** The first delivered port label of a cell, else its first label (so its blockers are real), else `any`. */
+function pickPort(cell: ReturnType<typeof evaluateCell>): string {
+  return listDeliveredPorts(cell)[0] ?? cell?.keys().next().value ?? ANY_PORT;
 }
 
 /** Reads a cell label (`tcp/3389`, or `any`) back into a query. */

@@ -26,16 +26,21 @@ export function reach(model: TopologyModel, from: string, to: string, query: Flo
   return queryReach(buildTopologyIndex(model), from, to, query);
 }
 
-/** Answers both directions between two resolved ends. */
-export function answerReach(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: FlowQuery): ReachAnswer {
+/**
+ * Answers both directions between two resolved ends; the reverse asks `reverseQuery` when given (a question on any
+ * port picks each direction's port from the endpoints that direction meets).
+ */
+export function answerReach(
+  index: TopologyIndex, from: FlowSource, to: FlowEnd, query: FlowQuery, reverseQuery: FlowQuery = query,
+): ReachAnswer {
   const forward = evaluateFlow(index, from, to, query);
-  const back = reverseEnds(index, from, to);
-  const reverse = back === undefined ? describeNoReverse(forward) : evaluateFlow(index, back.from, back.to, query);
+  const back = reverseFlowEnds(index, from, to);
+  const reverse = back === undefined ? describeNoReverse(forward) : evaluateFlow(index, back.from, back.to, reverseQuery);
   return { ...forward, reverse };
 }
 
 /** The flow started the other way round: the target becomes the source, addressed the same way it was. */
-function reverseEnds(index: TopologyIndex, from: FlowSource, to: FlowEnd): { from: FlowSource; to: FlowEnd } | undefined {
+export function reverseFlowEnds(index: TopologyIndex, from: FlowSource, to: FlowEnd): { from: FlowSource; to: FlowEnd } | undefined {
   const back: FlowEnd = from.kind === 'vm' ? { kind: 'vm', vm: from.vm, via: to.kind === 'vm' ? to.via : 'name' } : from;
   if (to.kind !== 'vip-port') return { from: to, to: back };
   const members = listVipMembers(index, to.service, to.protocol, to.publicPort);

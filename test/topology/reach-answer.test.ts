@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTopologyIndex, queryReach, reach, summariseFlow, type ReachAnswer, type TopologyModel } from '../../src/topology/index.js';
+import {
+  buildTopologyIndex, queryReach, queryReachOnAnyPort, reach, summariseFlow, type ReachAnswer, type TopologyModel,
+} from '../../src/topology/index.js';
 import { editVm, endpoint, makeClassicWorld, vm } from './fixtures.js';
 
 function ask(model: TopologyModel, from: string, to: string, protocol: 'tcp' | 'udp' = 'tcp', port = 80): ReachAnswer {
@@ -139,5 +141,24 @@ describe('reach: naming the ends', () => {
     expect(fromSpoke.ok && fromSpoke.answer.to).toBe('10.0.0.4 (Spoke/twin)');
     const fromWeb = reach(shared, 'web1', '10.0.0.4', { protocol: 'tcp', port: 80 });
     expect(!fromWeb.ok && fromWeb.error.code).toBe('ambiguous-address');
+  });
+});
+
+describe('a question on any port', () => {
+  it('answers each direction on a port of the endpoints that direction meets', () => {
+    const result = queryReachOnAnyPort(buildTopologyIndex(makeClassicWorld()), 'Web:web1', 'Lone:solo');
+    if (!result.ok) throw new Error(result.error.message);
+    expect([result.port, result.answer.port, result.answer.reverse.port]).toEqual(['tcp/3389', 3389, 80]);
+    expect([result.answer.verdict, result.answer.reverse.verdict]).toEqual(['reachable', 'reachable']);
+  });
+
+  it('says a VM publishes no endpoint at all, never that it lacks one for port 0', () => {
+    const bare = editVm(makeClassicWorld(), 'Web/web1', (v) => ({ ...v, endpoints: [] }));
+    const result = queryReachOnAnyPort(buildTopologyIndex(bare), 'Lone:solo', 'Web:web1');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.answer.blockers.map((b) => `${b.code}: ${b.message}`)).toEqual([
+      'no-endpoint: Web/web1 publishes no endpoint, and across cloud services only public endpoints on the VIP are reachable',
+    ]);
+    expect(result.answer.assumptions.join('\n')).not.toContain('/0');
   });
 });
