@@ -4,8 +4,9 @@ import type { LocalSiteSpec } from './types.js';
 
 /**
  * A local network site as the host keeps it: the spec as given, plus its text parsed once when the site is defined.
- * Tunnel timers ask about the site on every IKE round and DPD probe; re-reading the text there cost 5–9% of a day's
- * run, so the parsed form lives beside the text and is rebuilt whenever the site is re-defined (addSite).
+ * Tunnel timers ask about the site on every IKE round, rekey and DPD probe; re-reading the text there stood out in
+ * profiles of bench/gateway, so the parsed form lives beside the text and is rebuilt whenever the site is re-defined
+ * (addSite).
  */
 export interface SiteRecord extends LocalSiteSpec {
   /** addressPrefixes as ipam's integer prefixes (validation refuses malformed text before a site is defined). */
