@@ -56,6 +56,7 @@ interface PageStats {
   snapshots: number;
   hellos: number;
   nodeCount: number;
+  drawnExtent: { width: number; height: number; panelWidth: number; panelHeight: number };
 }
 
 /** The page's automation hook (`window.vnetsim`), typed for the evaluate callbacks that run in the browser. */
@@ -89,6 +90,13 @@ describe('live view in a real browser', () => {
     await page.waitForSelector('#topology[data-node-count="8"]');
     await page.waitForSelector('path.link.tunnel[data-state="Connected"]', { state: 'attached', timeout: 20_000 });
     expect(await page.getAttribute('g.node[data-id="gateway:CorpVNet"]', 'data-state')).toBe('Provisioned');
+    // Containment is drawn as boxes (region, VNet, two subnets), the web service as a tint behind its VM and its chip.
+    expect(await page.locator('rect.box').count()).toBe(4);
+    expect(await page.locator('rect.tint[data-service="web"]').count()).toBe(2);
+    // The event list reads like `vnetsim run`; the raw fields are in the line's tooltip.
+    const tunnelUp = page.locator('#event-list li', { hasText: /tunnel CorpVNet ↔ HQ\s+Connecting → Connected/ });
+    await tunnelUp.waitFor({ state: 'attached' });
+    expect(await tunnelUp.getAttribute('title')).toMatch(/^#\d+ connection\.stateChanged vnet=CorpVNet site=HQ from=Connecting to=Connected/);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-scenario.png') });
     await page.close();
@@ -203,6 +211,10 @@ describe('live view in a real browser', () => {
     const count = Number(await page.getAttribute('#topology', 'data-node-count'));
     expect(count).toBeGreaterThan(2000);
     await page.waitForTimeout(800);
+    // Fitted to the panel, the drawing fills it both ways (it used to be a strip ~30 px wide and 600 px tall).
+    const { drawnExtent } = await inspect(page);
+    expect(Math.max(drawnExtent.width / drawnExtent.panelWidth, drawnExtent.height / drawnExtent.panelHeight)).toBeGreaterThan(0.9);
+    expect(Math.min(drawnExtent.width / drawnExtent.panelWidth, drawnExtent.height / drawnExtent.panelHeight)).toBeGreaterThan(0.6);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-large.png') });
     await page.close();
   });

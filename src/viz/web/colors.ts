@@ -32,9 +32,23 @@ export function radiusOfNode(node: GraphNode): number {
   return node.kind === 'vm' ? 5 : node.kind === 'subnet' || node.kind === 'service' ? 6 : 8;
 }
 
+/** Background of each kind of box, lighter outside so nested boxes stand apart. */
+export const BOX_FILLS: Partial<Record<NodeKind, string>> = {
+  region: '#f1f3f7', affinityGroup: '#f7f8fb', vnet: '#eef4fe', subnet: '#ffffff', service: '#f2fbf8',
+};
+
+/** Outline of every box. */
+export const BOX_STROKE = '#c3cad8';
+
+/** Opacity of a cloud service's tint behind its VMs, light enough that state colours stay readable on top. */
+export const TINT_OPACITY = 0.22;
+
 /** Legend entries: what each colour means. */
 export const LEGEND: [string, string][] = [
   ['running / connected', '#27ae60'], ['in transition', '#f39c12'], ['stopped / not connected', '#95a5a6'], ['failed', '#c0392b'],
   ['VNet', KIND_COLORS.vnet], ['subnet', KIND_COLORS.subnet], ['gateway', KIND_COLORS.gateway], ['site', KIND_COLORS.site],
   ['service', KIND_COLORS.service],
 ];
+
+/** What the tinted bands behind VMs mean, for the legend. */
+export const TINT_LEGEND = 'tinted band: VMs of one cloud service';

@@ -3,9 +3,9 @@ import type { Layout } from './graph-layout.js';
 import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
 import type { Highlight } from './highlight.js';
 
-/** Padding around the exported drawing, room for labels right of the last column. */
+/** Padding around the exported drawing: a gateway's or site's caption may reach past the last box. */
 const EXPORT_PADDING_PX = 20;
-const LABEL_ROOM_PX = 160;
+const LABEL_ROOM_PX = 60;
 
 /**
  * Serialises the current graph as a standalone SVG document. Large graphs are shown on a canvas, so the export is
@@ -26,6 +26,7 @@ export function exportGraphSvg(graph: Graph, layout: Layout, highlight: Highligh
     '.link{fill:none;stroke:#b8bfcc;stroke-width:1px}.link.tunnel{stroke-width:3px;stroke-dasharray:6 3}',
     '.link.on-path{stroke:#6f2dbd;stroke-width:3px}.node circle{stroke-width:1.5px}',
     '.node.on-path circle{stroke:#6f2dbd;stroke-width:4px}.node.blocker circle{stroke:#b3261e;stroke-width:4px}',
+    '.box{stroke:#c3cad8;stroke-width:1px}.node.region text,.node.affinityGroup text,.node.vnet text{font-weight:bold}',
   ].join('');
   svg.prepend(style);
   return new XMLSerializer().serializeToString(svg);

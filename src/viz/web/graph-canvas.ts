@@ -1,7 +1,7 @@
 import { quadtree, type Quadtree, type ZoomTransform } from 'd3';
 import type { Graph, GraphNode } from '../graph-model.js';
-import { colorOfNode, colorOfState, radiusOfNode } from './colors.js';
-import type { Layout, Point } from './graph-layout.js';
+import { BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, radiusOfNode, TINT_OPACITY } from './colors.js';
+import { captionOf, type Layout, type Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { serviceColor } from './graph-svg.js';
 
@@ -13,8 +13,15 @@ const SETTLED_DISTANCE = 0.5;
 const VIEW_MARGIN_PX = 20;
 /** Smallest radius a node is drawn with on screen: fitted to view, 2,000 nodes shrink below a pixel and vanish. */
 const MIN_SCREEN_RADIUS_PX = 1.5;
-/** Labels are drawn only when zoomed in this far: thousands of labels at once are unreadable and slow. */
-const LABEL_MIN_SCALE = 0.8;
+/** A caption is drawn only when it would be at least this tall on screen: thousands of specks of text are unreadable and slow. */
+const MIN_LABEL_SCREEN_PX = 7;
+/** Captions of regions, affinity groups and VNets never shrink below this on screen: they are how a fitted world is read. */
+const MIN_LANDMARK_SCREEN_PX = 10;
+/** Caption size in layout units; dots in the compact VM grid get small names that show when zoomed in. */
+const LABEL_UNITS = 10;
+const COMPACT_VM_LABEL_UNITS = 4;
+const LANDMARK_KINDS = new Set(['region', 'affinityGroup', 'vnet']);
+const FONT_FAMILY = '"Liberation Sans", Arial, sans-serif';
 
 interface Sprite extends Point {
   node: GraphNode;
@@ -69,7 +76,11 @@ export class CanvasGraph {
     if (this.transform === undefined) return undefined;
     this.index ??= quadtree<Sprite>().x((s) => s.x).y((s) => s.y).addAll([...this.sprites.values()]);
     const [x, y] = this.transform.invert([px, py]);
-    return this.index.find(x, y, 10 / this.transform.k + 4)?.node;
+    const near = this.index.find(x, y, 10 / this.transform.k + 4)?.node;
+    if (near !== undefined) return near;
+    // A click inside a box picks the innermost box: its circle is small when zoomed out, the box is not.
+    const box = this.layout?.boxes.findLast((b) => x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height);
+    return box === undefined ? undefined : this.graph.nodes.find((n) => n.id === box.id);
   }
 
   private requestDraw(): void {
@@ -94,18 +105,13 @@ export class CanvasGraph {
     ctx.translate(transform.x, transform.y);
     ctx.scale(transform.k, transform.k);
 
-    ctx.lineWidth = 1 / transform.k;
-    ctx.strokeStyle = '#b8bfcc';
-    ctx.beginPath();
-    for (const link of this.graph.links) {
-      if (link.kind === 'tunnel') continue;
-      const a = this.sprites.get(link.source);
-      const b = this.sprites.get(link.target);
-      if (a === undefined || b === undefined) continue;
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
-    }
-    ctx.stroke();
+    const [left, top] = transform.invert([-VIEW_MARGIN_PX, -VIEW_MARGIN_PX]);
+    const [right, bottom] = transform.invert([width + VIEW_MARGIN_PX, height + VIEW_MARGIN_PX]);
+    const isInView = (b: { x: number; y: number; width: number; height: number }): boolean =>
+      b.x <= right && b.x + b.width >= left && b.y <= bottom && b.y + b.height >= top;
+    drawBoxes(ctx, layout, transform.k, isInView);
+
+    // Containment is shown by the boxes; lines are drawn only for tunnels and a traced path.
     const hasPath = highlight.pathLinks.size > 0;
     for (const link of this.graph.links) {
       const isOnPath = hasPath && isLinkOnPath(highlight, link);
@@ -123,16 +129,9 @@ export class CanvasGraph {
     }
     ctx.setLineDash([]);
 
-    const [left, top] = transform.invert([-VIEW_MARGIN_PX, -VIEW_MARGIN_PX]);
-    const [right, bottom] = transform.invert([width + VIEW_MARGIN_PX, height + VIEW_MARGIN_PX]);
     const visible = [...this.sprites.values()].filter((s) => s.x >= left && s.x <= right && s.y >= top && s.y <= bottom);
     drawNodes(ctx, visible, highlight, MIN_SCREEN_RADIUS_PX / transform.k);
-    if (transform.k >= LABEL_MIN_SCALE) {
-      ctx.font = '10px "Liberation Sans", Arial, sans-serif';
-      ctx.fillStyle = '#1d2330';
-      ctx.textBaseline = 'middle';
-      for (const sprite of visible) ctx.fillText(sprite.node.label, sprite.x + 10, sprite.y);
-    }
+    drawCaptions(ctx, visible, layout.hasVmLabels, transform.k);
     if (moving) this.requestDraw();
   }
 
@@ -156,6 +155,60 @@ export class CanvasGraph {
       }
     }
     return moving;
+  }
+}
+
+/** Draws the boxes outermost first, then the service tints over their VM cells, one path per colour. */
+function drawBoxes(ctx: CanvasRenderingContext2D, layout: Layout, k: number, isInView: (b: Point & { width: number; height: number }) => boolean): void {
+  ctx.lineWidth = 1 / k;
+  ctx.strokeStyle = BOX_STROKE;
+  for (const box of layout.boxes) {
+    if (!isInView(box)) continue;
+    ctx.fillStyle = BOX_FILLS[box.kind] ?? '#fff';
+    ctx.fillRect(box.x, box.y, box.width, box.height);
+    ctx.strokeRect(box.x, box.y, box.width, box.height);
+  }
+  const tints = new Map<string, Path2D>();
+  for (const tint of layout.tints) {
+    if (!isInView(tint)) continue;
+    const color = serviceColor(tint.group);
+    let path = tints.get(color);
+    if (path === undefined) tints.set(color, path = new Path2D());
+    path.rect(tint.x, tint.y, tint.width, tint.height);
+  }
+  ctx.globalAlpha = TINT_OPACITY;
+  for (const [color, path] of tints) {
+    ctx.fillStyle = color;
+    ctx.fill(path);
+  }
+  ctx.globalAlpha = 1;
+}
+
+/**
+ * Draws captions that would be readable at this zoom: regions, affinity groups and VNets always (at least
+ * MIN_LANDMARK_SCREEN_PX tall), other nodes once LABEL_UNITS is MIN_LABEL_SCREEN_PX on screen, dots of the compact VM
+ * grid once their small names are.
+ */
+function drawCaptions(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hasVmLabels: boolean, k: number): void {
+  ctx.fillStyle = '#1d2330';
+  ctx.textBaseline = 'middle';
+  const showsLabels = LABEL_UNITS * k >= MIN_LABEL_SCREEN_PX;
+  const showsDotNames = COMPACT_VM_LABEL_UNITS * k >= MIN_LABEL_SCREEN_PX;
+  for (const sprite of sprites) {
+    const node = sprite.node;
+    if (node.kind === 'vm' && !hasVmLabels) {
+      if (!showsDotNames) continue;
+      ctx.font = `${COMPACT_VM_LABEL_UNITS}px ${FONT_FAMILY}`;
+      ctx.textAlign = 'center';
+      ctx.fillText(node.label, sprite.x, sprite.y + radiusOfNode(node) + COMPACT_VM_LABEL_UNITS / 2 + 0.5, 16);
+      ctx.textAlign = 'start';
+      continue;
+    }
+    const isLandmark = LANDMARK_KINDS.has(node.kind);
+    if (!showsLabels && !isLandmark) continue;
+    const size = isLandmark ? Math.max(LABEL_UNITS, MIN_LANDMARK_SCREEN_PX / k) : LABEL_UNITS;
+    ctx.font = `${isLandmark ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
+    ctx.fillText(captionOf(node), sprite.x + Math.max(10, radiusOfNode(node) + 2 / k), sprite.y);
   }
 }
 

@@ -1,5 +1,5 @@
-import { hierarchy, tree } from 'd3';
-import type { Graph } from '../graph-model.js';
+import type { Graph, GraphNode, NodeKind } from '../graph-model.js';
+import { flowInRows, packInRows, packToAspect, type Size } from './block-packing.js';
 
 /** A node's place on the drawing, in layout units (zoom scales them). */
 export interface Point {
@@ -7,58 +7,201 @@ export interface Point {
   y: number;
 }
 
-/** Vertical distance between sibling leaves and horizontal distance between tree levels. */
-const ROW_GAP = 16;
-const LEVEL_GAP = 150;
-
-interface TreeDatum {
+/** A container drawn as a box (region, affinity group, VNet, subnet, a service holding VMs outside any VNet). */
+export interface Box extends Point, Size {
   id: string;
-  children: TreeDatum[];
+  kind: NodeKind;
 }
 
-/** Positions by node id, with the extent of the drawing. */
+/** A shaded run of VM cells that belong to one cloud service: services are groupings of VMs, not only a node. */
+export interface Tint extends Point, Size {
+  group: string;
+}
+
+/** Positions by node id, the boxes and service tints around them, and the extent of the drawing. */
 export interface Layout {
   key: string;
   positions: Map<string, Point>;
+  /** Outermost first, so drawing in order paints inner boxes over outer ones. */
+  boxes: Box[];
+  tints: Tint[];
+  /** Whether VM names fit beside their dots; above LABELLED_VM_LIMIT VMs sit in a compact grid and show names when zoomed in. */
+  hasVmLabels: boolean;
   width: number;
   height: number;
 }
+
+/** Up to this many VMs each gets a cell wide enough for its name; more are packed as dots (1,840 named cells fitted to a screen are unreadable anyway). */
+export const LABELLED_VM_LIMIT = 150;
+/** Shape the top level aims for when the caller does not say (the topology panel is about 1.5 times wider than tall). */
+const DEFAULT_ASPECT = 1.5;
+/** Shape boxes aim for inside a container. */
+const INNER_ASPECT = 1.6;
+const HEADER_HEIGHT = 22;
+const PADDING = 8;
+const GAP = 12;
+/** Width of a 10 px Liberation Sans character, on average: enough to size captions without measuring text. */
+const CHAR_WIDTH = 6;
+/** From a header's or chip's left edge to its circle's centre; the caption starts 10 units right of the centre. */
+const ANCHOR_X = 12;
+const NAMED_VM_CELL = { width: 0, height: 18 };
+const COMPACT_VM_CELL = { width: 16, height: 16 };
+/** A labelled VM list wraps into a new column after this many rows. */
+const NAMED_VM_ROWS = 8;
+
+/** Drawing order inside a container: structure first, then services, then sites. */
+const KIND_ORDER: Record<NodeKind, number> = { region: 0, affinityGroup: 1, vnet: 2, subnet: 3, gateway: 4, service: 5, site: 6, vm: 7 };
+const CONTAINER_KINDS = new Set<NodeKind>(['region', 'affinityGroup', 'vnet', 'subnet']);
 
 /** A string that changes exactly when the tree's shape changes, so state-only updates keep the layout. */
 export function structureKey(graph: Graph): string {
   return graph.nodes.map((n) => `${n.id}<${n.parent ?? ''}`).join('|');
 }
 
+/** The text beside a node: VNets and subnets add their prefixes, which a network engineer reads first. */
+export function captionOf(node: GraphNode): string {
+  return node.kind === 'vnet' || node.kind === 'subnet' ? `${node.label}  ${node.detail}` : node.label;
+}
+
+/** A sized block of the drawing that writes its boxes, tints and positions once told where its top-left corner is. */
+interface Block extends Size {
+  place(x: number, y: number): void;
+}
+
 /**
- * Lays the containment tree out left to right (regions, affinity groups, VNets, subnets, VMs; sites beyond their
- * gateway) with d3's tidy tree. A tree layout settles in one pass — no force simulation ticking every frame.
+ * Lays the containment tree out as nested boxes: regions hold affinity groups, which hold VNets, which hold subnets,
+ * which hold their VMs in a grid tinted by cloud service. Each VNet's gateway sits on its box's right edge with the
+ * sites it tunnels to beside it. Boxes pack into rows shaped towards `aspect` (the panel's width / height), so a
+ * 2,000-node world fills the panel instead of a 30-px strip. One pass, no force simulation; same graph and aspect,
+ * same layout.
  */
-export function layOutGraph(graph: Graph): Layout {
-  const key = structureKey(graph);
-  const byId = new Map<string, TreeDatum>();
-  const roots: TreeDatum[] = [];
-  for (const node of graph.nodes) byId.set(node.id, { id: node.id, children: [] });
+export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
+  const layout: Layout = {
+    key: structureKey(graph), positions: new Map(), boxes: [], tints: [],
+    hasVmLabels: graph.nodes.filter((n) => n.kind === 'vm').length <= LABELLED_VM_LIMIT, width: 0, height: 0,
+  };
+  const children = new Map<string | null, GraphNode[]>();
   for (const node of graph.nodes) {
-    const datum = byId.get(node.id)!;
-    const parent = node.parent === null ? undefined : byId.get(node.parent);
-    if (parent === undefined) roots.push(datum);
-    else parent.children.push(datum);
+    const list = children.get(node.parent) ?? [];
+    list.push(node);
+    children.set(node.parent, list);
   }
-  const laid = tree<TreeDatum>().nodeSize([ROW_GAP, LEVEL_GAP])(hierarchy<TreeDatum>({ id: '', children: roots }));
-  const positions = new Map<string, Point>();
-  // d3's tree grows downwards (x across, y down); swapping the axes makes it grow left to right.
-  let top = Infinity;
-  let bottom = -Infinity;
-  let right = 0;
-  laid.each((n) => {
-    if (n.depth === 0) return;
-    const point = { x: (n.depth - 1) * LEVEL_GAP, y: n.x };
-    positions.set(n.data.id, point);
-    top = Math.min(top, point.y);
-    bottom = Math.max(bottom, point.y);
-    right = Math.max(right, point.x);
-  });
-  if (positions.size === 0) return { key, positions, width: 0, height: 0 };
-  for (const point of positions.values()) point.y -= top;
-  return { key, positions, width: right, height: bottom - top };
+  for (const list of children.values()) list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const childrenOf = (id: string | null): GraphNode[] => children.get(id) ?? [];
+
+  const chip = (node: GraphNode): Block => {
+    const width = ANCHOR_X + 10 + CHAR_WIDTH * captionOf(node).length + PADDING;
+    return {
+      width, height: HEADER_HEIGHT,
+      place: (x, y) => {
+        layout.positions.set(node.id, { x: x + ANCHOR_X, y: y + HEADER_HEIGHT / 2 });
+        // A service's chip wears its tint, so it reads as the key to the bands behind its VMs.
+        if (node.kind === 'service') layout.tints.push({ group: node.label, x, y, width, height: HEADER_HEIGHT });
+      },
+    };
+  };
+
+  const vmGrid = (vms: readonly GraphNode[]): Block => {
+    const cell = layout.hasVmLabels
+      ? { ...NAMED_VM_CELL, width: ANCHOR_X + 10 + CHAR_WIDTH * Math.max(...vms.map((vm) => vm.label.length)) + 4 }
+      : COMPACT_VM_CELL;
+    const columns = layout.hasVmLabels ? Math.ceil(vms.length / NAMED_VM_ROWS)
+      : Math.max(1, Math.round(Math.sqrt(vms.length * INNER_ASPECT * cell.height / cell.width)));
+    const rows = Math.ceil(vms.length / columns);
+    return {
+      width: vms.length === 0 ? 0 : columns * cell.width,
+      height: rows * cell.height,
+      place: (x, y) => {
+        // Named VMs fill columns top to bottom (a list); dots fill rows, so a service's VMs form a band.
+        const cellAt = (i: number): Point => layout.hasVmLabels
+          ? { x: x + Math.floor(i / rows) * cell.width, y: y + (i % rows) * cell.height }
+          : { x: x + (i % columns) * cell.width, y: y + Math.floor(i / columns) * cell.height };
+        const cells = vms.map((vm, i) => {
+          const at = cellAt(i);
+          const centre = layout.hasVmLabels ? cell.height / 2 : cell.width / 2;
+          layout.positions.set(vm.id, { x: at.x + centre, y: at.y + cell.height / 2 });
+          return { group: vm.group ?? vm.id, ...at, ...cell };
+        });
+        layout.tints.push(...mergeTints(cells));
+      },
+    };
+  };
+
+  const container = (node: GraphNode): Block => {
+    const kids = childrenOf(node.id);
+    const gateway = kids.find((k) => k.kind === 'gateway');
+    const vms = kids.filter((k) => k.kind === 'vm');
+    const others = kids.filter((k) => k !== gateway && k.kind !== 'vm');
+    const boxes = others.filter((k) => isContainer(k, childrenOf)).map(container);
+    const chips = others.filter((k) => !isContainer(k, childrenOf)).map(chip);
+    const boxPacking = packToAspect(boxes, INNER_ASPECT, GAP);
+    const grid = vmGrid(vms);
+    const headerWidth = ANCHOR_X + 10 + CHAR_WIDTH * captionOf(node).length + PADDING;
+    const chipPacking = flowInRows(chips, Math.max(boxPacking.width, grid.width, headerWidth, 240), GAP);
+    const parts = [boxPacking, chipPacking, grid].filter((p) => p.height > 0);
+    const contentWidth = Math.max(headerWidth, ...parts.map((p) => p.width));
+    const contentHeight = parts.reduce((sum, p) => sum + p.height, 0) + GAP * Math.max(0, parts.length - 1);
+    const box = { width: contentWidth + 2 * PADDING, height: HEADER_HEIGHT + contentHeight + (parts.length > 0 ? PADDING : 0) };
+    const sites = gateway === undefined ? [] : childrenOf(gateway.id).map(chip);
+    const siteColumn = packInRows(sites, 1, 4);
+    // Room right of the box for the gateway's caption, or for the column of sites when that is wider.
+    const gatewayRoom = gateway === undefined ? 0 : Math.max(10 + CHAR_WIDTH * gateway.label.length + 4, sites.length > 0 ? 2 * GAP + siteColumn.width : 0);
+    return {
+      width: box.width + gatewayRoom,
+      height: Math.max(box.height, sites.length > 0 ? HEADER_HEIGHT + GAP + siteColumn.height : 0),
+      place: (x, y) => {
+        layout.boxes.push({ id: node.id, kind: node.kind, x, y, ...box });
+        layout.positions.set(node.id, { x: x + ANCHOR_X, y: y + HEADER_HEIGHT / 2 });
+        // The gateway is the VNet's edge towards the internet: on the box's right border, its sites just outside.
+        if (gateway !== undefined) layout.positions.set(gateway.id, { x: x + box.width, y: y + HEADER_HEIGHT / 2 });
+        sites.forEach((site, i) => site.place(x + box.width + 2 * GAP, y + HEADER_HEIGHT + GAP + siteColumn.offsets[i]!.y));
+        let top = y + HEADER_HEIGHT;
+        const at = (packing: Size, draw: (left: number, top: number) => void): void => {
+          if (packing.height === 0) return;
+          draw(x + PADDING, top);
+          top += packing.height + GAP;
+        };
+        at(boxPacking, (left, t) => boxes.forEach((b, i) => b.place(left + boxPacking.offsets[i]!.x, t + boxPacking.offsets[i]!.y)));
+        at(chipPacking, (left, t) => chips.forEach((b, i) => b.place(left + chipPacking.offsets[i]!.x, t + chipPacking.offsets[i]!.y)));
+        at(grid, (left, t) => grid.place(left, t));
+      },
+    };
+  };
+
+  const roots = childrenOf(null);
+  const rootBoxes = roots.filter((n) => isContainer(n, childrenOf)).map(container);
+  const rootChips = roots.filter((n) => !isContainer(n, childrenOf)).map(chip);
+  const top = packToAspect(rootBoxes, aspect, 2 * GAP);
+  top.offsets.forEach((offset, i) => rootBoxes[i]!.place(offset.x, offset.y));
+  const below = top.height === 0 ? 0 : top.height + 2 * GAP;
+  const loose = flowInRows(rootChips, Math.max(top.width, 400), GAP);
+  loose.offsets.forEach((offset, i) => rootChips[i]!.place(offset.x, below + offset.y));
+  layout.width = Math.max(top.width, loose.width, ...layout.boxes.map((b) => b.x + b.width));
+  layout.height = loose.height === 0 ? top.height : below + loose.height;
+  return layout;
+}
+
+/** Structure is boxed even when empty (an empty GatewaySubnet still reads as a subnet); anything else only when it holds nodes. */
+function isContainer(node: GraphNode, childrenOf: (id: string) => GraphNode[]): boolean {
+  return CONTAINER_KINDS.has(node.kind) || (node.kind !== 'gateway' && childrenOf(node.id).length > 0);
+}
+
+/**
+ * Merges VM cells into one tint per run of a service: cells side by side in a row join, then a run joins the run of
+ * the same service and width right above it, so a service filling whole rows of a subnet is one rectangle.
+ */
+function mergeTints(cells: readonly Tint[]): Tint[] {
+  const runs: Tint[] = [];
+  for (const cell of cells) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.group === cell.group && last.y === cell.y && last.x + last.width === cell.x) last.width += cell.width;
+    else runs.push({ ...cell });
+  }
+  const merged: Tint[] = [];
+  for (const run of runs) {
+    const above = merged.find((t) => t.group === run.group && t.x === run.x && t.width === run.width && t.y + t.height === run.y);
+    if (above !== undefined) above.height += run.height;
+    else merged.push(run);
+  }
+  return merged;
 }

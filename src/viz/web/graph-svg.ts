@@ -1,7 +1,7 @@
-import { linkHorizontal, scaleOrdinal, schemeTableau10, select, type EnterElement, type Selection } from 'd3';
+import { scaleOrdinal, schemeTableau10, select, type EnterElement, type Selection } from 'd3';
 import type { Graph, GraphLink, GraphNode } from '../graph-model.js';
-import { colorOfNode, colorOfState, radiusOfNode } from './colors.js';
-import type { Layout, Point } from './graph-layout.js';
+import { BOX_FILLS, colorOfNode, colorOfState, radiusOfNode, TINT_OPACITY } from './colors.js';
+import { captionOf, type Box, type Layout, type Point, type Tint } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 
 /** Duration of position and fade-in transitions when events change the graph. */
@@ -12,14 +12,17 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Outline colour per cloud service: VMs of one service share it, across subnets. */
 export const serviceColor = scaleOrdinal<string, string>(schemeTableau10);
 
-const linkPath = linkHorizontal<{ source: Point; target: Point }, Point>().x((p) => p.x).y((p) => p.y);
+/** Links are straight: inside nested boxes a curve from a header to a cell reads no better and costs more to draw. */
+const linkPath = ({ source, target }: { source: Point; target: Point }): string => `M${source.x},${source.y}L${target.x},${target.y}`;
 
-/** Creates an empty topology SVG: a viewport group (zoomed as a whole) holding links under nodes. */
+/** Creates an empty topology SVG: a viewport group (zoomed as a whole) holding boxes, service tints, links, then nodes. */
 export function createGraphSvg(): SVGSVGElement {
   const svg = document.createElementNS(SVG_NS, 'svg');
   svg.setAttribute('id', 'topo-svg');
   svg.setAttribute('xmlns', SVG_NS);
   const viewport = select(svg).append('g').attr('class', 'viewport');
+  viewport.append('g').attr('class', 'boxes');
+  viewport.append('g').attr('class', 'tints');
   viewport.append('g').attr('class', 'links');
   viewport.append('g').attr('class', 'nodes');
   return svg;
@@ -33,8 +36,11 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
   const root = select(svg);
   const at = (id: string): Point => layout.positions.get(id) ?? { x: 0, y: 0 };
 
+  drawBoxes(root, layout);
+  // Containment is shown by the boxes; lines are drawn only for tunnels and a traced path.
+  const drawnLinks = graph.links.filter((l) => l.kind === 'tunnel' || isLinkOnPath(highlight, l));
   const links = root.select<SVGGElement>('g.links').selectAll<SVGPathElement, GraphLink>('path')
-    .data(graph.links, (l) => l.id)
+    .data(drawnLinks, (l) => l.id)
     .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })));
   links.filter(function (l) { return hasChanged(drawnContents, this, `${l.kind}|${l.state}|${isLinkOnPath(highlight, l)}`); })
     .attr('class', (l) => `link ${l.kind}${isLinkOnPath(highlight, l) ? ' on-path' : ''}`)
@@ -51,13 +57,14 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
     .join((enter) => enterNodes(enter, at));
   // Attributes and text are rewritten only where they differ: rewriting every label and title re-laid out the whole
   // drawing on each batch of events.
-  const changed = nodes.filter(function (n) { return hasChanged(drawnContents, this, `${nodeClass(n, highlight)}|${n.state}|${n.label}|${n.detail}|${n.group}`); })
+  const captionFor = (n: GraphNode): string => (n.kind === 'vm' && !layout.hasVmLabels ? '' : captionOf(n));
+  const changed = nodes.filter(function (n) { return hasChanged(drawnContents, this, `${nodeClass(n, highlight)}|${n.state}|${captionFor(n)}|${n.detail}|${n.group}`); })
     .attr('class', (n) => nodeClass(n, highlight))
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
     .attr('data-state', (n) => n.state ?? '');
   changed.select('title').text((n) => `${n.id}\n${n.detail}${n.state === null ? '' : `\nstate: ${n.state}`}`);
-  changed.select('text').text((n) => n.label);
+  changed.select('text').text(captionFor);
   changed.select('circle')
     .attr('r', radiusOfNode)
     .attr('stroke', (n) => (n.group === null ? '#fff' : serviceColor(n.group)));
@@ -73,6 +80,19 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
   } else {
     nodes.interrupt().attr('opacity', 1).attr('transform', place).each(function (n) { drawnTargets.set(this, place(n)); });
   }
+}
+
+/** Draws the layout's boxes and service tints; they change only with the layout, so unchanged ones are left alone. */
+function drawBoxes(root: Selection<SVGSVGElement, unknown, null, undefined>, layout: Layout): void {
+  const place = (b: Box | Tint): string => `${b.x},${b.y},${b.width},${b.height}`;
+  root.select<SVGGElement>('g.boxes').selectAll<SVGRectElement, Box>('rect').data(layout.boxes, (b) => b.id)
+    .join((enter) => enter.append('rect').attr('class', (b) => `box ${b.kind}`).attr('fill', (b) => BOX_FILLS[b.kind] ?? '#fff'))
+    .filter(function (b) { return hasChanged(drawnTargets, this, place(b)); })
+    .attr('x', (b) => b.x).attr('y', (b) => b.y).attr('width', (b) => b.width).attr('height', (b) => b.height);
+  root.select<SVGGElement>('g.tints').selectAll<SVGRectElement, Tint>('rect').data(layout.tints, (t) => `${t.group}@${place(t)}`)
+    .join((enter) => enter.append('rect').attr('class', 'tint').attr('fill-opacity', TINT_OPACITY)
+      .attr('data-service', (t) => t.group).attr('fill', (t) => serviceColor(t.group))
+      .attr('x', (t) => t.x).attr('y', (t) => t.y).attr('width', (t) => t.width).attr('height', (t) => t.height));
 }
 
 /** The last target each element was sent to (a path, a fill, a transform), so unchanged elements are left alone. */

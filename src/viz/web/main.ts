@@ -4,7 +4,7 @@ import type { PlaybackState, ReachAnswer, ServerMessage } from '../protocol.js';
 import { ViewHistory } from '../view-history.js';
 import { createView, type View } from '../view-model.js';
 import { drawAddressPlan } from './address-plan-view.js';
-import { LEGEND } from './colors.js';
+import { LEGEND, TINT_LEGEND } from './colors.js';
 import { LiveConnection } from './connection.js';
 import { downloadText, exportGraphSvg } from './export-svg.js';
 import { highlightOf, type Highlight } from './highlight.js';
@@ -59,7 +59,7 @@ byId('legend').replaceChildren(...LEGEND.map(([label, color]) => {
   dot.style.background = color;
   item.append(dot, label);
   return item;
-}));
+}), Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }));
 byId('export-svg').addEventListener('click', () => downloadText(currentSvg(), 'vnetsim-topology.svg', 'image/svg+xml'));
 byId<HTMLSelectElement>('plan-vnet').addEventListener('change', (event) => {
   planVnet = (event.target as HTMLSelectElement).value;
@@ -168,7 +168,7 @@ Object.assign(window, {
   vnetsim: {
     inspect: () => ({
       ...stats, lastSeq: history.lastSeq, firstSeq: history.firstSeq, eventSeqs: history.events.map((e) => e.seq), cursor,
-      nodeCount: lastGraph.nodes.length, playback,
+      nodeCount: lastGraph.nodes.length, playback, drawnExtent: topology.drawnExtent,
     }),
     dropConnection: () => connection.drop(),
     exportSvg: currentSvg,

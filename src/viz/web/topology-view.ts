@@ -19,6 +19,8 @@ export function readRendererChoice(search: string): RendererChoice {
 
 /** Margin kept around the graph when zooming to fit. */
 const FIT_MARGIN_PX = 30;
+/** Fitting never magnifies beyond this: a three-node world blown up to fill the panel reads worse, not better. */
+const FIT_MAX_SCALE = 1.6;
 
 /**
  * The topology panel: lays the graph out, picks SVG or canvas by size, and owns zoom and clicks. The layout is
@@ -67,12 +69,22 @@ export class TopologyView {
     return this.layout;
   }
 
+  /** How big the drawing is on screen now, beside the panel's size (tests check that a fitted world fills the panel). */
+  get drawnExtent(): { width: number; height: number; panelWidth: number; panelHeight: number } {
+    const k = this.transform.k;
+    return {
+      width: (this.layout?.width ?? 0) * k, height: (this.layout?.height ?? 0) * k,
+      panelWidth: this.container.clientWidth, panelHeight: this.container.clientHeight,
+    };
+  }
+
   /** Draws a new graph state; `animate` is false while scrubbing so jumps are instant. */
   update(graph: Graph, highlight: Highlight, animate: boolean): void {
     const relayout = this.layout === undefined || this.layout.key !== structureKey(graph);
     this.graph = graph;
     this.highlight = highlight;
-    if (relayout) this.layout = layOutGraph(graph);
+    // The layout is shaped like the panel, so the fitted drawing fills it in both directions.
+    if (relayout) this.layout = layOutGraph(graph, (this.container.clientWidth || 800) / (this.container.clientHeight || 600));
     const layout = this.layout!;
     this.container.dataset['nodeCount'] = String(graph.nodes.length);
     const wantsCanvas = this.renderer === 'auto' ? graph.nodes.length > SVG_NODE_LIMIT : this.renderer === 'canvas';
@@ -89,9 +101,9 @@ export class TopologyView {
   private zoomToFit(layout: Layout): void {
     const width = this.container.clientWidth || 800;
     const height = this.container.clientHeight || 600;
-    const scale = Math.min(2, (width - 2 * FIT_MARGIN_PX) / Math.max(layout.width + 120, 1), (height - 2 * FIT_MARGIN_PX) / Math.max(layout.height, 1));
+    const scale = Math.min(FIT_MAX_SCALE, (width - 2 * FIT_MARGIN_PX) / Math.max(layout.width, 1), (height - 2 * FIT_MARGIN_PX) / Math.max(layout.height, 1));
     const k = Math.max(0.02, scale);
-    const transform = zoomIdentity.translate(FIT_MARGIN_PX, (height - layout.height * k) / 2).scale(k);
+    const transform = zoomIdentity.translate((width - layout.width * k) / 2, (height - layout.height * k) / 2).scale(k);
     select(this.container).call(this.zoomBehavior.transform, transform);
   }
 
