@@ -9,7 +9,7 @@ import {
 } from './flow-trace.js';
 import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
-import { isVmRunning, keyOfVm } from './model.js';
+import { isVmRunning, keyOfVm, NO_DIP } from './model.js';
 import { TopologyError, type TopologyIndex } from './topology-index.js';
 
 /** What is asked: the transport and the destination port (the private port for VMs, the public one for VIP:port). */
@@ -51,7 +51,7 @@ function tracePath(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: F
   }
   if (from.kind === 'vm') {
     const running = isVmRunning(from.vm);
-    trace.addHop('originate', vmObject(from.vm), 'forward', running, `${keyOfVm(from.vm)} (${formatIPv4(from.vm.dip)}) is ${from.vm.state}`, from.vm.source);
+    trace.addHop('originate', vmObject(from.vm), 'forward', running, describeVmState(from.vm), from.vm.source);
     if (!running) trace.addBlocker(blockVmNotRunning(from.vm, 'forward'));
   }
   if (to.kind === 'vip-port') return tracePublicEndpoint(index, from, to, query, trace);
@@ -70,9 +70,14 @@ function tracePath(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: F
   return traceInternetEgress(index, from.vm, to.address, trace);
 }
 
+/** `data/sql1 (10.1.2.4) is ReadyRole`; a deallocated VM released its DIP, so it shows none rather than 0.0.0.0. */
+function describeVmState(vm: TopoVm): string {
+  return `${keyOfVm(vm)} (${vm.dip === NO_DIP ? 'no DIP' : formatIPv4(vm.dip)}) is ${vm.state}`;
+}
+
 function checkTargetRunning(vm: TopoVm, trace: FlowTrace): void {
   const running = isVmRunning(vm);
-  trace.addHop('deliver', vmObject(vm), 'forward', running, `${keyOfVm(vm)} (${formatIPv4(vm.dip)}) is ${vm.state}`, vm.source);
+  trace.addHop('deliver', vmObject(vm), 'forward', running, describeVmState(vm), vm.source);
   if (!running) trace.addBlocker(blockVmNotRunning(vm, 'forward'));
 }
 
