@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { findOverlaps, parsePrefix, prefixesOverlap, type Prefix } from '../../src/ipam/index.js';
-import { smallPrefix } from './arbitraries.js';
+import { anyPrefix4, anyPrefix6, smallPrefix } from './arbitraries.js';
 
 function prefix(text: string): Prefix {
   const parsed = parsePrefix(text);
@@ -32,12 +32,24 @@ describe('findOverlaps', () => {
   });
 
   test.prop([fc.array(smallPrefix, { maxLength: 40 })])('equals the pairwise oracle', (prefixes) => {
-    const oracle: Array<[number, number]> = [];
-    for (let i = 0; i < prefixes.length; i++) {
-      for (let j = i + 1; j < prefixes.length; j++) {
-        if (prefixesOverlap(prefixes[i] as Prefix, prefixes[j] as Prefix)) oracle.push([i, j]);
-      }
-    }
-    expect(findOverlaps(prefixes.map((p, key) => ({ prefix: p, key })))).toEqual(oracle);
+    expect(findOverlaps(prefixes.map((p, key) => ({ prefix: p, key })))).toEqual(pairwiseOverlaps(prefixes));
   });
+
+  test.prop([fc.array(fc.oneof(anyPrefix4, anyPrefix4, anyPrefix6), { maxLength: 60 })])(
+    'equals the pairwise oracle across the whole address space (every byte of the radix order, /0 to /32)',
+    (prefixes) => {
+      expect(findOverlaps(prefixes.map((p, key) => ({ prefix: p, key })))).toEqual(pairwiseOverlaps(prefixes));
+    },
+  );
 });
+
+/** Every overlapping pair by comparing all pairs: the brute-force oracle. */
+function pairwiseOverlaps(prefixes: readonly Prefix[]): Array<[number, number]> {
+  const oracle: Array<[number, number]> = [];
+  for (let i = 0; i < prefixes.length; i++) {
+    for (let j = i + 1; j < prefixes.length; j++) {
+      if (prefixesOverlap(prefixes[i] as Prefix, prefixes[j] as Prefix)) oracle.push([i, j]);
+    }
+  }
+  return oracle;
+}
