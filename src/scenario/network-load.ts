@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
+import { isMap } from 'yaml';
+import { z } from 'zod';
+import { InputError, diagnosticAt, formatDiagnostic, type Diagnostic } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { eraSchema, type Era } from './network-schema.js';
 import { networkPlanFromXml } from './network-xml.js';
 import { networkPlanFromYaml } from './network-yaml.js';
-import { parseYamlDocument, validateYaml } from './yaml-source.js';
+import { scenarioSchema } from './scenario-schema.js';
+import { parseYamlDocument, positionOf, validateYaml } from './yaml-source.js';
 
 /** A network plan read for `check`/`free`, with the era the file asks to be judged by (YAML `era:`). */
 export interface LoadedNetworkPlan {
@@ -14,11 +17,13 @@ export interface LoadedNetworkPlan {
 
 /** Code of a diagnostic for a file that cannot be read at all. */
 export const UNREADABLE_PLAN_RULE = 'unreadable-file';
+/** Code of a diagnostic for a YAML file that is empty or not a mapping, so it holds no plan at all. */
+export const NOT_A_PLAN_RULE = 'not-a-plan';
 
 /**
  * Reads a plan file: a NetworkConfig.xml (text starting with `<`) or a scenario YAML, of which only `era` and
- * `network` are read (the scenario loader validates the other top-level keys). Throws InputError for unreadable,
- * malformed or schema-violating input.
+ * `network` are read (the scenario loader validates the other sections; unknown top-level keys are refused here).
+ * Throws InputError for unreadable, empty, malformed or schema-violating input.
  */
 export async function loadNetworkPlan(file: string): Promise<LoadedNetworkPlan> {
   let text: string;
@@ -39,11 +44,23 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) return { plan: networkPlanFromXml(body, file), era: undefined };
   const source = parseYamlDocument(body, file);
+  if (!isMap(source.doc.contents)) {
+    const what = source.doc.contents === null ? 'is empty' : 'is not a YAML mapping';
+    throw new InputError([
+      diagnosticAt(
+        positionOf(source, []),
+        NOT_A_PLAN_RULE,
+        'error',
+        `the file ${what}; a plan is a scenario YAML with a network: section (or an exported NetworkConfig.xml)`,
+      ),
+    ]);
+  }
   const problems: Diagnostic[] = [];
   let era: Era | undefined;
   let plan: NetworkPlan | undefined;
   try {
-    era = validateYaml(source, eraSchema.optional(), ['era']);
+    // every scenario key is known here, so a misspelt `netwrok:` is an error rather than an empty plan
+    era = validateYaml(source, planFileSchema).era;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.diagnostics);
@@ -54,6 +71,26 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.diagnostics);
   }
-  if (plan === undefined || problems.length > 0) throw new InputError(problems);
+  if (plan === undefined || problems.length > 0) throw new InputError(uniqueDiagnostics(problems));
   return { plan, era };
+}
+
+/**
+ * The top level of a plan file as `check` reads it: `era` validated, `network` left to its own loader, the other
+ * scenario keys accepted as they are (`vnetsim run` validates them), and anything else refused.
+ */
+const planFileSchema = z.strictObject({
+  ...Object.fromEntries(scenarioSchema.keyof().options.map((key) => [key, z.unknown().optional()])),
+  era: eraSchema.optional(),
+});
+
+/** Drops repeats (both passes over one document report the same alias bomb), keeping the first of each. */
+function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = formatDiagnostic(d);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -79,7 +79,7 @@ export function parseXmlDocument(text: string, file: string): XmlElement {
     open.element.text += raw;
   };
   for (const token of text.matchAll(TOKEN_PATTERN)) {
-    addText(decodeEntities(text.slice(textStart, token.index)), textStart);
+    addText(decodeEntities(text.slice(textStart, token.index), textStart, refAt), textStart);
     textStart = token.index + token[0].length;
     if (token[1] !== undefined) {
       addText(token[1], token.index + '<![CDATA['.length);
@@ -97,8 +97,22 @@ export function parseXmlDocument(text: string, file: string): XmlElement {
         at,
       };
       const parent = stack[stack.length - 1];
-      if (parent !== undefined) parent.element.children.push(element);
-      else root ??= element;
+      if (parent !== undefined) {
+        parent.element.children.push(element);
+      } else if (root !== undefined) {
+        // fast-xml-parser's validator lets a second top-level element through; its content would be silently lost
+        throw new InputError([
+          diagnosticAt(
+            at,
+            XML_SYNTAX_RULE,
+            'error',
+            `<${element.name}> follows the root element <${root.name}>; an XML file has one root element: ` +
+              `move it inside <${root.name}> or remove it`,
+          ),
+        ]);
+      } else {
+        root = element;
+      }
       const open = { element, textOffset: -1 };
       if (token[5] === '/') closeElement(open);
       else stack.push(open);
@@ -124,20 +138,51 @@ function readAttributes(
   const attributes = new Map<string, XmlAttribute>();
   for (const attribute of source.matchAll(ATTRIBUTE_PATTERN)) {
     const name = attribute[1] ?? '';
-    const value = decodeEntities(attribute[2] ?? attribute[3] ?? '');
-    attributes.set(name, { value, at: refAt(sourceOffset + attribute.index) });
+    const raw = attribute[2] ?? attribute[3] ?? '';
+    // the value starts after the opening quote, which is the first quote of the match
+    const valueOffset = sourceOffset + attribute.index + attribute[0].search(/["']/) + 1;
+    attributes.set(name, { value: decodeEntities(raw, valueOffset, refAt), at: refAt(sourceOffset + attribute.index) });
   }
   return attributes;
 }
 
-/** Decodes the five predefined entities and character references (DOCTYPEs, and so custom entities, are refused). */
-function decodeEntities(raw: string): string {
+/**
+ * Decodes the five predefined entities and character references in text that starts at `offset`. DOCTYPEs are
+ * refused, so any other entity is undeclared, and a bare `&` is not well-formed: both are refused at their position
+ * (fast-xml-parser's validator lets them through, and they would otherwise reach names and prefixes verbatim).
+ */
+function decodeEntities(raw: string, offset: number, refAt: (offset: number) => SourceRef): string {
   if (!raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
-    if (name.startsWith('#x')) return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(Number.parseInt(name.slice(1), 10));
-    return PREDEFINED_ENTITIES[name] ?? whole;
+  const refuse = (index: number, message: string): never => {
+    throw new InputError([diagnosticAt(refAt(offset + index), XML_SYNTAX_RULE, 'error', message)]);
+  };
+  return raw.replace(/&(#x[0-9a-fA-F]+;|#[0-9]+;|[A-Za-z_][\w.-]*;)?/g, (whole, reference: string | undefined, index: number) => {
+    if (reference === undefined) {
+      return refuse(index, "a bare '&' is not allowed in XML; write it as &amp;");
+    }
+    const name = reference.slice(0, -1);
+    if (name.startsWith('#')) {
+      const codePoint = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      if (!isXmlCharacter(codePoint)) return refuse(index, `${whole} is not a character XML allows; remove it`);
+      return String.fromCodePoint(codePoint);
+    }
+    return (
+      PREDEFINED_ENTITIES[name] ??
+      refuse(index, `${whole} is not defined (only &lt; &gt; &amp; &quot; &apos; exist without a DOCTYPE); write the text itself`)
+    );
   });
+}
+
+/** Whether a code point is a legal XML 1.0 character (the Char production), so a reference to it may be decoded. */
+function isXmlCharacter(codePoint: number): boolean {
+  return (
+    codePoint === 0x9 ||
+    codePoint === 0xa ||
+    codePoint === 0xd ||
+    (codePoint >= 0x20 && codePoint <= 0xd7ff) ||
+    (codePoint >= 0xe000 && codePoint <= 0xfffd) ||
+    (codePoint >= 0x10000 && codePoint <= 0x10ffff)
+  );
 }
 
 function indexLineStarts(text: string): number[] {

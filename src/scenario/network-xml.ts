@@ -8,7 +8,8 @@ export const NETCFG_NAMESPACE = 'http://schemas.microsoft.com/ServiceHosting/201
 /** Code of a diagnostic for an element or attribute the NetworkConfig schema does not have, or one missing. */
 export const NETCFG_SCHEMA_RULE = 'netcfg-schema';
 
-type Multiplicity = 'one' | 'optional' | 'many';
+/** How many of a child element may appear: exactly one, at most one, any number, or at least one. */
+type Multiplicity = 'one' | 'optional' | 'many' | 'some';
 
 /** What an element may contain; children may come in any order (exports and the MSDN skeleton differ, §1.3). */
 interface ElementSpec {
@@ -34,7 +35,8 @@ const NETCFG_ELEMENTS: Record<string, ElementSpec> = {
   DnsServer: spec({}, { name: 'required', IPAddress: 'required' }),
   LocalNetworkSites: spec({ LocalNetworkSite: 'many' }),
   LocalNetworkSite: spec({ AddressSpace: 'one', VPNGatewayAddress: 'optional' }, { name: 'required' }),
-  AddressSpace: spec({ AddressPrefix: 'many' }),
+  // an address space without a prefix is a VNet or site with no addresses (the YAML form also needs one)
+  AddressSpace: spec({ AddressPrefix: 'some' }),
   AddressPrefix: spec({}, {}, true),
   VPNGatewayAddress: spec({}, {}, true),
   VirtualNetworkSites: spec({ VirtualNetworkSite: 'many' }),
@@ -143,8 +145,11 @@ function validateNetcfg(root: XmlElement): Diagnostic[] {
       }
     }
     for (const [name, need] of Object.entries(elementSpec.attributes)) {
-      if (need === 'required' && !element.attributes.has(name)) {
+      const attribute = element.attributes.get(name);
+      if (need === 'required' && attribute === undefined) {
         report(element, `<${element.name}> needs a ${name}="..." attribute`);
+      } else if (attribute !== undefined && attribute.value.trim() === '') {
+        report(element, `<${element.name}> has an empty ${name}=""; give it a value`, attribute.at);
       }
     }
     if (!elementSpec.hasText && element.text !== '') {
@@ -163,13 +168,16 @@ function validateNetcfg(root: XmlElement): Diagnostic[] {
       }
       const count = (counts.get(child.name) ?? 0) + 1;
       counts.set(child.name, count);
-      if (count > 1 && multiplicity !== 'many') {
+      if (count > 1 && (multiplicity === 'one' || multiplicity === 'optional')) {
         report(child, `<${element.name}> may hold only one <${child.name}>; merge or remove this one`);
       }
       visit(child, childSpec);
     }
     for (const [name, multiplicity] of Object.entries(elementSpec.children)) {
       if (multiplicity === 'one' && !counts.has(name)) report(element, `<${element.name}> needs a <${name}> element`);
+      if (multiplicity === 'some' && !counts.has(name)) {
+        report(element, `<${element.name}> needs at least one <${name}> element`);
+      }
     }
   };
   visit(root, NETCFG_ELEMENTS['NetworkConfiguration'] ?? spec());

@@ -68,7 +68,7 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S,
   const value = valueAt(toPlainData(source), basePath);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue));
+  const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue, value));
   throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
@@ -77,7 +77,11 @@ function toPlainData(source: YamlSource): unknown {
     return source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // yaml throws a ReferenceError for alias bombs and unresolved aliases; both are the user's input.
-    const message = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = /excessive alias count/i.test(reason)
+      ? `more than ${MAX_ALIAS_COUNT} alias expansions (*name), the shape of a "billion laughs" file that expands ` +
+        'until memory runs out; write the repeated values out instead of aliasing them'
+      : reason;
     throw new InputError([diagnosticAt(positionOf(source, []), YAML_SYNTAX_RULE, 'error', message)]);
   }
 }
@@ -91,7 +95,7 @@ function valueAt(data: unknown, path: YamlPath): unknown {
   return current;
 }
 
-function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue): Diagnostic[] {
+function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue, data: unknown): Diagnostic[] {
   const path = [...basePath, ...issue.path];
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) =>
@@ -106,8 +110,49 @@ function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.cor
   const missing = issue.code === 'invalid_type' && !hasNodeAt(source, path);
   const message = missing
     ? `${formatPath(path)}: required key "${String(path[path.length - 1])}" is missing; add it`
-    : `${formatPath(path)}: ${issue.message}`;
+    : `${formatPath(path)}: ${describeIssue(issue, valueAt(data, issue.path))}`;
   return [diagnosticAt(positionOf(source, path), INVALID_VALUE_RULE, 'error', message)];
+}
+
+/** How YAML spells each kind of value zod expects, with how to write it. */
+const YAML_KINDS: Record<string, string> = {
+  array: "a list ([a, b], or one '- item' per line)",
+  object: 'a mapping (key: value lines, or { key: value })',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+};
+
+/**
+ * zod's default wording ("Invalid input: expected array, received string") says what is wrong in JavaScript terms;
+ * this says it in YAML terms and what to write instead. Messages a schema set itself are kept as they are.
+ */
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
+    const quoteHint = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean');
+    return (
+      `expected ${YAML_KINDS[issue.expected] ?? issue.expected}, found ${describeValue(value)}` +
+      (quoteHint ? `; put it in quotes to keep it as text, e.g. "${String(value)}"` : '')
+    );
+  }
+  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option')) {
+    return `is ${describeValue(value)}; use one of: ${issue.values.map(String).join(', ')}`;
+  }
+  if (issue.code === 'too_small' && issue.minimum === 1 && issue.message.startsWith('Too small')) {
+    if (issue.origin === 'string') return 'is empty; give a value';
+    if (issue.origin === 'array') return 'is an empty list; give at least one entry';
+  }
+  return issue.message;
+}
+
+/** A user's value in a few words, for "found …". */
+function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
 function formatPath(path: YamlPath): string {

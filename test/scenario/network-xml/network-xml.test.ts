@@ -163,6 +163,16 @@ describe('NetworkConfig.xml loader', () => {
     ]);
   });
 
+  it('decodes the predefined entities and character references in attributes and text', () => {
+    const text = EXPORT_ORDER.replace('name="VNet1"', 'name="R&amp;D &#x2014; VNet&#49;"').replace(
+      '<AddressPrefix>10.20.0.0/16</AddressPrefix>',
+      '<AddressPrefix>&#49;0.20.0.0/16</AddressPrefix>',
+    );
+    const [vnet] = networkPlanFromXml(text, 'e.xml').vnets;
+    expect(vnet?.name).toBe('R&D \u2014 VNet1');
+    expect(vnet?.addressSpace[0]?.value).toBe('10.20.0.0/16');
+  });
+
   it('is chosen by parseNetworkPlan for text that starts with <, even after a byte order mark', () => {
     expect(parseNetworkPlan(`\uFEFF${EXPORT_ORDER}`, 'bom.xml').plan.vnets[0]?.name).toBe('VNet1');
   });
@@ -212,6 +222,36 @@ describe('bad NetworkConfig.xml input becomes diagnostics with file:line:column'
       name: 'malformed XML (a missing end tag, as in one of the official multi-site samples)',
       text: EXPORT_ORDER.replace('</ConnectionsToLocalNetwork>', ''),
       expected: [[43, 9, 'xml-syntax', 'malformed XML']],
+    },
+    {
+      name: 'a bare & in an attribute, at the ampersand',
+      text: EXPORT_ORDER.replace('name="VNet1"', 'name="R&D"'),
+      expected: [[19, 34, 'xml-syntax', "a bare '&' is not allowed in XML; write it as &amp;"]],
+    },
+    {
+      name: 'an undeclared entity in text (no DOCTYPE can declare one)',
+      text: EXPORT_ORDER.replace('<AddressPrefix>10.20.0.0/16</AddressPrefix>', '<AddressPrefix>&net;/16</AddressPrefix>'),
+      expected: [[21, 26, 'xml-syntax', '&net; is not defined']],
+    },
+    {
+      name: 'a character reference to a code point XML does not allow',
+      text: EXPORT_ORDER.replace('name="VNet1"', 'name="VNet&#0;"'),
+      expected: [[19, 37, 'xml-syntax', '&#0; is not a character XML allows']],
+    },
+    {
+      name: 'a second root element, whose content would otherwise be lost',
+      text: `${EXPORT_ORDER}<NetworkConfiguration xmlns="${NETCFG_NAMESPACE}" />\n`,
+      expected: [[48, 1, 'xml-syntax', 'follows the root element <NetworkConfiguration>; an XML file has one root element']],
+    },
+    {
+      name: 'an empty name',
+      text: EXPORT_ORDER.replace('<Subnet name="FE">', '<Subnet name=" ">'),
+      expected: [[24, 19, 'netcfg-schema', '<Subnet> has an empty name=""; give it a value']],
+    },
+    {
+      name: 'an address space without a prefix',
+      text: EXPORT_ORDER.replace('<AddressPrefix>10.20.0.0/16</AddressPrefix>', ''),
+      expected: [[20, 9, 'netcfg-schema', '<AddressSpace> needs at least one <AddressPrefix> element']],
     },
     {
       name: 'a DOCTYPE, refused before parsing',

@@ -97,7 +97,7 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
     {
       name: 'a wrong type points at the value',
       text: 'network:\n  localNetworkSites:\n    - name: S\n      addressSpace: 10.0.0.0/8\n',
-      expected: [{ line: 4, column: 21, rule: 'invalid-value', words: ['addressSpace', 'array'] }],
+      expected: [{ line: 4, column: 21, rule: 'invalid-value', words: ['addressSpace', 'expected a list', 'found the text "10.0.0.0/8"'] }],
     },
     {
       name: 'a missing required key points at the map that lacks it',
@@ -108,9 +108,37 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
       name: 'a bad era is reported with the network problems',
       text: 'era: 2013\nnetwork:\n  bogus: 1\n',
       expected: [
-        { line: 1, column: 6, rule: 'invalid-value', words: ['era'] },
+        { line: 1, column: 6, rule: 'invalid-value', words: ['era: is the number 2013; use one of: 2012, 2014'] },
         { line: 3, column: 3, rule: 'unknown-key', words: ['bogus'] },
       ],
+    },
+    {
+      name: 'a number where text belongs says to quote it',
+      text: 'network:\n  dnsServers:\n    - { name: 42, ipAddress: 10.0.0.4 }\n',
+      expected: [{ line: 3, column: 15, rule: 'invalid-value', words: ['expected text, found the number 42', 'quotes'] }],
+    },
+    {
+      name: 'an empty name and an empty address space',
+      text: 'network:\n  virtualNetworkSites:\n    - { name: "", location: X, addressSpace: [] }\n',
+      expected: [
+        { line: 3, column: 15, rule: 'invalid-value', words: ['name: is empty; give a value'] },
+        { line: 3, column: 46, rule: 'invalid-value', words: ['addressSpace: is an empty list; give at least one entry'] },
+      ],
+    },
+    {
+      name: 'a misspelt top-level key is refused instead of read as a file without a plan',
+      text: 'name: x\nnetwrok:\n  virtualNetworkSites: []\n',
+      expected: [{ line: 2, column: 1, rule: 'unknown-key', words: ['"netwrok"', 'check its spelling'] }],
+    },
+    {
+      name: 'an empty file',
+      text: '# nothing here\n',
+      expected: [{ line: 1, column: 1, rule: 'not-a-plan', words: ['is empty', 'network: section'] }],
+    },
+    {
+      name: 'a document that is not a mapping',
+      text: '- network\n- vnets\n',
+      expected: [{ line: 1, column: 1, rule: 'not-a-plan', words: ['not a YAML mapping'] }],
     },
     {
       name: 'malformed YAML points at the syntax error',
@@ -139,8 +167,10 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
       lines.push(`${next}: &${next} [*${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}, *${prev}]`);
     }
     const found = inputErrorOf(() => parseNetworkPlan(`${lines.join('\n')}\n`, 'bomb.yaml'));
+    expect(found).toHaveLength(1);
     expect(found[0]?.rule).toBe('yaml-syntax');
-    expect(found[0]?.message).toMatch(/alias/i);
+    expect(found[0]?.message).toContain('more than 100 alias expansions');
+    expect(found[0]?.message).toContain('write the repeated values out');
   });
 });
 
