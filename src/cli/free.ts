@@ -1,9 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, diagnosticAt } from '../common/index.js';
+import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
 import {
   formatPrefix,
+  LARGEST_SUBNET_LENGTH,
   nextFreePrefixes,
   parsePrefix4,
+  SMALLEST_SUBNET_LENGTH,
+  type Located,
   type NetworkPlan,
   type Prefix4,
 } from '../ipam/index.js';
@@ -27,8 +30,9 @@ export interface FreeQuery {
 }
 
 /**
- * The next free aligned blocks in a VNet's address space after its subnets, lowest first. Prefixes the plan rules
- * would reject as invalid are skipped; host bits are cleared. Throws InputError when the VNet is not in the plan.
+ * The next free aligned blocks in a VNet's address space after its subnets, lowest first. Throws InputError when the
+ * VNet is not in the plan, or when its address space or subnets hold a prefix that is not valid IPv4 CIDR (a block
+ * skipped or guessed at could be handed out as free while the user meant it as taken).
  */
 export function findFreePrefixes(plan: NetworkPlan, query: FreeQuery): Prefix4[] {
   const vnet = plan.vnets.find((v) => v.name === query.vnet);
@@ -44,8 +48,16 @@ export function findFreePrefixes(plan: NetworkPlan, query: FreeQuery): Prefix4[]
       ),
     ]);
   }
-  const space = parsedPrefixes(vnet.addressSpace.map((p) => p.value));
-  const used = parsedPrefixes(vnet.subnets.map((s) => s.addressPrefix.value));
+  const problems: Diagnostic[] = [];
+  const space = parsedPrefixes(
+    vnet.addressSpace.map((text) => ({ text, label: `VNet ${vnet.name} address space` })),
+    problems,
+  );
+  const used = parsedPrefixes(
+    vnet.subnets.map((s) => ({ text: s.addressPrefix, label: `subnet ${vnet.name}/${s.name}` })),
+    problems,
+  );
+  if (problems.length > 0) throw new InputError(problems);
   return nextFreePrefixes(space, used, query.length, { count: query.count });
 }
 
@@ -56,7 +68,11 @@ export function registerFreeCommand(program: Command): void {
     .description("print the next free aligned prefixes in a VNet's address space, after its subnets, one per line")
     .argument('<file>', 'scenario YAML or NetworkConfig.xml file')
     .requiredOption('--vnet <name>', 'virtual network name')
-    .requiredOption('--size <length>', 'prefix length of each block, e.g. 27 for a /27', parseLength)
+    .requiredOption(
+      '--size <length>',
+      `prefix length of each block, /${LARGEST_SUBNET_LENGTH} to /${SMALLEST_SUBNET_LENGTH} as classic subnets, e.g. 27`,
+      parseSubnetLength,
+    )
     .option('--count <n>', 'how many blocks to list', parseCount, 1)
     .action(async (file: string, flags: { vnet: string; size: number; count: number }) => {
       const { plan } = await loadNetworkPlan(file);
@@ -72,19 +88,29 @@ export function registerFreeCommand(program: Command): void {
     });
 }
 
-function parsedPrefixes(texts: readonly string[]): Prefix4[] {
+/** The prefixes of the texts; each one that is not strict IPv4 CIDR adds a diagnostic at its position instead. */
+function parsedPrefixes(texts: ReadonlyArray<{ text: Located; label: string }>, problems: Diagnostic[]): Prefix4[] {
   const prefixes: Prefix4[] = [];
-  for (const text of texts) {
-    const parsed = parsePrefix4(text.trim(), { allowHostBits: true });
-    if (parsed.ok) prefixes.push(parsed.value);
+  for (const { text, label } of texts) {
+    const parsed = parsePrefix4(text.value.trim());
+    if (parsed.ok) {
+      prefixes.push(parsed.value);
+    } else {
+      const fix = 'fix it first (vnetsim check lists every problem of the plan)';
+      problems.push(diagnosticAt(text.at, parsed.code, 'error', `${label}: ${parsed.message}; ${fix}`));
+    }
   }
   return prefixes;
 }
 
-function parseLength(value: string): number {
+/** Reads `--size`: a classic subnet length, /8 to /29 (`27` or `/27`); anything else cannot become a subnet. */
+export function parseSubnetLength(value: string): number {
   const length = Number(value.replace(/^\//, ''));
-  if (!Number.isInteger(length) || length < 0 || length > 32) {
-    throw new InvalidArgumentError('give a prefix length from 0 to 32, e.g. 27');
+  if (!/^\/?\d+$/.test(value) || length < LARGEST_SUBNET_LENGTH || length > SMALLEST_SUBNET_LENGTH) {
+    throw new InvalidArgumentError(
+      `give a subnet prefix length from ${LARGEST_SUBNET_LENGTH} to ${SMALLEST_SUBNET_LENGTH} ` +
+        `(classic subnets are /${LARGEST_SUBNET_LENGTH} to /${SMALLEST_SUBNET_LENGTH}), e.g. 27`,
+    );
   }
   return length;
 }

@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCheckSarif } from '../../src/cli/check-format.js';
 import { EXIT_PLAN_ERRORS, runCheck } from '../../src/cli/check.js';
-import { findFreePrefixes, UNKNOWN_VNET_RULE } from '../../src/cli/free.js';
+import { InvalidArgumentError } from 'commander';
+import { findFreePrefixes, parseSubnetLength, UNKNOWN_VNET_RULE } from '../../src/cli/free.js';
 import { InputError } from '../../src/common/index.js';
 import { formatPrefix, RULE_CATALOGUE } from '../../src/ipam/index.js';
 import { parseNetworkPlan } from '../../src/scenario/network-load.js';
@@ -145,6 +146,40 @@ describe('vnetsim free', () => {
     const free = findFreePrefixes(plan, { vnet: 'VNet1', length: 27, count: 3 }).map(formatPrefix);
     expect(free).toEqual(['10.20.2.32/27', '10.20.2.64/27', '10.20.2.96/27']);
     expect(findFreePrefixes(plan, { vnet: 'VNet1', length: 16, count: 2 }).map(formatPrefix)).toEqual(['10.21.0.0/16']);
+  });
+
+  it('refuses a VNet whose space or subnets hold a prefix that is not IPv4 CIDR, at each prefix', () => {
+    const text =
+      'network:\n  virtualNetworkSites:\n    - name: V\n      location: X\n' +
+      '      addressSpace: [10.0.0.0/16, "fd00::/48"]\n' +
+      '      subnets: [{ name: A, addressPrefix: 10.0.0.7/24 }, { name: B, addressPrefix: 10.0.1.0/33 }]\n';
+    const bad = parseNetworkPlan(text, 'bad.yaml').plan;
+    let error: unknown;
+    try {
+      findFreePrefixes(bad, { vnet: 'V', length: 24, count: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).diagnostics.map((d) => [d.line, d.column, d.rule, d.message.split(':')[0]])).toEqual([
+      [5, 35, 'cidr-invalid', 'VNet V address space'],
+      [6, 43, 'cidr-host-bits', 'subnet V/A'],
+      [6, 84, 'cidr-invalid', 'subnet V/B'],
+    ]);
+    expect((error as InputError).diagnostics[1]?.message).toContain('the network address is 10.0.0.0/24; fix it first');
+  });
+
+  it.each([
+    ['27', 27],
+    ['/29', 29],
+    ['8', 8],
+  ])('reads --size %s as /%s', (text, length) => {
+    expect(parseSubnetLength(text)).toBe(length);
+  });
+
+  it.each(['30', '7', '0', '27.5', 'abc', '', '1e1'])('refuses --size %j: classic subnets are /8 to /29', (text) => {
+    expect(() => parseSubnetLength(text)).toThrow(InvalidArgumentError);
+    expect(() => parseSubnetLength(text)).toThrow('from 8 to 29');
   });
 
   it('refuses an unknown VNet with the list of VNet names', () => {

@@ -35,7 +35,8 @@ export function site(name: string, addressSpace: string[], vpnGatewayAddress?: s
 
 /** Options of a VNet built for a test. */
 export interface VnetSpec {
-  location?: string;
+  /** null: neither a location nor an affinity group. */
+  location?: string | null;
   affinityGroup?: string;
   space: string[];
   subnets?: Record<string, string> | Array<[string, string]>;
@@ -44,11 +45,17 @@ export interface VnetSpec {
   pool?: string[];
 }
 
-/** A virtual network; `location` defaults to West US unless an affinity group is given. */
+/** A virtual network; `location` defaults to West US unless an affinity group is given or it is null. */
 export function vnet(name: string, spec: VnetSpec): PlanVnet {
   const vnetAt = at();
   const location =
-    spec.location !== undefined ? located(spec.location) : spec.affinityGroup === undefined ? located('West US') : undefined;
+    spec.location === null
+      ? undefined
+      : spec.location !== undefined
+        ? located(spec.location)
+        : spec.affinityGroup === undefined
+          ? located('West US')
+          : undefined;
   const affinityGroup = spec.affinityGroup === undefined ? undefined : located(spec.affinityGroup);
   const addressSpace = spec.space.map(located);
   const subnetPairs = Array.isArray(spec.subnets) ? spec.subnets : Object.entries(spec.subnets ?? {});

@@ -249,6 +249,108 @@ const CASES: RuleCase[] = [
     good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], affinityGroup: 'AG' })] }),
     mentions: ['VNet V', 'AG', 'West US'],
   },
+  {
+    rule: 'location-required',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], location: null })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], location: 'West US' })] }),
+    mentions: ['VNet V has neither', 'Location', 'AffinityGroup'],
+  },
+  {
+    rule: 'cidr-invalid',
+    severity: 'error',
+    bad: () => plan({ sites: [site('S', ['192.168.1.0'], '131.1.1.1')] }),
+    good: () => plan({ sites: [site('S', ['192.168.1.0/24'], '131.1.1.1')] }),
+    mentions: ['local site S', 'no prefix length', 'CIDR'],
+  },
+  {
+    rule: 'cidr-invalid',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['0x0a.0.0.0/16'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['010.0.0.0/16'] })] }),
+    mentions: ['VNet V', "'0x0a' is not a decimal number"],
+  },
+  {
+    rule: 'ipv6-unsupported',
+    severity: 'error',
+    bad: () => plan({ dns: [dns('D', '2001:db8::53')] }),
+    good: () => plan({ dns: [dns('D', '10.0.0.53')] }),
+    mentions: ['DNS server D', 'IPv4'],
+  },
+  ...(
+    [
+      ['224.1.0.0/16', 'multicast'],
+      ['127.0.0.0/16', 'loopback'],
+      ['169.254.0.0/16', 'link-local'],
+      ['255.255.255.0/24', 'broadcast'],
+    ] as const
+  ).map(
+    ([space, name]): RuleCase => ({
+      rule: 'reserved-range',
+      severity: 'error',
+      bad: () => plan({ vnets: [vnet('V', { space: [space] })] }),
+      good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'] })] }),
+      mentions: ['VNet V', space, name, 'choose a range outside it'],
+    }),
+  ),
+  {
+    rule: 'reserved-range',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, pool: ['224.0.0.0/24'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, pool: ['172.16.0.0/24'] })] }),
+    mentions: ["VNet V's VPN client pool", 'multicast'],
+  },
+  {
+    rule: 'p2s-pool-overlap',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('S', ['172.16.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S'], pool: ['172.16.5.0/24'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('S', ['172.16.0.0/16'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S'], pool: ['172.17.5.0/24'] })],
+      }),
+    mentions: ['client pool', 'local site S'],
+  },
+  {
+    rule: 'gateway-subnet-missing',
+    severity: 'error',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { FE: '10.0.0.0/24' }, pool: ['172.16.0.0/24'] })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { FE: '10.0.0.0/24', ...gw }, pool: ['172.16.0.0/24'] })] }),
+    mentions: ['VNet V', 'add a subnet named exactly GatewaySubnet'],
+  },
+  {
+    rule: 'duplicate-name',
+    severity: 'error',
+    bad: () => plan({ sites: [site('S', ['192.168.0.0/24'], '131.1.1.1'), site('S', ['192.168.1.0/24'], '131.1.1.2')] }),
+    good: () => plan({ sites: [site('S', ['192.168.0.0/24'], '131.1.1.1'), site('T', ['192.168.1.0/24'], '131.1.1.2')] }),
+    mentions: ['local site "S"', 'line 1'],
+  },
+  {
+    rule: 'duplicate-name',
+    severity: 'error',
+    bad: () => plan({ dns: [dns('D', '10.0.0.4'), dns('D', '10.0.0.5')] }),
+    good: () => plan({ dns: [dns('D', '10.0.0.4'), dns('E', '10.0.0.5')] }),
+    mentions: ['DNS server "D"', 'rename or remove'],
+  },
+  {
+    rule: 'duplicate-name',
+    severity: 'error',
+    bad: () =>
+      plan({
+        sites: [site('S', ['192.168.0.0/24'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S', 'S'] })],
+      }),
+    good: () =>
+      plan({
+        sites: [site('S', ['192.168.0.0/24'], '131.1.1.1')],
+        vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: gw, connections: ['S'] })],
+      }),
+    mentions: ["connection of VNet V's gateway to local site", '"S"'],
+  },
 ];
 
 describe('address-plan rules: each trips on its bad plan and stays quiet on the closest good one', () => {
@@ -306,6 +408,15 @@ describe('checkPlan', () => {
       plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.0.0/24', B: '10.0.0.9/24' } })] }),
     ).map((d) => d.rule);
     expect(rules).toEqual(['cidr-host-bits', 'subnet-overlap']);
+  });
+
+  it('reads leading zeros as decimal, never octal: 010.1.0.0/16 is 10.1.0.0/16, private and holding its subnet', () => {
+    const found = checkPlan(
+      plan({ vnets: [vnet('V', { space: ['010.1.0.0/16'], subnets: { A: '10.1.2.0/24', B: '192.168.0.00/24' } })] }),
+      { era: '2012' },
+    );
+    // read as octal, 010 would be 8: a public space (an error in 2012) and subnet A outside it
+    expect(found.map((d) => [d.rule, d.message.split(' is ')[0]])).toEqual([['subnet-outside-space', 'subnet V/B 192.168.0.00/24']]);
   });
 
   it('does not call a public site prefix public-range: on-premises space may be public', () => {
