@@ -41,6 +41,12 @@ function foldGatewayEvent(world: World, event: GatewayEvent, timeMs: number): vo
   // addSite may re-define the site (Set-AzureVNetConfig with new prefixes or a new device address): reach reads these.
   if (event.type === 'connection.added') {
     world.localSites[event.site] = { name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress };
+    const vnet = world.vnets[event.vnet];
+    if (vnet !== undefined && !vnet.gatewaySites.includes(event.site)) vnet.gatewaySites.push(event.site);
+  }
+  if (event.type === 'connection.removed') {
+    const vnet = world.vnets[event.vnet];
+    if (vnet !== undefined) vnet.gatewaySites = vnet.gatewaySites.filter((site) => site !== event.site);
   }
   applyGatewayEvent(world.gateway, event, timeMs);
 }

@@ -23,6 +23,7 @@ export function describePlanEvents(plan: NetworkPlan): (ComputeEventBody | Engin
       ...binding,
       addressSpace: vnet.addressSpace.map((p) => p.value),
       subnets: vnet.subnets.map((s) => ({ name: s.name, prefix: s.addressPrefix.value })),
+      ...(vnet.gateway === undefined ? {} : { gatewaySites: vnet.gateway.connections.map((c) => c.site.value) }),
     }));
   }
   return events;

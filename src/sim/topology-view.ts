@@ -40,7 +40,7 @@ export function toTopologyModel(world: World, findSource: TopologySourceLookup =
         const prefix = parsePrefix(s.prefix);
         return prefix === undefined ? [] : [{ name: s.name, prefix }];
       }),
-      gateway: readGateway(world, vnet.name, findSource),
+      gateway: readGateway(world, vnet.name, vnet.gatewaySites, findSource),
     }, 'vnet', vnet.name)),
     services: Object.values(world.services).map((service): TopoService => withSource({
       name: service.name,
@@ -66,17 +66,22 @@ function deploymentOf(service: CloudService): Deployment | null {
   return service.deployments.production ?? service.deployments.staging;
 }
 
-function readGateway(world: World, vnet: string, findSource: TopologySourceLookup): TopoGateway | undefined {
+/**
+ * The gateway as reach sees it. Its connections are the configured sites (ConnectionsToLocalNetwork, known before the
+ * gateway is provisioned), each in the state its tunnel reports, NotConnected until a tunnel exists.
+ */
+function readGateway(world: World, vnet: string, configuredSites: readonly string[], findSource: TopologySourceLookup): TopoGateway | undefined {
   const status = world.gateway.gateways[vnet];
   if (status === undefined) return undefined;
   const source = findSource('gateway', vnet);
+  const sites = [...configuredSites, ...Object.keys(status.connections).filter((site) => !configuredSites.includes(site))];
   return {
     state: status.state,
     type: status.gatewayType,
     vip: parseAddress(status.publicIp),
-    connections: Object.values(status.connections).map((c) => {
-      const connectionSource = findSource('connection', `${vnet}/${c.LocalNetworkSiteName}`);
-      const connection = { site: c.LocalNetworkSiteName, state: c.ConnectivityState };
+    connections: sites.map((site) => {
+      const connectionSource = findSource('connection', `${vnet}/${site}`);
+      const connection = { site, state: status.connections[site]?.ConnectivityState ?? 'NotConnected' };
       return connectionSource === undefined ? connection : { ...connection, source: connectionSource };
     }),
     ...(source === undefined ? {} : { source }),

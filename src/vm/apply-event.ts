@@ -20,6 +20,7 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
         addressSpace: [...event.addressSpace],
         subnets,
         instanceCount: 0,
+        gatewaySites: [...(event.gatewaySites ?? [])],
       };
       return;
     }

@@ -15,6 +15,8 @@ export interface ComputeEventPayloads {
     region?: string;
     addressSpace: string[];
     subnets: { name: string; prefix: string }[];
+    /** ConnectionsToLocalNetwork: the local sites the VNet's gateway connects to, configured before any gateway exists. */
+    gatewaySites?: string[];
   };
   /** An empty cloud service (no kind yet) was created. */
   'service.created': { service: string; dnsName: string; affinityGroup?: string; region: string };

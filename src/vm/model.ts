@@ -149,6 +149,8 @@ export interface Vnet {
   subnets: Record<string, Subnet>;
   /** VMs + role instances placed in this VNet (limit 2,048, LIMITS-2015). */
   instanceCount: number;
+  /** The local sites its gateway connects to (ConnectionsToLocalNetwork), whether or not a gateway exists yet. */
+  gatewaySites: string[];
 }
 
 /** The compute state: everything src/vm rules read and the fold writes. */
