@@ -323,7 +323,8 @@ export class GatewayHost implements GatewayConfigView {
     const remote = remoteName === undefined ? undefined : this.vnets.get(remoteName);
     if (remote?.gatewayType !== undefined && remote.publicIp !== undefined) {
       const ourIp = tunnel.azure.publicIp;
-      const back = remote.sites.find((s) => this.sites.get(s)?.vpnGatewayAddress === ourIp);
+      // A site pointing at its own VNet's gateway (an address declared in the plan) finds no far end: nothing answers.
+      const back = remote === this.vnets.get(tunnel.vnet) ? undefined : remote.sites.find((s) => this.sites.get(s)?.vpnGatewayAddress === ourIp);
       return createGatewayPeer({
         gatewayType: remote.gatewayType,
         publicIp: remote.publicIp,

@@ -186,9 +186,31 @@ function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSi
   }
   const collision = describeCollisionElsewhere(view, command.site, known, command.addressPrefixes);
   if (collision !== undefined) return refuse('overlapping-prefixes', collision);
+  const pointing = checkGatewayAddress(view, vnet, command.site, address, '');
+  if (!pointing.ok) return pointing;
+  // A new address re-points the site for every VNet already connected to it, so each of them must accept it too.
+  if (command.vpnGatewayAddress === undefined || command.vpnGatewayAddress === known?.vpnGatewayAddress) return OK;
+  for (const other of view.findVnetsConnectedTo(command.site)) {
+    const elsewhere = checkGatewayAddress(view, other, command.site, address, `'${command.site}' is also connected to '${other.name}': `);
+    if (!elsewhere.ok) return elsewhere;
+  }
+  return OK;
+}
+
+/**
+ * Checks the gateway a site's address points at, as seen from one VNet connected to the site: not that VNet's own
+ * gateway (it would tunnel to itself), and for VNet-to-VNet DynamicRouting on both ends (VPN FAQ: "both virtual
+ * networks MUST use route-based"). `lead` names the VNet when it is not the one the command is about.
+ */
+function checkGatewayAddress(view: GatewayConfigView, vnet: VnetView, site: string, address: string, lead: string): GatewayResult {
   const remote = view.findVnetByGatewayIp(address);
-  if (remote && (remote.gatewayType === 'StaticRouting' || vnet.gatewayType === 'StaticRouting')) {
-    return refuse('vnet-to-vnet-needs-dynamic-routing', `'${command.site}' points at the gateway of '${remote.name}'; VNet-to-VNet needs DynamicRouting gateways on both ends.`);
+  if (!remote) return OK;
+  if (remote.name === vnet.name) {
+    return refuse('site-points-at-own-gateway', `${lead}'${site}' points at ${address}, the gateway of '${vnet.name}' itself. Set its vpnGatewayAddress to the on-premises device's public IP, or to another VNet's gateway for VNet-to-VNet.`);
+  }
+  if (remote.gatewayType === 'StaticRouting' || vnet.gatewayType === 'StaticRouting') {
+    const staticEnd = vnet.gatewayType === 'StaticRouting' ? vnet.name : remote.name;
+    return refuse('vnet-to-vnet-needs-dynamic-routing', `${lead}'${site}' points at the gateway of '${remote.name}'; VNet-to-VNet needs DynamicRouting gateways on both ends, and '${staticEnd}' is StaticRouting. Re-create it as DynamicRouting (its IP will change) or point '${site}' elsewhere.`);
   }
   return OK;
 }

@@ -135,7 +135,10 @@ describe('gateway lifecycle', () => {
     const h = createHarness();
     provision(h, 'DynamicRouting');
     const resetAt = h.clock.now();
+    const publicIp = h.host.status('VNet1')?.publicIp;
     h.host.execute({ type: 'resetGateway', vnet: 'VNet1' });
+    // Reset doc: "The gateway keeps the public IP address"; only the active instance changes.
+    expect(h.host.status('VNet1')).toMatchObject({ state: 'Provisioned', publicIp });
     expect(h.host.connectionStatus('VNet1', 'Site1')).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'GATEWAY_RESET' });
     expect(h.host.status('VNet1')?.lastOperation).toMatchObject({ operation: 'ResetGateway', status: 'InProgress' });
     h.clock.advanceBy(45_000 + 200);
@@ -150,6 +153,7 @@ describe('gateway lifecycle', () => {
     expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connected');
     expect(connectivityTrail(h).filter(([t]) => t >= resetAt).map(([, to]) => to))
       .toEqual(['NotConnected', 'Connecting', 'Connected', 'NotConnected', 'Connecting', 'Connected']);
+    expect(h.host.status('VNet1')?.publicIp).toBe(publicIp);
   });
 
   it('setting the matching key fixes AUTHENTICATION_FAILED within a round trip or two', () => {
@@ -209,17 +213,34 @@ describe('gateway lifecycle', () => {
 });
 
 describe('rekeys at the published lifetimes', () => {
+  const RTT_MS = 100;
+  // Both IKE exchanges (IKE_SA_INIT + IKE_AUTH, or main + quick mode) take a round trip each after provisioning.
+  const ESTABLISHED_MS = PROVISION_MS + 2 * RTT_MS;
+
   function countRekeys(h: Harness): { ike: number; child: number } {
-    const details = h.events.flatMap(({ event }) => (event.type === 'connection.ike' ? [event.detail] : []));
-    return { ike: details.filter((d) => d === 'IKE SA rekeyed').length, child: details.filter((d) => d === 'IPsec SA rekeyed').length };
+    return { ike: rekeyTimes(h, 'IKE SA rekeyed').length, child: rekeyTimes(h, 'IPsec SA rekeyed').length };
   }
 
-  it('route-based: IKE SA every 10,800 s, IPsec SA every 3,600 s', () => {
+  function rekeyTimes(h: Harness, detail: string): number[] {
+    return h.events.flatMap(({ timeMs, event }) => (event.type === 'connection.ike' && event.detail === detail ? [timeMs] : []));
+  }
+
+  /** Gaps between successive times, starting from `fromMs`. */
+  function gaps(fromMs: number, times: readonly number[]): number[] {
+    return times.map((t, i) => t - (i === 0 ? fromMs : (times[i - 1] as number)));
+  }
+
+  it('route-based: one jump of a day fires every IKE SA rekey 10,800 s and every IPsec SA rekey 3,600 s after the last', () => {
     const h = createHarness();
     provision(h, 'DynamicRouting');
-    // One minute short of a day: rekeys at 3, 6 … 21 h (7) and 1, 2 … 23 h (23); the 24 h ones are not due yet.
+    // One advance, one minute short of a day: rekeys at 3, 6 … 21 h (7) and 1, 2 … 23 h (23); the 24 h ones are not due yet.
     h.clock.advanceBy(24 * 60 * MINUTE_MS - MINUTE_MS);
     expect(countRekeys(h)).toEqual({ ike: 7, child: 23 });
+    // Each rekey starts when its SA's lifetime ends and completes a round trip later, at its own simulated time.
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IKE SA rekeyed'))).toEqual(Array(7).fill(10_800_000 + RTT_MS));
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IPsec SA rekeyed'))).toEqual(Array(23).fill(3_600_000 + RTT_MS));
+    const times = h.events.map(({ timeMs }) => timeMs);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
     h.clock.advanceBy(2 * MINUTE_MS);
     expect(countRekeys(h)).toEqual({ ike: 8, child: 24 });
   });
@@ -230,14 +251,45 @@ describe('rekeys at the published lifetimes', () => {
     h.clock.advanceBy(24 * 60 * MINUTE_MS + MINUTE_MS);
     // Re-authentication brings fresh phase 2 SAs, so the 8th hourly quick mode of each 8 h is skipped.
     expect(countRekeys(h)).toEqual({ ike: 3, child: 21 });
+    const ike = rekeyTimes(h, 'IKE SA rekeyed');
+    // The phase 1 SA dates from main mode, one round trip before quick mode completed the tunnel.
+    expect(gaps(ESTABLISHED_MS - RTT_MS, ike)).toEqual(Array(3).fill(28_800_000 + RTT_MS));
+    // An IPsec SA lives 3,600 s from the quick mode or the re-authentication that installed it.
+    for (const childMs of rekeyTimes(h, 'IPsec SA rekeyed')) {
+      const installedMs = Math.max(ESTABLISHED_MS, ...[...ike, ...rekeyTimes(h, 'IPsec SA rekeyed')].filter((t) => t < childMs));
+      expect(childMs - installedMs).toBe(3_600_000 + RTT_MS);
+    }
+    expect(h.events.some(({ event }) => event.type === 'connection.ike' && event.exchange === 'CREATE_CHILD_SA')).toBe(false);
   });
 
-  it('the volume lifetime (102,400,000 KB) wins when traffic is heavy enough', () => {
-    // At 100 MB/s, 102,400,000 KB last 1,048.576 s, well inside the 3,600 s time lifetime.
+  it('policy-based: the volume lifetime (102,400,000 KB) wins when traffic is heavy enough', () => {
+    // At 100 MB/s, 102,400,000 KB (×1,024 bytes) last 1,048.576 s, well inside the 3,600 s time lifetime.
     const h = createHarness({ profile: { ingressBytesPerSecond: 100_000_000 } });
     provision(h, 'StaticRouting');
     h.clock.advanceBy(60 * MINUTE_MS);
-    expect(countRekeys(h).child).toBe(3);
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IPsec SA rekeyed'))).toEqual(Array(3).fill(1_048_576 + RTT_MS));
+  });
+
+  it('policy-based: the busier direction spends the volume lifetime (egress heavier than ingress)', () => {
+    const h = createHarness({ profile: { ingressBytesPerSecond: 1_000, egressBytesPerSecond: 100_000_000 } });
+    provision(h, 'StaticRouting');
+    h.clock.advanceBy(60 * MINUTE_MS);
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IPsec SA rekeyed'))).toEqual(Array(3).fill(1_048_576 + RTT_MS));
+  });
+
+  it('policy-based: traffic too light to spend 102,400,000 KB in an hour leaves the 3,600 s lifetime', () => {
+    // 28,444 KB/s × 3,600 s ≈ 102,398,400 KB, just under the volume lifetime.
+    const h = createHarness({ profile: { ingressBytesPerSecond: 28_444 * 1_024 } });
+    provision(h, 'StaticRouting');
+    h.clock.advanceBy(3 * 60 * MINUTE_MS);
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IPsec SA rekeyed'))).toEqual(Array(3).fill(3_600_000 + RTT_MS));
+  });
+
+  it('route-based: no volume lifetime, so heavy traffic still rekeys every 3,600 s', () => {
+    const h = createHarness({ profile: { ingressBytesPerSecond: 100_000_000 } });
+    provision(h, 'DynamicRouting');
+    h.clock.advanceBy(2 * 60 * MINUTE_MS + MINUTE_MS);
+    expect(gaps(ESTABLISHED_MS, rekeyTimes(h, 'IPsec SA rekeyed'))).toEqual(Array(2).fill(3_600_000 + RTT_MS));
   });
 });
 

@@ -192,6 +192,32 @@ describe('failure reasons as Get-AzureVNetConnection shows them', () => {
     expect(h.host.status('VNet1')?.sku).toBe('HighPerformance');
   });
 
+  it('a HighPerformance gateway carries 30 tunnels: the 31st site is refused, and so is a resize back to Default', () => {
+    const sites = Array.from({ length: 31 }, (_, i) => ({
+      name: `Site${i + 1}`, addressPrefixes: [`192.168.${i}.0/24`], vpnGatewayAddress: `203.0.113.${i + 10}`,
+    }));
+    const h = createHarness({ sites, vnets: [{ ...VNET1, sites: sites.map((s) => s.name) }] });
+    expect(h.host.execute({ type: 'createGateway', vnet: 'VNet1', gatewayType: 'DynamicRouting', sku: 'HighPerformance' })).toEqual({ ok: true });
+    h.clock.advanceBy(PROVISION_MS + 1_000);
+    expect(h.host.status('VNet1')?.sku).toBe('HighPerformance');
+    expect(h.host.connectedSites().map(({ site }) => site)).toEqual(sites.slice(0, 30).map((s) => s.name));
+    expect(h.host.connectionStatus('VNet1', 'Site31')).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'TOO_MANY_TUNNELS' });
+    const resize = h.host.execute({ type: 'resizeGateway', vnet: 'VNet1', sku: 'Default' });
+    expect(resize).toMatchObject({ ok: false, code: 'too-many-tunnels' });
+    if (!resize.ok) expect(resize.message).toBe("'VNet1' runs 30 tunnels but a Default gateway allows 10. Remove sites first.");
+    const added = h.host.execute({ type: 'addSite', vnet: 'VNet1', site: 'Site32', addressPrefixes: ['172.16.0.0/16'], vpnGatewayAddress: '198.51.100.32' });
+    expect(added).toMatchObject({ ok: false, code: 'too-many-tunnels' });
+  });
+
+  it('a StaticRouting gateway stays at one tunnel even on HighPerformance', () => {
+    const site2 = { name: 'Site2', addressPrefixes: ['172.16.0.0/16'], vpnGatewayAddress: '198.51.100.20' };
+    const h = createHarness({ sites: [SITE1, site2], vnets: [{ ...VNET1, sites: ['Site1', 'Site2'] }] });
+    h.host.execute({ type: 'createGateway', vnet: 'VNet1', gatewayType: 'StaticRouting', sku: 'HighPerformance' });
+    h.clock.advanceBy(PROVISION_MS + 1_000);
+    expect(h.host.connectedSites()).toEqual([{ vnet: 'VNet1', site: 'Site1' }]);
+    expect(h.host.connectionStatus('VNet1', 'Site2')?.reason).toBe('TOO_MANY_TUNNELS');
+  });
+
   it('refuses a site that overlaps an earlier site, keeping the earlier one', () => {
     const site2 = { name: 'Site2', addressPrefixes: ['192.168.10.0/24'], vpnGatewayAddress: '198.51.100.20' };
     const h = createHarness({ sites: [SITE1, site2], vnets: [{ ...VNET1, sites: ['Site1', 'Site2'] }] });

@@ -68,10 +68,20 @@ function valuesOf(paths: Array<{ state: { value: unknown } }>): Set<string> {
   return new Set(paths.map((p) => JSON.stringify(p.state.value)));
 }
 
-/** Replays a path on a real actor: delayed events become "advance the clock to the next deadline". */
+/** The top-level state of a connection snapshot value: the ConnectivityState it stands for. */
+function topLevelState(value: unknown): string {
+  return typeof value === 'string' ? value : Object.keys(value as object)[0] ?? '';
+}
+
+/**
+ * Replays a path on a real actor: delayed events become "advance the clock to the next deadline". After every step
+ * the state last reported to the host (what Get-AzureVNetConnection shows) must be the actor's top-level state.
+ */
 function replayConnectionPath(ikeVersion: 1 | 2, peer: Peer, steps: Array<{ event: { type: string } }>): unknown {
   const clock = new SimClock();
-  const actor = createActor(connectionMachine, { clock, input: connectionInput(ikeVersion, createFakeLink(peer, () => clock.now())) });
+  const reported: string[] = [];
+  const link = { ...createFakeLink(peer, () => clock.now()), reportState: (state: string) => void reported.push(state) };
+  const actor = createActor(connectionMachine, { clock, input: connectionInput(ikeVersion, link) });
   actor.start();
   for (const { event } of steps) {
     if (event.type === 'xstate.init') continue;
@@ -82,6 +92,7 @@ function replayConnectionPath(ikeVersion: 1 | 2, peer: Peer, steps: Array<{ even
     } else {
       actor.send(event as never);
     }
+    expect(reported.at(-1), `reported state after ${event.type}`).toBe(topLevelState(actor.getSnapshot().value));
   }
   const value = actor.getSnapshot().value;
   actor.stop();
@@ -116,6 +127,10 @@ describe('connection machine (model-based)', () => {
     ['peer silent only once the tunnel is up (device IP inside the site)', 2, { silentUp: 'DEVICE_IP_INSIDE_SITE' },
       ['{"Connected":"dpdQuiet"}', '{"Connected":"dpdProbing"}', '{"NotConnected":"waiting"}'],
       ['{"Connected":"rekeyingChild"}']],
+    // Policy-based tunnels have no DPD (DEVICES-2016): a peer gone silent is noticed only when a rekey goes unanswered.
+    ['IKEv1 peer silent only once the tunnel is up: no DPD, the rekey gives up', 1, { silentUp: 'PEER_UNREACHABLE' },
+      ['{"Connected":"established"}', '{"Connected":"rekeyingChild"}', '{"NotConnected":"waiting"}'],
+      ['{"Connected":"dpdQuiet"}', '{"Connected":"dpdProbing"}']],
   ];
 
   it.each(CASES)('%s: reachable states', (_name, version, peer, reachable, unreachable) => {

@@ -73,6 +73,65 @@ describe('addSite re-defining a site is checked against every VNet connected to 
   });
 });
 
+describe('addSite with a new vpnGatewayAddress re-points the site for every VNet connected to it', () => {
+  /** VNet1 holds Site1 on a gateway of `vnet1Type`; VNet2 and VNet3 are DynamicRouting and have no sites. */
+  function createThreeVnets(vnet1Type: 'StaticRouting' | 'DynamicRouting'): Harness {
+    const vnet3: VnetGatewaySpec = { vnet: 'VNet3', addressSpace: ['10.3.0.0/16'], hasGatewaySubnet: true, sites: [] };
+    const h = createHarness({ sites: [SITE1], vnets: [VNET1, VNET2, vnet3] });
+    provision(h, vnet1Type, 'VNet1');
+    provision(h, 'DynamicRouting', 'VNet2');
+    provision(h, 'DynamicRouting', 'VNet3');
+    return h;
+  }
+
+  it.each<[string, 'StaticRouting' | 'DynamicRouting', string, string, string]>([
+    ['at a gateway while a StaticRouting VNet holds the site', 'StaticRouting', 'VNet3', 'vnet-to-vnet-needs-dynamic-routing',
+      "'Site1' is also connected to 'VNet1': 'Site1' points at the gateway of 'VNet3'; VNet-to-VNet needs DynamicRouting gateways on both ends, and 'VNet1' is StaticRouting."],
+    ["at the gateway of a VNet that holds the site", 'DynamicRouting', 'VNet1', 'site-points-at-own-gateway',
+      "'Site1' is also connected to 'VNet1': 'Site1' points at 40.0.0.1, the gateway of 'VNet1' itself."],
+  ])('pointing %s is refused, naming that VNet, and changes nothing', (_name, vnet1Type, target, code, message) => {
+    const h = createThreeVnets(vnet1Type);
+    const address = h.host.status(target)?.publicIp ?? '';
+    const before = snapshotWorld(h);
+    const command: GatewayCommand = { type: 'addSite', vnet: 'VNet2', site: 'Site1', vpnGatewayAddress: address };
+    const result = h.host.execute(command);
+    expect(result).toMatchObject({ ok: false, code });
+    if (result.ok) return;
+    expect(result.message).toContain(message);
+    expect(snapshotWorld(h)).toBe(before);
+    expect(h.host.findSite('Site1')?.vpnGatewayAddress).toBe(SITE1.vpnGatewayAddress);
+  });
+
+  it('re-pointing at a DynamicRouting gateway that fits every connected VNet is accepted', () => {
+    const h = createThreeVnets('DynamicRouting');
+    const address = h.host.status('VNet3')?.publicIp ?? '';
+    expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site1', vpnGatewayAddress: address })).toEqual({ ok: true });
+    expect(h.host.findSite('Site1')?.vpnGatewayAddress).toBe(address);
+  });
+});
+
+describe('a site pointing at its own VNet\'s gateway', () => {
+  it('is refused by addSite', () => {
+    const h = createHarness({ vnets: [{ ...VNET1, sites: [] }] });
+    provision(h, 'DynamicRouting');
+    const result = h.host.execute({ type: 'addSite', vnet: 'VNet1', site: 'Self', addressPrefixes: ['10.9.0.0/16'], vpnGatewayAddress: '40.0.0.1' });
+    expect(result).toMatchObject({ ok: false, code: 'site-points-at-own-gateway' });
+    if (result.ok) return;
+    expect(result.message).toBe("'Self' points at 40.0.0.1, the gateway of 'VNet1' itself. Set its vpnGatewayAddress to the on-premises device's public IP, or to another VNet's gateway for VNet-to-VNet.");
+  });
+
+  it('declared in the plan, never connects: nothing answers at the far end (WRONG_PEER_IP)', () => {
+    // Public IPs are predictable (40.0.0.1 first), so a plan can name the gateway's own address before it exists.
+    const self: LocalSiteSpec = { name: 'Self', addressPrefixes: ['10.9.0.0/16'], vpnGatewayAddress: '40.0.0.1' };
+    const h = createHarness({ sites: [self], vnets: [{ ...VNET1, sites: ['Self'] }] });
+    provision(h, 'DynamicRouting');
+    h.clock.advanceBy(10 * MINUTE_MS);
+    // Retrying by now (Connecting), still showing the failure.
+    expect(h.host.connectionStatus('VNet1', 'Self')?.reason).toBe('WRONG_PEER_IP');
+    expect(connectivityTrail(h, 'Self').some(([, to]) => to === 'Connected')).toBe(false);
+  });
+});
+
 describe('a gateway that comes up tells the tunnels pointing at its address', () => {
   it('in VNet declaration order, however late each tunnel was added', () => {
     // Public IPs come out in creation order: VNet1 40.0.0.1, VNet3 40.0.0.2, then the hub VNet2 40.0.0.3.
