@@ -176,6 +176,12 @@ describe('live view in a real browser', () => {
     const page = await openPage(server);
     await page.waitForSelector(`#topology[data-node-count="${HUB_NODE_COUNT}"]`);
     await page.waitForTimeout(500);
+    // A click inside a box, away from its circle and caption (its right end), picks the box's node.
+    const gatewaySubnet = page.locator('rect.box[data-id="subnet:HubVNet/GatewaySubnet"]');
+    const extent = (await gatewaySubnet.boundingBox())!;
+    await gatewaySubnet.click({ position: { x: extent.width - 6, y: extent.height / 2 } });
+    await page.waitForSelector('g.node.selected[data-id="subnet:HubVNet/GatewaySubnet"]', { state: 'attached' });
+    await gatewaySubnet.click({ position: { x: extent.width - 6, y: extent.height / 2 } });
     await page.click('g.node[data-id="vm:web/web1"] circle');
     await page.click('g.node[data-id="vm:db/sql1"] circle');
     await page.waitForSelector('#reach-result[data-verdict="reachable"]');

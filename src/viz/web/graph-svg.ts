@@ -86,7 +86,7 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
 function drawBoxes(root: Selection<SVGSVGElement, unknown, null, undefined>, layout: Layout): void {
   const place = (b: Box | Tint): string => `${b.x},${b.y},${b.width},${b.height}`;
   root.select<SVGGElement>('g.boxes').selectAll<SVGRectElement, Box>('rect').data(layout.boxes, (b) => b.id)
-    .join((enter) => enter.append('rect').attr('class', (b) => `box ${b.kind}`).attr('fill', (b) => BOX_FILLS[b.kind] ?? '#fff'))
+    .join((enter) => enter.append('rect').attr('class', (b) => `box ${b.kind}`).attr('data-id', (b) => b.id).attr('fill', (b) => BOX_FILLS[b.kind] ?? '#fff'))
     .filter(function (b) { return hasChanged(drawnTargets, this, place(b)); })
     .attr('x', (b) => b.x).attr('y', (b) => b.y).attr('width', (b) => b.width).attr('height', (b) => b.height);
   root.select<SVGGElement>('g.tints').selectAll<SVGRectElement, Tint>('rect').data(layout.tints, (t) => `${t.group}@${place(t)}`)

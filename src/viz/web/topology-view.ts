@@ -50,7 +50,9 @@ export class TopologyView {
     });
     select(container).call(this.zoomBehavior).on('dblclick.zoom', null);
     this.svg.addEventListener('click', (event) => {
-      const id = (event.target as Element).closest('g.node')?.getAttribute('data-id');
+      // A click inside a box picks it, as on the canvas: its circle is small when zoomed out, the box is not.
+      const target = event.target as Element;
+      const id = (target.closest('g.node') ?? target.closest('rect.box'))?.getAttribute('data-id');
       if (id != null) onNodeClick(id);
     });
     this.canvasGraph.canvas.addEventListener('click', (event) => {
