@@ -15,6 +15,12 @@ const protocol = z.enum(['tcp', 'udp']);
 // TCP/UDP ports are 16-bit; port 0 is not a listening port.
 const port = z.number().int().min(1).max(65_535);
 const gatewaySku = z.enum(['Default', 'HighPerformance']);
+/** An IPv4 address of a VPN device or gateway; zod's own wording ("Invalid IPv4 address") names no fix. */
+export const ipv4AddressSchema = z.ipv4({ error: 'is not an IPv4 address; write four numbers 0–255 like 203.0.113.10' });
+/** An IPv4 prefix of a site or traffic selector; zod's own wording ("Invalid IPv4 range") names no fix. */
+export const ipv4PrefixSchema = z.cidrv4({ error: 'is not an IPv4 prefix; write address/length with a length of 0–32, like 192.168.0.0/16' });
+/** An IKE version a device speaks; zod's own wording for a failed union is "Invalid input". */
+export const ikeVersionSchema = z.union([z.literal(1), z.literal(2)], { error: 'is not an IKE version; use 1 (IKEv1) or 2 (IKEv2)' });
 
 /** One endpoint ACL rule (Set-AzureAclConfig -AddRule): lowest order wins. */
 export const aclRuleSchema = z.strictObject({
@@ -107,20 +113,20 @@ export const commandParameterSchemas = {
   addSite: z.strictObject({
     vnet: name,
     site: name,
-    addressPrefixes: z.array(z.cidrv4()).optional(),
-    vpnGatewayAddress: z.ipv4().optional(),
+    addressPrefixes: z.array(ipv4PrefixSchema).optional(),
+    vpnGatewayAddress: ipv4AddressSchema.optional(),
   }),
   removeSite: z.strictObject({ vnet: name, site: name }),
   configureDevice: z.strictObject({
     site: name,
     sharedKey: z.string().optional(),
-    publicIp: z.ipv4().optional(),
-    ikeVersions: z.array(z.union([z.literal(1), z.literal(2)])).min(1).optional(),
+    publicIp: ipv4AddressSchema.optional(),
+    ikeVersions: z.array(ikeVersionSchema).min(1).optional(),
     routing: z.enum(['PolicyBased', 'RouteBased']).optional(),
-    trafficSelectors: z.array(z.cidrv4()).optional(),
+    trafficSelectors: z.array(ipv4PrefixSchema).optional(),
     proposals: z.array(z.string()).optional(),
     // The Azure gateway IP the device points at: re-pointing it is the fix after a gateway is re-created.
-    gatewayAddress: z.ipv4().optional(),
+    gatewayAddress: ipv4AddressSchema.optional(),
   }),
   setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
   setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),

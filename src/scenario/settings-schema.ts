@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
 import { formatDuration } from './duration.js';
+import { ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
 import { durationSchema } from './entry-schema.js';
 
 /** An on-premises VPN device at a local network site (what the gateway negotiates with). */
 export const deviceSchema = z.strictObject({
   site: z.string().min(1),
   sharedKey: z.string(),
-  publicIp: z.ipv4(),
-  ikeVersions: z.array(z.union([z.literal(1), z.literal(2)])).min(1),
+  publicIp: ipv4AddressSchema,
+  ikeVersions: z.array(ikeVersionSchema).min(1),
   routing: z.enum(['PolicyBased', 'RouteBased']),
-  trafficSelectors: z.array(z.cidrv4()).optional(),
+  trafficSelectors: z.array(ipv4PrefixSchema).optional(),
   proposals: z.array(z.string()).optional(),
-  gatewayAddress: z.ipv4().optional(),
+  gatewayAddress: ipv4AddressSchema.optional(),
   // A device is usually powered and reachable; scenarios break it with setDevicePower / setLinkFault.
   up: z.boolean().optional(),
   reachable: z.boolean().optional(),

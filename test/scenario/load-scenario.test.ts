@@ -84,6 +84,18 @@ describe('parseScenario refuses bad input with the exact position, applying noth
     expect(placesOf(text)).toEqual(places);
   });
 
+  it.each([
+    ['a device IP', 'publicIp: 1.2.3.400', 'devices.0.publicIp: is not an IPv4 address; write four numbers 0–255 like 203.0.113.10'],
+    ['a traffic selector', 'trafficSelectors: [10.1.0.0/33]', 'devices.0.trafficSelectors.0: is not an IPv4 prefix; write address/length with a length of 0–32, like 192.168.0.0/16'],
+    ['an IKE version', 'ikeVersions: [3]', 'devices.0.ikeVersions.0: is not an IKE version; use 1 (IKEv1) or 2 (IKEv2)'],
+  ])('says how to write %s of a VPN device', (_name, field, message) => {
+    const device = { publicIp: 'publicIp: 1.2.3.4', trafficSelectors: 'trafficSelectors: [10.1.0.0/16]', ikeVersions: 'ikeVersions: [1]' };
+    const key = field.slice(0, field.indexOf(':')) as keyof typeof device;
+    const fields = Object.values({ ...device, [key]: field }).join(', ');
+    const text = `${HEADER}devices:\n  - { site: HQ, sharedKey: k, ${fields}, routing: PolicyBased }\n`;
+    expect(problemsOf(text).map((d) => d.message)).toContain(message);
+  });
+
   it('names the undeclared object, the declared ones and the fix', () => {
     const [problem] = problemsOf(`${HEADER}${NETWORK}${COMPUTE}timeline:\n  - at: 1m\n    stopVm: { service: web, name: vm2 }\n`);
     expect(problem?.message).toBe(
