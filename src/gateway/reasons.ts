@@ -30,7 +30,9 @@ const REASON_TEXT: Record<FailureReason, ReasonText> = {
   },
   NO_PROPOSAL_CHOSEN: {
     cause: 'the device offered no IKE version or proposal the gateway accepts',
-    fix: 'use IKEv1 for a StaticRouting gateway or IKEv2 for a DynamicRouting one, with the published algorithms',
+    // DEVICES-2016 phase 1 tables (the gateway's offers are fixed; negotiation.ts holds the same lists).
+    fix: 'use IKEv1 for a StaticRouting gateway or IKEv2 for a DynamicRouting one, and a phase 1 proposal it offers: '
+      + 'AES256, AES128 or 3DES with SHA1 (StaticRouting), AES256 or 3DES with SHA1 or SHA256 (DynamicRouting), DH group 2',
   },
   TS_UNACCEPTABLE: {
     cause: 'the traffic selectors do not match the address spaces exactly (policy-based tunnel)',
