@@ -72,9 +72,16 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S,
   throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
+/** Each document's plain data, converted once: loaders validate several sections of one document. */
+const plainDataCache = new WeakMap<YamlSource, unknown>();
+
+/** The document as plain data (read-only: every validation of the document shares it). */
 function toPlainData(source: YamlSource): unknown {
+  if (plainDataCache.has(source)) return plainDataCache.get(source);
   try {
-    return source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const data: unknown = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    plainDataCache.set(source, data);
+    return data;
   } catch (error) {
     // yaml throws a ReferenceError for alias bombs and unresolved aliases; both are the user's input.
     const reason = error instanceof Error ? error.message : String(error);
