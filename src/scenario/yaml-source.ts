@@ -28,7 +28,9 @@ const MAX_ALIAS_COUNT = 100;
  */
 export function parseYamlDocument(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': yaml would print its own warnings (e.g. a collection used as a key) on stderr; the schema
+  // reports such input as a diagnostic at its position instead
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const problems = [...doc.errors].map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     const firstLine = error.message.split('\n')[0] ?? error.code;
