@@ -42,6 +42,8 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
         operationStatus: 'Successful', message: `${connect ? 'connected' : 'disconnected'} site '${command.site}'`,
       });
       tunnel.actor?.send(connect ? { type: 'CONNECT' } : { type: 'DISCONNECT', reason: 'DISCONNECTED' });
+      // A disconnect deletes the SAs (IKE Delete, RFC 7296 §1.4.1) and a connect initiates: a VNet-to-VNet far end sees both.
+      host.notifyFarEnd(record, command.site, { type: 'PEER_RESET' });
       return;
     }
     case 'addSite':
@@ -55,6 +57,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       record.keys.delete(command.site);
       record.sites = record.sites.filter((s) => s !== command.site);
       host.publish({ type: 'connection.removed', vnet: record.name, site: command.site });
+      host.notifyFarEnd(record, command.site, { type: 'PEER_RESET' });
       return;
     }
     case 'configureDevice': {
@@ -86,7 +89,7 @@ function setSharedKey(host: GatewayHost, record: VnetRecord, site: string, key: 
     // Azure re-applies the tunnel configuration and initiates again; the far end of a VNet-to-VNet tunnel sees it drop.
     tunnel.actor.send({ type: 'RECONFIGURE' });
   }
-  host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+  host.notifyFarEnd(record, site, { type: 'PEER_RESET' });
 }
 
 function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: string[] | undefined, address: string | undefined): void {

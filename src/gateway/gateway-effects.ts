@@ -41,7 +41,8 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
             host.stopTunnel(tunnel, 'GATEWAY_DEPROVISIONING');
             tunnel.manuallyDisconnected = false;
           }
-          host.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+          // The gateway deletes its SAs as it goes (IKE Delete): VNet-to-VNet far ends drop at once rather than by DPD.
+          host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
           return;
         case 'NotProvisioned':
           host.releasePublicIp(record);

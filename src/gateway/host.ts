@@ -71,6 +71,8 @@ export class GatewayHost implements GatewayConfigView {
   readonly sites = new Map<string, SiteRecord>();
   readonly devices = new Map<string, DeviceRecord>();
   private readonly vnetByIp = new Map<string, string>();
+  /** Addresses a gateway held and gave back: no default device stands in for a deleted VNet-to-VNet far end. */
+  private readonly releasedGatewayIps = new Set<string>();
   private readonly tunnelIndex = new TunnelIndex();
   private nextTunnelOrder = 0;
   private readonly pendingEffects: Array<() => void> = [];
@@ -213,6 +215,19 @@ export class GatewayHost implements GatewayConfigView {
     }
   }
 
+  /**
+   * Sends an event to the far end of one VNet-to-VNet connection: the tunnels of the gateway the site points at whose
+   * own site points back at this VNet's gateway. Nothing is sent when the site leads to an on-premises device.
+   */
+  notifyFarEnd(record: VnetRecord, site: string, event: ConnectionEvent): void {
+    const address = this.sites.get(site)?.vpnGatewayAddress;
+    const remote = address === undefined ? undefined : this.vnetByIp.get(address);
+    if (remote === undefined || record.publicIp === undefined || this.devices.get(site)?.isDeclared) return;
+    for (const tunnel of this.tunnelIndex.findTunnelsPointingAt(record.publicIp)) {
+      if (tunnel.vnet === remote && !this.devices.get(tunnel.site)?.isDeclared) tunnel.actor?.send(event);
+    }
+  }
+
   /** Adds the tunnel from a VNet to a site, after the VNet's other tunnels (a VNet definition, addSite). */
   addTunnel(record: VnetRecord, site: string): TunnelRecord {
     const tunnel = createTunnelRecord(record.name, site, record.addressSpace, { vnet: record.order, tunnel: this.nextTunnelOrder++ });
@@ -325,15 +340,19 @@ export class GatewayHost implements GatewayConfigView {
       const ourIp = tunnel.azure.publicIp;
       // A site pointing at its own VNet's gateway (an address declared in the plan) finds no far end: nothing answers.
       const back = remote === this.vnets.get(tunnel.vnet) ? undefined : remote.sites.find((s) => this.sites.get(s)?.vpnGatewayAddress === ourIp);
+      const phase = readGatewayPhase(remote.actor);
       return createGatewayPeer({
         gatewayType: remote.gatewayType,
         publicIp: remote.publicIp,
-        isServing: remote.state === 'Provisioned' && readGatewayPhase(remote.actor) !== 'failingOver' && readGatewayPhase(remote.actor) !== 'rebootingBoth',
+        // A connection disconnected at the far gateway (Set-AzureVNetGateway -Disconnect) neither initiates nor answers.
+        isServing: remote.state === 'Provisioned' && phase !== 'failingOver' && phase !== 'rebootingBoth'
+          && (back === undefined || remote.tunnels.get(back)?.manuallyDisconnected !== true),
         keyTowardsUs: back === undefined ? undefined : remote.keys.get(back),
         addressTowardsUs: back === undefined ? undefined : ourIp,
       });
     }
-    return (device ?? this.refreshDevice(tunnel.site)).peer;
+    const peer = (device ?? this.refreshDevice(tunnel.site)).peer;
+    return address !== undefined && this.releasedGatewayIps.has(address) ? { ...peer, reachable: false } : peer;
   }
 
   private createTunnelLink(tunnel: TunnelRecord): TunnelLink {
@@ -357,11 +376,15 @@ export class GatewayHost implements GatewayConfigView {
   assignPublicIp(record: VnetRecord): void {
     record.publicIp = this.allocatePublicIp();
     this.vnetByIp.set(record.publicIp, record.name);
+    this.releasedGatewayIps.delete(record.publicIp);
   }
 
   /** Forgets a deleted gateway's public IP. */
   releasePublicIp(record: VnetRecord): void {
-    if (record.publicIp !== undefined) this.vnetByIp.delete(record.publicIp);
+    if (record.publicIp !== undefined) {
+      this.vnetByIp.delete(record.publicIp);
+      this.releasedGatewayIps.add(record.publicIp);
+    }
     record.publicIp = undefined;
   }
 

@@ -63,8 +63,8 @@ const REASON_TEXT: Record<FailureReason, ReasonText> = {
     fix: 'use a DynamicRouting gateway (10 tunnels, 30 on HighPerformance) or connect fewer sites',
   },
   PEER_DELETED: {
-    cause: 'the device deleted the security associations after its configuration changed',
-    fix: 'nothing to do; the gateway reconnects with the new settings',
+    cause: 'the far end (the device, or the other gateway of a VNet-to-VNet connection) deleted the security associations: it was reconfigured, restarted, disconnected or deleted',
+    fix: 'nothing to do if it was reconfigured or restarted: the gateway reconnects; otherwise the next attempt names what stands in the way',
   },
   GATEWAY_RESET: {
     cause: 'the gateway is failing over to its standby instance',

@@ -321,6 +321,68 @@ describe('VNet-to-VNet', () => {
     expect(h.host.connectionStatus('VNet1', 'ToVNet2')?.reason).toBe('AUTHENTICATION_FAILED');
   });
 
+  /** VNet2's side of the pair, [seconds after `fromMs`, state, reason], for the first `count` changes. */
+  function farEndTrail(h: Harness, fromMs: number, count: number): Array<[number, string, string | undefined]> {
+    return connectivityTrail(h, 'ToVNet1').filter(([t]) => t >= fromMs).slice(0, count).map(([t, to, reason]) => [(t - fromMs) / 1_000, to, reason]);
+  }
+
+  it.each<[string, GatewayCommand, string]>([
+    ['disconnecting it on one side', { type: 'disconnectSite', vnet: 'VNet1', site: 'ToVNet2' }, 'PEER_UNREACHABLE'],
+    ['removing it on one side', { type: 'removeSite', vnet: 'VNet1', site: 'ToVNet2' }, 'WRONG_PEER_IP'],
+    ["deleting one side's gateway", { type: 'deleteGateway', vnet: 'VNet1' }, 'PEER_UNREACHABLE'],
+  ])('%s drops the far end at once (IKE Delete), whose retries then fail', (_name, command, retryReason) => {
+    const h = createHarness({ vnets: [{ ...VNET1, sites: [] }, VNET2] });
+    connectPair(h, 'SameKey', 'SameKey');
+    const atMs = h.clock.now();
+    expect(h.host.execute(command)).toEqual({ ok: true });
+    h.clock.advanceBy(30 * MINUTE_MS);
+    const trail = farEndTrail(h, atMs, 3);
+    expect(trail[0]).toEqual([0, 'NotConnected', 'PEER_DELETED']);
+    expect(trail[2]?.[1]).toBe('NotConnected');
+    expect(trail[2]?.[2]).toBe(retryReason);
+    expect(h.host.connectionStatus('VNet2', 'ToVNet1')?.ConnectivityState).not.toBe('Connected');
+  });
+
+  it('a far end whose gateway was deleted stays down: nothing stands in at the released address', () => {
+    const h = createHarness({ vnets: [{ ...VNET1, sites: [] }, VNET2] });
+    connectPair(h, 'SameKey', 'SameKey');
+    h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' });
+    h.clock.advanceBy(3 * 60 * MINUTE_MS);
+    expect(h.host.status('VNet1')?.state).toBe('NotProvisioned');
+    expect(connectivityTrail(h, 'ToVNet1').filter(([, to]) => to === 'Connected')).toHaveLength(1);
+    expect(h.host.connectionStatus('VNet2', 'ToVNet1')?.reason).toBe('PEER_UNREACHABLE');
+  });
+
+  it('connecting the site again brings both sides back without waiting out the far end\'s backoff', () => {
+    const h = createHarness({ vnets: [{ ...VNET1, sites: [] }, VNET2] });
+    connectPair(h, 'SameKey', 'SameKey');
+    h.host.execute({ type: 'disconnectSite', vnet: 'VNet1', site: 'ToVNet2' });
+    h.clock.advanceBy(30 * MINUTE_MS);
+    h.host.execute({ type: 'connectSite', vnet: 'VNet1', site: 'ToVNet2' });
+    h.clock.advanceBy(1_000);
+    expect(h.host.connectionStatus('VNet1', 'ToVNet2')?.ConnectivityState).toBe('Connected');
+    expect(h.host.connectionStatus('VNet2', 'ToVNet1')?.ConnectivityState).toBe('Connected');
+  });
+
+  it('setting the key of one VNet-to-VNet connection leaves the hub\'s other connections up', () => {
+    const vnet3 = { vnet: 'VNet3', addressSpace: ['10.3.0.0/16'], hasGatewaySubnet: true, sites: [] };
+    const h = createHarness({ vnets: [{ ...VNET1, sites: [] }, VNET2, vnet3] });
+    connectPair(h, 'SameKey', 'SameKey');
+    provision(h, 'DynamicRouting', 'VNet3');
+    const ip1 = h.host.status('VNet1')?.publicIp ?? '';
+    const ip3 = h.host.status('VNet3')?.publicIp ?? '';
+    h.host.execute({ type: 'addSite', vnet: 'VNet1', site: 'ToVNet3', addressPrefixes: ['10.3.0.0/16'], vpnGatewayAddress: ip3 });
+    h.host.execute({ type: 'addSite', vnet: 'VNet3', site: 'ToVNet1b', addressPrefixes: ['10.0.0.0/16'], vpnGatewayAddress: ip1 });
+    h.host.execute({ type: 'setSharedKey', vnet: 'VNet1', site: 'ToVNet3', key: 'Key13' });
+    h.host.execute({ type: 'setSharedKey', vnet: 'VNet3', site: 'ToVNet1b', key: 'Key13' });
+    h.clock.advanceBy(MINUTE_MS);
+    expect(h.host.connectionStatus('VNet3', 'ToVNet1b')?.ConnectivityState).toBe('Connected');
+    const atMs = h.clock.now();
+    h.host.execute({ type: 'setSharedKey', vnet: 'VNet1', site: 'ToVNet3', key: 'Key13' });
+    h.clock.advanceBy(MINUTE_MS);
+    expect(farEndTrail(h, atMs, 5)).toEqual([]);
+  });
+
   it('is refused towards a StaticRouting gateway', () => {
     const h = createHarness({ vnets: [{ ...VNET1, sites: [] }, VNET2] });
     provision(h, 'DynamicRouting', 'VNet1');
