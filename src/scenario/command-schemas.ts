@@ -19,6 +19,10 @@ const gatewaySku = z.enum(['Default', 'HighPerformance']);
 export const ipv4AddressSchema = z.ipv4({ error: 'is not an IPv4 address; write four numbers 0–255 like 203.0.113.10' });
 /** An IPv4 prefix of a site or traffic selector; zod's own wording ("Invalid IPv4 range") names no fix. */
 export const ipv4PrefixSchema = z.cidrv4({ error: 'is not an IPv4 prefix; write address/length with a length of 0–32, like 192.168.0.0/16' });
+/** A phase 1 proposal as `encryption-integrity-dhgroup`; an unknown algorithm is the gateway's NO_PROPOSAL_CHOSEN, not bad input. */
+export const ikeProposalSchema = z.string().regex(/^[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9]+$/, {
+  error: 'is not a phase 1 proposal; write encryption-integrity-dhgroup, like aes256-sha1-modp1024',
+});
 /** An IKE version a device speaks; zod's own wording for a failed union is "Invalid input". */
 export const ikeVersionSchema = z.union([z.literal(1), z.literal(2)], { error: 'is not an IKE version; use 1 (IKEv1) or 2 (IKEv2)' });
 
@@ -124,7 +128,7 @@ export const commandParameterSchemas = {
     ikeVersions: z.array(ikeVersionSchema).min(1).optional(),
     routing: z.enum(['PolicyBased', 'RouteBased']).optional(),
     trafficSelectors: z.array(ipv4PrefixSchema).optional(),
-    proposals: z.array(z.string()).optional(),
+    proposals: z.array(ikeProposalSchema).optional(),
     // The Azure gateway IP the device points at: re-pointing it is the fix after a gateway is re-created.
     gatewayAddress: ipv4AddressSchema.optional(),
   }),

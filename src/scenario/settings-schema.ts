@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
 import { formatDuration } from './duration.js';
-import { ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
+import { ikeProposalSchema, ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
 import { durationSchema } from './entry-schema.js';
 
 /** An on-premises VPN device at a local network site (what the gateway negotiates with). */
@@ -12,7 +12,7 @@ export const deviceSchema = z.strictObject({
   ikeVersions: z.array(ikeVersionSchema).min(1),
   routing: z.enum(['PolicyBased', 'RouteBased']),
   trafficSelectors: z.array(ipv4PrefixSchema).optional(),
-  proposals: z.array(z.string()).optional(),
+  proposals: z.array(ikeProposalSchema).optional(),
   gatewayAddress: ipv4AddressSchema.optional(),
   // A device is usually powered and reachable; scenarios break it with setDevicePower / setLinkFault.
   up: z.boolean().optional(),
