@@ -44,6 +44,8 @@ const OK: GatewayResult = { ok: true };
 const MAX_SHARED_KEY_LENGTH = 128;
 // Printable ASCII: the PSK is typed into device configurations and PowerShell.
 const SHARED_KEY_PATTERN = /^[\x21-\x7e]+$/;
+// A phase 1 proposal names three algorithms; an unknown one is the peer's NO_PROPOSAL_CHOSEN, a malformed one bad input.
+const PROPOSAL_PATTERN = /^[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9]+$/;
 
 function refuse(code: string, message: string): GatewayRefusal {
   return { ok: false, code, message };
@@ -254,6 +256,10 @@ function validateDevice(command: ConfigureDevice): GatewayResult {
   }
   if (command.ikeVersions !== undefined && (command.ikeVersions.length === 0 || command.ikeVersions.some((v) => v !== 1 && v !== 2))) {
     return refuse('invalid-device-settings', 'ikeVersions must list 1, 2 or both.');
+  }
+  const malformed = command.proposals?.find((proposal) => !PROPOSAL_PATTERN.test(proposal));
+  if (malformed !== undefined) {
+    return refuse('invalid-device-settings', `Proposal '${malformed}' is not encryption-integrity-dhgroup, like aes256-sha1-modp1024.`);
   }
   const selectorProblem = findFirstPrefixProblem(command.trafficSelectors ?? []);
   if (selectorProblem !== undefined) return refuse('invalid-prefix', `Traffic selector: ${selectorProblem}`);

@@ -41,6 +41,7 @@ describe('refused commands change nothing and say what to do', () => {
     ['device on an unknown site', none, { type: 'setDevicePower', site: 'Nowhere', up: false }, 'unknown-site'],
     ['device with a bad IP', none, { type: 'configureDevice', site: 'Site1', publicIp: '300.1.1.1' }, 'invalid-ip-address'],
     ['device with no IKE version', none, { type: 'configureDevice', site: 'Site1', ikeVersions: [] }, 'invalid-device-settings'],
+    ['device with a malformed proposal', none, { type: 'configureDevice', site: 'Site1', proposals: ['aes256-sha1'] }, 'invalid-device-settings'],
     ['connect a site that was not disconnected', provisioned('DynamicRouting'), { type: 'connectSite', vnet: 'VNet1', site: 'Site1' }, 'connection-not-disconnected'],
   ])('%s → %s', (_name, prepare, command, code) => {
     const h = createHarness();
