@@ -9,6 +9,8 @@ export interface CreateGateway {
   vnet: string;
   gatewayType: 'StaticRouting' | 'DynamicRouting';
   sku?: 'Default' | 'HighPerformance' | undefined;
+  /** A platform fault the scenario injects: provisioning runs its course, then the operation Failed (no gateway). */
+  outcome?: 'Failed' | undefined;
 }
 /** Deletes a VNet gateway (Remove-AzureVNetGateway). */
 export interface DeleteGateway { type: 'deleteGateway'; vnet: string }

@@ -12,7 +12,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       const record = requireVnet(host, command.vnet);
       record.gatewayType = command.gatewayType;
       record.sku = command.sku ?? 'Default';
-      record.actor.send({ type: 'CREATE', gatewayType: record.gatewayType, sku: record.sku });
+      record.actor.send({ type: 'CREATE', gatewayType: record.gatewayType, sku: record.sku, fails: command.outcome === 'Failed' });
       return;
     }
     case 'deleteGateway':

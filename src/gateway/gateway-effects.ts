@@ -1,7 +1,7 @@
 import type { GatewayOperation } from './events.js';
 import type { GatewayLink } from './gateway-machine.js';
 import type { GatewayHost, VnetRecord } from './host.js';
-import type { GatewayState } from './types.js';
+import type { GatewayState, OperationStatus } from './types.js';
 
 /**
  * What a gateway's state changes do to the rest of the world: publish the state and operation, give or take the
@@ -10,7 +10,7 @@ import type { GatewayState } from './types.js';
 export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLink {
   // The link runs only after defineVnet registered the record, so the lookup always succeeds.
   const recordOf = (): VnetRecord => host.vnets.get(vnet) as VnetRecord;
-  const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: 'InProgress' | 'Successful') => {
+  const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: OperationStatus) => {
     const record = recordOf();
     record.state = to;
     host.publish({
@@ -73,6 +73,19 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
         if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
       }
       host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+    },
+    failProvisioning: () => {
+      const record = recordOf();
+      host.releasePublicIp(record);
+      // Keys set while it provisioned belonged to tunnels that never existed.
+      record.keys.clear();
+      record.gatewayType = undefined;
+      record.sku = 'Default';
+      publishState('Provisioning', 'NotProvisioned', 'CreateGateway', 'Failed');
+      host.publish({
+        type: 'gateway.operation', vnet: record.name, operation: 'CreateGateway', operationStatus: 'Failed',
+        message: 'provisioning failed (a platform fault the scenario injected); no gateway was created: create it again',
+      });
     },
     completeResize: (sku) => {
       const record = recordOf();

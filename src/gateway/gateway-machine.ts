@@ -14,6 +14,7 @@ export interface GatewayLink {
   startFailover(bothInstances: boolean): void;
   completeFailover(): void;
   completeResize(sku: GatewaySku): void;
+  failProvisioning(): void;
 }
 
 /** Settings fixed for the life of one gateway actor. */
@@ -26,11 +27,13 @@ interface GatewayContext extends GatewayInput {
   gatewayType: GatewayType | undefined;
   sku: GatewaySku;
   pendingSku: GatewaySku;
+  /** The create operation fails when provisioning ends (an injected platform fault). */
+  provisionFails: boolean;
 }
 
 /** Events a gateway accepts; the host validates commands before sending them. */
 export type GatewayMachineEvent =
-  | { type: 'CREATE'; gatewayType: GatewayType; sku: GatewaySku }
+  | { type: 'CREATE'; gatewayType: GatewayType; sku: GatewaySku; fails?: boolean }
   | { type: 'DELETE' }
   | { type: 'RESET' }
   | { type: 'RESIZE'; sku: GatewaySku };
@@ -50,7 +53,8 @@ export const gatewayMachine = setup({
     RESIZE: ({ context }) => context.profile.resizeDurationMs,
   },
   actions: {
-    assignCreate: assign(({ event }) => (event.type === 'CREATE' ? { gatewayType: event.gatewayType, sku: event.sku } : {})),
+    assignCreate: assign(({ event }) =>
+      (event.type === 'CREATE' ? { gatewayType: event.gatewayType, sku: event.sku, provisionFails: event.fails === true } : {})),
     assignPendingSku: assign(({ event }) => (event.type === 'RESIZE' ? { pendingSku: event.sku } : {})),
     applyResize: assign(({ context }) => ({ sku: context.pendingSku })),
     reportResize: ({ context }) => context.link.completeResize(context.sku),
@@ -62,10 +66,14 @@ export const gatewayMachine = setup({
     startFailover: ({ context }) => context.link.startFailover(false),
     startDoubleReboot: ({ context }) => context.link.startFailover(true),
     completeFailover: ({ context }) => context.link.completeFailover(),
+    failProvisioning: ({ context }) => context.link.failProvisioning(),
+  },
+  guards: {
+    isProvisionFailing: ({ context }) => context.provisionFails,
   },
 }).createMachine({
   id: 'gateway',
-  context: ({ input }) => ({ ...input, gatewayType: undefined, sku: 'Default', pendingSku: 'Default' }),
+  context: ({ input }) => ({ ...input, gatewayType: undefined, sku: 'Default', pendingSku: 'Default', provisionFails: false }),
   initial: 'NotProvisioned',
   states: {
     NotProvisioned: {
@@ -74,7 +82,10 @@ export const gatewayMachine = setup({
     },
     Provisioning: {
       entry: 'enterProvisioning',
-      after: { PROVISION: 'Provisioned' },
+      // The classic API has no failed state: a failed create leaves no gateway and reports the operation Failed.
+      after: {
+        PROVISION: [{ guard: 'isProvisionFailing', target: 'NotProvisioned', actions: ['clearType', 'failProvisioning'] }, { target: 'Provisioned' }],
+      },
     },
     Provisioned: {
       entry: 'enterProvisioned',

@@ -397,6 +397,7 @@ export class GatewayHost implements GatewayConfigView {
       startFailover: (bothInstances) => this.pendingEffects.push(() => effects.startFailover(bothInstances)),
       completeFailover: () => this.pendingEffects.push(() => effects.completeFailover()),
       completeResize: (sku) => this.pendingEffects.push(() => effects.completeResize(sku)),
+      failProvisioning: () => this.pendingEffects.push(() => effects.failProvisioning()),
     };
   }
 

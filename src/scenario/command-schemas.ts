@@ -107,6 +107,8 @@ export const commandParameterSchemas = {
     vnet: name,
     gatewayType: z.enum(['StaticRouting', 'DynamicRouting']),
     sku: gatewaySku.optional(),
+    // Replays a create that failed on the platform: Provisioning for the usual time, then no gateway, operation Failed.
+    outcome: z.literal('Failed').optional(),
   }),
   deleteGateway: z.strictObject({ vnet: name }),
   resetGateway: z.strictObject({ vnet: name }),

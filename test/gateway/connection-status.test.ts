@@ -96,6 +96,23 @@ describe('Get-AzureVNetGateway: state, type, SKU, IP and the last operation', ()
     expect(h.host.status('VNet1')?.sku).toBe('HighPerformance');
   });
 
+  it('a create that fails on the platform reports Failed, leaves no gateway and gives its IP back', () => {
+    const h = createHarness();
+    expect(h.host.execute({ type: 'createGateway', vnet: 'VNet1', gatewayType: 'DynamicRouting', outcome: 'Failed' })).toEqual({ ok: true });
+    expect(h.host.status('VNet1')).toMatchObject({ state: 'Provisioning', publicIp: '40.0.0.1' });
+    h.clock.advanceBy(PROVISION_MS);
+    const status = h.host.status('VNet1');
+    expect(status).toMatchObject({ state: 'NotProvisioned', lastOperation: { operation: 'CreateGateway', status: 'Failed', timeMs: PROVISION_MS } });
+    expect(status?.lastOperation?.message).toContain('create it again');
+    expect(status?.publicIp).toBeUndefined();
+    expect(status?.gatewayType).toBeUndefined();
+    expect(h.events.some(({ event }) => event.type === 'connection.stateChanged')).toBe(false);
+    expect(h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' })).toMatchObject({ ok: false, code: 'gateway-not-provisioned' });
+    provision(h, 'DynamicRouting');
+    expect(h.host.status('VNet1')).toMatchObject({ state: 'Provisioned', publicIp: '40.0.0.2' });
+    expect(siteStatus(h)?.ConnectivityState).toBe('Connected');
+  });
+
   it('a resize leaves running tunnels up', () => {
     const h = createHarness();
     provision(h, 'DynamicRouting');

@@ -156,10 +156,14 @@ describe('connection machine (model-based)', () => {
 });
 
 describe('gateway machine (model-based)', () => {
-  const link: GatewayLink = { enterState: () => undefined, startFailover: () => undefined, completeFailover: () => undefined, completeResize: () => undefined };
+  const link: GatewayLink = {
+    enterState: () => undefined, startFailover: () => undefined, completeFailover: () => undefined, completeResize: () => undefined,
+    failProvisioning: () => undefined,
+  };
   const input = { profile: DEFAULT_GATEWAY_PROFILE, link };
   const events = [
-    { type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default' }, { type: 'DELETE' }, { type: 'RESET' },
+    { type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default' }, { type: 'CREATE', gatewayType: 'StaticRouting', sku: 'Default', fails: true },
+    { type: 'DELETE' }, { type: 'RESET' },
     { type: 'RESIZE', sku: 'HighPerformance' }, ...listDelayedEvents(gatewayMachine),
   ];
   const paths = getShortestPaths(gatewayMachine, {
@@ -171,6 +175,25 @@ describe('gateway machine (model-based)', () => {
       '"Deprovisioning"', '"NotProvisioned"', '"Provisioning"',
       '{"Provisioned":"active"}', '{"Provisioned":"failingOver"}', '{"Provisioned":"rebootingBoth"}', '{"Provisioned":"resizing"}',
     ]);
+  });
+
+  it('a failing create spends the provisioning time in Provisioning, then returns to NotProvisioned, never Provisioned', () => {
+    const clock = new SimClock();
+    const calls: string[] = [];
+    const recording: GatewayLink = { ...link, enterState: (state) => void calls.push(state), failProvisioning: () => void calls.push('failed') };
+    const actor = createActor(gatewayMachine, { clock, input: { profile: DEFAULT_GATEWAY_PROFILE, link: recording } });
+    actor.start();
+    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default', fails: true });
+    clock.advanceTo(DEFAULT_GATEWAY_PROFILE.provisionDurationMs - 1);
+    expect(actor.getSnapshot().value).toBe('Provisioning');
+    clock.advanceTo(DEFAULT_GATEWAY_PROFILE.provisionDurationMs);
+    expect(actor.getSnapshot().value).toBe('NotProvisioned');
+    expect(calls).toEqual(['Provisioning', 'failed']);
+    // The next create is a fresh one: it succeeds unless it is told to fail too.
+    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default' });
+    clock.advanceBy(DEFAULT_GATEWAY_PROFILE.provisionDurationMs);
+    expect(actor.getSnapshot().value).toEqual({ Provisioned: 'active' });
+    actor.stop();
   });
 
   it('ignores CREATE in every state but NotProvisioned', () => {
