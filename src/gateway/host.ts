@@ -21,6 +21,7 @@ import {
   type ConnectionStatus, type GatewayStatus, type GatewayWorld,
 } from './world.js';
 import { executeGatewayCommand } from './execute.js';
+import { GatewayAddresses } from './gateway-addresses.js';
 import { createGatewayEffects } from './gateway-effects.js';
 
 /** Options of a GatewayHost: the shared clock and RNG, the event sink, the public IP allocator, profile overrides. */
@@ -70,9 +71,7 @@ export class GatewayHost implements GatewayConfigView {
   readonly vnets = new Map<string, VnetRecord>();
   readonly sites = new Map<string, SiteRecord>();
   readonly devices = new Map<string, DeviceRecord>();
-  private readonly vnetByIp = new Map<string, string>();
-  /** Addresses a gateway held and gave back: no default device stands in for a deleted VNet-to-VNet far end. */
-  private readonly releasedGatewayIps = new Set<string>();
+  private readonly addresses = new GatewayAddresses();
   private readonly tunnelIndex = new TunnelIndex();
   private nextTunnelOrder = 0;
   private readonly pendingEffects: Array<() => void> = [];
@@ -189,7 +188,7 @@ export class GatewayHost implements GatewayConfigView {
 
   /** The VNet whose gateway holds this public IP. */
   findVnetByGatewayIp(ip: string): VnetView | undefined {
-    const vnet = this.vnetByIp.get(ip);
+    const vnet = this.addresses.findVnet(ip);
     return vnet === undefined ? undefined : this.findVnet(vnet);
   }
 
@@ -221,7 +220,7 @@ export class GatewayHost implements GatewayConfigView {
    */
   notifyFarEnd(record: VnetRecord, site: string, event: ConnectionEvent): void {
     const address = this.sites.get(site)?.vpnGatewayAddress;
-    const remote = address === undefined ? undefined : this.vnetByIp.get(address);
+    const remote = address === undefined ? undefined : this.addresses.findVnet(address);
     if (remote === undefined || record.publicIp === undefined || this.devices.get(site)?.isDeclared) return;
     for (const tunnel of this.tunnelIndex.findTunnelsPointingAt(record.publicIp)) {
       if (tunnel.vnet === remote && !this.devices.get(tunnel.site)?.isDeclared) tunnel.actor?.send(event);
@@ -334,7 +333,7 @@ export class GatewayHost implements GatewayConfigView {
     const device = this.devices.get(tunnel.site);
     if (device?.isDeclared) return device.peer;
     const address = this.sites.get(tunnel.site)?.vpnGatewayAddress;
-    const remoteName = address === undefined ? undefined : this.vnetByIp.get(address);
+    const remoteName = address === undefined ? undefined : this.addresses.findVnet(address);
     const remote = remoteName === undefined ? undefined : this.vnets.get(remoteName);
     if (remote?.gatewayType !== undefined && remote.publicIp !== undefined) {
       const ourIp = tunnel.azure.publicIp;
@@ -352,7 +351,7 @@ export class GatewayHost implements GatewayConfigView {
       });
     }
     const peer = (device ?? this.refreshDevice(tunnel.site)).peer;
-    return address !== undefined && this.releasedGatewayIps.has(address) ? { ...peer, reachable: false } : peer;
+    return address !== undefined && this.addresses.wasReleased(address) ? { ...peer, reachable: false } : peer;
   }
 
   private createTunnelLink(tunnel: TunnelRecord): TunnelLink {
@@ -375,16 +374,12 @@ export class GatewayHost implements GatewayConfigView {
   /** Gives a gateway its public IP at creation (a re-created gateway gets a new one). */
   assignPublicIp(record: VnetRecord): void {
     record.publicIp = this.allocatePublicIp();
-    this.vnetByIp.set(record.publicIp, record.name);
-    this.releasedGatewayIps.delete(record.publicIp);
+    this.addresses.assign(record.publicIp, record.name);
   }
 
   /** Forgets a deleted gateway's public IP. */
   releasePublicIp(record: VnetRecord): void {
-    if (record.publicIp !== undefined) {
-      this.vnetByIp.delete(record.publicIp);
-      this.releasedGatewayIps.add(record.publicIp);
-    }
+    if (record.publicIp !== undefined) this.addresses.release(record.publicIp);
     record.publicIp = undefined;
   }
 
