@@ -1,6 +1,7 @@
 import type { GatewayCommand } from './commands.js';
 import type { DeviceEvent, DeviceSettings } from './device.js';
 import type { GatewayHost, VnetRecord } from './host.js';
+import { isSamePrefixSet } from './prefixes.js';
 
 /**
  * Applies an already validated gateway command to the host. Split from the host so each file holds one concept:
@@ -101,6 +102,10 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
       vpnGatewayAddress: address ?? known?.vpnGatewayAddress ?? '',
     });
   }
+  const isChanged = known !== undefined
+    && ((address !== undefined && address !== known.vpnGatewayAddress) || (prefixes !== undefined && !isSamePrefixSet(prefixes, known.addressPrefixes)));
+  // Set-AzureVNetConfig re-applies a changed site to every gateway already connected to it: those tunnels renegotiate.
+  if (isChanged) host.notifySiteTunnels(site, { type: 'RECONFIGURE' });
   const spec = host.sites.get(site);
   record.sites = [...record.sites, site];
   host.addTunnel(record, site);

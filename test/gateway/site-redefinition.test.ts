@@ -60,7 +60,7 @@ describe('addSite re-defining a site is checked against every VNet connected to 
     expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site3', addressPrefixes: ['172.16.4.0/24'] })).toEqual({ ok: true });
   });
 
-  it('prefixes that fit every VNet are accepted, and the other VNet\'s tunnel sees them at its next check', () => {
+  it('prefixes that fit every VNet are accepted, and the other VNet\'s tunnel renegotiates with them', () => {
     const h = createTwoVnets();
     h.clock.advanceBy(MINUTE_MS);
     expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connected');
@@ -105,8 +105,26 @@ describe('addSite with a new vpnGatewayAddress re-points the site for every VNet
   it('re-pointing at a DynamicRouting gateway that fits every connected VNet is accepted', () => {
     const h = createThreeVnets('DynamicRouting');
     const address = h.host.status('VNet3')?.publicIp ?? '';
+    const atMs = h.clock.now();
     expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site1', vpnGatewayAddress: address })).toEqual({ ok: true });
     expect(h.host.findSite('Site1')?.vpnGatewayAddress).toBe(address);
+    // VNet1's tunnel renegotiates at once; VNet3 has no site pointing back at VNet1, so nothing answers it.
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connecting');
+    h.clock.advanceBy(3 * MINUTE_MS);
+    const vnet1Trail = h.events.flatMap(({ timeMs, event }) =>
+      (event.type === 'connection.stateChanged' && event.vnet === 'VNet1' && timeMs >= atMs ? [[timeMs, event.to, event.reason]] : []));
+    expect(vnet1Trail.slice(0, 2)).toEqual([
+      [atMs, 'Connecting', undefined], [atMs + 165_061, 'NotConnected', 'WRONG_PEER_IP'],
+    ]);
+  });
+
+  it('the same address and prefixes again change nothing for the VNets already connected', () => {
+    const h = createThreeVnets('DynamicRouting');
+    const seen = h.events.length;
+    const { addressPrefixes, vpnGatewayAddress } = SITE1;
+    expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site1', addressPrefixes, vpnGatewayAddress })).toEqual({ ok: true });
+    h.clock.advanceBy(MINUTE_MS);
+    expect(h.events.slice(seen).filter(({ event }) => event.type === 'connection.stateChanged' && event.vnet === 'VNet1')).toEqual([]);
   });
 });
 
