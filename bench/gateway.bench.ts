@@ -75,7 +75,8 @@ function tallyEvent(tally: EventTally, event: GatewayEvent, nowMs: number): void
     if (event.detail === 'IKE SA rekeyed') tally.ikeRekeys++;
     else if (event.detail === 'IPsec SA rekeyed') tally.childRekeys++;
   } else if (event.type === 'connection.stateChanged') {
-    if (event.reason === 'DPD_TIMEOUT') tally.dpdTimeouts++;
+    // The retry that follows re-reports the reason (retry flag); only the drop itself is a timeout.
+    if (event.reason === 'DPD_TIMEOUT' && event.to === 'NotConnected') tally.dpdTimeouts++;
     tally.stateChecksum = (tally.stateChecksum + (nowMs % 1_000_003) * (event.to.length + 1)) % 2_147_483_647;
   }
 }
