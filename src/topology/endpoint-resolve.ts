@@ -162,10 +162,10 @@ function resolveSite(index: TopologyIndex, name: string): ResolveResult<FlowEnd>
 }
 
 function resolveVmName(index: TopologyIndex, text: string): ResolveResult<FlowEnd> {
-  const colon = text.indexOf(':');
-  const separator = colon >= 0 ? colon : text.indexOf('/');
-  if (separator >= 0) {
-    const vm = index.vmsByKey.get(`${text.slice(0, separator)}/${text.slice(separator + 1)}`);
+  // `service:vm` and `service/vm` name the key as typed (see vmsByColonKey), so no key string is composed here.
+  const hasColon = text.includes(':');
+  if (hasColon || text.includes('/')) {
+    const vm = hasColon ? index.vmsByColonKey.get(text) : index.vmsByKey.get(text);
     if (vm !== undefined) return { ok: true, value: { kind: 'vm', vm, via: 'name' } };
   } else {
     const vms = index.vmsByName.get(text) ?? [];

@@ -2,6 +2,7 @@ import { formatIPv4, formatPrefix } from '../ipam/index.js';
 import { evaluateAcl, type AclDecision } from './acl.js';
 import { pickDisposition, type FlowAnswer, type Leg, type PathKind } from './answer.js';
 import { describeFlowEnd, vmObject, type FlowEnd, type FlowSource } from './flow-end.js';
+import { describeGuestFirewall, labelEndpoint } from './flow-labels.js';
 import {
   blockAclDenied, blockGatewayNotProvisioned, blockGatewayType, blockNoEndpoint, blockNoSharedNetwork, blockNoVip,
   blockPrefixNotInLocalSite, blockRoutingLoop, blockTunnel, blockUnknownAddress, blockVmNotRunning,
@@ -9,7 +10,7 @@ import {
 } from './flow-trace.js';
 import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
-import { isVmRunning, keyOfVm, NO_DIP } from './model.js';
+import { isVmRunning, keyOfVm } from './model.js';
 import { TopologyError, type TopologyIndex } from './topology-index.js';
 
 /** What is asked: the transport and the destination port (the private port for VMs, the public one for VIP:port). */
@@ -33,8 +34,8 @@ export function evaluateFlow(index: TopologyIndex, from: FlowSource, to: FlowEnd
     verdict: disposition === 'delivered' ? 'reachable' : 'unreachable',
     disposition,
     path,
-    from: describeFlowEnd(from),
-    to: describeFlowEnd(to),
+    from: labelFlowEnd(index, from),
+    to: labelFlowEnd(index, to),
     protocol: query.protocol,
     port: query.port,
     hops: trace.hops,
@@ -51,15 +52,16 @@ function tracePath(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: F
   }
   if (from.kind === 'vm') {
     const running = isVmRunning(from.vm);
-    trace.addHop('originate', vmObject(from.vm), 'forward', running, describeVmState(from.vm), from.vm.source);
+    const labels = index.labels.ofVm(from.vm);
+    trace.addHop('originate', labels.object, 'forward', running, labels.stateDetail, from.vm.source);
     if (!running) trace.addBlocker(blockVmNotRunning(from.vm, 'forward'));
   }
   if (to.kind === 'vip-port') return tracePublicEndpoint(index, from, to, query, trace);
   if (to.kind === 'vm') {
-    if (from.kind === 'vm') return traceVmToVm(index, from.vm, to.vm, to.via, query, trace);
+    if (from.kind === 'vm') return traceVmToVm(index, from, to, query, trace);
     if (from.kind === 'site') return traceSiteToVm(index, from.address, to.vm, trace);
     if (from.kind === 'internet' && to.via === 'name') return tracePublicEndpoint(index, from, to, query, trace);
-    checkTargetRunning(to.vm, trace);
+    checkTargetRunning(index, to.vm, trace);
     trace.addBlocker(blockNoSharedNetwork(describeFlowEnd(from), to.vm, 'forward'));
     return 'none';
   }
@@ -70,14 +72,15 @@ function tracePath(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: F
   return traceInternetEgress(index, from.vm, to.address, trace);
 }
 
-/** `data/sql1 (10.1.2.4) is ReadyRole`; a deallocated VM released its DIP, so it shows none rather than 0.0.0.0. */
-function describeVmState(vm: TopoVm): string {
-  return `${keyOfVm(vm)} (${vm.dip === NO_DIP ? 'no DIP' : formatIPv4(vm.dip)}) is ${vm.state}`;
+/** {@link describeFlowEnd} with the VM's key from the index's labels. */
+function labelFlowEnd(index: TopologyIndex, end: FlowEnd): string {
+  return end.kind === 'vm' && end.via === 'name' ? index.labels.ofVm(end.vm).key : describeFlowEnd(end);
 }
 
-function checkTargetRunning(vm: TopoVm, trace: FlowTrace): void {
+function checkTargetRunning(index: TopologyIndex, vm: TopoVm, trace: FlowTrace): void {
   const running = isVmRunning(vm);
-  trace.addHop('deliver', vmObject(vm), 'forward', running, describeVmState(vm), vm.source);
+  const labels = index.labels.ofVm(vm);
+  trace.addHop('deliver', labels.object, 'forward', running, labels.stateDetail, vm.source);
   if (!running) trace.addBlocker(blockVmNotRunning(vm, 'forward'));
 }
 
@@ -88,15 +91,17 @@ function checkMembership(index: TopologyIndex, service: TopoService, vnet: TopoV
 }
 
 function traceVmToVm(
-  index: TopologyIndex, a: TopoVm, b: TopoVm, via: 'name' | 'dip', query: FlowQuery, trace: FlowTrace,
+  index: TopologyIndex, from: FlowSource & { kind: 'vm' }, to: FlowEnd & { kind: 'vm' }, query: FlowQuery, trace: FlowTrace,
 ): PathKind {
+  const a = from.vm;
+  const b = to.vm;
   const serviceA = index.serviceOf(a);
   const serviceB = index.serviceOf(b);
-  guestFirewallAssumption(b, query, trace);
+  guestFirewallAssumption(index, b, query.protocol, query.port, trace);
   if (serviceA.name === serviceB.name) {
     // azure-classic.md §4.3: VMs of one cloud service talk over the private channel, VNet or not.
     trace.addHop('private-channel', `service:${serviceA.name}`, 'forward', true, `same cloud service ${serviceA.name}: direct private channel`, serviceA.source);
-    checkTargetRunning(b, trace);
+    checkTargetRunning(index, b, trace);
     return 'same-service';
   }
   const vnetA = index.vnetOfService(serviceA);
@@ -106,7 +111,7 @@ function traceVmToVm(
     checkMembership(index, serviceA, vnetA, 'forward', trace);
     checkMembership(index, serviceB, vnetA, 'forward', trace);
     trace.addAssumption(`subnets of VNet ${vnetA.name} do not isolate traffic (classic VNets have no subnet isolation)`);
-    checkTargetRunning(b, trace);
+    checkTargetRunning(index, b, trace);
     return 'same-vnet';
   }
   if (vnetA !== undefined && vnetB !== undefined) {
@@ -116,21 +121,21 @@ function traceVmToVm(
       checkRouteLegs(route, 'forward', trace);
       checkMembership(index, serviceB, vnetB, 'forward', trace);
       checkReplyRoute(index, vnetB, a.dip, vnetA, trace);
-      checkTargetRunning(b, trace);
+      checkTargetRunning(index, b, trace);
       return 'vnet-gateway';
     }
   }
-  if (via === 'dip') {
-    checkTargetRunning(b, trace);
+  if (to.via === 'dip') {
+    checkTargetRunning(index, b, trace);
     trace.addBlocker(blockNoSharedNetwork(keyOfVm(a), b, 'forward'));
     return 'none';
   }
-  return tracePublicEndpoint(index, { kind: 'vm', vm: a, via: 'name' }, { kind: 'vm', vm: b, via: 'name' }, query, trace);
+  // The public path reads only which VMs the ends are, never how they were named, so the ends pass as they are.
+  return tracePublicEndpoint(index, from, to, query, trace);
 }
 
-function guestFirewallAssumption(vm: TopoVm, query: FlowQuery, trace: FlowTrace): void {
-  const what = query.port === PORT_FREE ? 'the traffic' : `${query.protocol}/${query.port}`;
-  trace.addAssumption(`the guest firewall of ${keyOfVm(vm)} admits ${what}`);
+function guestFirewallAssumption(index: TopologyIndex, vm: TopoVm, protocol: FlowProtocol, port: number, trace: FlowTrace): void {
+  trace.addAssumption(describeGuestFirewall(index.labels.ofVm(vm), protocol, port, port === PORT_FREE));
 }
 
 /** Checks every state on the legs of a gateway walk: gateways Provisioned, tunnels Connected, VNet-to-VNet types. */
@@ -205,7 +210,7 @@ function traceSiteToVm(index: TopologyIndex, address: number, b: TopoVm, trace: 
   const service = index.serviceOf(b);
   const vnet = index.vnetOfService(service);
   if (vnet === undefined) {
-    checkTargetRunning(b, trace);
+    checkTargetRunning(index, b, trace);
     trace.addBlocker(blockNoSharedNetwork(formatIPv4(address), service, 'forward'));
     return 'none';
   }
@@ -221,7 +226,7 @@ function traceSiteToVm(index: TopologyIndex, address: number, b: TopoVm, trace: 
     }
   }
   checkMembership(index, service, vnet, 'forward', trace);
-  checkTargetRunning(b, trace);
+  checkTargetRunning(index, b, trace);
   checkRouteLegs(reply, 'reply', trace);
   checkRouteEnd(reply, address, reply.end.kind === 'site', 'reply', trace);
   return 'site-to-site';
@@ -229,17 +234,17 @@ function traceSiteToVm(index: TopologyIndex, address: number, b: TopoVm, trace: 
 
 function traceInternetEgress(index: TopologyIndex, a: TopoVm, address: number, trace: FlowTrace): PathKind {
   const service = index.serviceOf(a);
-  checkSourceVip(service, trace);
+  checkSourceVip(index, service, trace);
   trace.addHop('internet', `address:${formatIPv4(address)}`, 'forward', true, `Internet host ${formatIPv4(address)}`);
   trace.addAssumption(`the Internet host ${formatIPv4(address)} answers`);
   return 'internet-egress';
 }
 
 /** azure-classic.md §4.3: outbound traffic leaves with the service VIP as its source. */
-function checkSourceVip(service: TopoService, trace: FlowTrace): number | undefined {
+function checkSourceVip(index: TopologyIndex, service: TopoService, trace: FlowTrace): number | undefined {
   const vip = service.vip;
-  trace.addHop('vip-egress', `service:${service.name}`, 'forward', vip !== undefined,
-    vip === undefined ? `service ${service.name} has no VIP to leave through` : `leaves through VIP ${formatIPv4(vip)} of ${service.name}`, service.source);
+  const labels = index.labels.ofService(service);
+  trace.addHop('vip-egress', labels.object, 'forward', vip !== undefined, labels.egressDetail, service.source);
   if (vip === undefined) trace.addBlocker(blockNoVip(service, 'forward'));
   return vip;
 }
@@ -248,7 +253,7 @@ function checkSourceVip(service: TopoService, trace: FlowTrace): number | undefi
 function callerAddress(index: TopologyIndex, from: FlowSource, trace: FlowTrace): number | undefined {
   switch (from.kind) {
     case 'vm':
-      return checkSourceVip(index.serviceOf(from.vm), trace);
+      return checkSourceVip(index, index.serviceOf(from.vm), trace);
     case 'site':
       if (from.site.vpnGatewayAddress !== undefined) {
         trace.addAssumption(`on-premises hosts of ${from.site.name} reach the Internet from ${formatIPv4(from.site.vpnGatewayAddress)}`);
@@ -274,15 +279,15 @@ function tracePublicEndpoint(
   const remote = callerAddress(index, from, trace);
   const service = to.kind === 'vm' ? index.serviceOf(to.vm) : to.service;
   const vip = service.vip;
-  trace.addHop('vip-endpoint', `service:${service.name}`, 'forward', vip !== undefined,
-    vip === undefined ? `service ${service.name} has no VIP` : `VIP ${formatIPv4(vip)} of ${service.name}${service.kind === undefined ? '' : ` (${service.kind})`}`, service.source);
+  const serviceLabels = index.labels.ofService(service);
+  trace.addHop('vip-endpoint', serviceLabels.object, 'forward', vip !== undefined, serviceLabels.arrivalDetail, service.source);
   if (vip === undefined) trace.addBlocker(blockNoVip(service, 'forward'));
   const candidates = to.kind === 'vm'
     ? listVmEndpoints(to.vm, query)
     : listVipMembers(index, to.service, to.protocol, to.publicPort);
   if (candidates.length === 0) {
     if (to.kind === 'vm') {
-      checkTargetRunning(to.vm, trace);
+      checkTargetRunning(index, to.vm, trace);
       trace.addBlocker(blockNoEndpoint(vmObject(to.vm), keyOfVm(to.vm), query.protocol, query.port, to.vm, 'forward'));
     } else {
       trace.addBlocker(blockNoEndpoint(`vip:${service.name}:${to.protocol}/${to.publicPort}`, `VIP of ${service.name}`, to.protocol, to.publicPort, undefined, 'forward'));
@@ -293,16 +298,17 @@ function tracePublicEndpoint(
   if (candidates.length > 1 && to.kind === 'vip-port') {
     trace.addAssumption(`the load balancer sends this flow to ${keyOfVm(choice.vm)}, one of ${candidates.length} members behind ${to.protocol}/${to.publicPort}`);
   }
-  trace.addHop('vip-endpoint', `endpoint:${keyOfVm(choice.vm)}/${choice.endpoint.name}`, 'forward', true,
-    `endpoint ${choice.endpoint.name}: ${choice.endpoint.protocol} public ${choice.endpoint.publicPort} → private ${choice.endpoint.privatePort}`, choice.endpoint.source);
+  const chosenVm = index.labels.ofVm(choice.vm);
+  const endpointLabels = labelEndpoint(chosenVm, choice.endpoint);
+  trace.addHop('vip-endpoint', endpointLabels.object, 'forward', true, endpointLabels.detail, choice.endpoint.source);
   if (remote !== undefined && decision !== undefined) {
-    trace.addHop('acl', `endpoint:${keyOfVm(choice.vm)}/${choice.endpoint.name}`, 'forward', decision.permitted,
+    trace.addHop('acl', endpointLabels.object, 'forward', decision.permitted,
       `ACL ${decision.permitted ? 'permits' : 'denies'} ${formatIPv4(remote)} (${decision.reason}${decision.rule === undefined ? '' : `, rule ${decision.rule.order}`})`,
       decision.rule?.source ?? choice.endpoint.source);
     if (!decision.permitted) trace.addBlocker(blockAclDenied(choice.vm, choice.endpoint, decision, remote, 'forward'));
   }
-  guestFirewallAssumption(choice.vm, { protocol: choice.endpoint.protocol, port: choice.endpoint.privatePort }, trace);
-  checkTargetRunning(choice.vm, trace);
+  guestFirewallAssumption(index, choice.vm, choice.endpoint.protocol, choice.endpoint.privatePort, trace);
+  checkTargetRunning(index, choice.vm, trace);
   return 'public-endpoint';
 }
 

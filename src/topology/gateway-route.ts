@@ -44,7 +44,6 @@ export function traceGatewayRoute(
   target: TopoVnet | undefined,
 ): GatewayRoute {
   const legs: RouteLeg[] = [];
-  const visited = new Set<TopoVnet>([start]);
   let at = start;
   for (;;) {
     const leg = findLeg(index, at, address);
@@ -53,11 +52,17 @@ export function traceGatewayRoute(
     const next = leg.nextVnet;
     if (next === undefined) return { legs, end: { kind: 'site', site: leg.site } };
     if (next === target) return { legs, end: { kind: 'vnet', vnet: next } };
-    if (visited.has(next)) return { legs, end: { kind: 'loop', vnet: next } };
+    if (hasVisited(start, legs, next)) return { legs, end: { kind: 'loop', vnet: next } };
     if (target === undefined && isInPrefixes(next.addressSpace, address)) return { legs, end: { kind: 'vnet', vnet: next } };
-    visited.add(next);
     at = next;
   }
+}
+
+/** The VNets a walk crossed are its start and each leg's VNet; walks are a few legs long, so a scan beats a Set per walk. */
+function hasVisited(start: TopoVnet, legs: readonly RouteLeg[], vnet: TopoVnet): boolean {
+  if (vnet === start) return true;
+  for (const leg of legs) if (leg.vnet === vnet) return true;
+  return false;
 }
 
 function findLeg(index: TopologyIndex, vnet: TopoVnet, address: number): RouteLeg | undefined {

@@ -36,7 +36,13 @@ export function answerReach(
   const forward = evaluateFlow(index, from, to, query);
   const back = reverseFlowEnds(index, from, to);
   const reverse = back === undefined ? describeNoReverse(forward) : evaluateFlow(index, back.from, back.to, reverseQuery);
-  return { ...forward, reverse };
+  // Spelled out rather than spread: a spread copies property by property through the generic path (a tenth of a
+  // query's time); the order is FlowAnswer's, which the JSON output keeps.
+  return {
+    verdict: forward.verdict, disposition: forward.disposition, path: forward.path, from: forward.from, to: forward.to,
+    protocol: forward.protocol, port: forward.port, hops: forward.hops, blockers: forward.blockers,
+    assumptions: forward.assumptions, reverse,
+  };
 }
 
 /** The flow started the other way round: the target becomes the source, addressed the same way it was. */

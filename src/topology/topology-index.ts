@@ -1,3 +1,4 @@
+import { FlowLabels } from './flow-labels.js';
 import type {
   ConnectionState, GatewayState, TopoEndpoint, TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet,
 } from './model.js';
@@ -36,12 +37,19 @@ export class TopologyIndex {
   readonly sitesByName = new Map<string, TopoLocalSite>();
   readonly regionsByAffinityGroup = new Map<string, string>();
   readonly vmsByKey = new Map<string, TopoVm>();
+  /**
+   * The same VMs under every `service:vm` text a query may name them by (the first colon splits), so a query looks
+   * its text up as typed instead of composing a key string per query.
+   */
+  readonly vmsByColonKey = new Map<string, TopoVm>();
   readonly vmsByName = new Map<string, TopoVm[]>();
   readonly vmsByService = new Map<string, TopoVm[]>();
   readonly vmsByDip = new Map<number, TopoVm[]>();
   readonly servicesByVip = new Map<number, TopoService>();
   /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
   readonly vnetsBySiteName = new Map<string, TopoVnet>();
+  /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
+  readonly labels = new FlowLabels();
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
   version = 0;
   private readonly model: TopologyModel;
@@ -69,6 +77,7 @@ export class TopologyIndex {
       appendTo(this.vmsByService, vm.service, vm);
       if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
     }
+    for (const [key, vm] of this.vmsByKey) indexColonSpellings(this.vmsByColonKey, key, vm);
   }
 
   /** The current world as plain data (the indexed copy, including every change applied since the build). */
@@ -161,6 +170,17 @@ function copyMutableParts(model: TopologyModel): TopologyModel {
     ),
     vms: model.vms.map((vm) => ({ ...vm })),
   };
+}
+
+/**
+ * Files a VM under each text whose first colon, read as the service/VM separator, gives back its key: the colon may
+ * stand for any slash that no colon precedes (a service name may itself hold a slash).
+ */
+function indexColonSpellings(map: Map<string, TopoVm>, key: string, vm: TopoVm): void {
+  for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+    if (key.lastIndexOf(':', slash) >= 0) return;
+    map.set(`${key.slice(0, slash)}:${key.slice(slash + 1)}`, vm);
+  }
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
