@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { isMap } from 'yaml';
 import { z } from 'zod';
 import { InputError, diagnosticAt, formatDiagnostic, type Diagnostic } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
@@ -7,7 +6,7 @@ import { eraSchema, type Era } from './network-schema.js';
 import { networkPlanFromXml } from './network-xml.js';
 import { networkPlanFromYaml } from './network-yaml.js';
 import { scenarioSchema } from './scenario-schema.js';
-import { parseYamlDocument, positionOf, validateYaml } from './yaml-source.js';
+import { parseYamlDocument, positionOf, rootKindOf, validateYaml } from './yaml-source.js';
 
 /** A network plan read for `check`/`free`, with the era the file asks to be judged by (YAML `era:`). */
 export interface LoadedNetworkPlan {
@@ -44,8 +43,9 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) return { plan: networkPlanFromXml(body, file), era: undefined };
   const source = parseYamlDocument(body, file);
-  if (!isMap(source.doc.contents)) {
-    const what = source.doc.contents === null ? 'is empty' : 'is not a YAML mapping';
+  const rootKind = rootKindOf(source);
+  if (rootKind !== 'mapping') {
+    const what = rootKind === 'empty' ? 'is empty' : 'is not a YAML mapping';
     throw new InputError([
       diagnosticAt(
         positionOf(source, []),

@@ -8,7 +8,7 @@ import type {
   PlanVnet,
 } from '../ipam/index.js';
 import { networkSectionSchema, type NetworkSection } from './network-schema.js';
-import { positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
+import { hasValueAt, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
 
 /** Where the network section lives in a scenario document. */
 const NETWORK_PATH: YamlPath = ['network'];
@@ -21,7 +21,7 @@ const YAML_CONNECTION_TYPE = 'IPsec';
  * it into the format-neutral NetworkPlan, every value carrying its file:line:column. A missing section is an empty plan.
  */
 export function networkPlanFromYaml(source: YamlSource, basePath: YamlPath = NETWORK_PATH): NetworkPlan {
-  const hasSection = source.doc.hasIn(basePath) && source.doc.getIn(basePath) !== null;
+  const hasSection = hasValueAt(source, basePath);
   const section: NetworkSection = hasSection
     ? validateYaml(source, networkSectionSchema, basePath)
     : { dnsServers: [], localNetworkSites: [], virtualNetworkSites: [] };

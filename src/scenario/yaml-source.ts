@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
 
 /** A path into a YAML document: map keys and sequence indexes, as zod reports them. */
 export type YamlPath = readonly PropertyKey[];
@@ -8,8 +9,28 @@ export type YamlPath = readonly PropertyKey[];
 /** A parsed YAML document that still knows where every node was written. */
 export interface YamlSource {
   file: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  tree: YamlTree;
+}
+
+/**
+ * What loaders ask of a parsed document, answered alike by the fast plain-subset reader and by the `yaml` library
+ * (which reads everything else): offsets are character offsets into the text, as the library's node ranges give them.
+ */
+interface YamlTree {
+  /** The document's root: a mapping (a plan or scenario), nothing at all, or anything else. */
+  rootKind: 'mapping' | 'empty' | 'other';
+  /** The document as plain data; throws the library's error for alias bombs and unresolved aliases. */
+  toData(): unknown;
+  /** Whether a node exists at `path`. */
+  has(path: YamlPath): boolean;
+  /** Whether `path` holds a value other than null (a section written as `network:` alone holds null). */
+  hasValue(path: YamlPath): boolean;
+  /** The start of the node at `path`, or of its nearest ancestor that exists. */
+  offsetOf(path: YamlPath): number;
+  /** The start of the mapping key that is the last element of `path`, if that key is written. */
+  keyOffsetOf(path: YamlPath): number | undefined;
+  /** Line and column (both from 1) of an offset. */
+  linePos(offset: number): { line: number; col: number };
 }
 
 /** Code of a diagnostic for text that is not well-formed YAML. */
@@ -24,13 +45,19 @@ const MAX_ALIAS_COUNT = 100;
 
 /**
  * Parses YAML text with positions; duplicate keys and syntax errors become an InputError listing every problem
- * with its file:line:column.
+ * with its file:line:column. Text in the plain subset large generated plans use is read by a fast one-pass reader
+ * (the `yaml` library's parser costs ~1 µs a character: 5.4 s for a 100k-subnet plan); the rest by the library.
  */
 export function parseYamlDocument(text: string, file: string): YamlSource {
+  const plain = readPlainYaml(text);
+  return { file, tree: plain === undefined ? libraryTree(text, file) : plainTree(plain) };
+}
+
+function libraryTree(text: string, file: string): YamlTree {
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml would print its own warnings (e.g. a collection used as a key) on stderr; the schema
   // reports such input as a diagnostic at its position instead
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
   const problems = [...doc.errors].map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     const firstLine = error.message.split('\n')[0] ?? error.code;
@@ -38,28 +65,94 @@ export function parseYamlDocument(text: string, file: string): YamlSource {
     return diagnosticAt({ file, line: pos.line, column: pos.col }, YAML_SYNTAX_RULE, 'error', message);
   });
   if (problems.length > 0) throw new InputError(problems);
-  return { file, doc, lineCounter };
+  return {
+    rootKind: isMap(doc.contents) ? 'mapping' : doc.contents === null ? 'empty' : 'other',
+    toData: () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
+    has: (path) => doc.hasIn(path),
+    hasValue: (path) => doc.hasIn(path) && doc.getIn(path) !== null,
+    offsetOf: (path) => {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true);
+        if (isNode(node) && node.range) return node.range[0];
+      }
+      return 0;
+    },
+    keyOffsetOf: (path) => {
+      const key = path[path.length - 1];
+      const map = doc.getIn(path.slice(0, -1), true);
+      if (!isMap(map)) return undefined;
+      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+      return pair !== undefined && isNode(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
+    },
+    linePos: (offset) => lineCounter.linePos(offset),
+  };
+}
+
+function plainTree(plain: PlainDocument): YamlTree {
+  const lineCounter = new LineCounter();
+  for (const start of plain.lineStarts) lineCounter.addNewLine(start);
+  // the nodes along `path` from the root, stopping where the path leaves the document
+  const nodesAlong = (path: YamlPath): PlainNode[] => {
+    const nodes: PlainNode[] = [plain.root];
+    for (const key of path) {
+      const node = nodes[nodes.length - 1];
+      const child =
+        node?.kind === 'map' && typeof key === 'string'
+          ? node.entries.get(key)?.value
+          : node?.kind === 'seq' && (typeof key === 'number' || typeof key === 'string')
+            ? node.items[Number(key)]
+            : undefined;
+      if (child === undefined) break;
+      nodes.push(child);
+    }
+    return nodes;
+  };
+  const nodeAt = (path: YamlPath): PlainNode | undefined => {
+    const nodes = nodesAlong(path);
+    return nodes.length === path.length + 1 ? nodes[nodes.length - 1] : undefined;
+  };
+  return {
+    rootKind: 'mapping',
+    toData: () => plainDataOf(plain.root),
+    has: (path) => nodeAt(path) !== undefined,
+    hasValue: (path) => {
+      const node = nodeAt(path);
+      return node !== undefined && !(node.kind === 'scalar' && node.value === null);
+    },
+    offsetOf: (path) => nodesAlong(path).at(-1)?.start ?? 0,
+    keyOffsetOf: (path) => {
+      const map = nodeAt(path.slice(0, -1));
+      const key = path[path.length - 1];
+      return map?.kind === 'map' && typeof key === 'string' ? map.entries.get(key)?.keyStart : undefined;
+    },
+    linePos: (offset) => lineCounter.linePos(offset),
+  };
 }
 
 /** The position of the node at `path`, or of its nearest ancestor that exists (e.g. the map missing a key). */
 export function positionOf(source: YamlSource, path: YamlPath): SourceRef {
-  return refAt(source, offsetOf(source, path));
+  return refAt(source, source.tree.offsetOf(path));
 }
 
 /** The position of a mapping key (not its value) at `path`, e.g. to point at an unknown key itself. */
 export function keyPositionOf(source: YamlSource, path: YamlPath): SourceRef {
-  const key = path[path.length - 1];
-  const map = source.doc.getIn(path.slice(0, -1), true);
-  if (isMap(map)) {
-    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-    if (pair !== undefined && isNode(pair.key) && pair.key.range) return refAt(source, pair.key.range[0]);
-  }
-  return positionOf(source, path);
+  const offset = source.tree.keyOffsetOf(path);
+  return offset === undefined ? positionOf(source, path) : refAt(source, offset);
 }
 
 /** Whether a node exists at `path` (used to tell a missing key from a wrong value). */
 export function hasNodeAt(source: YamlSource, path: YamlPath): boolean {
-  return source.doc.hasIn(path);
+  return source.tree.has(path);
+}
+
+/** Whether `path` holds a value other than null, e.g. whether a scenario has a `network:` section worth reading. */
+export function hasValueAt(source: YamlSource, path: YamlPath): boolean {
+  return source.tree.hasValue(path);
+}
+
+/** What the document's root holds: loaders refuse an empty file or a root that is not a mapping. */
+export function rootKindOf(source: YamlSource): YamlTree['rootKind'] {
+  return source.tree.rootKind;
 }
 
 /**
@@ -81,7 +174,7 @@ const plainDataCache = new WeakMap<YamlSource, unknown>();
 function toPlainData(source: YamlSource): unknown {
   if (plainDataCache.has(source)) return plainDataCache.get(source);
   try {
-    const data: unknown = source.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    const data: unknown = source.tree.toData();
     plainDataCache.set(source, data);
     return data;
   } catch (error) {
@@ -168,15 +261,7 @@ function formatPath(path: YamlPath): string {
   return path.length === 0 ? '(document)' : path.map(String).join('.');
 }
 
-function offsetOf(source: YamlSource, path: YamlPath): number {
-  for (let n = path.length; n >= 0; n--) {
-    const node = source.doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return 0;
-}
-
 function refAt(source: YamlSource, offset: number): SourceRef {
-  const { line, col } = source.lineCounter.linePos(offset);
+  const { line, col } = source.tree.linePos(offset);
   return { file: source.file, line, column: col };
 }

@@ -1,0 +1,151 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { isMap, isNode, isScalar, parseDocument } from 'yaml';
+import { plainDataOf, readPlainYaml, resolveCoreScalar, type PlainNode } from '../../../src/scenario/plain-yaml-reader.js';
+
+/** Scalars whose core-schema reading is easy to get wrong: numbers in every base, null/bool spellings, addresses. */
+const SCALARS = [
+  'West US', '10.0.0.0/16', '2001:db8::/32', 'fe80::1', '1', '-1', '+1', '007', '0x1F', '0o17', '0o8', '1.5', '1.', '.5',
+  '1e3', '-2.5E-3', '1_000', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'true', 'False', 'TRUE', 'tRue', 'null', 'Null',
+  '~', 'NULL', 'yes', 'no', 'a:b', 'x-y', '-x', 'A  B', 'on', '0xG', '12:30', 'Site1', 'GatewaySubnet',
+];
+const KEYS = ['name', 'addressPrefix', 'subnets', 'a', 'b_c', 'x-y', 'Name'];
+
+/** A random value tree in the shapes plans use. */
+const valueTree: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom(...SCALARS),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 3 }),
+  ),
+})).value;
+
+/** Renders a tree as YAML, choosing block or flow style per node and varying the indent and spacing. */
+function render(value: unknown, style: readonly number[]): string {
+  let pick = 0;
+  const next = () => style[pick++ % style.length] ?? 0;
+  const flow = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(flow).join(next() % 2 ? ', ' : ',')}]`;
+    if (v !== null && typeof v === 'object') {
+      const pad = next() % 2 ? ' ' : '';
+      return `{${pad}${Object.entries(v).map(([k, x]) => `${k}: ${flow(x)}`).join(', ')}${pad}}`;
+    }
+    return String(v);
+  };
+  const block = (v: unknown, indent: string): string[] => {
+    const nested = (x: unknown) => Array.isArray(x) || (x !== null && typeof x === 'object');
+    if (Array.isArray(v)) {
+      return v.flatMap((x) => {
+        if (nested(x) && next() % 3 !== 0 && Object.keys(x as object).length > 0) {
+          const [first = '', ...rest] = block(x, `${indent}  `);
+          return [`${indent}- ${first.trimStart()}`, ...rest];
+        }
+        return [`${indent}- ${flow(x)}`];
+      });
+    }
+    return Object.entries(v as object).flatMap(([k, x]) => {
+      if (nested(x) && Object.keys(x as object).length > 0 && next() % 3 !== 0) {
+        const deeper = Array.isArray(x) && next() % 2 ? indent : `${indent}${' '.repeat(1 + (next() % 3))}`;
+        return [`${indent}${k}:`, ...block(x, deeper)];
+      }
+      return [`${indent}${k}: ${flow(x)}`];
+    });
+  };
+  const root = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : { root: value };
+  return `${block(root, '').join('\n')}\n`;
+}
+
+/** Every path to a node of the plain tree, with the node. */
+function nodesOf(node: PlainNode, path: PropertyKey[] = []): Array<[PropertyKey[], PlainNode]> {
+  const children: Array<[PropertyKey, PlainNode]> =
+    node.kind === 'map' ? [...node.entries].map(([k, e]) => [k, e.value]) : node.kind === 'seq' ? node.items.map((n, i) => [i, n]) : [];
+  return [[path, node], ...children.flatMap(([key, child]) => nodesOf(child, [...path, key]))];
+}
+
+/** Whatever the reader accepts, the `yaml` library reads without errors into the same data and node offsets. */
+function expectAgreesWithLibrary(text: string): void {
+  const plain = readPlainYaml(text);
+  if (plain === undefined) return;
+  const doc = parseDocument(text, { uniqueKeys: true });
+  expect(doc.errors).toEqual([]);
+  expect(doc.warnings).toEqual([]);
+  expect(plainDataOf(plain.root)).toEqual(doc.toJS());
+  for (const [path, node] of nodesOf(plain.root)) {
+    const libraryNode = doc.getIn(path, true);
+    expect(isNode(libraryNode) ? libraryNode.range?.[0] : undefined, `start of ${path.join('.')}`).toBe(node.start);
+    if (node.kind !== 'map') continue;
+    const map = doc.getIn(path, true);
+    if (!isMap(map)) throw new Error(`not a map at ${path.join('.')}`);
+    for (const [key, entry] of node.entries) {
+      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+      expect(isNode(pair?.key) ? pair.key.range?.[0] : undefined, `key ${key}`).toBe(entry.keyStart);
+    }
+  }
+}
+
+describe('plain-subset YAML reader', () => {
+  test.prop([valueTree, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })], { numRuns: 300 })(
+    'reads rendered trees exactly as the yaml library does',
+    (value, style) => {
+      const text = render(value, style);
+      expectAgreesWithLibrary(text);
+    },
+  );
+
+  test.prop(
+    [valueTree, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.nat(), fc.constantFrom(' ', ':', '-', ',', '\n', '{', ']', 'x', '  ', ': ', '- ')],
+    { numRuns: 500 },
+  )('never accepts an edited text the library would read differently', (value, style, at, fragment) => {
+    const text = render(value, style);
+    const cut = at % (text.length + 1);
+    expectAgreesWithLibrary(text.slice(0, cut) + fragment + text.slice(cut));
+    expectAgreesWithLibrary(text.slice(0, cut) + text.slice(cut + 1));
+  });
+
+  it('accepts the shape of a generated plan', () => {
+    const text = [
+      'name: bench',
+      'network:',
+      '  localNetworkSites:',
+      '    - { name: Site0, addressSpace: [192.168.0.0/24], vpnGatewayAddress: 131.107.0.1 }',
+      '  virtualNetworkSites:',
+      '    - name: VNet0',
+      '      location: West US',
+      '      addressSpace: [10.0.0.0/16]',
+      '      subnets:',
+      '        - { name: GatewaySubnet, addressPrefix: 10.0.0.0/28 }',
+      '      gateway: { connectionsToLocalNetwork: [Site0] }',
+      '',
+    ].join('\n');
+    expect(readPlainYaml(text)).toBeDefined();
+    expectAgreesWithLibrary(text);
+  });
+
+  it.each([
+    ['a comment', 'a: 1 # note\n'],
+    ['a quoted scalar', 'a: "1"\n'],
+    ['an anchor and alias', 'a: &x 1\nb: *x\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a duplicate flow key', 'a: { b: 1, b: 2 }\n'],
+    ['a tab', 'a:\t1\n'],
+    ['an empty value', 'a:\nb: 1\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a flow collection across lines', 'a: [1,\n  2]\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['a non-mapping root', '- a\n'],
+    ['an empty document', '\n'],
+    ['a key that is not a plain name', 'West US: 1\n'],
+    ['a null key', 'null: 1\n'],
+    ['a __proto__ key', '__proto__: 1\n'],
+    ['Windows line ends', 'a: 1\r\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a mis-indented line', 'a:\n    b: 1\n  c: 2\n'],
+  ])('leaves %s to the yaml library', (_what, text) => {
+    expect(readPlainYaml(text)).toBeUndefined();
+  });
+
+  it.each(SCALARS)('resolves %s as the core schema does', (scalar) => {
+    expect(resolveCoreScalar(scalar)).toEqual(parseDocument(`v: ${scalar}\n`).toJS().v);
+  });
+});
