@@ -2,7 +2,8 @@
  * A one-pass reader for the plain subset of YAML that large generated plans are written in: block mappings and
  * sequences nested by spaces, one-line flow collections ({ k: v }, [a, b]) and plain one-line scalars. The `yaml`
  * library spends ~1 µs per character on such text (a 100k-subnet plan: 5.4 s of a 6.5 s check); this reads it in a
- * fraction of that. Anything outside the subset (comments, quotes, anchors, tags, tabs, block scalars, empty values,
+ * fraction of that. Comments (a `#` at a line's start or after a space) are skipped. Anything outside the subset
+ * (quotes, anchors, tags, tabs, block scalars, empty values, a `#` inside a scalar,
  * duplicate keys, keys that are not plain names …) makes it give up, and the caller reads the text with the `yaml`
  * library instead, so every error and its position still comes from one place. Where it accepts, its values and node
  * offsets are the library's (the test compares both on generated documents).
@@ -41,18 +42,22 @@ export interface PlainDocument {
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
 class OutsideSubset extends Error {}
 
-// Characters the subset refuses anywhere: comments, quotes, anchors/aliases, tags, block scalars, directives,
+// Characters the subset refuses outside comments: quotes, anchors/aliases, tags, block scalars, directives,
 // reserved indicators, explicit keys, tabs, carriage returns and anything beyond printable ASCII.
-const REFUSED_CHARACTERS = /[#'"&*!|>%@`?\t\r\\]|[^\n\x20-\x7e]/;
+const REFUSED_CHARACTERS = /['"&*!|>%@`?\t\r\\]|[^\x20-\x7e]/;
+// Comments may hold any printable character (plans quote docs with dashes and arrows), but no control characters,
+// byte order marks or line/paragraph separators, which some readers treat as line breaks.
+const COMMENT_TEXT = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
 // A key the subset accepts: a name that the core schema keeps as text (null/true/false are refused below).
 const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 // A plain scalar: starts with a character no YAML indicator can be mistaken for; flow indicators end it.
-const SCALAR_START = /[A-Za-z0-9~]|[-+.:][A-Za-z0-9./]/y;
+const SCALAR_START = /[A-Za-z0-9~]|[-+.][A-Za-z0-9.]/y;
 const SCALAR_BODY = /[^,[\]{}]*/y;
 
 /** The document as plain nodes, or undefined when the text is outside the subset (read it with the library). */
 export function readPlainYaml(text: string): PlainDocument | undefined {
-  if (REFUSED_CHARACTERS.test(text)) return undefined;
+  // YAML also breaks lines at a lone carriage return, which would hide a line inside what looks like a comment
+  if (text.includes('\r')) return undefined;
   try {
     return new LineReader(text).readDocument();
   } catch (error) {
@@ -93,9 +98,10 @@ class LineReader {
   constructor(text: string) {
     this.lines = text.split('\n');
     let offset = 0;
-    for (const line of this.lines) {
+    for (const [index, line] of this.lines.entries()) {
       this.lineStarts.push(offset);
       offset += line.length + 1;
+      this.lines[index] = withoutComment(line);
     }
   }
 
@@ -210,6 +216,16 @@ class LineReader {
     if (!isPlainScalar(raw) || /[[\]{}]|: /.test(raw) || raw.endsWith(':')) throw new OutsideSubset();
     return { kind: 'scalar', start: lineStart + column, value: resolveCoreScalar(raw) };
   }
+}
+
+/** The line without its comment (YAML starts one at a `#` that begins the line or follows a space), if in the subset. */
+function withoutComment(line: string): string {
+  const hash = line.indexOf('#');
+  const content = hash < 0 ? line : line.slice(0, hash);
+  // a `#` inside a scalar (`a#b`) is text to YAML: rare enough in plans to leave to the library
+  if (hash > 0 && line[hash - 1] !== ' ') throw new OutsideSubset();
+  if (REFUSED_CHARACTERS.test(content) || (hash >= 0 && !COMMENT_TEXT.test(line.slice(hash)))) throw new OutsideSubset();
+  return content;
 }
 
 function isPlainScalar(raw: string): boolean {

@@ -99,7 +99,7 @@ function plainTree(plain: PlainDocument): YamlTree {
       const child =
         node?.kind === 'map' && typeof key === 'string'
           ? node.entries.get(key)?.value
-          : node?.kind === 'seq' && (typeof key === 'number' || typeof key === 'string')
+          : node?.kind === 'seq' && (typeof key === 'number' || (typeof key === 'string' && key !== ''))
             ? node.items[Number(key)]
             : undefined;
       if (child === undefined) break;

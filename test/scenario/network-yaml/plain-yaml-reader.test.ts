@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
@@ -21,7 +22,7 @@ const valueTree: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => 
   ),
 })).value;
 
-/** Renders a tree as YAML, choosing block or flow style per node and varying the indent and spacing. */
+/** Renders a tree as YAML, choosing block or flow style per node, varying the indent and spacing, adding comments. */
 function render(value: unknown, style: readonly number[]): string {
   let pick = 0;
   const next = () => style[pick++ % style.length] ?? 0;
@@ -53,7 +54,12 @@ function render(value: unknown, style: readonly number[]): string {
     });
   };
   const root = value !== null && typeof value === 'object' && !Array.isArray(value) ? value : { root: value };
-  return `${block(root, '').join('\n')}\n`;
+  // comments: some lines end with one, some are preceded by a comment line at any indent
+  const lines = block(root, '').flatMap((line) => [
+    ...(next() % 7 === 0 ? [`${' '.repeat(next() % 6)}# "remark" – see § 2 → \u{1F600} *x &y`] : []),
+    next() % 5 === 0 ? `${line} # note` : line,
+  ]);
+  return `${lines.join('\n')}\n`;
 }
 
 /** Every path to a node of the plain tree, with the node. */
@@ -94,7 +100,7 @@ describe('plain-subset YAML reader', () => {
   );
 
   test.prop(
-    [valueTree, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.nat(), fc.constantFrom(' ', ':', '-', ',', '\n', '{', ']', 'x', '  ', ': ', '- ')],
+    [valueTree, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.nat(), fc.constantFrom(' ', ':', '-', ',', '\n', '{', ']', 'x', '  ', ': ', '- ', '#', ' #', '\n#', '"', '\u2028', '\u0085', '\ufeff', '\u0001', '\r', '\t')],
     { numRuns: 500 },
   )('never accepts an edited text the library would read differently', (value, style, at, fragment) => {
     const text = render(value, style);
@@ -110,7 +116,8 @@ describe('plain-subset YAML reader', () => {
       '  localNetworkSites:',
       '    - { name: Site0, addressSpace: [192.168.0.0/24], vpnGatewayAddress: 131.107.0.1 }',
       '  virtualNetworkSites:',
-      '    - name: VNet0',
+      '    # the first of many',
+      '    - name: VNet0 # a comment after a value',
       '      location: West US',
       '      addressSpace: [10.0.0.0/16]',
       '      subnets:',
@@ -123,7 +130,7 @@ describe('plain-subset YAML reader', () => {
   });
 
   it.each([
-    ['a comment', 'a: 1 # note\n'],
+    ['a # inside a scalar', 'a: 1#2\n'],
     ['a quoted scalar', 'a: "1"\n'],
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
@@ -139,11 +146,21 @@ describe('plain-subset YAML reader', () => {
     ['a null key', 'null: 1\n'],
     ['a __proto__ key', '__proto__: 1\n'],
     ['Windows line ends', 'a: 1\r\n'],
+    ['a lone carriage return in a comment', 'a: 1 # c\rb: 2\n'],
+    ['a control character in a comment', 'a: 1 # c\u0001\n'],
+    ['a quote outside a comment', 'a: x" # "\n'],
     ['a block scalar', 'a: |\n  text\n'],
     ['a mis-indented line', 'a:\n    b: 1\n  c: 2\n'],
   ])('leaves %s to the yaml library', (_what, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });
+
+  it.each(readdirSync('scenarios').filter((file) => file.endsWith('.yaml')))(
+    'reads the example scenarios/%s as the yaml library does (or leaves it to the library)',
+    (file) => {
+      expectAgreesWithLibrary(readFileSync(`scenarios/${file}`, 'utf8'));
+    },
+  );
 
   it.each(SCALARS)('resolves %s as the core schema does', (scalar) => {
     expect(resolveCoreScalar(scalar)).toEqual(parseDocument(`v: ${scalar}\n`).toJS().v);
