@@ -1,5 +1,5 @@
 import { formatIPv4 } from '../ipam/index.js';
-import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm } from './model.js';
+import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
 import { keyOfVm, NO_DIP } from './model.js';
 
 /**
@@ -7,11 +7,15 @@ import { keyOfVm, NO_DIP } from './model.js';
  * than on every flow through it; the fields they were built from are kept so an edited VM gets fresh texts.
  */
 export interface VmLabels {
-  readonly service: string;
+  readonly serviceName: string;
   readonly name: string;
   readonly state: string;
   readonly dip: number;
   readonly endpointList: readonly TopoEndpoint[];
+  /** The VM's cloud service; a world may name a service it never declares, which then has no VNet or VIP. */
+  readonly service: TopoService;
+  /** The VNet the service joined, if it exists in this world. */
+  readonly vnet: TopoVnet | undefined;
   /** `service/vm`. */
   readonly key: string;
   /** `vm:service/vm`, the VM's id in hops and blockers. */
@@ -57,28 +61,45 @@ export interface ServiceLabels {
 export class FlowLabels {
   private readonly vms = new WeakMap<TopoVm, VmLabels>();
   private readonly services = new WeakMap<TopoService, ServiceLabels>();
+  /** A flow asks about its two ends over and over, so the last two answers are kept beside the weak maps. */
+  private readonly recentVms = new RecentPair<TopoVm, VmLabels>();
+  private readonly recentServices = new RecentPair<TopoService, ServiceLabels>();
+
+  /** Reads services and VNets from the index's own tables, which a world's lifetime never changes. */
+  constructor(
+    private readonly servicesByName: ReadonlyMap<string, TopoService>,
+    private readonly vnetsByName: ReadonlyMap<string, TopoVnet>,
+  ) {}
 
   /** The texts of a VM in its current state. */
   ofVm(vm: TopoVm): VmLabels {
-    const cached = this.vms.get(vm);
+    const cached = this.recentVms.get(vm) ?? this.vms.get(vm);
     if (cached !== undefined && cached.state === vm.state && cached.dip === vm.dip && cached.endpointList === vm.endpoints
-      && cached.service === vm.service && cached.name === vm.name) {
+      && cached.serviceName === vm.service && cached.name === vm.name) {
+      this.recentVms.remember(vm, cached);
       return cached;
     }
     const key = keyOfVm(vm);
+    const service = this.servicesByName.get(vm.service) ?? { name: vm.service };
     const labels: VmLabels = {
-      service: vm.service, name: vm.name, state: vm.state, dip: vm.dip, endpointList: vm.endpoints, key, object: `vm:${key}`,
+      serviceName: vm.service, name: vm.name, state: vm.state, dip: vm.dip, endpointList: vm.endpoints,
+      service, vnet: service.vnet === undefined ? undefined : this.vnetsByName.get(service.vnet),
+      key, object: `vm:${key}`,
       stateDetail: `${key} (${vm.dip === NO_DIP ? 'no DIP' : formatIPv4(vm.dip)}) is ${vm.state}`,
       firewall: undefined, endpoints: [],
     };
     this.vms.set(vm, labels);
+    this.recentVms.remember(vm, labels);
     return labels;
   }
 
   /** The texts of a cloud service. */
   ofService(service: TopoService): ServiceLabels {
-    const cached = this.services.get(service);
-    if (cached !== undefined && cached.vip === service.vip && cached.kind === service.kind && cached.name === service.name) return cached;
+    const cached = this.recentServices.get(service) ?? this.services.get(service);
+    if (cached !== undefined && cached.vip === service.vip && cached.kind === service.kind && cached.name === service.name) {
+      this.recentServices.remember(service, cached);
+      return cached;
+    }
     const { name, vip, kind } = service;
     const labels: ServiceLabels = {
       name, vip, kind, object: `service:${name}`,
@@ -86,7 +107,32 @@ export class FlowLabels {
       arrivalDetail: vip === undefined ? `service ${name} has no VIP` : `VIP ${formatIPv4(vip)} of ${name}${kind === undefined ? '' : ` (${kind})`}`,
     };
     this.services.set(service, labels);
+    this.recentServices.remember(service, labels);
     return labels;
+  }
+}
+
+/** The values of the last two keys asked about, checked by identity before any hash lookup. */
+class RecentPair<K extends object, V> {
+  private lastKey: K | undefined;
+  private lastValue: V | undefined;
+  private previousKey: K | undefined;
+  private previousValue: V | undefined;
+
+  get(key: K): V | undefined {
+    if (key === this.lastKey) return this.lastValue;
+    return key === this.previousKey ? this.previousValue : undefined;
+  }
+
+  remember(key: K, value: V): void {
+    if (key === this.lastKey) {
+      this.lastValue = value;
+      return;
+    }
+    this.previousKey = this.lastKey;
+    this.previousValue = this.lastValue;
+    this.lastKey = key;
+    this.lastValue = value;
   }
 }
 

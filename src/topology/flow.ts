@@ -95,8 +95,10 @@ function traceVmToVm(
 ): PathKind {
   const a = from.vm;
   const b = to.vm;
-  const serviceA = index.serviceOf(a);
-  const serviceB = index.serviceOf(b);
+  const labelsA = index.labels.ofVm(a);
+  const labelsB = index.labels.ofVm(b);
+  const serviceA = labelsA.service;
+  const serviceB = labelsB.service;
   guestFirewallAssumption(index, b, query.protocol, query.port, trace);
   if (serviceA.name === serviceB.name) {
     // azure-classic.md §4.3: VMs of one cloud service talk over the private channel, VNet or not.
@@ -104,8 +106,8 @@ function traceVmToVm(
     checkTargetRunning(index, b, trace);
     return 'same-service';
   }
-  const vnetA = index.vnetOfService(serviceA);
-  const vnetB = index.vnetOfService(serviceB);
+  const vnetA = labelsA.vnet;
+  const vnetB = labelsB.vnet;
   if (vnetA !== undefined && vnetA === vnetB) {
     // seed: "All machines within a Virtual Network can freely communicate ... no IP subnet isolation."
     checkMembership(index, serviceA, vnetA, 'forward', trace);
@@ -253,7 +255,7 @@ function checkSourceVip(index: TopologyIndex, service: TopoService, trace: FlowT
 function callerAddress(index: TopologyIndex, from: FlowSource, trace: FlowTrace): number | undefined {
   switch (from.kind) {
     case 'vm':
-      return checkSourceVip(index, index.serviceOf(from.vm), trace);
+      return checkSourceVip(index, index.labels.ofVm(from.vm).service, trace);
     case 'site':
       if (from.site.vpnGatewayAddress !== undefined) {
         trace.addAssumption(`on-premises hosts of ${from.site.name} reach the Internet from ${formatIPv4(from.site.vpnGatewayAddress)}`);
@@ -277,7 +279,7 @@ function tracePublicEndpoint(
   index: TopologyIndex, from: FlowSource, to: FlowEnd & { kind: 'vm' | 'vip-port' }, query: FlowQuery, trace: FlowTrace,
 ): PathKind {
   const remote = callerAddress(index, from, trace);
-  const service = to.kind === 'vm' ? index.serviceOf(to.vm) : to.service;
+  const service = to.kind === 'vm' ? index.labels.ofVm(to.vm).service : to.service;
   const vip = service.vip;
   const serviceLabels = index.labels.ofService(service);
   trace.addHop('vip-endpoint', serviceLabels.object, 'forward', vip !== undefined, serviceLabels.arrivalDetail, service.source);

@@ -49,7 +49,7 @@ export class TopologyIndex {
   /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
   readonly vnetsBySiteName = new Map<string, TopoVnet>();
   /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
-  readonly labels = new FlowLabels();
+  readonly labels = new FlowLabels(this.servicesByName, this.vnetsByName);
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
   version = 0;
   private readonly model: TopologyModel;
