@@ -93,6 +93,8 @@ export function resolveCoreScalar(text: string): unknown {
 class LineReader {
   private readonly lines: string[];
   private readonly lineStarts: number[] = [];
+  /** Each line's indent, -1 for a blank (or comment-only) line: measured once, asked several times per line. */
+  private readonly indents: number[] = [];
   private line = 0;
 
   constructor(text: string) {
@@ -101,7 +103,9 @@ class LineReader {
     for (const [index, line] of this.lines.entries()) {
       this.lineStarts.push(offset);
       offset += line.length + 1;
-      this.lines[index] = withoutComment(line);
+      const content = withoutComment(line);
+      this.lines[index] = content;
+      this.indents.push(content.search(/[^ ]/));
     }
   }
 
@@ -119,12 +123,11 @@ class LineReader {
   }
 
   private skipBlankLines(): void {
-    while (!this.atEnd() && (this.lines[this.line] ?? '').trim() === '') this.line++;
+    while (!this.atEnd() && this.indentOf(this.line) < 0) this.line++;
   }
 
   private indentOf(line: number): number {
-    const text = this.lines[line] ?? '';
-    return text.length - text.trimStart().length;
+    return this.indents[line] ?? -1;
   }
 
   /** The indent of the next non-blank line, or -1 at the end of the text. */
