@@ -162,10 +162,8 @@ function resolveSite(index: TopologyIndex, name: string): ResolveResult<FlowEnd>
 }
 
 function resolveVmName(index: TopologyIndex, text: string): ResolveResult<FlowEnd> {
-  // `service:vm` and `service/vm` name the key as typed (see vmsByColonKey), so no key string is composed here.
-  const hasColon = text.includes(':');
-  if (hasColon || text.includes('/')) {
-    const vm = hasColon ? index.vmsByColonKey.get(text) : index.vmsByKey.get(text);
+  if (text.includes(':') || text.includes('/')) {
+    const vm = index.findVmByQualifiedName(text);
     if (vm !== undefined) return { ok: true, value: { kind: 'vm', vm, via: 'name' } };
   } else {
     const vms = index.vmsByName.get(text) ?? [];

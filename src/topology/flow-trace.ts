@@ -160,13 +160,14 @@ export function blockNoEndpoint(object: string, where: string, protocol: FlowPro
 
 /** The endpoint ACL turns the caller's public address away. */
 export function blockAclDenied(vm: TopoVm, endpoint: TopoEndpoint, decision: AclDecision, remote: number, leg: Leg): Blocker {
-  const object = `endpoint:${keyOfVm(vm)}/${endpoint.name}`;
+  const key = keyOfVm(vm);
+  const address = formatIPv4(remote);
   const why = decision.rule === undefined
-    ? `no rule matches ${formatIPv4(remote)} and the ACL has permit rules, so everyone else is denied`
-    : `rule ${decision.rule.order} (${decision.rule.action} ${formatPrefix(decision.rule.remoteSubnet)}) matches ${formatIPv4(remote)} first`;
-  return makeBlocker('acl-denied', object, leg,
-    `endpoint ${endpoint.name} of ${keyOfVm(vm)} denies ${formatIPv4(remote)}: ${why}`,
-    `add a permit rule for ${formatIPv4(remote)}/32 with an order lower than every deny rule that matches (Set-AzureAclConfig -AddRule -Action Permit)`,
+    ? `no rule matches ${address} and the ACL has permit rules, so everyone else is denied`
+    : `rule ${decision.rule.order} (${decision.rule.action} ${formatPrefix(decision.rule.remoteSubnet)}) matches ${address} first`;
+  return makeBlocker('acl-denied', `endpoint:${key}/${endpoint.name}`, leg,
+    `endpoint ${endpoint.name} of ${key} denies ${address}: ${why}`,
+    `add a permit rule for ${address}/32 with an order lower than every deny rule that matches (Set-AzureAclConfig -AddRule -Action Permit)`,
     decision.rule?.source ?? endpoint.source);
 }
 

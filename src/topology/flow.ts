@@ -340,13 +340,13 @@ function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
  */
 function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): { choice: EndpointChoice; decision: AclDecision | undefined } {
   let admitted: { choice: EndpointChoice; decision: AclDecision | undefined } | undefined;
+  let firstDecision: AclDecision | undefined;
   for (const candidate of candidates) {
     const decision = remote === undefined ? undefined : evaluateAcl(candidate.endpoint.acl, remote);
+    firstDecision ??= decision;
     if (decision !== undefined && !decision.permitted) continue;
     if (isVmRunning(candidate.vm)) return { choice: candidate, decision };
     admitted ??= { choice: candidate, decision };
   }
-  if (admitted !== undefined) return admitted;
-  const first = candidates[0] as EndpointChoice;
-  return { choice: first, decision: remote === undefined ? undefined : evaluateAcl(first.endpoint.acl, remote) };
+  return admitted ?? { choice: candidates[0] as EndpointChoice, decision: firstDecision };
 }

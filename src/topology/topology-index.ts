@@ -37,11 +37,6 @@ export class TopologyIndex {
   readonly sitesByName = new Map<string, TopoLocalSite>();
   readonly regionsByAffinityGroup = new Map<string, string>();
   readonly vmsByKey = new Map<string, TopoVm>();
-  /**
-   * The same VMs under every `service:vm` text a query may name them by (the first colon splits), so a query looks
-   * its text up as typed instead of composing a key string per query.
-   */
-  readonly vmsByColonKey = new Map<string, TopoVm>();
   readonly vmsByName = new Map<string, TopoVm[]>();
   readonly vmsByService = new Map<string, TopoVm[]>();
   readonly vmsByDip = new Map<number, TopoVm[]>();
@@ -53,6 +48,12 @@ export class TopologyIndex {
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
   version = 0;
   private readonly model: TopologyModel;
+  /**
+   * Each `service:vm` / `service/vm` text a query resolved, as typed: repeated queries then skip composing the key.
+   * VMs are never added or removed in place, and a VM has a few spellings at most, so this never goes stale or grows
+   * past a few entries per VM.
+   */
+  private readonly vmsByQualifiedText = new Map<string, TopoVm>();
 
   constructor(model: TopologyModel) {
     this.model = copyMutableParts(model);
@@ -77,12 +78,26 @@ export class TopologyIndex {
       appendTo(this.vmsByService, vm.service, vm);
       if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
     }
-    for (const [key, vm] of this.vmsByKey) indexColonSpellings(this.vmsByColonKey, key, vm);
   }
 
   /** The current world as plain data (the indexed copy, including every change applied since the build). */
   toModel(): TopologyModel {
     return copyMutableParts(this.model);
+  }
+
+  /**
+   * The VM a `service:vm` or `service/vm` text names, split at the first colon, else at the first slash; undefined
+   * when the text has neither or names no VM.
+   */
+  findVmByQualifiedName(text: string): TopoVm | undefined {
+    const known = this.vmsByQualifiedText.get(text);
+    if (known !== undefined) return known;
+    const colon = text.indexOf(':');
+    const separator = colon >= 0 ? colon : text.indexOf('/');
+    if (separator < 0) return undefined;
+    const vm = this.vmsByKey.get(`${text.slice(0, separator)}/${text.slice(separator + 1)}`);
+    if (vm !== undefined) this.vmsByQualifiedText.set(text, vm);
+    return vm;
   }
 
   /** The service a VM belongs to; an imported world may name a service it never declares, which then has no VNet or VIP. */
@@ -170,17 +185,6 @@ function copyMutableParts(model: TopologyModel): TopologyModel {
     ),
     vms: model.vms.map((vm) => ({ ...vm })),
   };
-}
-
-/**
- * Files a VM under each text whose first colon, read as the service/VM separator, gives back its key: the colon may
- * stand for any slash that no colon precedes (a service name may itself hold a slash).
- */
-function indexColonSpellings(map: Map<string, TopoVm>, key: string, vm: TopoVm): void {
-  for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
-    if (key.lastIndexOf(':', slash) >= 0) return;
-    map.set(`${key.slice(0, slash)}:${key.slice(slash + 1)}`, vm);
-  }
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
