@@ -9,6 +9,7 @@ import { Simulation, type SimEvent } from '../sim/index.js';
 import {
   DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
 } from '../viz/index.js';
+import { createReachAnswerer } from './serve-reach.js';
 
 interface ServeFlags {
   port: number;
@@ -34,7 +35,7 @@ export function registerServeCommand(program: Command): void {
     .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
     .option('--paused', 'start with the clock paused (press play in the page)')
     .action(async (file: string, flags: ServeFlags, command: Command) => {
-      const world = file.endsWith('.jsonl') ? createScriptedWorld(parseEventLog(await readEventLog(file), file)) : createScenarioWorld(await loadScenarioFile(file));
+      const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readEventLog(file), file)) : createScenarioWorld(await loadScenarioFile(file));
       if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
         process.stderr.write(`vnetsim serve: the page is not built (${DEFAULT_WEB_ROOT}); run: npm run build\n`);
       }
@@ -77,6 +78,7 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     get events() {
       return sim.events;
     },
+    reach: createReachAnswerer(() => sim.events),
     subscribe: (listener) => sim.subscribe(listener),
     now: () => nowMs,
     advanceTo(timeMs) {
@@ -95,6 +97,12 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
       return first !== undefined && first <= Math.max(endMs, nowMs) ? first : nowMs < endMs ? endMs : undefined;
     },
   };
+}
+
+/** Replays a recorded log live, answering reach queries on the world the log has reached so far. */
+export function createLogWorld(script: readonly TimedEvent[]): LiveWorld {
+  const world = createScriptedWorld(script);
+  return { ...world, reach: createReachAnswerer(() => world.events) };
 }
 
 /** Reads an event log's text; a missing or unreadable file is an input error at its first line. */

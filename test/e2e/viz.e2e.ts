@@ -102,6 +102,20 @@ describe('live view in a real browser', () => {
     await page.close();
   });
 
+  it('answers a reach query with the real topology engine: VM to on-premises site through the gateway', async () => {
+    const world = createScenarioWorld(await loadScenarioFile('test/e2e/fixtures/hub-tunnel.yaml'));
+    world.advanceTo(30 * 60_000);
+    const page = await openPage(await serve(world));
+    await page.waitForSelector('#topology[data-node-count="8"]');
+    await page.click('g.node[data-id="vm:web/web1"] circle');
+    await page.click('g.node[data-id="site:HQ"] circle');
+    await page.waitForSelector('#reach-result[data-verdict="reachable"]');
+    expect(await page.locator('g.node.on-path').count()).toBe(4);
+    expect(await page.locator('g.node.on-path[data-id="gateway:CorpVNet"]').count()).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-engine-reach.png') });
+    await page.close();
+  });
+
   it('turns the tunnel from Connecting to Connected as the events arrive, and steps back to Connecting', async () => {
     const world = createScriptedWorld(hubEvents());
     world.advanceTo(22 * 60_000);
