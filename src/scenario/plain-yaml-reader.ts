@@ -3,10 +3,10 @@
  * sequences nested by spaces, one-line flow collections ({ k: v }, [a, b]) and plain one-line scalars. The `yaml`
  * library spends ~1 µs per character on such text (a 100k-subnet plan: 5.4 s of a 6.5 s check); this reads it in a
  * fraction of that. Comments (a `#` at a line's start or after a space) are skipped. Anything outside the subset
- * (quotes, anchors, tags, tabs, block scalars, empty values, a `#` inside a scalar,
- * duplicate keys, keys that are not plain names …) makes it give up, and the caller reads the text with the `yaml`
- * library instead, so every error and its position still comes from one place. Where it accepts, its values and node
- * offsets are the library's (the test compares both on generated documents).
+ * (quotes, anchors, tags, tabs, block scalars, empty values, a `#` inside a scalar, duplicate keys, keys that are not
+ * plain names …) makes it give up, and the caller reads the text with the `yaml` library instead, so every error and
+ * its position still comes from one place. Where it accepts, its values and node offsets are the library's (the test
+ * compares both on generated and edited documents).
  */
 
 /** A node the reader built: its start offset (where the `yaml` library's range starts) and its content. */
