@@ -110,7 +110,8 @@ describe('live view in a real browser', () => {
     await page.click('g.node[data-id="vm:web/web1"] circle');
     await page.click('g.node[data-id="site:HQ"] circle');
     await page.waitForSelector('#reach-result[data-verdict="reachable"]');
-    expect(await page.locator('g.node.on-path').count()).toBe(4);
+    // The verdict text lands before the graph redraws on its next frame: wait for the highlighted path itself.
+    await expect.poll(() => page.locator('g.node.on-path').count()).toBe(4);
     expect(await page.locator('g.node.on-path[data-id="gateway:CorpVNet"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-engine-reach.png') });
     await page.close();
@@ -199,8 +200,9 @@ describe('live view in a real browser', () => {
     await page.click('g.node[data-id="vm:web/web1"] circle');
     await page.click('g.node[data-id="vm:db/sql1"] circle');
     await page.waitForSelector('#reach-result[data-verdict="reachable"]');
-    expect(await page.locator('g.node.on-path').count()).toBe(5);
-    expect(await page.locator('path.link.on-path').count()).toBe(4);
+    // The verdict text lands before the graph redraws on its next frame: wait for the highlighted path itself.
+    await expect.poll(() => page.locator('g.node.on-path').count()).toBe(5);
+    await expect.poll(() => page.locator('path.link.on-path').count()).toBe(4);
     const svg = await page.evaluate(() => (globalThis as unknown as PageHook).vnetsim.exportSvg());
     writeFileSync(join(ARTIFACTS, 'topology.svg'), svg);
     expect(svg.startsWith('<svg')).toBe(true);
