@@ -2,6 +2,7 @@ import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } fr
 import type { z } from 'zod';
 import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
+import { listAllowedKeys } from './schema-keys.js';
 
 /** A path into a YAML document: map keys and sequence indexes, as zod reports them. */
 export type YamlPath = readonly PropertyKey[];
@@ -163,7 +164,7 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S,
   const value = valueAt(toPlainData(source), basePath);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue, value));
+  const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue, value, schema));
   throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
@@ -197,15 +198,17 @@ function valueAt(data: unknown, path: YamlPath): unknown {
   return current;
 }
 
-function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue, data: unknown): Diagnostic[] {
+function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): Diagnostic[] {
   const path = [...basePath, ...issue.path];
   if (issue.code === 'unrecognized_keys') {
+    const allowed = listAllowedKeys(schema, issue.path);
+    const hint = allowed.length === 0 ? '' : ` (keys allowed here: ${allowed.join(', ')})`;
     return issue.keys.map((key) =>
       diagnosticAt(
         keyPositionOf(source, [...path, key]),
         UNKNOWN_KEY_RULE,
         'error',
-        `${formatPath([...path, key])}: unknown key "${key}"; remove it or check its spelling`,
+        `${formatPath([...path, key])}: unknown key "${key}"; remove it or check its spelling${hint}`,
       ),
     );
   }
