@@ -44,7 +44,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       });
       tunnel.actor?.send(connect ? { type: 'CONNECT' } : { type: 'DISCONNECT', reason: 'DISCONNECTED' });
       // A disconnect deletes the SAs (IKE Delete, RFC 7296 §1.4.1) and a connect initiates: a VNet-to-VNet far end sees both.
-      host.notifyFarEnd(record, command.site, { type: 'PEER_RESET' });
+      host.signals.notifyFarEnd(record.publicIp, command.site, { type: 'PEER_RESET' });
       return;
     }
     case 'addSite':
@@ -58,7 +58,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       record.keys.delete(command.site);
       record.sites = record.sites.filter((s) => s !== command.site);
       host.publish({ type: 'connection.removed', vnet: record.name, site: command.site });
-      host.notifyFarEnd(record, command.site, { type: 'PEER_RESET' });
+      host.signals.notifyFarEnd(record.publicIp, command.site, { type: 'PEER_RESET' });
       return;
     }
     case 'configureDevice': {
@@ -90,7 +90,7 @@ function setSharedKey(host: GatewayHost, record: VnetRecord, site: string, key: 
     // Azure re-applies the tunnel configuration and initiates again; the far end of a VNet-to-VNet tunnel sees it drop.
     tunnel.actor.send({ type: 'RECONFIGURE' });
   }
-  host.notifyFarEnd(record, site, { type: 'PEER_RESET' });
+  host.signals.notifyFarEnd(record.publicIp, site, { type: 'PEER_RESET' });
 }
 
 function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: string[] | undefined, address: string | undefined): void {
@@ -105,7 +105,7 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
   const isChanged = known !== undefined
     && ((address !== undefined && address !== known.vpnGatewayAddress) || (prefixes !== undefined && !isSamePrefixSet(prefixes, known.addressPrefixes)));
   // Set-AzureVNetConfig re-applies a changed site to every gateway already connected to it: those tunnels renegotiate.
-  if (isChanged) host.notifySiteTunnels(site, { type: 'RECONFIGURE' });
+  if (isChanged) host.signals.notifySiteTunnels(site, { type: 'RECONFIGURE' });
   const spec = host.sites.get(site);
   record.sites = [...record.sites, site];
   host.addTunnel(record, site);
@@ -124,5 +124,5 @@ function changeDevice(host: GatewayHost, site: string, event: DeviceEvent, reset
   const settings = JSON.parse(JSON.stringify(device.actor.getSnapshot().context)) as DeviceSettings;
   host.publish({ type: 'connection.deviceChanged', site, up: device.peer.up, settings });
   // A device whose configuration changed (or that rebooted) drops its SAs and negotiates again.
-  host.notifySiteTunnels(site, resetsTunnels ? { type: 'PEER_RESET' } : { type: 'PEER_CHANGED' });
+  host.signals.notifySiteTunnels(site, resetsTunnels ? { type: 'PEER_RESET' } : { type: 'PEER_CHANGED' });
 }

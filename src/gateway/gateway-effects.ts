@@ -31,7 +31,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
         case 'Provisioned':
           publishState('Provisioning', 'Provisioned', 'CreateGateway', 'Successful');
           host.configureTunnels(record);
-          host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+          host.signals.notifyRemoteTunnels(record.publicIp, { type: 'PEER_RESET' });
           return;
         case 'Deprovisioning':
           publishState('Provisioned', 'Deprovisioning', 'DeleteGateway', 'InProgress');
@@ -42,7 +42,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
             tunnel.manuallyDisconnected = false;
           }
           // The gateway deletes its SAs as it goes (IKE Delete): VNet-to-VNet far ends drop at once rather than by DPD.
-          host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+          host.signals.notifyRemoteTunnels(record.publicIp, { type: 'PEER_RESET' });
           return;
         case 'NotProvisioned':
           host.releasePublicIp(record);
@@ -64,7 +64,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
       for (const tunnel of record.tunnels.values()) {
         if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'DISCONNECT', reason: 'GATEWAY_RESET' });
       }
-      host.notifyRemoteTunnels(record, { type: 'PEER_CHANGED' });
+      host.signals.notifyRemoteTunnels(record.publicIp, { type: 'PEER_CHANGED' });
     },
     completeFailover: () => {
       const record = recordOf();
@@ -72,7 +72,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
       for (const tunnel of record.tunnels.values()) {
         if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
       }
-      host.notifyRemoteTunnels(record, { type: 'PEER_RESET' });
+      host.signals.notifyRemoteTunnels(record.publicIp, { type: 'PEER_RESET' });
     },
     failProvisioning: () => {
       const record = recordOf();

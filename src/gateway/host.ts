@@ -1,6 +1,6 @@
 import { createActor, type Actor } from 'xstate';
 import type { GatewayCommand } from './commands.js';
-import type { ConnectionEvent, TunnelLink } from './connection-machine.js';
+import type { TunnelLink } from './connection-machine.js';
 import type { GatewayEvent } from './events.js';
 import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
 import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
@@ -12,6 +12,7 @@ import { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messag
 import { createSiteRecord, type SiteRecord } from './site-record.js';
 import { createTunnelRecord, startTunnelActor, type TunnelRecord } from './tunnel.js';
 import { TunnelIndex } from './tunnel-index.js';
+import { TunnelSignals } from './tunnel-signals.js';
 import type {
   ConnectivityState, DeviceSpec, GatewayClock, GatewayRandom, GatewaySku, GatewayState, GatewayType, LocalSiteSpec, VnetGatewaySpec,
 } from './types.js';
@@ -73,6 +74,8 @@ export class GatewayHost implements GatewayConfigView {
   readonly devices = new Map<string, DeviceRecord>();
   private readonly addresses = new GatewayAddresses();
   private readonly tunnelIndex = new TunnelIndex();
+  /** Signals to the tunnels on the other side of a site or gateway, readable by the command executor and effects. */
+  readonly signals = new TunnelSignals(this.tunnelIndex, this.addresses, this.sites, this.devices);
   private nextTunnelOrder = 0;
   private readonly pendingEffects: Array<() => void> = [];
 
@@ -198,33 +201,6 @@ export class GatewayHost implements GatewayConfigView {
   publish(event: GatewayEvent): void {
     applyGatewayEvent(this.world, event, this.clock.now());
     this.emit(event);
-  }
-
-  /** Sends an event to every running tunnel that ends at this site (across VNets). */
-  notifySiteTunnels(site: string, event: ConnectionEvent): void {
-    for (const tunnel of this.tunnelIndex.findTunnelsAtSite(site)) tunnel.actor?.send(event);
-  }
-
-  /** Sends an event to every running tunnel whose far end is the gateway of `vnet` (VNet-to-VNet). */
-  notifyRemoteTunnels(vnet: VnetRecord, event: ConnectionEvent): void {
-    if (vnet.publicIp === undefined) return;
-    for (const tunnel of this.tunnelIndex.findTunnelsPointingAt(vnet.publicIp)) {
-      // A site with a declared device talks to that device, not to whichever gateway holds the address.
-      if (!this.devices.get(tunnel.site)?.isDeclared) tunnel.actor?.send(event);
-    }
-  }
-
-  /**
-   * Sends an event to the far end of one VNet-to-VNet connection: the tunnels of the gateway the site points at whose
-   * own site points back at this VNet's gateway. Nothing is sent when the site leads to an on-premises device.
-   */
-  notifyFarEnd(record: VnetRecord, site: string, event: ConnectionEvent): void {
-    const address = this.sites.get(site)?.vpnGatewayAddress;
-    const remote = address === undefined ? undefined : this.addresses.findVnet(address);
-    if (remote === undefined || record.publicIp === undefined || this.devices.get(site)?.isDeclared) return;
-    for (const tunnel of this.tunnelIndex.findTunnelsPointingAt(record.publicIp)) {
-      if (tunnel.vnet === remote && !this.devices.get(tunnel.site)?.isDeclared) tunnel.actor?.send(event);
-    }
   }
 
   /** Adds the tunnel from a VNet to a site, after the VNet's other tunnels (a VNet definition, addSite). */
