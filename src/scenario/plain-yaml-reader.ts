@@ -48,8 +48,11 @@ const REFUSED_CHARACTERS = /['"&*!|>%@`?\t\r\\]|[^\x20-\x7e]/;
 // Comments may hold any printable character (plans quote docs with dashes and arrows), but no control characters,
 // byte order marks or line/paragraph separators, which some readers treat as line breaks.
 const COMMENT_TEXT = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
-// A key the subset accepts: a name that the core schema keeps as text (null/true/false are refused below).
-const KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+// A key the subset accepts: a name that the core schema keeps as text (null/true/false are refused by addEntry).
+const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
+const KEY_PATTERN = new RegExp(`^${KEY_NAME}$`);
+// A block sequence item that opens a mapping (`- key: value` or `- key:`) rather than holding a scalar.
+const MAP_ENTRY_START = new RegExp(`^${KEY_NAME}:(?: |$)`);
 // A plain scalar: starts with a character no YAML indicator can be mistaken for; flow indicators end it.
 const SCALAR_START = /[A-Za-z0-9~]|[-+.][A-Za-z0-9.]/y;
 const SCALAR_BODY = /[^,[\]{}]*/y;
@@ -149,11 +152,8 @@ class LineReader {
     const text = this.lines[this.line]!;
     const lineStart = this.lineStarts[this.line]!;
     const colon = text.indexOf(':', column);
+    if (colon < 0) throw new OutsideSubset();
     const key = text.slice(column, colon);
-    if (colon < 0 || !KEY_PATTERN.test(key) || resolveCoreScalar(key) !== key || key === '__proto__') {
-      throw new OutsideSubset();
-    }
-    if (map.entries.has(key)) throw new OutsideSubset();
     const keyStart = lineStart + column;
     const rest = text.slice(colon + 1);
     if (rest.trim() === '') {
@@ -162,14 +162,14 @@ class LineReader {
       const below = this.nextIndent();
       const startsSequence = below >= 0 && this.isSequenceLine(this.line, below);
       if (below > indent || (below === indent && startsSequence)) {
-        map.entries.set(key, { keyStart, value: this.readBlockNode(below) });
+        addEntry(map, key, keyStart, this.readBlockNode(below));
         return;
       }
       throw new OutsideSubset();
     }
     if (rest[0] !== ' ') throw new OutsideSubset();
     const valueColumn = colon + 1 + (rest.length - rest.trimStart().length);
-    map.entries.set(key, { keyStart, value: this.readInlineValue(valueColumn) });
+    addEntry(map, key, keyStart, this.readInlineValue(valueColumn));
     this.line++;
   }
 
@@ -197,7 +197,7 @@ class LineReader {
   /** A sequence item whose content starts at `column`: a flow collection or scalar, or a mapping `- key: value`. */
   private readSeqItem(column: number): PlainNode {
     const text = this.lines[this.line]!;
-    if (text[column] === '{' || text[column] === '[' || !/^[A-Za-z_][A-Za-z0-9_-]*:(?: |$)/.test(text.slice(column))) {
+    if (text[column] === '{' || text[column] === '[' || !MAP_ENTRY_START.test(text.slice(column))) {
       const node = this.readInlineValue(column);
       this.line++;
       return node;
@@ -231,6 +231,18 @@ function withoutComment(line: string): string {
   return content;
 }
 
+/**
+ * Adds `key` to a block or flow mapping if the subset accepts it: a plain name the core schema keeps as text (not
+ * null/true/false), not `__proto__` (which plain data would turn into a prototype), and not written twice (the
+ * library reports duplicates as errors, so they are left to it).
+ */
+function addEntry(map: PlainMap, key: string, keyStart: number, value: PlainNode): void {
+  if (!KEY_PATTERN.test(key) || resolveCoreScalar(key) !== key || key === '__proto__' || map.entries.has(key)) {
+    throw new OutsideSubset();
+  }
+  map.entries.set(key, { keyStart, value });
+}
+
 function isPlainScalar(raw: string): boolean {
   SCALAR_START.lastIndex = 0;
   return raw !== '' && SCALAR_START.test(raw) && !/,/.test(raw);
@@ -259,51 +271,38 @@ class FlowReader {
 
   private readSeq(): PlainSeq {
     const seq: PlainSeq = { kind: 'seq', start: this.lineStart + this.position, items: [] };
-    this.position++;
-    this.skipSpaces();
-    if (this.text[this.position] === ']') {
-      this.position++;
-      return seq;
-    }
-    for (;;) {
-      seq.items.push(this.readValue(this.position));
-      this.skipSpaces();
-      if (this.text[this.position] === ']') break;
-      if (this.text[this.position] !== ',') throw new OutsideSubset();
-      this.position++;
-      this.skipSpaces();
-    }
-    this.position++;
+    this.readItems(']', () => seq.items.push(this.readValue(this.position)));
     return seq;
   }
 
   private readMap(): PlainMap {
     const map: PlainMap = { kind: 'map', start: this.lineStart + this.position, entries: new Map() };
-    this.position++;
-    this.skipSpaces();
-    if (this.text[this.position] === '}') {
-      this.position++;
-      return map;
-    }
-    for (;;) {
+    this.readItems('}', () => {
       const keyStart = this.position;
       const colon = this.text.indexOf(':', keyStart);
-      const key = this.text.slice(keyStart, colon);
-      if (colon < 0 || this.text[colon + 1] !== ' ' || !KEY_PATTERN.test(key) || resolveCoreScalar(key) !== key) {
-        throw new OutsideSubset();
-      }
-      if (key === '__proto__' || map.entries.has(key)) throw new OutsideSubset();
+      if (colon < 0 || this.text[colon + 1] !== ' ') throw new OutsideSubset();
       this.position = colon + 1;
       this.skipSpaces();
-      map.entries.set(key, { keyStart: this.lineStart + keyStart, value: this.readValue(this.position) });
-      this.skipSpaces();
-      if (this.text[this.position] === '}') break;
-      if (this.text[this.position] !== ',') throw new OutsideSubset();
-      this.position++;
-      this.skipSpaces();
+      addEntry(map, this.text.slice(keyStart, colon), this.lineStart + keyStart, this.readValue(this.position));
+    });
+    return map;
+  }
+
+  /** The comma-separated items after the opening bracket at the current position, through the `close` bracket. */
+  private readItems(close: ']' | '}', readItem: () => void): void {
+    this.position++;
+    this.skipSpaces();
+    if (this.text[this.position] !== close) {
+      for (;;) {
+        readItem();
+        this.skipSpaces();
+        if (this.text[this.position] === close) break;
+        if (this.text[this.position] !== ',') throw new OutsideSubset();
+        this.position++;
+        this.skipSpaces();
+      }
     }
     this.position++;
-    return map;
   }
 
   private readScalar(): PlainScalar {
