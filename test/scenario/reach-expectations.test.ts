@@ -66,6 +66,7 @@ describe('reach and noReach parameters', () => {
     ['a port without protocol', { from: 'a', to: 'b', port: '3389' }],
     ['a numeric port', { from: 'a', to: 'b', port: 3389 }],
     ['a port out of range', { from: 'a', to: 'b', port: 'tcp/70000' }],
+    ['port 0, which nothing listens on', { from: 'a', to: 'b', port: 'udp/0' }],
     ['an unknown key', { from: 'a', to: 'b', via: 'vnet' }],
     ['a missing end', { from: 'a' }],
   ])('reach refuses %s', (_name, parameters) => {

@@ -14,7 +14,10 @@ const VIP_PORT_PATTERN = /^\d{1,3}(?:\.\d{1,3}){3}:\d+$/;
 const SITE_PREFIX = 'site:';
 
 const portSchema = z.string().regex(PORT_PATTERN, 'write the port as tcp/3389 or udp/500').refine(
-  (text) => Number(PORT_PATTERN.exec(text)?.[2]) >= 1 && Number(PORT_PATTERN.exec(text)?.[2]) <= MAX_PORT,
+  (text) => {
+    const { port } = parsePort(text);
+    return port >= 1 && port <= MAX_PORT;
+  },
   { error: 'a port is 1–65535' },
 );
 
