@@ -85,17 +85,13 @@ describe('parseScenario refuses bad input with the exact position, applying noth
   });
 
   it.each([
-    ['a device IP', 'publicIp: 1.2.3.400', 'devices.0.publicIp: is not an IPv4 address; write four numbers 0–255 like 203.0.113.10'],
-    ['a traffic selector', 'trafficSelectors: [10.1.0.0/33]', 'devices.0.trafficSelectors.0: is not an IPv4 prefix; write address/length with a length of 0–32, like 192.168.0.0/16'],
-    ['an IKE version', 'ikeVersions: [3]', 'devices.0.ikeVersions.0: is not an IKE version; use 1 (IKEv1) or 2 (IKEv2)'],
-    ['a phase 1 proposal', 'proposals: [aes256-sha1]', 'devices.0.proposals.0: is not a phase 1 proposal; write encryption-integrity-dhgroup, like aes256-sha1-modp1024'],
-  ])('says how to write %s of a VPN device', (_name, field, message) => {
-    const device = {
-      publicIp: 'publicIp: 1.2.3.4', trafficSelectors: 'trafficSelectors: [10.1.0.0/16]', ikeVersions: 'ikeVersions: [1]',
-      proposals: 'proposals: [aes256-sha1-modp1024]',
-    };
-    const key = field.slice(0, field.indexOf(':')) as keyof typeof device;
-    const fields = Object.values({ ...device, [key]: field }).join(', ');
+    ['a device IP', 'publicIp', '1.2.3.400', 'devices.0.publicIp: is not an IPv4 address; write four numbers 0–255 like 203.0.113.10'],
+    ['a traffic selector', 'trafficSelectors', '[10.1.0.0/33]', 'devices.0.trafficSelectors.0: is not an IPv4 prefix; write address/length with a length of 0–32, like 192.168.0.0/16'],
+    ['an IKE version', 'ikeVersions', '[3]', 'devices.0.ikeVersions.0: is not an IKE version; use 1 (IKEv1) or 2 (IKEv2)'],
+    ['a phase 1 proposal', 'proposals', '[aes256-sha1]', 'devices.0.proposals.0: is not a phase 1 proposal; write encryption-integrity-dhgroup, like aes256-sha1-modp1024'],
+  ])('says how to write %s of a VPN device', (_name, key, value, message) => {
+    const device = { publicIp: '1.2.3.4', trafficSelectors: '[10.1.0.0/16]', ikeVersions: '[1]', proposals: '[aes256-sha1-modp1024]' };
+    const fields = Object.entries({ ...device, [key]: value }).map(([name, text]) => `${name}: ${text}`).join(', ');
     const text = `${HEADER}devices:\n  - { site: HQ, sharedKey: k, ${fields}, routing: PolicyBased }\n`;
     expect(problemsOf(text).map((d) => d.message)).toContain(message);
   });

@@ -91,7 +91,6 @@ describe('runScenario', () => {
     expect(report.unexpectedRefusals).toEqual([]);
   });
 
-
   it('gives a byte-identical event log when run twice with the same seed', () => {
     const scenario = loadStory(STORY);
     const first = runScenario(scenario).events.map(formatEventLine);
