@@ -1,6 +1,6 @@
 import { formatIPv4 } from '../ipam/index.js';
 import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
-import { keyOfVm, NO_DIP } from './model.js';
+import { keyOfVm, NO_DIP, PORT_FREE } from './model.js';
 
 /**
  * The texts a flow repeats for one VM (its key, object id, state line, endpoint ids), built once per VM state rather
@@ -156,10 +156,10 @@ export function labelEndpoint(vm: VmLabels, endpoint: TopoEndpoint): EndpointLab
 }
 
 /** `the guest firewall of service/vm admits tcp/3389`, or `the traffic` when the question names no particular port. */
-export function describeGuestFirewall(vm: VmLabels, protocol: FlowProtocol, port: number, isAnyPort: boolean): string {
+export function describeGuestFirewall(vm: VmLabels, protocol: FlowProtocol, port: number): string {
   const last = vm.firewall;
   if (last !== undefined && last.protocol === protocol && last.port === port) return last.text;
-  const text = `the guest firewall of ${vm.key} admits ${isAnyPort ? 'the traffic' : `${protocol}/${port}`}`;
+  const text = `the guest firewall of ${vm.key} admits ${port === PORT_FREE ? 'the traffic' : `${protocol}/${port}`}`;
   vm.firewall = { protocol, port, text };
   return text;
 }

@@ -3,7 +3,7 @@ import { formatIPv4, formatPrefix } from '../ipam/index.js';
 import type { AclDecision } from './acl.js';
 import type { Blocker, BlockerCode, Hop, HopKind, Leg } from './answer.js';
 import type { FlowProtocol, TopoConnection, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
-import { keyOfVm } from './model.js';
+import { keyOfVm, PORT_FREE } from './model.js';
 import { vmObject } from './flow-end.js';
 import type { TopologyIndex } from './topology-index.js';
 
@@ -143,8 +143,8 @@ export function blockNoVip(service: TopoService, leg: Leg): Blocker {
 
 /** The target VM publishes no endpoint for the protocol and port. */
 export function blockNoEndpoint(object: string, where: string, protocol: FlowProtocol, port: number, vm: TopoVm | undefined, leg: Leg): Blocker {
-  // Port 0 is a question on no particular port (ports are 1–65535): the VM then publishes no endpoint at all.
-  if (port === 0 && vm !== undefined) {
+  // Asked on no particular port, the flow found the VM publishes no endpoint at all.
+  if (port === PORT_FREE && vm !== undefined) {
     return makeBlocker('no-endpoint', object, leg,
       `${where} publishes no endpoint, and across cloud services only public endpoints on the VIP are reachable`,
       `add one for the port you need: Get-AzureVM -ServiceName ${vm.service} -Name ${vm.name} | Add-AzureEndpoint -Name NAME -Protocol tcp -LocalPort PORT -PublicPort PORT | Update-AzureVM`,

@@ -10,7 +10,7 @@ import {
 } from './flow-trace.js';
 import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
-import { isVmRunning, keyOfVm } from './model.js';
+import { isVmRunning, keyOfVm, PORT_FREE } from './model.js';
 import { TopologyError, type TopologyIndex } from './topology-index.js';
 
 /** What is asked: the transport and the destination port (the private port for VMs, the public one for VIP:port). */
@@ -19,8 +19,8 @@ export interface FlowQuery {
   port: number;
 }
 
-/** The port of a question asked on no particular port (ports are 1–65535): private paths carry every port. */
-export const PORT_FREE = 0;
+/** A question on no particular port; no rule on a port-free path reads its protocol or port. */
+export const PORT_FREE_QUERY: Readonly<FlowQuery> = { protocol: 'tcp', port: PORT_FREE };
 
 /**
  * Evaluates one direction of a flow: picks the intended path from where both ends sit, then checks every condition
@@ -137,7 +137,7 @@ function traceVmToVm(
 }
 
 function guestFirewallAssumption(index: TopologyIndex, vm: TopoVm, protocol: FlowProtocol, port: number, trace: FlowTrace): void {
-  trace.addAssumption(describeGuestFirewall(index.labels.ofVm(vm), protocol, port, port === PORT_FREE));
+  trace.addAssumption(describeGuestFirewall(index.labels.ofVm(vm), protocol, port));
 }
 
 /** Checks every state on the legs of a gateway walk: gateways Provisioned, tunnels Connected, VNet-to-VNet types. */

@@ -1,15 +1,12 @@
 import type { FlowAnswer, PathKind } from './answer.js';
 import type { FlowSource } from './flow-end.js';
-import { evaluateFlow } from './flow.js';
+import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
 import type { TopologyModel } from './model.js';
-import { isClassLive, partitionWorld, representClassMember, type ReachClass } from './reach-classes.js';
+import { isClassLive, partitionWorld, representClassMember, serviceOfMember, type ReachClass } from './reach-classes.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
 
 /** Label of a cell whose flows do not depend on the port: a private channel, VNet or tunnel carries every port. */
 export const ANY_PORT = 'any';
-
-/** Port used to probe port-independent paths; no rule looks at it. */
-const PROBE_PORT = 0;
 
 /** Paths that carry every protocol and port once open (no per-port rule applies on them in classic). */
 const PORT_FREE_PATHS: ReadonlySet<PathKind> = new Set(['same-service', 'same-vnet', 'vnet-gateway', 'site-to-site', 'none']);
@@ -39,7 +36,7 @@ export type CellAnswers = Map<string, FlowAnswer>;
 export function evaluateCell(index: TopologyIndex, from: FlowSource, to: FlowSource): CellAnswers | undefined {
   if (from.kind !== 'vm' && to.kind !== 'vm') return undefined;
   const cell: CellAnswers = new Map();
-  const probe = evaluateFlow(index, from, to, { protocol: 'tcp', port: PROBE_PORT });
+  const probe = evaluateFlow(index, from, to, PORT_FREE_QUERY);
   if (PORT_FREE_PATHS.has(probe.path) || to.kind !== 'vm') {
     cell.set(ANY_PORT, probe);
     return cell;
@@ -59,10 +56,11 @@ export function evaluateCell(index: TopologyIndex, from: FlowSource, to: FlowSou
 export function representPair(
   index: TopologyIndex, from: ReachClass, to: ReachClass,
 ): { from: FlowSource; to: FlowSource } | undefined {
-  const first = from.members[0];
+  const first = from.members[0] ?? '';
   const source = representClassMember(index, from.kind, first);
-  const serviceOf = (key: string | undefined): string | undefined => key?.slice(0, key.indexOf('/'));
-  const partner = from === to ? to.members.find((key) => serviceOf(key) !== serviceOf(first)) ?? to.members[1] : to.members[0];
+  const partner = from === to
+    ? to.members.find((key) => serviceOfMember(key) !== serviceOfMember(first)) ?? to.members[1]
+    : to.members[0];
   const target = representClassMember(index, to.kind, partner);
   return source === undefined || target === undefined ? undefined : { from: source, to: target };
 }

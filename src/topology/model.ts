@@ -84,6 +84,9 @@ export interface TopoAclRule {
 /** Transport protocol of an input endpoint. */
 export type FlowProtocol = 'tcp' | 'udp';
 
+/** The port of a question asked on no particular port (ports are 1–65535): private paths carry every port. */
+export const PORT_FREE = 0;
+
 /** An input endpoint: public port on the service VIP forwarded to a private port on one VM. */
 export interface TopoEndpoint {
   name: string;

@@ -1,15 +1,12 @@
 import type { ReachAnswer } from './answer.js';
 import { resolveFlowSource, resolveFlowTarget, type EndpointError } from './endpoint-resolve.js';
-import type { FlowQuery } from './flow.js';
+import { PORT_FREE_QUERY, type FlowQuery } from './flow.js';
 import { ANY_PORT, evaluateCell, listDeliveredPorts } from './matrix.js';
 import { answerReach, reverseFlowEnds } from './reach.js';
 import type { TopologyIndex } from './topology-index.js';
 
 /** The answer to "can FROM reach TO at all", with the port label it was answered on (`any` on port-free paths). */
 export type AnyPortResult = { ok: true; answer: ReachAnswer; port: string } | { ok: false; error: EndpointError };
-
-/** Port carried by answers on port-free paths; no rule on those paths reads it. */
-const PORT_FREE_QUERY: FlowQuery = { protocol: 'tcp', port: 0 };
 
 /**
  * Answers FROM → TO when no port is asked: a private channel, VNet or tunnel carries every port, so one answer

@@ -123,9 +123,13 @@ export function nameClassMembers(members: readonly string[]): string[] {
 }
 
 function spansServices(members: readonly string[]): boolean {
-  const service = (key: string): string => key.slice(0, key.indexOf('/'));
-  const first = service(members[0] ?? '');
-  return members.some((key) => service(key) !== first);
+  const first = serviceOfMember(members[0] ?? '');
+  return members.some((key) => serviceOfMember(key) !== first);
+}
+
+/** The service part of a `service/vm` member key. */
+export function serviceOfMember(key: string): string {
+  return key.slice(0, key.indexOf('/'));
 }
 
 /** A flow source standing for a class member, found in this world, or undefined when it holds no such member. */
