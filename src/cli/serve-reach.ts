@@ -1,4 +1,4 @@
-import { replayEvents, toTopologyModel, type SimEvent } from '../sim/index.js';
+import { applyEvent, createWorld, toTopologyModel, type SimEvent } from '../sim/index.js';
 import { buildTopologyIndex, queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
 import type { ReachAnswer, ReachBlocker, ReachHop, VizEvent } from '../viz/index.js';
 
@@ -12,12 +12,16 @@ const NOT_A_FLOW_END = 'not-a-flow-end';
  * has grown since the last question.
  */
 export function createReachAnswerer(readEvents: () => readonly VizEvent[]): (from: string, to: string) => ReachAnswer {
-  let cached: { seq: number; index: TopologyIndex } | undefined;
+  // Both live worlds only append to their log, so the world is folded forward from the last question, not replayed.
+  const world = createWorld();
+  let folded = 0;
+  let index: TopologyIndex | undefined;
   const currentIndex = (): TopologyIndex => {
     const events = readEvents() as readonly SimEvent[];
-    const seq = events.at(-1)?.seq ?? 0;
-    if (cached?.seq !== seq) cached = { seq, index: buildTopologyIndex(toTopologyModel(replayEvents(events), () => undefined)) };
-    return cached.index;
+    if (index !== undefined && folded === events.length) return index;
+    for (; folded < events.length; folded++) applyEvent(world, events[folded]!);
+    index = buildTopologyIndex(toTopologyModel(world));
+    return index;
   };
   return (fromNode, toNode) => {
     const from = toFlowEnd(fromNode);
