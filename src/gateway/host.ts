@@ -91,7 +91,15 @@ export class GatewayHost implements GatewayConfigView {
   defineSite(site: LocalSiteSpec): void {
     this.tunnelIndex.setSiteAddress(site.name, this.sites.get(site.name)?.vpnGatewayAddress, site.vpnGatewayAddress);
     this.sites.set(site.name, createSiteRecord(site));
-    if (!this.devices.has(site.name)) this.devices.set(site.name, createDefaultDeviceRecord(site.name, site.vpnGatewayAddress, this.clock));
+    const device = this.devices.get(site.name);
+    if (!device) {
+      this.devices.set(site.name, createDefaultDeviceRecord(site.name, site.vpnGatewayAddress, this.clock));
+    } else if (!device.isDeclared && device.peer.publicIp !== site.vpnGatewayAddress) {
+      // The default device stands for a well set-up device at the site's address, so a re-pointed site (addSite) moves
+      // it, power and link as they were; left behind, it made every re-pointed site fail with WRONG_PEER_IP.
+      device.actor.send({ type: 'CONFIGURE', patch: { publicIp: site.vpnGatewayAddress } });
+      device.peer = readPeerEnd(device.actor);
+    }
   }
 
   /** Declares a site's on-premises device (from the scenario, at start), replacing the default one. */

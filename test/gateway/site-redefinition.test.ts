@@ -173,3 +173,32 @@ describe('a gateway that comes up tells the tunnels pointing at its address', ()
     expect(drops).toEqual(['VNet1', 'VNet3']);
   });
 });
+
+describe('a site without a declared device re-pointed at a new on-premises address', () => {
+  /** VNet1 runs a Connected tunnel to Site1 (default device); VNet2 has a gateway and no sites. */
+  function createConnected(): Harness {
+    const h = createHarness({ sites: [SITE1], vnets: [VNET1, VNET2] });
+    provision(h, 'DynamicRouting', 'VNet1');
+    provision(h, 'DynamicRouting', 'VNet2');
+    h.clock.advanceBy(5 * MINUTE_MS);
+    return h;
+  }
+
+  it('connects every VNet at the new address: the default device moves with the site', () => {
+    const h = createConnected();
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).toBe('Connected');
+    expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site1', vpnGatewayAddress: '203.0.113.99' })).toEqual({ ok: true });
+    h.clock.advanceBy(10 * MINUTE_MS);
+    expect(h.host.connectionStatus('VNet1', 'Site1')).toMatchObject({ ConnectivityState: 'Connected' });
+    expect(h.host.connectionStatus('VNet2', 'Site1')).toMatchObject({ ConnectivityState: 'Connected' });
+  });
+
+  it('keeps the default device powered off when it was', () => {
+    const h = createConnected();
+    expect(h.host.execute({ type: 'setDevicePower', site: 'Site1', up: false })).toEqual({ ok: true });
+    expect(h.host.execute({ type: 'addSite', vnet: 'VNet2', site: 'Site1', vpnGatewayAddress: '203.0.113.99' })).toEqual({ ok: true });
+    h.clock.advanceBy(10 * MINUTE_MS);
+    expect(h.host.connectionStatus('VNet1', 'Site1')?.ConnectivityState).not.toBe('Connected');
+    expect(h.host.connectionStatus('VNet2', 'Site1')?.ConnectivityState).not.toBe('Connected');
+  });
+});
