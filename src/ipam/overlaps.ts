@@ -1,5 +1,5 @@
 import { compareWords6 } from './address-arith.js';
-import { prefixLast4, type Prefix, type Prefix6 } from './prefix.js';
+import { prefixLast4, type Prefix, type Prefix4, type Prefix6 } from './prefix.js';
 import { containsPrefix } from './prefix-predicates.js';
 
 /** A prefix with the caller's key, as given to findOverlaps. */
@@ -95,8 +95,8 @@ function sweep4(items: readonly KeyedPrefix<unknown>[], positions: Uint32Array, 
   const lasts = new Uint32Array(count);
   const lengths = new Uint8Array(count);
   for (let k = 0; k < count; k++) {
-    const p = (items[positions[k] as number] as KeyedPrefix<unknown>).prefix;
-    if (p.family !== 4) continue;
+    // splitByFamily put only IPv4 items in `positions`
+    const p = (items[positions[k] as number] as KeyedPrefix<unknown>).prefix as Prefix4;
     firsts[k] = p.network;
     lasts[k] = prefixLast4(p);
     lengths[k] = p.length;
