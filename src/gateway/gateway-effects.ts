@@ -19,6 +19,14 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
       ...(record.publicIp === undefined ? {} : { publicIp: record.publicIp }),
     });
   };
+  const forgetGateway = (record: VnetRecord) => {
+    host.releasePublicIp(record);
+    // The tunnels go with the gateway (or never existed), and with them their keys: "We generate a PSK when we create
+    // the VPN tunnel" (VPN FAQ), so a re-created gateway generates new ones.
+    record.keys.clear();
+    record.gatewayType = undefined;
+    record.sku = 'Default';
+  };
   return {
     enterState: (state) => {
       const record = recordOf();
@@ -45,12 +53,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
           host.signals.notifyRemoteTunnels(record.publicIp, { type: 'PEER_RESET' });
           return;
         case 'NotProvisioned':
-          host.releasePublicIp(record);
-          // The tunnels go with the gateway, and with them their keys: "We generate a PSK when we create the VPN
-          // tunnel" (VPN FAQ), so a re-created gateway generates new ones.
-          record.keys.clear();
-          record.gatewayType = undefined;
-          record.sku = 'Default';
+          forgetGateway(record);
           publishState('Deprovisioning', 'NotProvisioned', 'DeleteGateway', 'Successful');
           return;
       }
@@ -76,11 +79,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
     },
     failProvisioning: () => {
       const record = recordOf();
-      host.releasePublicIp(record);
-      // Keys set while it provisioned belonged to tunnels that never existed.
-      record.keys.clear();
-      record.gatewayType = undefined;
-      record.sku = 'Default';
+      forgetGateway(record);
       publishState('Provisioning', 'NotProvisioned', 'CreateGateway', 'Failed');
       host.publish({
         type: 'gateway.operation', vnet: record.name, operation: 'CreateGateway', operationStatus: 'Failed',
