@@ -11,7 +11,6 @@ type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 /** Runs a scenario to the asked time (its end by default) and renders who-can-reach-whom, class to class. */
 export async function runMatrix(file: string, options: { atMs?: number | undefined; format: MatrixFormat }): Promise<string> {
   const [world] = await loadWorldsAt(file, [options.atMs]);
-  if (world === undefined) throw new Error('loadWorldsAt returns one world per requested time');
   const report: MatrixReport = {
     scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model)),
   };

@@ -40,7 +40,6 @@ export interface ReachRun {
  */
 export async function runReach(file: string, from: string, to: string, options: ReachOptions): Promise<ReachRun> {
   const [world] = await loadWorldsAt(file, [options.atMs]);
-  if (world === undefined) throw new Error('loadWorldsAt returns one world per requested time');
   const index = buildTopologyIndex(world.model);
   const result = options.query === undefined
     ? queryReachOnAnyPort(index, from, to)

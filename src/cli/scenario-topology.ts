@@ -12,17 +12,21 @@ export interface WorldAt {
   events: readonly SimEvent[];
 }
 
-/** Runs a scenario file up to each requested time (its end when none) and views the world at each. */
-export async function loadWorldsAt(file: string, times: readonly (number | undefined)[]): Promise<WorldAt[]> {
+/** Runs a scenario file up to each requested time (its end when none) and views the world at each, in the same order. */
+export async function loadWorldsAt<const Times extends readonly (number | undefined)[]>(
+  file: string,
+  times: Times,
+): Promise<{ [K in keyof Times]: WorldAt }> {
   const scenario = await loadScenarioFile(file);
   const lastMs = Math.max(...times.map((t) => t ?? Number.POSITIVE_INFINITY));
   const report = runScenario(scenario, Number.isFinite(lastMs) ? { untilMs: lastMs } : {});
+  // One world per time, in order: map keeps the tuple's length, which its array return type forgets.
   return times.map((t) => {
     const atMs = t ?? report.endMs;
     const events = report.events.filter((e) => e.time <= atMs);
     const sources = findScenarioSources(scenario, atMs, report.refused);
     return { scenario, atMs, events, model: toTopologyModel(replayEvents(events), sources) };
-  });
+  }) as { [K in keyof Times]: WorldAt };
 }
 
 /**
