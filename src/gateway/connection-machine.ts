@@ -80,6 +80,12 @@ function computeRetryDelayMs(context: ConnectionContext, failures: number): numb
   return backoff + context.link.random.nextInt(retryJitterMs + 1);
 }
 
+// Every failed attempt clears the retransmit count, records why, and backs off one step further before the next.
+function countFailure(context: ConnectionContext, reason: FailureReason) {
+  const failures = context.failures + 1;
+  return { tries: 0, reason, failures, retryDelayMs: computeRetryDelayMs(context, failures) };
+}
+
 /** The connection statechart; create actors with `createActor(connectionMachine, { clock, input })`. */
 export const connectionMachine = setup({
   types: {
@@ -138,7 +144,7 @@ export const connectionMachine = setup({
       const exchange = resolveExchange(context, params.step);
       const reason = context.link.findRefusal(exchange) ?? 'NO_PROPOSAL_CHOSEN';
       context.link.reportIke(exchange, `peer answered ${exchange} with notify ${formatWireNotify(exchange, reason)}`);
-      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+      return countFailure(context, reason);
     }),
     refuseChild: assign(({ context }, params: { step: Step }) => {
       const exchange = resolveExchange(context, params.step);
@@ -147,7 +153,7 @@ export const connectionMachine = setup({
       context.link.reportIke(exchange, `peer answered ${exchange} with notify ${notify}; the IKE SA stays up without a child SA`);
       // RFC 7296 §1.2: IKE_AUTH authenticated the peer even though its child was refused, so the IKE SA starts its life now.
       const ikeSa = exchange === 'IKE_AUTH' ? { ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs } : {};
-      return { ...ikeSa, tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+      return { ...ikeSa, ...countFailure(context, reason) };
     }),
     expireChildlessIkeSa: ({ context }) => {
       const exchange = context.ikeVersion === 1 ? 'MAIN_MODE' : 'IKE_SA_INIT';
@@ -157,14 +163,14 @@ export const connectionMachine = setup({
       const exchange = resolveExchange(context, params.step);
       const reason = context.link.findSilence(params.tunnelUp) ?? 'PEER_UNREACHABLE';
       context.link.reportIke(exchange, `gave up ${exchange} after ${context.tries} retransmissions (${reason})`);
-      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+      return countFailure(context, reason);
     }),
     failDpd: assign(({ context }) => {
       // A device IP inside the site is the root cause of the silence; name it rather than the symptom.
       const silence = context.link.findSilence(true);
       const reason: FailureReason = silence === 'DEVICE_IP_INSIDE_SITE' ? silence : 'DPD_TIMEOUT';
       context.link.reportIke('INFORMATIONAL', `dead-peer detection: no answer after ${context.tries} retransmissions (${reason})`);
-      return { tries: 0, reason, failures: context.failures + 1, retryDelayMs: computeRetryDelayMs(context, context.failures + 1) };
+      return countFailure(context, reason);
     }),
     establishIkeSa: assign(({ context }) => ({ ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs })),
     // The IKE SA may be older than the child (a child retried after a refusal), so only the child's lifetime starts here.
