@@ -1,8 +1,9 @@
-import type { ReachAnswer } from './answer.js';
+import type { FlowAnswer, ReachAnswer } from './answer.js';
 import { resolveFlowSource, resolveFlowTarget, type EndpointError } from './endpoint-resolve.js';
-import { PORT_FREE_QUERY, type FlowQuery } from './flow.js';
+import type { FlowSource } from './flow-end.js';
+import { evaluateFlow, PORT_FREE_QUERY, type FlowQuery } from './flow.js';
 import { ANY_PORT, evaluateCell, listDeliveredPorts } from './matrix.js';
-import { answerReach, reverseFlowEnds } from './reach.js';
+import { answerReach, describeNoReverse, joinDirections, reverseFlowEnds } from './reach.js';
 import type { TopologyIndex } from './topology-index.js';
 
 /** The answer to "can FROM reach TO at all", with the port label it was answered on (`any` on port-free paths). */
@@ -25,20 +26,18 @@ export function queryReachOnAnyPort(index: TopologyIndex, from: string, to: stri
     const query: FlowQuery = { protocol: end.protocol, port: end.publicPort };
     return { ok: true, answer: answerReach(index, source.value, end, query), port: `${end.protocol}/${end.publicPort}` };
   }
-  const port = pickPort(evaluateCell(index, source.value, end));
+  const forward = answerOnAnyPort(index, source.value, end);
   const back = reverseFlowEnds(index, source.value, end);
-  const backPort = back === undefined || back.to.kind === 'vip-port' ? port : pickPort(evaluateCell(index, back.from, back.to));
-  return { ok: true, answer: answerReach(index, source.value, end, parsePortLabel(port), parsePortLabel(backPort)), port };
+  const reverse = back === undefined ? describeNoReverse(forward.answer) : answerOnAnyPort(index, back.from, back.to).answer;
+  return { ok: true, answer: joinDirections(forward.answer, reverse), port: forward.port };
 }
 
-/** The first delivered port label of a cell, else its first label (so its blockers are real), else `any`. */
-function pickPort(cell: ReturnType<typeof evaluateCell>): string {
-  return listDeliveredPorts(cell)[0] ?? cell?.keys().next().value ?? ANY_PORT;
-}
-
-/** Reads a cell label (`tcp/3389`, or `any`) back into a query. */
-function parsePortLabel(label: string): FlowQuery {
-  const [protocol, port] = label.split('/');
-  if ((protocol !== 'tcp' && protocol !== 'udp') || port === undefined) return PORT_FREE_QUERY;
-  return { protocol, port: Number(port) };
+/**
+ * One direction on the port it is answered on: the first delivered label of its cell, else the cell's first label
+ * (so its blockers are real), taking the answer the cell already evaluated for that label.
+ */
+function answerOnAnyPort(index: TopologyIndex, from: FlowSource, to: FlowSource): { answer: FlowAnswer; port: string } {
+  const cell = evaluateCell(index, from, to);
+  const port = listDeliveredPorts(cell)[0] ?? cell?.keys().next().value ?? ANY_PORT;
+  return { answer: cell?.get(port) ?? evaluateFlow(index, from, to, PORT_FREE_QUERY), port };
 }

@@ -26,16 +26,15 @@ export function reach(model: TopologyModel, from: string, to: string, query: Flo
   return queryReach(buildTopologyIndex(model), from, to, query);
 }
 
-/**
- * Answers both directions between two resolved ends; the reverse asks `reverseQuery` when given (a question on any
- * port picks each direction's port from the endpoints that direction meets).
- */
-export function answerReach(
-  index: TopologyIndex, from: FlowSource, to: FlowEnd, query: FlowQuery, reverseQuery: FlowQuery = query,
-): ReachAnswer {
+/** Answers both directions between two resolved ends. */
+export function answerReach(index: TopologyIndex, from: FlowSource, to: FlowEnd, query: FlowQuery): ReachAnswer {
   const forward = evaluateFlow(index, from, to, query);
   const back = reverseFlowEnds(index, from, to);
-  const reverse = back === undefined ? describeNoReverse(forward) : evaluateFlow(index, back.from, back.to, reverseQuery);
+  return joinDirections(forward, back === undefined ? describeNoReverse(forward) : evaluateFlow(index, back.from, back.to, query));
+}
+
+/** One reach answer from the answers of its two directions. */
+export function joinDirections(forward: FlowAnswer, reverse: FlowAnswer): ReachAnswer {
   // Spelled out rather than spread: a spread copies property by property through the generic path (a tenth of a
   // query's time); the order is FlowAnswer's, which the JSON output keeps.
   return {
@@ -45,9 +44,12 @@ export function answerReach(
   };
 }
 
-/** The flow started the other way round: the target becomes the source, addressed the same way it was. */
-export function reverseFlowEnds(index: TopologyIndex, from: FlowSource, to: FlowEnd): { from: FlowSource; to: FlowEnd } | undefined {
-  const back: FlowEnd = from.kind === 'vm' ? { kind: 'vm', vm: from.vm, via: to.kind === 'vm' ? to.via : 'name' } : from;
+/**
+ * The flow started the other way round: the target becomes the source, addressed the same way it was; undefined when
+ * the target is a VIP port with no VM behind it.
+ */
+export function reverseFlowEnds(index: TopologyIndex, from: FlowSource, to: FlowEnd): { from: FlowSource; to: FlowSource } | undefined {
+  const back: FlowSource = from.kind === 'vm' ? { kind: 'vm', vm: from.vm, via: to.kind === 'vm' ? to.via : 'name' } : from;
   if (to.kind !== 'vip-port') return { from: to, to: back };
   const members = listVipMembers(index, to.service, to.protocol, to.publicPort);
   const member = members.find((m) => isVmRunning(m.vm)) ?? members[0];
@@ -55,7 +57,7 @@ export function reverseFlowEnds(index: TopologyIndex, from: FlowSource, to: Flow
 }
 
 /** A VIP port with nothing behind it cannot start a flow; the reverse carries the forward blockers. */
-function describeNoReverse(forward: FlowAnswer): FlowAnswer {
+export function describeNoReverse(forward: FlowAnswer): FlowAnswer {
   return {
     ...forward,
     from: forward.to,
