@@ -25,12 +25,8 @@ const INSTANCE_STATE_BY_DEPLOYMENT: Record<DeploymentStatus, string> = {
 
 /** The world at this moment as the reachability engine's plain-data model. */
 export function toTopologyModel(world: World, findSource: TopologySourceLookup = () => undefined): TopologyModel {
-  const withSource = <T extends object>(value: T, kind: TopologySourceKind, key: string): T => {
-    const source = findSource(kind, key);
-    return source === undefined ? value : { ...value, source };
-  };
   return {
-    affinityGroups: Object.values(world.affinityGroups).map((ag) => withSource({ name: ag.name, region: ag.region }, 'affinityGroup', ag.name)),
+    affinityGroups: Object.values(world.affinityGroups).map((ag) => withSource({ name: ag.name, region: ag.region }, findSource('affinityGroup', ag.name))),
     vnets: Object.values(world.vnets).map((vnet): TopoVnet => withSource({
       name: vnet.name,
       affinityGroup: vnet.affinityGroup ?? undefined,
@@ -41,7 +37,7 @@ export function toTopologyModel(world: World, findSource: TopologySourceLookup =
         return prefix === undefined ? [] : [{ name: s.name, prefix }];
       }),
       gateway: readGateway(world, vnet.name, vnet.gatewaySites, findSource),
-    }, 'vnet', vnet.name)),
+    }, findSource('vnet', vnet.name))),
     services: Object.values(world.services).map((service): TopoService => withSource({
       name: service.name,
       affinityGroup: service.affinityGroup ?? undefined,
@@ -49,17 +45,22 @@ export function toTopologyModel(world: World, findSource: TopologySourceLookup =
       vnet: deploymentOf(service)?.vnet ?? undefined,
       vip: parseAddress(service.vips.production),
       kind: service.kind ?? undefined,
-    }, 'service', service.name)),
+    }, findSource('service', service.name))),
     vms: [
-      ...Object.values(world.vms).map((vm) => withSource(readVm(vm, findSource), 'vm', `${vm.service}/${vm.name}`)),
+      ...Object.values(world.vms).map((vm) => withSource(readVm(vm, findSource), findSource('vm', `${vm.service}/${vm.name}`))),
       ...Object.values(world.services).flatMap((service) => readRoleInstances(service, findSource)),
     ],
     localSites: Object.values(world.localSites).map((site) => withSource({
       name: site.name,
       addressPrefixes: parsePrefixes(site.addressPrefixes),
       vpnGatewayAddress: parseAddress(site.vpnGatewayAddress),
-    }, 'site', site.name)),
+    }, findSource('site', site.name))),
   };
+}
+
+/** The value with the scenario position it was declared at, when the scenario knows one. */
+function withSource<T extends object>(value: T, source: SourceRef | undefined): T {
+  return source === undefined ? value : { ...value, source };
 }
 
 function deploymentOf(service: CloudService): Deployment | null {
@@ -73,19 +74,16 @@ function deploymentOf(service: CloudService): Deployment | null {
 function readGateway(world: World, vnet: string, configuredSites: readonly string[], findSource: TopologySourceLookup): TopoGateway | undefined {
   const status = world.gateway.gateways[vnet];
   if (status === undefined) return undefined;
-  const source = findSource('gateway', vnet);
   const sites = [...configuredSites, ...Object.keys(status.connections).filter((site) => !configuredSites.includes(site))];
-  return {
+  return withSource({
     state: status.state,
     type: status.gatewayType,
     vip: parseAddress(status.publicIp),
-    connections: sites.map((site) => {
-      const connectionSource = findSource('connection', `${vnet}/${site}`);
-      const connection = { site, state: status.connections[site]?.ConnectivityState ?? 'NotConnected' };
-      return connectionSource === undefined ? connection : { ...connection, source: connectionSource };
-    }),
-    ...(source === undefined ? {} : { source }),
-  };
+    connections: sites.map((site) => withSource(
+      { site, state: status.connections[site]?.ConnectivityState ?? 'NotConnected' },
+      findSource('connection', `${vnet}/${site}`),
+    )),
+  }, findSource('gateway', vnet));
 }
 
 function readVm(vm: Vm, findSource: TopologySourceLookup): TopoVm {
@@ -95,7 +93,7 @@ function readVm(vm: Vm, findSource: TopologySourceLookup): TopoVm {
     dip: parseAddress(vm.dip) ?? NO_DIP,
     state: vm.state,
     subnet: vm.subnet ?? undefined,
-    endpoints: Object.values(vm.endpoints).map((e) => readEndpoint(e, findSource(`endpoint`, `${vm.service}/${vm.name}/${e.name}`))),
+    endpoints: Object.values(vm.endpoints).map((e) => readEndpoint(e, findSource('endpoint', `${vm.service}/${vm.name}/${e.name}`))),
   };
 }
 
@@ -104,8 +102,7 @@ function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEn
     const remoteSubnet = parsePrefix(rule.remoteSubnet);
     return remoteSubnet === undefined ? [] : [{ order: rule.order, action: rule.action, remoteSubnet, description: rule.description }];
   });
-  const value = { name: endpoint.name, protocol: endpoint.protocol, publicPort: endpoint.publicPort, privatePort: endpoint.privatePort, acl };
-  return source === undefined ? value : { ...value, source };
+  return withSource({ name: endpoint.name, protocol: endpoint.protocol, publicPort: endpoint.publicPort, privatePort: endpoint.privatePort, acl }, source);
 }
 
 /** PaaS role instances reach and are reached like VMs: over their DIP in the service, or the role's public endpoints. */
@@ -113,17 +110,14 @@ function readRoleInstances(service: CloudService, findSource: TopologySourceLook
   const deployment = deploymentOf(service);
   if (deployment === null || deployment.kind !== 'PaaS') return [];
   const source = findSource('service', service.name);
-  return Object.values(deployment.roles).flatMap((role) => role.instances.map((instance) => {
-    const vm: TopoVm = {
-      service: service.name,
-      name: instance.name,
-      dip: parseAddress(instance.ip) ?? NO_DIP,
-      state: INSTANCE_STATE_BY_DEPLOYMENT[deployment.status],
-      subnet: role.subnet ?? undefined,
-      endpoints: role.endpoints.map((e) => ({ name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort, acl: [] })),
-    };
-    return source === undefined ? vm : { ...vm, source };
-  }));
+  return Object.values(deployment.roles).flatMap((role) => role.instances.map((instance): TopoVm => withSource({
+    service: service.name,
+    name: instance.name,
+    dip: parseAddress(instance.ip) ?? NO_DIP,
+    state: INSTANCE_STATE_BY_DEPLOYMENT[deployment.status],
+    subnet: role.subnet ?? undefined,
+    endpoints: role.endpoints.map((e) => ({ name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort, acl: [] })),
+  }, source)));
 }
 
 function parseAddress(text: string | null | undefined): number | undefined {
