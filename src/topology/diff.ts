@@ -39,11 +39,13 @@ export function diffIndexes(before: TopologyIndex, after: TopologyIndex): ReachD
   const classes = partitionJointly(before, after);
   const gained: FlowChange[] = [];
   const lost: FlowChange[] = [];
+  const liveBefore = new Set(classes.filter((c) => isClassLive(before, c)));
+  const liveAfter = new Set(classes.filter((c) => isClassLive(after, c)));
   for (const from of classes) {
     for (const to of classes) {
       // A pair with a stopped end in both worlds was unreachable at both moments: nothing changed there.
-      const wasLive = isClassLive(before, from) && isClassLive(before, to);
-      if (!wasLive && !(isClassLive(after, from) && isClassLive(after, to))) continue;
+      const wasLive = liveBefore.has(from) && liveBefore.has(to);
+      if (!wasLive && !(liveAfter.has(from) && liveAfter.has(to))) continue;
       const cellBefore = evaluateJointCell(before, from, to);
       const cellAfter = evaluateJointCell(after, from, to);
       const labels = new Set([...(cellBefore?.keys() ?? []), ...(cellAfter?.keys() ?? [])]);
