@@ -26,19 +26,27 @@ export function abbreviateClassLabel(cls: ReachClass): string {
 export function formatMatrixText(report: MatrixReport): string {
   const { classes, flows } = report.matrix;
   const byId = new Map(classes.map((c) => [c.id, c]));
+  // Grouped once: a large world has classes² flows, and scanning them all per class would cost classes³.
+  const flowsFrom = new Map<string, MatrixFlow[]>();
+  for (const flow of flows) {
+    const group = flowsFrom.get(flow.from);
+    if (group === undefined) flowsFrom.set(flow.from, [flow]);
+    else group.push(flow);
+  }
+  const idWidth = Math.max(0, ...classes.map((c) => c.id.length));
   const lines = [
     `${report.scenario} at ${formatClock(report.atMs)} (${report.file}): who can reach whom, ${classes.length} classes, ${flows.length} class-to-class flows`,
     '',
     'classes (members of a class reach and are reached alike)',
-    ...classes.map((c) => `  ${c.id.padEnd(idWidth(classes))}  ${abbreviateClassLabel(c)}`),
+    ...classes.map((c) => `  ${c.id.padEnd(idWidth)}  ${abbreviateClassLabel(c)}`),
   ];
   for (const from of classes) {
     lines.push('', `${from.id} ${abbreviateClassLabel(from)}`);
-    const out = flows.filter((f) => f.from === from.id);
+    const out = (flowsFrom.get(from.id) ?? []).map((flow) => ({ flow, target: describeTarget(flow, byId) }));
     if (out.length === 0) lines.push('  reaches nothing');
-    const labelWidth = Math.max(0, ...out.map((f) => describeTarget(f, byId).length));
-    for (const flow of out) {
-      lines.push(`  → ${describeTarget(flow, byId).padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`);
+    const labelWidth = Math.max(0, ...out.map((o) => o.target.length));
+    for (const { flow, target } of out) {
+      lines.push(`  → ${target.padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -57,10 +65,6 @@ export function formatMatrixCsv(report: MatrixReport): string {
     rows.push([f.from, (byId.get(f.from)?.members ?? []).join(' '), f.to, (byId.get(f.to)?.members ?? []).join(' '), f.path, f.ports.join(' ')]);
   }
   return rows.map((row) => `${row.map(quoteCsv).join(',')}\r\n`).join('');
-}
-
-function idWidth(classes: readonly ReachClass[]): number {
-  return Math.max(0, ...classes.map((c) => c.id.length));
 }
 
 function describeTarget(flow: MatrixFlow, byId: ReadonlyMap<string, ReachClass>): string {
