@@ -1,4 +1,5 @@
 import type { Graph } from '../graph-model.js';
+import { BOX_STROKE } from './colors.js';
 import type { Layout } from './graph-layout.js';
 import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
 import type { Highlight } from './highlight.js';
@@ -26,7 +27,7 @@ export function exportGraphSvg(graph: Graph, layout: Layout, highlight: Highligh
     '.link{fill:none;stroke:#b8bfcc;stroke-width:1px}.link.tunnel{stroke-width:3px;stroke-dasharray:6 3}',
     '.link.on-path{stroke:#6f2dbd;stroke-width:3px}.node circle{stroke-width:1.5px}',
     '.node.on-path circle{stroke:#6f2dbd;stroke-width:4px}.node.blocker circle{stroke:#b3261e;stroke-width:4px}',
-    '.box{stroke:#c3cad8;stroke-width:1px}.node.region text,.node.affinityGroup text,.node.vnet text{font-weight:bold}',
+    `.box{stroke:${BOX_STROKE};stroke-width:1px}`, '.node.region text,.node.affinityGroup text,.node.vnet text{font-weight:bold}',
   ].join('');
   svg.prepend(style);
   return new XMLSerializer().serializeToString(svg);

@@ -42,8 +42,10 @@ const PADDING = 8;
 const GAP = 12;
 /** Width of a 10 px Liberation Sans character, on average: enough to size captions without measuring text. */
 const CHAR_WIDTH = 6;
-/** From a header's or chip's left edge to its circle's centre; the caption starts 10 units right of the centre. */
+/** From a header's or chip's left edge to its circle's centre. */
 const ANCHOR_X = 12;
+/** From a circle's centre to the start of its caption, where both renderers draw it. */
+const CAPTION_OFFSET = 10;
 const NAMED_VM_CELL = { width: 0, height: 18 };
 const COMPACT_VM_CELL = { width: 16, height: 16 };
 /** A labelled VM list wraps into a new column after this many rows. */
@@ -90,7 +92,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
   const childrenOf = (id: string | null): GraphNode[] => children.get(id) ?? [];
 
   const chip = (node: GraphNode): Block => {
-    const width = ANCHOR_X + 10 + CHAR_WIDTH * captionOf(node).length + PADDING;
+    const width = measureHeader(node);
     return {
       width, height: HEADER_HEIGHT,
       place: (x, y) => {
@@ -103,7 +105,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
 
   const vmGrid = (vms: readonly GraphNode[]): Block => {
     const cell = layout.hasVmLabels
-      ? { ...NAMED_VM_CELL, width: ANCHOR_X + 10 + CHAR_WIDTH * Math.max(...vms.map((vm) => vm.label.length)) + 4 }
+      ? { ...NAMED_VM_CELL, width: ANCHOR_X + CAPTION_OFFSET + CHAR_WIDTH * Math.max(...vms.map((vm) => vm.label.length)) + 4 }
       : COMPACT_VM_CELL;
     const columns = layout.hasVmLabels ? Math.ceil(vms.length / NAMED_VM_ROWS)
       : Math.max(1, Math.round(Math.sqrt(vms.length * INNER_ASPECT * cell.height / cell.width)));
@@ -136,7 +138,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
     const chips = others.filter((k) => !isContainer(k, childrenOf)).map(chip);
     const boxPacking = packToAspect(boxes, INNER_ASPECT, GAP);
     const grid = vmGrid(vms);
-    const headerWidth = ANCHOR_X + 10 + CHAR_WIDTH * captionOf(node).length + PADDING;
+    const headerWidth = measureHeader(node);
     const chipPacking = flowInRows(chips, Math.max(boxPacking.width, grid.width, headerWidth, 240), GAP);
     const parts = [boxPacking, chipPacking, grid].filter((p) => p.height > 0);
     const contentWidth = Math.max(headerWidth, ...parts.map((p) => p.width));
@@ -145,7 +147,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
     const sites = gateway === undefined ? [] : childrenOf(gateway.id).map(chip);
     const siteColumn = packInRows(sites, 1, 4);
     // Room right of the box for the gateway's caption, or for the column of sites when that is wider.
-    const gatewayRoom = gateway === undefined ? 0 : Math.max(10 + CHAR_WIDTH * gateway.label.length + 4, sites.length > 0 ? 2 * GAP + siteColumn.width : 0);
+    const gatewayRoom = gateway === undefined ? 0 : Math.max(CAPTION_OFFSET + CHAR_WIDTH * gateway.label.length + 4, sites.length > 0 ? 2 * GAP + siteColumn.width : 0);
     return {
       width: box.width + gatewayRoom,
       height: Math.max(box.height, sites.length > 0 ? HEADER_HEIGHT + GAP + siteColumn.height : 0),
@@ -179,6 +181,11 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
   layout.width = Math.max(top.width, loose.width, ...layout.boxes.map((b) => b.x + b.width));
   layout.height = loose.height === 0 ? top.height : below + loose.height;
   return layout;
+}
+
+/** Width of a chip, or of a box's header: the circle, then the caption. */
+function measureHeader(node: GraphNode): number {
+  return ANCHOR_X + CAPTION_OFFSET + CHAR_WIDTH * captionOf(node).length + PADDING;
 }
 
 /** Structure is boxed even when empty (an empty GatewaySubnet still reads as a subnet); anything else only when it holds nodes. */

@@ -48,7 +48,7 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
     .attr('data-state', (l) => l.state ?? '')
     // A style, not an attribute: the stylesheet's grey `.link` stroke would override a presentation attribute.
     .style('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
-  const linkEnd = (l: GraphLink): string => linkPath({ source: at(l.source), target: at(l.target) }) ?? '';
+  const linkEnd = (l: GraphLink): string => linkPath({ source: at(l.source), target: at(l.target) });
   if (animate) links.filter(function (l) { return hasChanged(drawnTargets, this, linkEnd(l)); }).transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
   else links.interrupt().attr('opacity', 1).attr('d', linkEnd).each(function (l) { drawnTargets.set(this, linkEnd(l)); });
 
