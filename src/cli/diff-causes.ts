@@ -50,11 +50,22 @@ export function listEventObjects(event: SimEvent): string[] {
   return objects;
 }
 
+/** An event that can decide a flow, with the objects it is about. */
+export interface ReachEvent {
+  event: SimEvent;
+  objects: string[];
+}
+
+/** The events that can decide a flow, each with its objects, worked out once for every change a diff explains. */
+export function listReachEvents(events: readonly SimEvent[]): ReachEvent[] {
+  return events.filter((event) => REACH_EVENT_TYPES.has(event.type)).map((event) => ({ event, objects: listEventObjects(event) }));
+}
+
 /**
  * The events between two moments that touched an object the change depends on: the blockers of its failing side,
  * the gateways and tunnels a gained flow now passes, and the members of a class that exists on one side only (a VM created or deleted in between).
  */
-export function findCauseEvents(change: FlowChange, classes: readonly ReachClass[], events: readonly SimEvent[]): CauseEvent[] {
+export function findCauseEvents(change: FlowChange, classes: readonly ReachClass[], events: readonly ReachEvent[]): CauseEvent[] {
   const wanted = new Set([...change.blockers.map((b) => b.object), ...change.openedThrough]);
   if (change.before === 'absent' || change.after === 'absent') {
     for (const c of classes) {
@@ -62,9 +73,8 @@ export function findCauseEvents(change: FlowChange, classes: readonly ReachClass
     }
   }
   const causes: CauseEvent[] = [];
-  for (const event of events) {
-    if (!REACH_EVENT_TYPES.has(event.type)) continue;
-    const object = matchWanted(listEventObjects(event), wanted);
+  for (const { event, objects } of events) {
+    const object = matchWanted(objects, wanted);
     if (object !== undefined) causes.push({ seq: event.seq, time: event.time, type: event.type, object, detail: describeEvent(event) });
   }
   return causes;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { buildTopologyIndex, diffIndexes, type FlowChange } from '../topology/index.js';
-import { findCauseEvents } from './diff-causes.js';
+import { findCauseEvents, listReachEvents } from './diff-causes.js';
 import { formatDiffJson, formatDiffText, type DiffReport, type ExplainedChange } from './diff-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { loadWorldsAt } from './scenario-topology.js';
@@ -24,7 +24,7 @@ export async function runDiff(file: string, options: DiffOptions): Promise<strin
   const [before, after] = await loadWorldsAt(file, [options.fromMs, options.toMs]);
   const diff = diffIndexes(buildTopologyIndex(before.model), buildTopologyIndex(after.model));
   const [early, late] = [Math.min(options.fromMs, options.toMs), Math.max(options.fromMs, options.toMs)];
-  const between = (options.fromMs <= options.toMs ? after : before).events.filter((e) => e.time > early && e.time <= late);
+  const between = listReachEvents((options.fromMs <= options.toMs ? after : before).events.filter((e) => e.time > early && e.time <= late));
   const explain = (change: FlowChange): ExplainedChange => ({ ...change, causes: findCauseEvents(change, diff.classes, between) });
   const report: DiffReport = {
     scenario: after.scenario.name,
