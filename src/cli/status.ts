@@ -36,7 +36,8 @@ export function readScenarioGatewayStatus(scenario: Scenario, atMs: number | und
   }
   const report = runScenario(scenario, atMs === undefined ? {} : { untilMs: atMs });
   const endMs = atMs ?? report.endMs;
-  const world = replayEvents(report.events.filter((e) => e.time <= endMs));
+  // The run stops its clock at endMs, so its whole log is the world at that moment.
+  const world = replayEvents(report.events);
   const gateways = (vnet === undefined ? names : [vnet]).map((name) => {
     const status = world.gateway.gateways[name];
     return status === undefined ? { vnet: name, state: 'NotProvisioned' as const, connections: {} } : readGatewayStatus(status, endMs);
