@@ -38,6 +38,12 @@ export function formatReachText(report: ReachReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The full answer as JSON, after the question as asked and the moment it was asked about. */
+export function formatReachJson(report: ReachReport): string {
+  const { scenario, file, atMs, from, to, port, answer } = report;
+  return `${JSON.stringify({ scenario, file, atMs, at: formatClock(atMs), question: { from, to, port }, ...answer }, null, 2)}\n`;
+}
+
 /** `reachable (delivered)` / `unreachable (acl-denied)` for one direction. */
 function summarise(flow: FlowAnswer): string {
   return `${flow.from} → ${flow.to}: ${flow.verdict} (${flow.disposition})`;

@@ -1,9 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { formatClock } from '../scenario/index.js';
 import {
   buildTopologyIndex, queryReach, queryReachOnAnyPort, type EndpointError, type FlowQuery, type TopologyModel,
 } from '../topology/index.js';
-import { formatReachText, type ReachReport } from './reach-format.js';
+import { formatReachJson, formatReachText, type ReachReport } from './reach-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { loadWorldsAt } from './scenario-topology.js';
 
@@ -50,12 +49,6 @@ export async function runReach(file: string, from: string, to: string, options: 
   };
   const stdout = options.format === 'json' ? formatReachJson(report) : formatReachText(report);
   return { stdout, stderr: '', exitCode: result.answer.verdict === 'reachable' ? 0 : EXIT_NOT_DELIVERED };
-}
-
-/** The full answer as JSON, after the question as asked and the moment it was asked about. */
-function formatReachJson(report: ReachReport): string {
-  const { scenario, file, atMs, from, to, port, answer } = report;
-  return `${JSON.stringify({ scenario, file, atMs, at: formatClock(atMs), question: { from, to, port }, ...answer }, null, 2)}\n`;
 }
 
 /** `error unknown-name: …` plus the names the user probably meant, or the names that exist when none is near. */
