@@ -4,7 +4,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
-import { loadScenarioFile, UNREADABLE_FILE_RULE, type Scenario } from '../scenario/index.js';
+import { findScenarioEndMs, loadScenarioFile, UNREADABLE_FILE_RULE, type Scenario } from '../scenario/index.js';
 import { Simulation, type SimEvent } from '../sim/index.js';
 import {
   DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
@@ -71,7 +71,7 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     limits: scenario.limits, scenarioName: scenario.name,
   });
   const commands = [...scenario.commands].sort((a, b) => a.atMs - b.atMs);
-  const endMs = scenario.untilMs ?? Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
+  const endMs = findScenarioEndMs(scenario);
   let next = 0;
   let nowMs = 0;
   return {

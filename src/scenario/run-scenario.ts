@@ -24,7 +24,7 @@ export interface RunOptions {
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunReport {
   const seed = options.seed ?? scenario.seed;
-  const endMs = options.untilMs ?? scenario.untilMs ?? lastScheduledMs(scenario);
+  const endMs = options.untilMs ?? findScenarioEndMs(scenario);
   const sim = Simulation.create({
     seed,
     era: scenario.era,
@@ -77,8 +77,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   };
 }
 
-function lastScheduledMs(scenario: Scenario): number {
-  return Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
+/** Where a scenario's clock stops unless told otherwise: its `until`, else its last scheduled command or expectation. */
+export function findScenarioEndMs(scenario: Scenario): number {
+  return scenario.untilMs ?? Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
 }
 
 function scheduledTimes(scenario: Scenario, endMs: number): number[] {
