@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerCheckCommand } from './check.js';
 import { registerDiffCommand } from './diff.js';
+import { registerExportCommand } from './export.js';
 import { registerFreeCommand } from './free.js';
 import { registerMatrixCommand } from './matrix.js';
 import { registerReachCommand } from './reach.js';
@@ -13,6 +14,7 @@ import { registerStatusCommand } from './status.js';
 export function registerCommands(program: Command): void {
   registerCheckCommand(program);
   registerDiffCommand(program);
+  registerExportCommand(program);
   registerFreeCommand(program);
   registerMatrixCommand(program);
   registerReachCommand(program);

@@ -24,5 +24,7 @@ export {
 export type { ObjectReference } from './object-reference.js';
 export { networkPlanFromYaml } from './network-yaml.js';
 export { networkPlanFromXml, NETCFG_NAMESPACE, NETCFG_SCHEMA_RULE } from './network-xml.js';
+export { writeNetworkConfigXml, NETCFG_LINE_END } from './network-xml-write.js';
+export { networkPlanOfWorld } from './network-at.js';
 export { parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute } from './network-xml-source.js';
 export { loadNetworkPlan, parseNetworkPlan, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';

@@ -1,0 +1,51 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { InputError, diagnosticAt } from '../common/index.js';
+import type { NetworkPlan } from '../ipam/index.js';
+import { replayEvents } from '../sim/index.js';
+import { loadNetworkPlan, loadScenarioFile, networkPlanOfWorld, runScenario, writeNetworkConfigXml } from '../scenario/index.js';
+import { parseTimeOption } from './options.js';
+
+/** Code of the diagnostic for an `--out` path that cannot be written. */
+export const UNWRITABLE_OUTPUT_RULE = 'unwritable-output';
+
+interface ExportFlags {
+  at?: number | undefined;
+  out?: string | undefined;
+}
+
+/**
+ * The network configuration a file describes: a plan file's plan as written, or, with `atMs`, the world of a
+ * scenario run up to that time (sites and VNets the timeline added or changed included).
+ */
+export async function loadExportedPlan(file: string, atMs: number | undefined): Promise<NetworkPlan> {
+  if (atMs === undefined) return (await loadNetworkPlan(file)).plan;
+  const scenario = await loadScenarioFile(file);
+  const report = runScenario(scenario, { untilMs: atMs });
+  return networkPlanOfWorld(replayEvents(report.events.filter((e) => e.time <= atMs)), scenario.plan);
+}
+
+/** Adds `vnetsim export FILE [--at T] [--out PATH]`: the network configuration as the platform's NetworkConfig.xml. */
+export function registerExportCommand(program: Command): void {
+  program
+    .command('export')
+    .description('write the network configuration of a plan or scenario as NetworkConfig.xml (Set-AzureVNetConfig input)')
+    .argument('<file>', 'scenario YAML, plan-only YAML or NetworkConfig.xml')
+    .option('--at <duration>', 'run the scenario to this simulated time and export its network then (e.g. 30m)', parseTimeOption)
+    .option('--out <path>', 'write to this file instead of stdout')
+    .action(async (file: string, flags: ExportFlags) => {
+      const xml = writeNetworkConfigXml(await loadExportedPlan(file, flags.at));
+      if (flags.out === undefined) {
+        process.stdout.write(xml);
+        return;
+      }
+      try {
+        await writeFile(flags.out, xml);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new InputError([
+          diagnosticAt({ file: flags.out, line: 1, column: 1 }, UNWRITABLE_OUTPUT_RULE, 'error', `cannot write --out: ${reason}; give a path in an existing, writable directory`),
+        ]);
+      }
+    });
+}
