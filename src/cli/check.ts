@@ -62,13 +62,9 @@ export function formatCheckOutput(diagnostics: readonly Diagnostic[], fileCount:
   }
 }
 
-/** Adds `vnetsim check FILE...`: address-plan diagnostics for NetworkConfig.xml files and scenario YAML. */
-export function registerCheckCommand(program: Command): void {
-  program
-    .command('check')
-    .description(
-      'check address plans (scenario YAML or NetworkConfig.xml): exit 0 clean, 1 errors found, 2 unreadable input',
-    )
+/** The arguments, flags and action of `vnetsim check FILE...`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<files...>', 'scenario YAML or NetworkConfig.xml files')
     .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`, choiceOption(CHECK_FORMATS), 'text')
     .option('--era <era>', `platform era to judge by: ${ERAS.join(' or ')} (2012: RFC 1918 VNet space only)`, choiceOption(ERAS))

@@ -38,11 +38,9 @@ export async function runDiff(file: string, options: DiffOptions): Promise<strin
   return options.format === 'json' ? formatDiffJson(report) : formatDiffText(report);
 }
 
-/** Adds `vnetsim diff FILE --from T1 --to T2`: flows gained and lost between two moments, and the events behind them. */
-export function registerDiffCommand(program: Command): void {
-  program
-    .command('diff')
-    .description('flows gained and lost between two moments of a scenario, each with the events that caused it')
+/** The arguments, flags and action of `vnetsim diff FILE --from T1 --to T2`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file')
     .requiredOption('--from <duration>', 'the earlier moment (e.g. 30m)', parseTimeOption)
     .requiredOption('--to <duration>', 'the later moment (e.g. 3h30m)', parseTimeOption)

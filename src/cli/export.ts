@@ -25,11 +25,9 @@ export async function loadExportedPlan(file: string, atMs: number | undefined): 
   return networkPlanOfWorld(replayEvents(report.events.filter((e) => e.time <= atMs)), scenario.plan);
 }
 
-/** Adds `vnetsim export FILE [--at T] [--out PATH]`: the network configuration as the platform's NetworkConfig.xml. */
-export function registerExportCommand(program: Command): void {
-  program
-    .command('export')
-    .description('write the network configuration of a plan or scenario as NetworkConfig.xml (Set-AzureVNetConfig input)')
+/** The arguments, flags and action of `vnetsim export FILE [--at T] [--out PATH]`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML, plan-only YAML or NetworkConfig.xml')
     .option('--at <duration>', 'run the scenario to this simulated time and export its network then (e.g. 30m)', parseTimeOption)
     .option('--out <path>', 'write to this file instead of stdout')

@@ -61,11 +61,9 @@ export function findFreePrefixes(plan: NetworkPlan, query: FreeQuery): Prefix4[]
   return nextFreePrefixes(space, used, query.length, { count: query.count });
 }
 
-/** Adds `vnetsim free FILE --vnet NAME --size N [--count N]`: the next free prefixes for new subnets. */
-export function registerFreeCommand(program: Command): void {
-  program
-    .command('free')
-    .description("print the next free aligned prefixes in a VNet's address space, after its subnets, one per line")
+/** The arguments, flags and action of `vnetsim free FILE --vnet NAME --size N [--count N]`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML or NetworkConfig.xml file')
     .requiredOption('--vnet <name>', 'virtual network name')
     .requiredOption(

@@ -12,7 +12,7 @@ const program = new Command('vnetsim')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(text) });
 
-registerCommands(program);
+await registerCommands(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);

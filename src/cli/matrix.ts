@@ -24,11 +24,9 @@ export async function runMatrix(file: string, options: { atMs?: number | undefin
   }
 }
 
-/** Adds `vnetsim matrix FILE`: who can reach whom in the whole world, grouped into equivalence classes. */
-export function registerMatrixCommand(program: Command): void {
-  program
-    .command('matrix')
-    .description('who can reach whom at a moment of a scenario, grouped into classes of VMs that reach and are reached alike')
+/** The arguments, flags and action of `vnetsim matrix FILE`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file')
     .option('--at <duration>', "simulated time to look at (e.g. 30m, 2h); default: the scenario's end", parseTimeOption)
     .option('--format <format>', `output format: ${MATRIX_FORMATS.join(', ')}`, choiceOption(MATRIX_FORMATS), 'text')

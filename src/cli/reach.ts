@@ -64,11 +64,9 @@ export function explainEndpointError(error: EndpointError, model: TopologyModel)
   return `${lines.join('\n')}\n`;
 }
 
-/** Adds `vnetsim reach FILE FROM TO`: can FROM open a flow to TO (and TO back), and if not, every reason why. */
-export function registerReachCommand(program: Command): void {
-  program
-    .command('reach')
-    .description('can FROM reach TO at a moment of a scenario, both ways, with the hop trace and every blocker (exit 0 delivered, 1 not, 2 bad input)')
+/** The arguments, flags and action of `vnetsim reach FILE FROM TO`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file')
     .argument('<from>', 'VM name, service:vm, DIP, site:NAME, or an on-premises or Internet address')
     .argument('<to>', 'VM name, service:vm, DIP, VIP:port, site:NAME, or an on-premises or Internet address')

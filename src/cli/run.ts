@@ -28,11 +28,9 @@ interface RunFlags {
   seed?: number | undefined;
 }
 
-/** Adds `vnetsim run FILE`: runs a scenario, prints the timeline and each expectation's verdict. */
-export function registerRunCommand(program: Command): void {
-  program
-    .command('run')
-    .description('run a scenario: print what happened and whether each expectation held (exit 0 all held, 1 one failed, 2 bad input)')
+/** The arguments, flags and action of `vnetsim run FILE`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file')
     .option('--until <duration>', 'stop the clock at this simulated time (e.g. 2h, 1d, 1h30m)', parseTimeOption)
     .option('--log <file>', 'write the event log as JSON lines (byte-identical for the same scenario and seed)')

@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
 import { formatScenarioJsonSchema } from '../scenario/index.js';
 
-/** Adds `vnetsim schema`: prints the scenario file's JSON Schema, for editors (yaml-language-server) and CI. */
-export function registerSchemaCommand(program: Command): void {
-  program
-    .command('schema')
-    .description('print the JSON Schema of scenario files (point your editor at it for completion)')
+/** The arguments, flags and action of `vnetsim schema`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .action(() => {
       process.stdout.write(formatScenarioJsonSchema());
     });

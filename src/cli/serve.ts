@@ -24,11 +24,9 @@ const BAD_LOG_LINE_RULE = 'event-log-line';
 /** Exit code of a server that cannot listen where it was told (the same as any other bad input). */
 const EXIT_CANNOT_LISTEN = 2;
 
-/** Adds `vnetsim serve FILE`: runs a scenario (or replays a recorded log) live in the browser. */
-export function registerServeCommand(program: Command): void {
-  program
-    .command('serve')
-    .description('run a scenario on the simulated clock and show it live in the browser (topology, address plan, timeline, reach)')
+/** The arguments, flags and action of `vnetsim serve FILE`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file, or an event log (.jsonl) written by `vnetsim run --log`')
     .option('--port <n>', 'TCP port; 0 picks a free one', parsePort, 0)
     .option('--host <address>', 'address to listen on; anything but loopback exposes the simulation to your network', DEFAULT_HOST)

@@ -45,11 +45,9 @@ export function readScenarioGatewayStatus(scenario: Scenario, atMs: number | und
   return { scenario: scenario.name, atMs: endMs, gateways };
 }
 
-/** Adds `vnetsim status FILE [--at T] [--vnet NAME]`: Get-AzureVNetGateway / Get-AzureVNetConnection at a moment. */
-export function registerStatusCommand(program: Command): void {
-  program
-    .command('status')
-    .description('show each VNet gateway and its site connections at a simulated moment, as Get-AzureVNetGateway and Get-AzureVNetConnection did')
+/** The arguments, flags and action of `vnetsim status FILE [--at T] [--vnet NAME]`; imported only when it runs (commands.ts names and describes it). */
+export function defineCommand(command: Command): void {
+  command
     .argument('<file>', 'scenario YAML file')
     .option('--at <duration>', 'simulated time to look at (default: the end of the scenario), e.g. 30m or 2h', parseTimeOption)
     .option('--vnet <name>', 'only this virtual network')
