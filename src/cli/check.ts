@@ -1,12 +1,21 @@
 import type { Command } from 'commander';
-import { InputError, type Diagnostic } from '../common/index.js';
+import { InputError, capDiagnosticsPerFile, type Diagnostic } from '../common/index.js';
 import { RULE_CATALOGUE, checkPlan, sortDiagnostics, type PlanEra } from '../ipam/index.js';
 import { loadNetworkPlan } from '../scenario/index.js';
 import { choiceOption } from './options.js';
-import { CHECK_FORMATS, formatCheckJson, formatCheckSarif, formatCheckText, type CheckFormat } from './check-format.js';
+import {
+  CHECK_FORMATS,
+  formatCheckJson,
+  formatCheckSarif,
+  formatCheckText,
+  type CheckFormat,
+  type FileOutcome,
+} from './check-format.js';
 
-/** Exit code when a plan has at least one error-severity diagnostic (bad input exits 2 through main.ts). */
+/** Exit code when a plan has at least one error-severity diagnostic. */
 export const EXIT_PLAN_ERRORS = 1;
+/** Exit code when at least one file was refused as input (unreadable, malformed, not a plan): the worst outcome. */
+export const EXIT_FILE_REFUSED = 2;
 
 /** The eras `--era` accepts. */
 const ERAS: readonly PlanEra[] = ['2012', '2014'];
@@ -25,40 +34,53 @@ export interface CheckRunOptions {
 export interface CheckRunResult {
   output: string;
   exitCode: number;
+  /** Every finding and refusal, sorted, before the per-file cap of the printed output. */
   diagnostics: Diagnostic[];
+  files: FileOutcome[];
 }
 
 /**
- * Loads and checks every file. Input problems in any file (unreadable, malformed, unknown keys) are thrown together
- * as one InputError, so nothing is printed on stdout for a run that cannot be trusted.
+ * Loads and checks each file on its own: a file refused as input (unreadable, malformed, unknown keys) is reported
+ * with its refusal diagnostics among the others' findings, and the exit code is the worst of all files
+ * (2 refused, 1 plan errors, 0 clean).
  */
 export async function runCheck(files: readonly string[], options: CheckRunOptions): Promise<CheckRunResult> {
-  const inputProblems: Diagnostic[] = [];
-  const found: Diagnostic[] = [];
+  const outcomes: FileOutcome[] = [];
+  let found: Diagnostic[] = [];
   for (const file of files) {
+    let diagnostics: readonly Diagnostic[];
+    let isRefused = false;
     try {
       const { plan, era } = await loadNetworkPlan(file);
-      found.push(...checkPlan(plan, { era: options.era ?? era }));
+      diagnostics = checkPlan(plan, { era: options.era ?? era });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      inputProblems.push(...error.diagnostics);
+      diagnostics = error.diagnostics;
+      isRefused = true;
     }
+    outcomes.push({ file, isRefused, refusals: isRefused ? diagnostics.length : 0 });
+    // concat, not push(...spread): a plan with 100k findings would overflow the argument stack
+    found = found.concat(diagnostics);
   }
-  if (inputProblems.length > 0) throw new InputError(inputProblems);
   const diagnostics = sortDiagnostics(found);
-  const exitCode = diagnostics.some((d) => d.severity === 'error') ? EXIT_PLAN_ERRORS : 0;
-  return { output: formatCheckOutput(diagnostics, files.length, options.format), exitCode, diagnostics };
+  const exitCode = outcomes.some((o) => o.isRefused)
+    ? EXIT_FILE_REFUSED
+    : diagnostics.some((d) => d.severity === 'error')
+      ? EXIT_PLAN_ERRORS
+      : 0;
+  return { output: formatCheckOutput(diagnostics, outcomes, options.format), exitCode, diagnostics, files: outcomes };
 }
 
-/** Renders diagnostics in the requested format. */
-export function formatCheckOutput(diagnostics: readonly Diagnostic[], fileCount: number, format: CheckFormat): string {
+/** Renders diagnostics in the requested format, at most the first 100 per file (the rest counted). */
+export function formatCheckOutput(diagnostics: readonly Diagnostic[], files: readonly FileOutcome[], format: CheckFormat): string {
+  const capped = capDiagnosticsPerFile(diagnostics);
   switch (format) {
     case 'json':
-      return formatCheckJson(diagnostics);
+      return formatCheckJson(capped, files);
     case 'sarif':
-      return formatCheckSarif(diagnostics, RULE_CATALOGUE, TOOL_VERSION);
+      return formatCheckSarif(capped, files, RULE_CATALOGUE, TOOL_VERSION);
     case 'text':
-      return formatCheckText(diagnostics, fileCount);
+      return formatCheckText(capped, files);
   }
 }
 

@@ -25,7 +25,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'check',
     usage: '[options] <files...>',
-    description: 'check address plans (scenario YAML or NetworkConfig.xml): exit 0 clean, 1 errors found, 2 unreadable input',
+    description:
+      'check address plans (scenario YAML or NetworkConfig.xml), each file on its own: exit 0 clean, 1 errors found, 2 a file was refused',
     load: () => import('./check.js'),
   },
   {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { InputError, formatDiagnostic } from '../common/index.js';
+import { InputError, capDiagnosticsPerFile, formatDiagnostic, formatOmittedLine } from '../common/index.js';
 import { registerCommands } from './commands.js';
 
 /** Exit code for input that cannot be read or parsed (the README's contract). */
@@ -21,7 +21,12 @@ try {
     // --help and --version also arrive here, with exit code 0.
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
   } else if (error instanceof InputError) {
-    for (const d of error.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    // at most 100 lines per file, each of bounded length: a fuzzed file once produced 80,125 lines
+    const capped = capDiagnosticsPerFile(error.diagnostics);
+    for (const d of capped.shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const [file, left] of capped.omitted) {
+      process.stderr.write(`${formatOmittedLine(file, left)}\n`);
+    }
     process.exitCode = EXIT_BAD_INPUT;
   } else {
     throw error;

@@ -20,6 +20,14 @@ export interface Diagnostic {
   column: number;
   /** Names of the scenario objects involved, e.g. `vnet:HubVNet`, `subnet:HubVNet/FrontEnd`. */
   objects: string[];
+  /** Where the other objects of a conflict were written (SARIF `relatedLocations`); absent when there are none. */
+  related?: RelatedLocation[];
+}
+
+/** The other side of a finding: another object's position and what it is. */
+export interface RelatedLocation extends SourceRef {
+  /** What is at that position, e.g. `VNet Lab 172.16.0.0/16`. */
+  message: string;
 }
 
 /** Builds a diagnostic at a source position. */
@@ -33,9 +41,18 @@ export function diagnosticAt(
   return { rule, severity, message, file: at.file, line: at.line, column: at.column, objects };
 }
 
-/** Formats a diagnostic the way compilers do: `file:line:column: severity rule: message`. */
+/** The longest message a printed diagnostic line carries; longer ones (a huge unclosed-tag excerpt) are cut. */
+export const MAX_MESSAGE_CHARS = 1_000;
+
+/** Cuts a message to MAX_MESSAGE_CHARS, saying how much was left out, so no printed line grows without bound. */
+export function capMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_MESSAGE_CHARS)}… (${message.length - MAX_MESSAGE_CHARS} more characters)`;
+}
+
+/** Formats a diagnostic the way compilers do: `file:line:column: severity rule: message` (message capped). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.rule}: ${d.message}`;
+  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.rule}: ${capMessage(d.message)}`;
 }
 
 /**

@@ -1,1 +1,12 @@
-export { type SourceRef, type Severity, type Diagnostic, diagnosticAt, formatDiagnostic, InputError } from './diagnostic.js';
+export {
+  type SourceRef,
+  type Severity,
+  type Diagnostic,
+  type RelatedLocation,
+  diagnosticAt,
+  formatDiagnostic,
+  capMessage,
+  MAX_MESSAGE_CHARS,
+  InputError,
+} from './diagnostic.js';
+export { capDiagnosticsPerFile, formatOmittedLine, MAX_DIAGNOSTICS_PER_FILE, type CappedDiagnostics } from './diagnostic-cap.js';

@@ -55,7 +55,7 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
       ),
     ]);
   }
-  const problems: Diagnostic[] = [];
+  let problems: Diagnostic[] = [];
   let era: Era | undefined;
   let plan: NetworkPlan | undefined;
   try {
@@ -63,13 +63,14 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
     era = validateYaml(source, planFileSchema).era;
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems.push(...error.diagnostics);
+    // concat, not push(...spread): a damaged file can produce more diagnostics than a call takes arguments
+    problems = problems.concat(error.diagnostics);
   }
   try {
     plan = networkPlanFromYaml(source);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    problems.push(...error.diagnostics);
+    problems = problems.concat(error.diagnostics);
   }
   if (plan === undefined || problems.length > 0) throw new InputError(uniqueDiagnostics(problems));
   return { plan, era };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatCheckSarif } from '../../src/cli/check-format.js';
+import { capDiagnosticsPerFile } from '../../src/common/index.js';
 import { EXIT_PLAN_ERRORS, runCheck } from '../../src/cli/check.js';
 import { InvalidArgumentError } from 'commander';
 import { findFreePrefixes, parseSubnetLength, UNKNOWN_VNET_RULE } from '../../src/cli/free.js';
@@ -121,21 +122,27 @@ describe('vnetsim check output formats', () => {
 
   it('writes artifact URIs with forward slashes and percent-encoding', () => {
     const d = { rule: 'x', severity: 'error' as const, message: 'm', file: 'a dir\\plan.yaml', line: 1, column: 1, objects: [] };
-    const sarif = JSON.parse(formatCheckSarif([d], [], '0')) as { runs: Array<{ results: Array<{ locations: unknown[] }> }> };
+    const sarif = JSON.parse(formatCheckSarif(capDiagnosticsPerFile([d]), [], [], '0')) as { runs: Array<{ results: Array<{ locations: unknown[] }> }> };
     expect(JSON.stringify(sarif.runs[0]?.results[0]?.locations)).toContain('"uri":"a%20dir/plan.yaml"');
   });
 });
 
 describe('vnetsim check on bad input', () => {
-  it('throws one InputError listing the problems of every file', async () => {
-    const error = await runCheck(['no/such/plan.yaml', HYBRID_YAML, 'no/such/other.xml'], { format: 'text' }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).diagnostics.map((d) => [d.file, d.line, d.column, d.rule])).toEqual([
-      ['no/such/plan.yaml', 1, 1, 'unreadable-file'],
-      ['no/such/other.xml', 1, 1, 'unreadable-file'],
+  it('reports every file: the refusals of unreadable ones among the findings of the others, exit 2', async () => {
+    const result = await runCheck(['no/such/plan.yaml', MISTAKES_YAML, 'no/such/other.xml'], { format: 'text' });
+    expect(result.exitCode).toBe(2);
+    expect(result.files.map((f) => [f.file, f.isRefused])).toEqual([
+      ['no/such/plan.yaml', true],
+      [MISTAKES_YAML, false],
+      ['no/such/other.xml', true],
     ]);
+    const refusals = result.diagnostics.filter((d) => d.rule === 'unreadable-file').map((d) => [d.file, d.line, d.column]);
+    expect(refusals).toEqual([
+      ['no/such/other.xml', 1, 1],
+      ['no/such/plan.yaml', 1, 1],
+    ]);
+    expect(result.diagnostics.some((d) => d.file === MISTAKES_YAML && d.rule === 'vnet-local-overlap')).toBe(true);
+    expect(result.output.trimEnd().split('\n').at(-1)).toMatch(/in 3 files \(2 refused as input\)$/);
   });
 });
 
@@ -215,10 +222,10 @@ describe('the vnetsim process', () => {
 
     const bombFile = join(mkdtempSync(join(tmpdir(), 'vnetsim-check-')), 'bomb.xml');
     writeFileSync(bombFile, `<!DOCTYPE x [<!ENTITY a "aaaa">]>\n<NetworkConfiguration>&a;</NetworkConfiguration>\n`);
-    const bad = runCli('check', bombFile);
+    const bad = runCli('check', bombFile, HYBRID_XML);
     expect(bad.status).toBe(2);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr).toContain(`${bombFile}:1:1: error xml-syntax: <!DOCTYPE> declarations are refused`);
+    expect(bad.stdout).toContain(`${bombFile}:1:1: error xml-syntax: <!DOCTYPE> declarations are refused`);
+    expect(bad.stdout).toContain('1 error, 0 warnings, 0 info in 2 files (1 refused as input)');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
   }, SPAWN_TIMEOUT_MS);
 

@@ -3,7 +3,8 @@ import { formatPrefix } from '../prefix-format.js';
 import { parsePrefix4 } from '../prefix-parse.js';
 import { containsPrefix, prefixesOverlap } from '../prefix-predicates.js';
 import type { Prefix4 } from '../prefix.js';
-import { conflictDiagnostic, findEntryOverlaps } from './conflicts.js';
+import { conflictDiagnostic, groupDiagnostic } from './conflicts.js';
+import { groupOverlaps, OverlapLookup } from './overlap-groups.js';
 import { validPrefixes4, type PlanIndex, type Prefix4Entry } from './plan-index.js';
 import type { PlanRule } from './rule.js';
 
@@ -45,13 +46,11 @@ export const spaceOverlapRule: PlanRule = {
   description: "A virtual network's own address-space prefixes overlap each other.",
   check: (index) =>
     index.vnets.flatMap((vnet) =>
-      findEntryOverlaps(validPrefixes4(vnet.spaces)).map(([a, b]) =>
-        conflictDiagnostic(
+      groupOverlaps(validPrefixes4(vnet.spaces)).map((group) =>
+        groupDiagnostic(
           'space-overlap',
           'error',
-          a,
-          b,
-          'overlaps',
+          group,
           'remove the smaller prefix (the larger one already covers it) or make them disjoint',
         ),
       ),
@@ -120,11 +119,11 @@ export const publicRangeRule: PlanRule = {
   },
 };
 
-/** `vnet-overlap`: two VNets share addresses; only an error when a gateway connection links them. */
+/** `vnet-overlap`: VNets share addresses; each group reported once, an error only where a gateway connection links two. */
 export const vnetOverlapRule: PlanRule = {
   id: 'vnet-overlap',
   severity: 'info',
-  description: 'Two virtual networks overlap: fine while isolated, an error once they are connected (VNet-to-VNet).',
+  description: 'Virtual networks overlap: fine while isolated, an error once two of them are connected (VNet-to-VNet).',
   check: (index) => {
     const owner = new Map<Prefix4Entry, number>();
     const spaces: Prefix4Entry[] = [];
@@ -134,29 +133,48 @@ export const vnetOverlapRule: PlanRule = {
         spaces.push(entry);
       }
     });
-    const pairs = findEntryOverlaps(spaces).filter(([a, b]) => owner.get(a) !== owner.get(b));
-    if (pairs.length === 0) return [];
-    const connected = findConnectedVnetPairs(index);
-    return pairs.map(([a, b]) => {
-      const link = connected.get(pairKey(owner.get(a) ?? -1, owner.get(b) ?? -1));
-      return link === undefined
-        ? conflictDiagnostic(
-            'vnet-overlap',
-            'info',
-            a,
-            b,
-            'overlaps',
-            'fine while they stay isolated, but they can never be connected: renumber one if they ever must talk',
-          )
-        : conflictDiagnostic(
-            'vnet-overlap',
-            'error',
-            a,
-            b,
-            'overlaps',
-            `they are connected (${link}), and connected networks must not collide: renumber one of them`,
+    const groups = groupOverlaps(spaces).filter((group) => new Set(group.map((entry) => owner.get(entry))).size > 1);
+    if (groups.length === 0) return [];
+    const lookup = new OverlapLookup(spaces);
+    const found: Diagnostic[] = [];
+    const errorPairs = new Set<string>();
+    const position = new Map(spaces.map((entry, i) => [entry, i]));
+    for (const [vnet, peers] of findConnectedVnets(index, lookup, owner)) {
+      for (const a of validPrefixes4(index.vnets[vnet]?.spaces ?? [])) {
+        for (const b of lookup.overlapping(a.prefix)) {
+          const peer = owner.get(b) ?? -1;
+          const link = peers.get(peer);
+          const key = pairKey(position.get(a) ?? -1, position.get(b) ?? -1);
+          if (link === undefined || errorPairs.has(key)) continue;
+          errorPairs.add(key);
+          found.push(
+            conflictDiagnostic(
+              'vnet-overlap',
+              'error',
+              a,
+              b,
+              'overlaps',
+              `they are connected (${link}), and connected networks must not collide: renumber one of them`,
+            ),
           );
-    });
+        }
+      }
+    }
+    for (const group of groups) {
+      const [a, b] = group;
+      if (group.length === 2 && a !== undefined && b !== undefined && errorPairs.has(pairKey(position.get(a) ?? -1, position.get(b) ?? -1))) {
+        continue;
+      }
+      found.push(
+        groupDiagnostic(
+          'vnet-overlap',
+          'info',
+          group,
+          'fine while they stay isolated, but they can never be connected: renumber one if they ever must talk',
+        ),
+      );
+    }
+    return found;
   },
 };
 
@@ -171,42 +189,29 @@ function pairKey(a: number, b: number): string {
 /**
  * Classic VNet-to-VNet models the peer VNet as a local network site holding the peer's address space
  * (azure-classic.md §2.5), so VNet A is connected to VNet B when A's gateway connects to a site that overlaps B.
- * Returns, per connected pair key, how they are linked.
+ * Returns, per VNet with such links, each peer (both directions) and how they are linked.
  */
-function findConnectedVnetPairs(index: PlanIndex): Map<string, string> {
-  const siteOwner = new Map<Prefix4Entry, number>();
-  const vnetOwner = new Map<Prefix4Entry, number>();
-  const entries: Prefix4Entry[] = [];
-  index.sites.forEach((site, i) => {
-    for (const entry of validPrefixes4(site.prefixes)) {
-      siteOwner.set(entry, i);
-      entries.push(entry);
-    }
-  });
-  index.vnets.forEach((vnet, i) => {
-    for (const entry of validPrefixes4(vnet.spaces)) {
-      vnetOwner.set(entry, i);
-      entries.push(entry);
-    }
-  });
-  const vnetsOverlappingSite = new Map<number, Set<number>>();
-  for (const [a, b] of findEntryOverlaps(entries)) {
-    const site = siteOwner.get(a) ?? siteOwner.get(b);
-    const vnet = vnetOwner.get(a) ?? vnetOwner.get(b);
-    if (site === undefined || vnet === undefined) continue;
-    const set = vnetsOverlappingSite.get(site) ?? new Set<number>();
-    set.add(vnet);
-    vnetsOverlappingSite.set(site, set);
-  }
-  const siteIndex = new Map(index.sites.map((site, i) => [site, i]));
-  const connected = new Map<string, string>();
+function findConnectedVnets(
+  index: PlanIndex,
+  lookup: OverlapLookup<Prefix4Entry>,
+  owner: ReadonlyMap<Prefix4Entry, number>,
+): Map<number, Map<number, string>> {
+  const connected = new Map<number, Map<number, string>>();
+  const link = (a: number, b: number, how: string): void => {
+    const peers = connected.get(a) ?? new Map<number, string>();
+    if (!peers.has(b)) peers.set(b, how);
+    connected.set(a, peers);
+  };
   index.vnets.forEach((vnet, i) => {
     for (const site of vnet.connectedSites) {
-      for (const peer of vnetsOverlappingSite.get(siteIndex.get(site) ?? -1) ?? []) {
-        const key = pairKey(i, peer);
-        if (peer !== i && !connected.has(key)) {
+      for (const sitePrefix of validPrefixes4(site.prefixes)) {
+        for (const entry of lookup.overlapping(sitePrefix.prefix)) {
+          const peer = owner.get(entry) ?? i;
+          if (peer === i || connected.get(i)?.has(peer) === true) continue;
           const peerName = index.vnets[peer]?.vnet.name ?? '';
-          connected.set(key, `VNet ${vnet.vnet.name}'s gateway connects to local site ${site.site.name}, which overlaps VNet ${peerName}`);
+          const how = `VNet ${vnet.vnet.name}'s gateway connects to local site ${site.site.name}, which overlaps VNet ${peerName}`;
+          link(i, peer, how);
+          link(peer, i, how);
         }
       }
     }

@@ -1,7 +1,8 @@
 import { diagnosticAt, type Diagnostic } from '../../common/index.js';
 import { formatPrefix } from '../prefix-format.js';
 import { prefixFirst4, prefixLast4 } from '../prefix.js';
-import { conflictDiagnostic, findEntryOverlaps } from './conflicts.js';
+import { groupDiagnostic } from './conflicts.js';
+import { groupOverlaps } from './overlap-groups.js';
 import { vnetObject } from './objects.js';
 import { validPrefixes4, type Prefix4Entry, type VnetEntry } from './plan-index.js';
 import type { PlanRule } from './rule.js';
@@ -30,8 +31,8 @@ export const subnetOverlapRule: PlanRule = {
   description: 'Two subnets of the same virtual network overlap.',
   check: (index) =>
     index.vnets.flatMap((vnet) =>
-      findEntryOverlaps(validPrefixes4(vnet.subnets.map((s) => s.entry))).map(([a, b]) =>
-        conflictDiagnostic('subnet-overlap', 'error', a, b, 'overlaps', 'give one of them a prefix the other does not cover'),
+      groupOverlaps(validPrefixes4(vnet.subnets.map((s) => s.entry))).map((group) =>
+        groupDiagnostic('subnet-overlap', 'error', group, 'give one of them a prefix the other does not cover'),
       ),
     ),
 };
