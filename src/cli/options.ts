@@ -1,10 +1,11 @@
 import { InvalidArgumentError } from 'commander';
-import { parseDuration } from '../scenario/index.js';
+import { MAX_DURATION_TEXT, isWithinTimeLimit, parseDuration } from '../scenario/index.js';
 
 /** Parses a simulated-time flag (`--at`, `--until`, `--from`, `--to`) such as `90s`, `30m`, `2h` or `1h30m`, in ms. */
 export function parseTimeOption(text: string): number {
   const ms = parseDuration(text);
   if (ms === undefined) throw new InvalidArgumentError('not a duration: write e.g. 90s, 15m, 2h, 1d or 1h30m');
+  if (!isWithinTimeLimit(text)) throw new InvalidArgumentError(`too long: simulated time ends at ${MAX_DURATION_TEXT}; give ${MAX_DURATION_TEXT} or less`);
   return ms;
 }
 

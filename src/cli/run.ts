@@ -1,4 +1,4 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import { formatEventLine } from '../sim/index.js';
@@ -10,6 +10,7 @@ import {
   runScenario,
   type RunReport,
 } from '../scenario/index.js';
+import { openAtomicOutput, type AtomicOutput } from './atomic-output.js';
 import { choiceOption, parseTimeOption } from './options.js';
 
 /** Code of the diagnostic for a `--log` path that cannot be written. */
@@ -38,14 +39,20 @@ export function defineCommand(command: Command): void {
     .option('--seed <n>', "override the scenario's seed", parseSeed)
     .action(async (file: string, flags: RunFlags) => {
       const scenario = await loadScenarioFile(file);
-      // Opened before the run, so a path that cannot be written is bad input reported before anything is simulated.
+      // Opened before the run, so a path that cannot be written is bad input reported before anything is simulated;
+      // written beside the path and renamed at the end, so a run that fails leaves an existing log as it was.
       const log = flags.log === undefined ? undefined : await openLog(flags.log);
-      const progress = createProgressLine();
-      const report = runScenario(scenario, { seed: flags.seed, untilMs: flags.until, onProgress: progress.show });
-      progress.finish();
-      if (log !== undefined) {
-        await log.writeFile(formatEventLog(report));
-        await log.close();
+      let report: RunReport;
+      try {
+        const progress = createProgressLine();
+        report = runScenario(scenario, { seed: flags.seed, untilMs: flags.until, onProgress: progress.show });
+        progress.finish();
+        await log?.commit(formatEventLog(report)).catch((error: unknown) => {
+          throw unwritableLog(flags.log ?? '', error);
+        });
+      } catch (error) {
+        await log?.discard();
+        throw error;
       }
       process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatRunReport(report).join('\n')}\n`);
       if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
@@ -57,15 +64,20 @@ function formatEventLog(report: RunReport): string {
   return report.events.map((event) => `${formatEventLine(event)}\n`).join('');
 }
 
-async function openLog(path: string): Promise<FileHandle> {
+async function openLog(path: string): Promise<AtomicOutput> {
+  if ((await stat(path).catch(() => undefined))?.isDirectory() === true) throw unwritableLog(path, new Error('it is a directory'));
   try {
-    return await open(path, 'w');
+    return await openAtomicOutput(path);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([
-      diagnosticAt({ file: path, line: 1, column: 1 }, UNWRITABLE_LOG_RULE, 'error', `cannot write the event log (--log): ${reason}; give a file in an existing, writable directory`),
-    ]);
+    throw unwritableLog(path, error);
   }
+}
+
+function unwritableLog(path: string, error: unknown): InputError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InputError([
+    diagnosticAt({ file: path, line: 1, column: 1 }, UNWRITABLE_LOG_RULE, 'error', `cannot write the event log (--log): ${reason}; give a file in an existing, writable directory`),
+  ]);
 }
 
 /** A `simulating 01:00:00 / 1d 00:00:00` line on stderr, shown when stderr is a terminal or the run is long. */

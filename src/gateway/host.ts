@@ -254,7 +254,7 @@ export class GatewayHost implements GatewayConfigView {
         this.refuseTunnel(tunnel, 'OVERLAPPING_PREFIXES');
         continue;
       }
-      claimed.push(...site.addressPrefixes);
+      for (const prefix of site.addressPrefixes) claimed.push(prefix);
       if (running >= limit) {
         this.refuseTunnel(tunnel, 'TOO_MANY_TUNNELS');
         continue;

@@ -67,7 +67,8 @@ export class VnetAddressPlan {
   clone(): VnetAddressPlan {
     const copy = new VnetAddressPlan([]);
     for (const [name, allocator] of this.allocators) copy.allocators.set(name, allocator.clone());
-    copy.spans.push(...this.spans);
+    // A loop, not push(...spans): a VNet may hold more subnets than a call takes arguments.
+    for (const span of this.spans) copy.spans.push(span);
     return copy;
   }
 

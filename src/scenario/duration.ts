@@ -1,3 +1,5 @@
+import { MAX_SIM_TIME_MS } from '../common/index.js';
+
 /** Milliseconds in each unit a scenario duration may use, largest first (the order units must be written in). */
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
 
@@ -15,6 +17,14 @@ export function parseDuration(text: string): number | undefined {
     Number(minutes ?? 0) * UNIT_MS.m +
     Number(seconds ?? 0) * UNIT_MS.s
   );
+}
+
+/** The longest duration a scenario or flag may give, as written: `400d`. */
+export const MAX_DURATION_TEXT = `${MAX_SIM_TIME_MS / UNIT_MS.d}d`;
+
+/** Whether a duration's text, if it is one, stays within the simulated-time limit (enough digits parse to Infinity). */
+export function isWithinTimeLimit(text: string): boolean {
+  return (parseDuration(text) ?? 0) <= MAX_SIM_TIME_MS;
 }
 
 /** Writes milliseconds back as the shortest scenario duration (`0s`, `90s` → `1m30s`, `1d2h`). */

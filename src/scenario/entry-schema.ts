@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.js';
+import { DURATION_PATTERN, MAX_DURATION_TEXT, isWithinTimeLimit } from './duration.js';
 
-/** A scenario time or duration in YAML: `90s`, `15m`, `2h`, `1d`, `1h30m` (a bare number has no unit and is refused). */
+/**
+ * A scenario time or duration in YAML: `90s`, `15m`, `2h`, `1d`, `1h30m` (a bare number has no unit and is refused),
+ * at most 400 days (src/common/limits.ts), so no time in a file can make a run loop for ever.
+ */
 export const durationSchema = z
   .string({ error: 'a duration needs a unit: write 0s, 90s, 15m, 2h, 1d or 1h30m' })
-  .regex(DURATION_PATTERN, { error: 'not a duration: write 0s, 90s, 15m, 2h, 1d or 1h30m (units d, h, m, s in that order)' });
+  .regex(DURATION_PATTERN, { error: 'not a duration: write 0s, 90s, 15m, 2h, 1d or 1h30m (units d, h, m, s in that order)' })
+  .refine(isWithinTimeLimit, { error: `too long: simulated time ends at ${MAX_DURATION_TEXT}; write ${MAX_DURATION_TEXT} or less` });
 
 /**
  * A timed list entry with exactly one action key: `{ at: 20m, stopVm: {…} }` or `{ at: 15m, vmState: {…} }`.

@@ -1,7 +1,7 @@
 export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, type YamlSource, type YamlPath } from './yaml-source.js';
 export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-source.js';
 export { networkSectionSchema, eraSchema, type NetworkSection, type Era } from './network-schema.js';
-export { parseDuration, formatDuration, formatClock, DURATION_PATTERN } from './duration.js';
+export { parseDuration, formatDuration, formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT } from './duration.js';
 export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE } from './load-scenario.js';
 export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
 export { REGIONAL_VNET_ERA_RULE } from './vnet-binding-check.js';

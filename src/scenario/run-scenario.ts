@@ -1,7 +1,12 @@
-import { Simulation } from '../sim/index.js';
+import { InputError, MAX_LOGGED_EVENTS, diagnosticAt } from '../common/index.js';
+import { EventLogFullError, Simulation } from '../sim/index.js';
+import { formatClock } from './duration.js';
 import type { ExpectationContext } from './expectations/expectation-kind.js';
 import type { ExpectationResult, RefusedCommand, RunReport } from './run-report.js';
 import type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
+
+/** Code of the refusal of a scenario whose run would log more events than the engine allows. */
+export const EVENT_LOG_LIMIT_RULE = 'event-log-limit';
 
 /** How far the clock moves between progress reports, so a run spanning days still reports while it works. */
 const PROGRESS_STEP_MS = 3_600_000;
@@ -38,12 +43,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const refused: RefusedCommand[] = [];
   const results: ExpectationResult[] = [];
   let clockMs = 0;
+  const advanceSim = (targetMs: number): void => {
+    try {
+      sim.advanceTo(targetMs);
+    } catch (error) {
+      throw error instanceof EventLogFullError ? tooManyEvents(scenario, error) : error;
+    }
+  };
   const advance = (targetMs: number): void => {
     for (let t = clockMs + PROGRESS_STEP_MS; t < targetMs; t += PROGRESS_STEP_MS) {
-      sim.advanceTo(t);
+      advanceSim(t);
       options.onProgress?.(t, endMs);
     }
-    sim.advanceTo(targetMs);
+    advanceSim(targetMs);
     clockMs = targetMs;
     options.onProgress?.(targetMs, endMs);
   };
@@ -79,7 +91,18 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 
 /** Where a scenario's clock stops unless told otherwise: its `until`, else its last scheduled command or expectation. */
 export function findScenarioEndMs(scenario: Scenario): number {
-  return scenario.untilMs ?? Math.max(0, ...scenario.commands.map((c) => c.atMs), ...scenario.expectations.map((e) => e.atMs));
+  if (scenario.untilMs !== undefined) return scenario.untilMs;
+  // A loop, not Math.max(...times): spreading a 130k-entry timeline as arguments overflows the stack.
+  let endMs = 0;
+  for (const scheduled of [...scenario.commands, ...scenario.expectations]) endMs = Math.max(endMs, scheduled.atMs);
+  return endMs;
+}
+
+/** A run whose timers log more than the engine allows is refused as its input: the scenario asks for too much. */
+function tooManyEvents(scenario: Scenario, error: EventLogFullError): InputError {
+  const message = `by ${formatClock(error.atMs)} of simulated time the run had logged ${MAX_LOGGED_EVENTS} events, the most one ` +
+    "run may log; end it earlier (until:, --until) or give the profile's SA lifetimes and retry delays longer durations";
+  return new InputError([diagnosticAt({ file: scenario.file, line: 1, column: 1 }, EVENT_LOG_LIMIT_RULE, 'error', message)]);
 }
 
 function scheduledTimes(scenario: Scenario, endMs: number): number[] {

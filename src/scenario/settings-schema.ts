@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
-import { formatDuration } from './duration.js';
+import { formatDuration, parseDuration } from './duration.js';
 import { ikeProposalSchema, ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
 import { durationSchema } from './entry-schema.js';
 
@@ -39,10 +39,33 @@ function profileObjectSchema(defaults: object): z.ZodObject {
   return z.strictObject(shape);
 }
 
+/**
+ * Profile durations drive timers that re-arm (rekeys, retries, probes): at 0s they would fire at one instant for ever,
+ * so every one is at least a second — the finest a scenario duration can say — and the re-arming ones at least what
+ * the era's devices accepted (Cisco IOS: IKE SA lifetime 60–86,400 s, IPsec SA 120–86,400 s, keepalive 10–3,600 s),
+ * which keeps a 400-day run to hundreds of thousands of rekeys per tunnel, not tens of millions.
+ */
+const MIN_PROFILE_DURATION_MS: Readonly<Record<string, number>> = { ikeSaLifetimeMs: 60_000, childSaLifetimeMs: 120_000, dpdDelayMs: 10_000 };
+
+function profileDurationSchema(field: string): z.ZodType<string> {
+  const minMs = MIN_PROFILE_DURATION_MS[field] ?? 1000;
+  return durationSchema.refine((text) => (parseDuration(text) ?? 0) >= minMs, {
+    error: `at least ${formatDuration(minMs)}: a timer that re-arms itself faster would flood the log (or, at 0s, fire for ever at one instant)`,
+  });
+}
+
+/** Bounds of the profile's plain numbers, where a value outside would make a loop run away (issue #14, item 3). */
+const PROFILE_NUMBER_SCHEMAS: Readonly<Record<string, z.ZodNumber>> = {
+  // Each retransmission waits base^attempt times the first timeout; below 1 the waits shrink to nothing.
+  retransmitBase: z.number().min(1).max(10),
+  retransmitTries: z.number().int().min(0).max(100),
+  childSaLifetimeKb: z.number().min(1),
+};
+
 function profileValueSchema(field: string, value: unknown): z.ZodType {
   if (value !== null && typeof value === 'object') return profileObjectSchema(value).optional();
   const shown = typeof value === 'number' && field.endsWith(MS_SUFFIX) ? formatDuration(value) : String(value ?? 'none');
-  const schema = field.endsWith(MS_SUFFIX) ? durationSchema : z.number().min(0);
+  const schema = field.endsWith(MS_SUFFIX) ? profileDurationSchema(field) : (PROFILE_NUMBER_SCHEMAS[field] ?? z.number().min(0).max(1e12));
   return schema.optional().describe(`default ${shown}`);
 }
 

@@ -49,18 +49,24 @@ export class SimClock {
     return this.heap[0]?.deadlineMs;
   }
 
-  /** Advances to `targetMs`, firing every timer due by then in deadline order, including timers they schedule. */
-  advanceTo(targetMs: number): void {
+  /**
+   * Advances to `targetMs`, firing every timer due by then in deadline order, including timers they schedule. Before
+   * each timer it asks `mayFire` (default: always): when that says no, the clock stays at the last timer fired and
+   * this returns false, so a caller can bound the work one jump does (timers that keep re-arming never end a jump).
+   */
+  advanceTo(targetMs: number, mayFire: () => boolean = () => true): boolean {
     if (targetMs < this.nowMs) throw new RangeError(`clock cannot go back from ${this.nowMs} ms to ${targetMs} ms`);
     for (;;) {
       const next = this.nextDeadline();
       if (next === undefined || next > targetMs) break;
+      if (!mayFire()) return false;
       const timer = this.pop();
       this.live.delete(timer.id);
       this.nowMs = timer.deadlineMs;
       timer.callback();
     }
     this.nowMs = targetMs;
+    return true;
   }
 
   /** Advances by `deltaMs`; see {@link advanceTo}. */

@@ -15,4 +15,5 @@ export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMIT
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';
 export type { DeviceSpec, GatewayWorld, GatewayStatus, ConnectionStatus, GatewayEvent } from '../gateway/index.js';
 export { SimClock, type TimerId } from './clock.js';
+export { EventLogFullError } from './event-log-limit.js';
 export { createRng, type Rng } from './rng.js';

@@ -1,4 +1,4 @@
-import { diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
 import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type ComputeEventBody, type DecideContext, type FollowUp } from '../vm/index.js';
@@ -6,6 +6,7 @@ import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
 import type { Command } from './commands.js';
 import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
+import { EventLogFullError } from './event-log-limit.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
 import { describePlanEvents } from './plan-events.js';
@@ -98,9 +99,12 @@ export class Simulation {
     return { ok: true, events };
   }
 
-  /** Advances simulated time, firing every due follow-up (and gateway timer) in deadline order. */
+  /**
+   * Advances simulated time, firing every due follow-up (and gateway timer) in deadline order; throws
+   * EventLogFullError, with the clock at the last timer fired, once the log holds the most events allowed.
+   */
   advanceTo(timeMs: number): void {
-    this.clock.advanceTo(timeMs);
+    if (!this.clock.advanceTo(timeMs, () => this.log.length < MAX_LOGGED_EVENTS)) throw new EventLogFullError(this.clock.now());
   }
 
   /** Calls `listener` for every event recorded from now on; returns the unsubscribe function. */

@@ -62,9 +62,10 @@ export function planAddressBlocks(view: View, vnetName: string): AddressPlan {
       if (start > cursor) blocks.push(gap(at(cursor), start - cursor, cursor));
       if (r.start + r.size <= cursor) continue;
       blocks.push({ kind: 'subnet', depth: 1, offset: at(start), size: r.start + r.size - start, first: formatIpv4(start), label: `${subnet.name} ${subnet.prefix}` });
-      blocks.push(...subnetCells(r.start, r.size, dipsBySubnet.get(subnet.name) ?? []).filter((c) => c.start >= start).map((c) => ({
-        kind: c.kind, depth: 2 as const, offset: at(c.start), size: c.size, first: formatIpv4(c.start), label: c.label,
-      })));
+      // A loop, not push(...cells): a big subnet's cells may outnumber the arguments a call takes.
+      for (const c of subnetCells(r.start, r.size, dipsBySubnet.get(subnet.name) ?? [])) {
+        if (c.start >= start) blocks.push({ kind: c.kind, depth: 2, offset: at(c.start), size: c.size, first: formatIpv4(c.start), label: c.label });
+      }
       cursor = r.start + r.size;
     }
     if (cursor < space.start + space.size) blocks.push(gap(at(cursor), space.start + space.size - cursor, cursor));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_SIM_TIME_MS } from '../common/index.js';
 import { MAX_SPEED, errorMessage, type ClientMessage, type ErrorMessage } from './protocol.js';
 
 const nodeId = z.string().min(1).max(200).regex(/^[a-zA-Z]+:/, 'must be a graph node id like vm:service/name');
@@ -8,7 +9,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('play'), speed: z.number().positive().max(MAX_SPEED).optional() }),
   z.strictObject({ type: z.literal('pause') }),
   z.strictObject({ type: z.literal('step') }),
-  z.strictObject({ type: z.literal('seek'), timeMs: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER) }),
+  // Seeking runs the engine to that time, so it is bounded like every other simulated time (src/common/limits.ts).
+  z.strictObject({
+    type: z.literal('seek'),
+    timeMs: z.number().int().nonnegative().max(MAX_SIM_TIME_MS, `seek at most ${MAX_SIM_TIME_MS} ms (400 days of simulated time)`),
+  }),
   z.strictObject({ type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId }),
 ]);
 

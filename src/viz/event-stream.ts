@@ -38,9 +38,10 @@ export class EventStream {
   private readonly maxBatchEvents: number;
   private readonly maxBufferedBytes: number;
   private readonly playback: () => PlaybackState;
-  private readonly clients = new Set<Client>();
+  private readonly clients = new Map<WebSocket, Client>();
   private view: View = createView();
   private foldedCount = 0;
+  private droppedCount = 0;
   private flushScheduled = false;
   private resyncTimer: ReturnType<typeof setInterval> | undefined;
   private readonly unsubscribe: () => void;
@@ -59,6 +60,18 @@ export class EventStream {
     return this.clients.size;
   }
 
+  /** Clients disconnected so far for asking faster than they read. */
+  get droppedClients(): number {
+    return this.droppedCount;
+  }
+
+  /** Bytes queued in the server for every client together: what the buffered-bytes bound keeps in check. */
+  get queuedBytes(): number {
+    let total = 0;
+    for (const socket of this.clients.keys()) total += socket.bufferedAmount;
+    return total;
+  }
+
   /** The view after every event so far (what a new client's hello snapshot holds). */
   currentView(): View {
     this.foldLog();
@@ -68,12 +81,12 @@ export class EventStream {
   /** Adds a client that holds the log up to `resumeSeq` (or nothing, `null`); sends its hello and what it misses. */
   addClient(socket: WebSocket, resumeSeq: number | null): void {
     const client: Client = { socket, sentSeq: -1, isSlow: false };
-    this.clients.add(client);
-    socket.on('close', () => this.clients.delete(client));
+    this.clients.set(socket, client);
+    socket.on('close', () => this.clients.delete(socket));
     if (resumeSeq !== null && this.canResumeFrom(resumeSeq)) {
       client.sentSeq = resumeSeq;
-      this.send(client, { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: null, lastSeq: resumeSeq, playback: this.playback() });
-      this.flushClient(client, new Map());
+      const hello: ServerMessage = { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: null, lastSeq: resumeSeq, playback: this.playback() };
+      if (this.deliver(client, JSON.stringify(hello), 'pause')) this.flushClient(client, new Map());
     } else {
       this.sendSnapshot(client);
     }
@@ -82,14 +95,29 @@ export class EventStream {
   /** Sends a message to every connected client that is keeping up. */
   broadcast(message: ServerMessage): void {
     const text = JSON.stringify(message);
-    for (const client of this.clients) if (!client.isSlow) client.socket.send(text);
+    for (const client of this.clients.values()) if (!client.isSlow) this.deliver(client, text, 'pause');
+  }
+
+  /**
+   * Sends one client the answer to something it asked (an error or a reach answer). A client over its buffered-bytes
+   * bound is asking faster than it reads (a flood of tiny frames it never reads the answers to): it is disconnected,
+   * so its queue cannot grow the server without limit. Returns whether the reply was queued.
+   */
+  reply(socket: WebSocket, message: ServerMessage): boolean {
+    const client = this.clients.get(socket);
+    return client !== undefined && this.deliver(client, JSON.stringify(message), 'drop');
+  }
+
+  /** Whether a client has more than its bound queued (the heartbeat drops such a client instead of pinging it). */
+  isOverBound(socket: WebSocket): boolean {
+    return socket.bufferedAmount > this.maxBufferedBytes;
   }
 
   /** Sends every client the events it has not had yet. */
   flush(): void {
     this.flushScheduled = false;
     const shared = new Map<string, string>();
-    for (const client of this.clients) this.flushClient(client, shared);
+    for (const client of this.clients.values()) this.flushClient(client, shared);
   }
 
   /** Stops listening to the world. */
@@ -120,10 +148,6 @@ export class EventStream {
     const events = this.world.events;
     let index = this.indexAfter(client.sentSeq);
     while (index < events.length) {
-      if (client.socket.bufferedAmount > this.maxBufferedBytes) {
-        this.markSlow(client);
-        return;
-      }
       const end = Math.min(events.length, index + this.maxBatchEvents);
       const key = `${index}-${end}`;
       let text = shared.get(key);
@@ -132,7 +156,7 @@ export class EventStream {
         text = JSON.stringify(message);
         shared.set(key, text);
       }
-      client.socket.send(text);
+      if (!this.deliver(client, text, 'pause')) return;
       client.sentSeq = events[end - 1]!.seq;
       index = end;
     }
@@ -145,7 +169,7 @@ export class EventStream {
 
   private resyncSlowClients(): void {
     let waiting = 0;
-    for (const client of this.clients) {
+    for (const client of this.clients.values()) {
       if (!client.isSlow) continue;
       if (client.socket.bufferedAmount <= this.maxBufferedBytes / 4) this.sendSnapshot(client);
       else waiting++;
@@ -158,13 +182,30 @@ export class EventStream {
 
   private sendSnapshot(client: Client): void {
     const view = this.currentView();
+    const hello: ServerMessage = { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: view, lastSeq: view.seq, playback: this.playback() };
     client.isSlow = false;
-    client.sentSeq = view.seq;
-    this.send(client, { type: 'hello', protocolVersion: PROTOCOL_VERSION, snapshot: view, lastSeq: view.seq, playback: this.playback() });
+    if (this.deliver(client, JSON.stringify(hello), 'pause')) client.sentSeq = view.seq;
   }
 
-  private send(client: Client, message: ServerMessage): void {
-    client.socket.send(JSON.stringify(message));
+  /**
+   * The one send path after a client's hello: nothing is queued for a client over its buffered-bytes bound. Stream
+   * traffic (`pause`) pauses the client until it drains and resynchronises it with a snapshot; a reply to a request
+   * (`drop`) disconnects it. Returns whether the text was queued.
+   */
+  private deliver(client: Client, text: string, whenOver: 'pause' | 'drop'): boolean {
+    if (client.socket.bufferedAmount > this.maxBufferedBytes) {
+      if (whenOver === 'pause') this.markSlow(client);
+      else this.drop(client);
+      return false;
+    }
+    client.socket.send(text);
+    return true;
+  }
+
+  private drop(client: Client): void {
+    this.droppedCount++;
+    this.clients.delete(client.socket);
+    client.socket.terminate();
   }
 
   private foldLog(): void {

@@ -1,3 +1,4 @@
+import { MAX_SIM_TIME_MS } from '../common/index.js';
 import type { LiveWorld } from './live-world.js';
 import type { PlaybackState } from './protocol.js';
 
@@ -89,13 +90,14 @@ export class Playback {
     this.lastRealMs = realMs;
     this.advance(target);
     // With nothing left to fire the clock would only count up; pausing tells the page the scenario has played out.
-    if (this.world.nextEventTime() === undefined) this.stopTimer();
+    if (this.world.nextEventTime() === undefined || this.world.now() >= MAX_SIM_TIME_MS) this.stopTimer();
     this.options.onChange(this.state());
   }
 
+  // Playing at top speed reaches the end of simulated time in minutes: the clock stops there (src/common/limits.ts).
   private advance(timeMs: number): void {
     try {
-      this.world.advanceTo(Math.floor(timeMs));
+      this.world.advanceTo(Math.floor(Math.min(timeMs, MAX_SIM_TIME_MS)));
     } catch (error) {
       this.stopTimer();
       this.options.onError(error);

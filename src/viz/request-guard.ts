@@ -22,3 +22,15 @@ export function isAllowedOrigin(originHeader: string | undefined, hostHeader: st
   if (originHeader === undefined) return true;
   return hostHeader !== undefined && originHeader.toLowerCase() === `http://${hostHeader.toLowerCase()}`;
 }
+
+/** Path and query of a request target, or `undefined` when it is not a URL path at all (e.g. `//[`): answer 400. */
+export function readRequestTarget(target: string | undefined): { pathname: string; search: string } | undefined {
+  // A target starting with `//` names an authority, not a path; `new URL` throws on a malformed one (`//[`).
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    const url = new URL(target, 'http://localhost');
+    return { pathname: url.pathname, search: url.search };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -7,8 +8,8 @@ import { buildGraph } from './graph-model.js';
 import type { LiveWorld } from './live-world.js';
 import { Playback } from './playback.js';
 import { parseClientMessage } from './client-message-schema.js';
-import { EVENTS_PATH, errorMessage, readResumeSeq, type ClientMessage, type ServerMessage } from './protocol.js';
-import { isAllowedHost, isAllowedOrigin } from './request-guard.js';
+import { EVENTS_PATH, errorMessage, readResumeSeq, type ClientMessage } from './protocol.js';
+import { isAllowedHost, isAllowedOrigin, readRequestTarget } from './request-guard.js';
 import { DEFAULT_WEB_ROOT, servePageFile } from './static-files.js';
 
 /** Largest frame a page may send: client messages are small commands, so anything bigger is refused by ws (code 1009). */
@@ -77,48 +78,65 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request: unknown Host\n');
       return;
     }
+    const target = readRequestTarget(request.url);
+    if (target === undefined) {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request target: ask for a path such as /\n');
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    void servePageFile(webRoot, new URL(request.url ?? '/', 'http://localhost').pathname, response);
+    void servePageFile(webRoot, target.pathname, response);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES });
-  const alive = new WeakMap<WebSocket, boolean>();
+  // The payload of the ping each client must echo: a pong that does not carry it (sent unasked) keeps nobody alive.
+  const awaitedPong = new WeakMap<WebSocket, string | null>();
 
+  // The Host check comes first: nothing of a request from a name this server does not answer to is even parsed.
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const refusal = url.pathname !== EVENTS_PATH ? '404 Not Found'
-      : !isAllowedHost(request.headers.host, port, host) ? '421 Misdirected Request'
-        : !isAllowedOrigin(request.headers.origin, request.headers.host) ? '403 Forbidden' : null;
-    if (refusal !== null) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const target = checkUpgrade(request);
+    if (typeof target === 'string') {
+      socket.end(`HTTP/1.1 ${target}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
+      awaitedPong.set(ws, null);
+      ws.on('pong', (data) => {
+        if (data.toString('hex') === awaitedPong.get(ws)) awaitedPong.set(ws, null);
+      });
       ws.on('error', () => ws.terminate());
       ws.on('message', (data, isBinary) => {
         const parsed = isBinary ? { ok: false as const, error: errorMessage('bad-message', 'binary frames are not part of the protocol') }
           : parseClientMessage(String(data));
         if (parsed.ok) handleMessage(ws, parsed.message);
-        else sendTo(ws, parsed.error);
+        else stream.reply(ws, parsed.error);
       });
-      stream.addClient(ws, readResumeSeq(url.search));
+      stream.addClient(ws, readResumeSeq(target.search));
     });
   });
 
+  // A client that has not echoed the previous ping, or holds more than its bound unread, is dropped.
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
-      if (alive.get(ws) !== true) {
+      if (awaitedPong.get(ws) !== null || stream.isOverBound(ws)) {
         ws.terminate();
         continue;
       }
-      alive.set(ws, false);
-      ws.ping();
+      const token = randomBytes(8);
+      awaitedPong.set(ws, token.toString('hex'));
+      ws.ping(token);
     }
   }, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS);
+
+  // The target of an upgrade to the event stream, or the status line refusing it.
+  function checkUpgrade(request: IncomingMessage): { search: string } | string {
+    if (!isAllowedHost(request.headers.host, port, host)) return '421 Misdirected Request';
+    const target = readRequestTarget(request.url);
+    if (target === undefined) return '400 Bad Request';
+    if (target.pathname !== EVENTS_PATH) return '404 Not Found';
+    return isAllowedOrigin(request.headers.origin, request.headers.host) ? target : '403 Forbidden';
+  }
 
   function handleMessage(ws: WebSocket, message: ClientMessage): void {
     switch (message.type) {
@@ -143,16 +161,16 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   function answerReach(ws: WebSocket, requestId: string, from: string, to: string): void {
     const reach = options.world.reach;
     if (reach === undefined) {
-      sendTo(ws, errorMessage('reach-unavailable', 'this server has no topology engine to answer reach queries', requestId));
+      stream.reply(ws, errorMessage('reach-unavailable', 'this server has no topology engine to answer reach queries', requestId));
       return;
     }
     const ids = new Set(buildGraph(stream.currentView()).nodes.map((n) => n.id));
     const unknown = [from, to].filter((id) => !ids.has(id));
     if (unknown.length > 0) {
-      sendTo(ws, errorMessage('unknown-node', `no node ${unknown.join(' or ')} in the current topology`, requestId));
+      stream.reply(ws, errorMessage('unknown-node', `no node ${unknown.join(' or ')} in the current topology`, requestId));
       return;
     }
-    sendTo(ws, { type: 'reach', requestId, answer: reach(from, to) });
+    stream.reply(ws, { type: 'reach', requestId, answer: reach(from, to) });
   }
 
   try {
@@ -184,8 +202,4 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
-}
-
-function sendTo(ws: WebSocket, message: ServerMessage): void {
-  ws.send(JSON.stringify(message));
 }
