@@ -8,6 +8,7 @@ import { parseDuration } from './duration.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { networkPlanFromYaml } from './network-yaml.js';
+import { findPlaceholders } from './plan-placeholders.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
@@ -54,6 +55,7 @@ export function parseScenario(text: string, file: string): Scenario {
 
   const declarations = declare(plan, commands);
   const problems: Diagnostic[] = [
+    ...findPlaceholders(plan),
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
     ...checkVnetBindingEra(plan, era),
     ...commands.flatMap(checkVmSource),

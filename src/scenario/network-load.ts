@@ -5,6 +5,7 @@ import type { NetworkPlan } from '../ipam/index.js';
 import { eraSchema, type Era } from './network-schema.js';
 import { networkPlanFromXml } from './network-xml.js';
 import { networkPlanFromYaml } from './network-yaml.js';
+import { findPlaceholders } from './plan-placeholders.js';
 import { scenarioSchema } from './scenario-schema.js';
 import { parseYamlDocument, positionOf, rootKindOf, validateYaml } from './yaml-source.js';
 
@@ -37,11 +38,22 @@ export async function loadNetworkPlan(file: string): Promise<LoadedNetworkPlan> 
   return parseNetworkPlan(text, file);
 }
 
-/** Parses plan text (XML or YAML, told apart by the first non-blank character) the way loadNetworkPlan does. */
+/**
+ * Parses plan text (XML or YAML, told apart by the first non-blank character) the way loadNetworkPlan does. A plan
+ * that still holds documentation placeholders is refused at each of them.
+ */
 export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan {
+  const loaded = parsePlanText(text, file);
+  const placeholders = findPlaceholders(loaded.plan);
+  if (placeholders.length > 0) throw new InputError(placeholders);
+  return loaded;
+}
+
+function parsePlanText(text: string, file: string): LoadedNetworkPlan {
   // A UTF-8 byte order mark is common in files saved by Windows tools such as the classic portal export.
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) return { plan: networkPlanFromXml(body, file), era: undefined };
+  refuseCliJsonForm(body, file);
   const source = parseYamlDocument(body, file);
   const rootKind = rootKindOf(source);
   if (rootKind !== 'mapping') {
@@ -74,6 +86,27 @@ export function parseNetworkPlan(text: string, file: string): LoadedNetworkPlan 
   }
   if (plan === undefined || problems.length > 0) throw new InputError(uniqueDiagnostics(problems));
   return { plan, era };
+}
+
+/**
+ * The Azure CLI 1.0 printed the network configuration as JSON (`{"VirtualNetworkConfiguration": {"Dns": "", …}}`,
+ * azure-classic.md §1.3); YAML would read it as a mapping with one unknown key, which says nothing useful.
+ */
+function refuseCliJsonForm(body: string, file: string): void {
+  const match = /^\s*\{\s*"(VirtualNetworkConfiguration|NetworkConfiguration)"/.exec(body);
+  if (match === null) return;
+  const offset = body.indexOf('"');
+  const line = body.slice(0, offset).split('\n').length;
+  const column = offset - body.lastIndexOf('\n', offset);
+  throw new InputError([
+    diagnosticAt(
+      { file, line, column },
+      NOT_A_PLAN_RULE,
+      'error',
+      'this is the Azure CLI\'s JSON form of the network configuration (azure network export), which vnetsim does ' +
+        'not read; export the XML form instead (Get-AzureVNetConfig -ExportToFile FILE) and check that file',
+    ),
+  ]);
 }
 
 /**

@@ -63,6 +63,18 @@ export function parseXmlDocument(text: string, file: string): XmlElement {
       ),
     ]);
   }
+  const declarationAt = text.search(/<\?xml[\s?]/);
+  if (declarationAt > 0 && text.slice(0, declarationAt).trim() === '') {
+    throw new InputError([
+      diagnosticAt(
+        refAt(declarationAt),
+        XML_SYNTAX_RULE,
+        'error',
+        `the <?xml ...?> declaration must be the very first thing in the file, but ${declarationAt} blank ` +
+          `character${declarationAt === 1 ? '' : 's'} come before it: delete them (or the declaration line)`,
+      ),
+    ]);
+  }
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const at = { file, line: validation.err.line || 1, column: validation.err.col || 1 };

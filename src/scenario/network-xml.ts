@@ -134,7 +134,13 @@ function validateNetcfg(root: XmlElement): Diagnostic[] {
   }
   const namespace = root.attributes.get('xmlns');
   if (namespace?.value !== NETCFG_NAMESPACE) {
-    report(root, `<NetworkConfiguration> must declare xmlns="${NETCFG_NAMESPACE}"`, namespace?.at ?? root.at);
+    const found = namespace === undefined ? 'declares no namespace' : `declares xmlns="${namespace.value}"`;
+    report(
+      root,
+      `<NetworkConfiguration> ${found}; a network configuration file declares xmlns="${NETCFG_NAMESPACE}": ` +
+        'write that namespace (as Get-AzureVNetConfig exports it)',
+      namespace?.at ?? root.at,
+    );
   }
   const visit = (element: XmlElement, elementSpec: ElementSpec): void => {
     for (const [name, attribute] of element.attributes) {

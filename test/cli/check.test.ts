@@ -59,7 +59,7 @@ describe('vnetsim check: example plans against their golden outputs', () => {
     const tripped = new Set(result.diagnostics.map((d) => d.rule));
     const missed = RULE_CATALOGUE.map((r) => r.id).filter((id) => !tripped.has(id));
     expect(missed).toEqual([]);
-    expect(result.output.trimEnd().split('\n').at(-1)).toMatch(/^\d+ errors, 1 warning, 1 info in 1 file$/);
+    expect(result.output.trimEnd().split('\n').at(-1)).toMatch(/^\d+ errors, 2 warnings, 1 info in 1 file$/);
   });
 
   it("lets --era override the file's own era", async () => {

@@ -1,5 +1,6 @@
 import { diagnosticAt, type Diagnostic } from '../../common/index.js';
 import type { Located } from '../plan.js';
+import { formatPrefix } from '../prefix-format.js';
 import { parseAddress } from '../prefix-parse.js';
 import { dnsObject, siteObject } from './objects.js';
 import type { PlanIndex } from './plan-index.js';
@@ -18,18 +19,51 @@ export const cidrInvalidRule: PlanRule = {
       ),
 };
 
-/** `cidr-host-bits`: a prefix whose address has bits set beyond its length (10.1.1.5/24). */
+/**
+ * `cidr-host-bits`: a prefix whose address has bits set beyond its length (10.10.0.0/8). A warning: the platform took
+ * such prefixes (a live 2014 export stored seven VNets as 10.10.0.0/8 verbatim and the next upload of it succeeded),
+ * reading the network block; the message offers that reading and the one the address suggests.
+ */
 export const cidrHostBitsRule: PlanRule = {
   id: 'cidr-host-bits',
-  severity: 'error',
-  description: 'An address prefix has host bits set; write its network address instead.',
+  severity: 'warning',
+  description: 'An address prefix has host bits set; the platform accepted it as its network block, but say which block you mean.',
   check: (index) =>
-    index.entries
-      .filter((entry) => entry.problem?.code === 'cidr-host-bits')
-      .map((entry) =>
-        diagnosticAt(entry.text.at, 'cidr-host-bits', 'error', `${entry.label}: ${entry.problem?.message ?? ''}`, entry.objects),
-      ),
+    index.entries.flatMap((entry) => {
+      if (entry.problem?.code !== 'cidr-host-bits' || entry.prefix?.family !== 4) return [];
+      const network = formatPrefix(entry.prefix);
+      const written = entry.text.value.trim();
+      const meant = addressReading(written, entry.prefix.length);
+      const readings = meant === undefined ? `write ${network}` : `write ${network} (the block it lies in) or ${meant} (if the address is what you meant)`;
+      return [
+        diagnosticAt(
+          entry.text.at,
+          'cidr-host-bits',
+          'warning',
+          `${entry.label}: ${written} has host bits set; the platform accepted it as written (vnetsim reads it as ` +
+            `${network}), but the text is ambiguous: ${readings}`,
+          entry.objects,
+        ),
+      ];
+    }),
 };
+
+/**
+ * The prefix that keeps the written address as its network: the address with a length covering its last non-zero
+ * octet (10.10.0.0/8 → 10.10.0.0/16), when that is longer than the written length and no smaller than the smallest
+ * classic subnet (10.1.2.7/24 offers no /32).
+ */
+function addressReading(written: string, length: number): string | undefined {
+  const address = written.split('/')[0] ?? '';
+  const octets = address.split('.');
+  let last = octets.length - 1;
+  while (last > 0 && Number(octets[last]) === 0) last--;
+  const octetLength = (last + 1) * 8;
+  return octetLength > length && octetLength <= SMALLEST_PREFIX_LENGTH ? `${address}/${octetLength}` : undefined;
+}
+
+/** The smallest classic subnet, /29 (FAQ-2015, azure-classic.md §2.2): a longer reading is no usable block. */
+const SMALLEST_PREFIX_LENGTH = 29;
 
 /** `ipv6-unsupported`: classic virtual networks, sites and gateways were IPv4 only. */
 export const ipv6UnsupportedRule: PlanRule = {

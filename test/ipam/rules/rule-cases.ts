@@ -27,10 +27,10 @@ export const CASES: RuleCase[] = [
   },
   {
     rule: 'cidr-host-bits',
-    severity: 'error',
-    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.7/24' } })] }),
-    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { A: '10.0.1.0/24' } })] }),
-    mentions: ['V/A', '10.0.1.0/24'],
+    severity: 'warning',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.10.0.0/8'], subnets: { A: '10.0.1.0/24' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/8'], subnets: { A: '10.0.1.0/24' } })] }),
+    mentions: ['VNet V', 'accepted', '10.0.0.0/8', '10.10.0.0/16'],
   },
   {
     rule: 'address-invalid',

@@ -211,7 +211,7 @@ describe('bad NetworkConfig.xml input becomes diagnostics with file:line:column'
     {
       name: 'the wrong namespace',
       text: EXPORT_ORDER.replace(`xmlns="${NETCFG_NAMESPACE}"`, 'xmlns="http://example.com/netcfg"'),
-      expected: [[2, 122, 'netcfg-schema', `must declare xmlns="${NETCFG_NAMESPACE}"`]],
+      expected: [[2, 122, 'netcfg-schema', `declares xmlns="http://example.com/netcfg"; a network configuration file declares xmlns="${NETCFG_NAMESPACE}"`]],
     },
     {
       name: 'the wrong root element',
