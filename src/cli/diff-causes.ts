@@ -32,8 +32,11 @@ const ANY_VNET = '*';
  * `gateway:CorpVNet`, `connection:CorpVNet->HQ`, `endpoint:data/sql1/sql`), so a blocker finds the events behind it.
  */
 export function listEventObjects(event: SimEvent): string[] {
-  const text = (key: string): string | undefined => (typeof event[key] === 'string' ? (event[key] as string) : undefined);
-  const [service, vm, endpoint, vnet, site] = [text('service'), text('vm'), text('endpoint'), text('vnet'), text('site')];
+  const service = 'service' in event ? event.service : undefined;
+  const vm = 'vm' in event ? event.vm : undefined;
+  const endpoint = 'endpoint' in event ? event.endpoint : undefined;
+  const vnet = 'vnet' in event ? event.vnet : undefined;
+  const site = 'site' in event ? event.site : undefined;
   const family = event.type.slice(0, event.type.indexOf('.'));
   const objects: string[] = [];
   if (service !== undefined && vm !== undefined) {
@@ -94,15 +97,11 @@ function matchWanted(objects: readonly string[], wanted: ReadonlySet<string>): s
 
 function describeEvent(event: SimEvent): string {
   const parts: string[] = [];
-  if (typeof event['from'] === 'string' && typeof event['to'] === 'string') parts.push(`${event['from']} → ${event['to']}`);
-  if (typeof event['ip'] === 'string') parts.push(event['ip']);
-  if (typeof event['reason'] === 'string') parts.push(`reason ${event['reason']}`);
-  if (typeof event['up'] === 'boolean') parts.push(event['up'] ? 'device up' : 'device down');
+  if ('from' in event && 'to' in event) parts.push(`${event.from} → ${event.to}`);
+  if ('ip' in event) parts.push(event.ip);
+  if ('reason' in event && event.reason !== undefined) parts.push(`reason ${event.reason}`);
+  if ('up' in event) parts.push(event.up ? 'device up' : 'device down');
   // A device can be up yet cut off: its internet link fault is what stops the tunnel (setLinkFault).
-  if (isCutOff(event['settings'])) parts.push('link broken');
+  if ('settings' in event && !event.settings.reachable) parts.push('link broken');
   return parts.join(', ');
-}
-
-function isCutOff(settings: unknown): boolean {
-  return typeof settings === 'object' && settings !== null && 'reachable' in settings && settings.reachable === false;
 }

@@ -1,5 +1,6 @@
 import type { GatewayCommand } from './commands.js';
 import type { DeviceEvent, DeviceSettings } from './device.js';
+import { makeGatewayEvent } from './events.js';
 import type { GatewayHost, VnetRecord } from './host.js';
 import { isSamePrefixSet } from './prefixes.js';
 
@@ -24,7 +25,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       return;
     case 'resizeGateway': {
       const record = requireVnet(host, command.vnet);
-      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'InProgress', message: `resizing to ${command.sku}` });
+      host.publish(makeGatewayEvent('gateway.operation', { vnet: record.name, operation: 'ResizeGateway', operationStatus: 'InProgress', message: `resizing to ${command.sku}` }));
       record.actor.send({ type: 'RESIZE', sku: command.sku });
       return;
     }
@@ -38,10 +39,10 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       if (!tunnel) return;
       const connect = command.type === 'connectSite';
       tunnel.manuallyDisconnected = !connect;
-      host.publish({
-        type: 'gateway.operation', vnet: record.name, operation: connect ? 'ConnectSite' : 'DisconnectSite',
+      host.publish(makeGatewayEvent('gateway.operation', {
+        vnet: record.name, operation: connect ? 'ConnectSite' : 'DisconnectSite',
         operationStatus: 'Successful', message: `${connect ? 'connected' : 'disconnected'} site '${command.site}'`,
-      });
+      }));
       tunnel.actor?.send(connect ? { type: 'CONNECT' } : { type: 'DISCONNECT', reason: 'DISCONNECTED' });
       // A disconnect deletes the SAs (IKE Delete, RFC 7296 §1.4.1) and a connect initiates: a VNet-to-VNet far end sees both.
       host.signals.notifyFarEnd(record.publicIp, command.site, { type: 'PEER_RESET' });
@@ -57,7 +58,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       host.removeTunnel(record, command.site);
       record.keys.delete(command.site);
       record.sites = record.sites.filter((s) => s !== command.site);
-      host.publish({ type: 'connection.removed', vnet: record.name, site: command.site });
+      host.publish(makeGatewayEvent('connection.removed', { vnet: record.name, site: command.site }));
       host.signals.notifyFarEnd(record.publicIp, command.site, { type: 'PEER_RESET' });
       return;
     }
@@ -83,7 +84,7 @@ function requireVnet(host: GatewayHost, name: string): VnetRecord {
 
 function setSharedKey(host: GatewayHost, record: VnetRecord, site: string, key: string): void {
   record.keys.set(site, key);
-  host.publish({ type: 'connection.sharedKeySet', vnet: record.name, site, key, generated: false });
+  host.publish(makeGatewayEvent('connection.sharedKeySet', { vnet: record.name, site, key, generated: false }));
   const tunnel = record.tunnels.get(site);
   if (tunnel?.actor) {
     tunnel.azure = { ...tunnel.azure, sharedKey: key };
@@ -109,10 +110,10 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
   const spec = host.sites.get(site);
   record.sites = [...record.sites, site];
   host.addTunnel(record, site);
-  host.publish({
-    type: 'connection.added', vnet: record.name, site,
+  host.publish(makeGatewayEvent('connection.added', {
+    vnet: record.name, site,
     addressPrefixes: [...(spec?.addressPrefixes ?? [])], vpnGatewayAddress: spec?.vpnGatewayAddress ?? '',
-  });
+  }));
   host.configureTunnels(record);
 }
 
@@ -122,7 +123,7 @@ function changeDevice(host: GatewayHost, site: string, event: DeviceEvent, reset
   // Configuring a device makes it the site's declared far end, even on a site that pointed at another VNet.
   if (event.type === 'CONFIGURE' && resetsTunnels) device.isDeclared = true;
   const settings = JSON.parse(JSON.stringify(device.actor.getSnapshot().context)) as DeviceSettings;
-  host.publish({ type: 'connection.deviceChanged', site, up: device.peer.up, settings });
+  host.publish(makeGatewayEvent('connection.deviceChanged', { site, up: device.peer.up, settings }));
   // A device whose configuration changed (or that rebooted) drops its SAs and negotiates again.
   host.signals.notifySiteTunnels(site, resetsTunnels ? { type: 'PEER_RESET' } : { type: 'PEER_CHANGED' });
 }

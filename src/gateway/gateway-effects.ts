@@ -1,4 +1,4 @@
-import type { GatewayOperation } from './events.js';
+import { makeGatewayEvent, type GatewayOperation } from './events.js';
 import type { GatewayLink } from './gateway-machine.js';
 import type { GatewayHost, VnetRecord } from './host.js';
 import type { GatewayState, OperationStatus } from './types.js';
@@ -13,11 +13,11 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
   const publishState = (from: GatewayState, to: GatewayState, operation: GatewayOperation, operationStatus: OperationStatus) => {
     const record = recordOf();
     record.state = to;
-    host.publish({
-      type: 'gateway.stateChanged', vnet: record.name, from, to, operation, operationStatus,
+    host.publish(makeGatewayEvent('gateway.stateChanged', {
+      vnet: record.name, from, to, operation, operationStatus,
       ...(record.gatewayType === undefined ? {} : { gatewayType: record.gatewayType, sku: record.sku }),
       ...(record.publicIp === undefined ? {} : { publicIp: record.publicIp }),
-    });
+    }));
   };
   const forgetGateway = (record: VnetRecord) => {
     host.releasePublicIp(record);
@@ -60,10 +60,10 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
     },
     startFailover: (bothInstances) => {
       const record = recordOf();
-      host.publish({
-        type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'InProgress',
+      host.publish(makeGatewayEvent('gateway.operation', {
+        vnet: record.name, operation: 'ResetGateway', operationStatus: 'InProgress',
         message: bothInstances ? 'second reset during failover: rebooting both instances' : 'failing over to the standby instance',
-      });
+      }));
       for (const tunnel of record.tunnels.values()) {
         if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'DISCONNECT', reason: 'GATEWAY_RESET' });
       }
@@ -71,7 +71,7 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
     },
     completeFailover: () => {
       const record = recordOf();
-      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResetGateway', operationStatus: 'Successful', message: 'standby instance is active' });
+      host.publish(makeGatewayEvent('gateway.operation', { vnet: record.name, operation: 'ResetGateway', operationStatus: 'Successful', message: 'standby instance is active' }));
       for (const tunnel of record.tunnels.values()) {
         if (!tunnel.manuallyDisconnected) tunnel.actor?.send({ type: 'CONNECT' });
       }
@@ -81,15 +81,15 @@ export function createGatewayEffects(host: GatewayHost, vnet: string): GatewayLi
       const record = recordOf();
       forgetGateway(record);
       publishState('Provisioning', 'NotProvisioned', 'CreateGateway', 'Failed');
-      host.publish({
-        type: 'gateway.operation', vnet: record.name, operation: 'CreateGateway', operationStatus: 'Failed',
+      host.publish(makeGatewayEvent('gateway.operation', {
+        vnet: record.name, operation: 'CreateGateway', operationStatus: 'Failed',
         message: 'provisioning failed (a platform fault the scenario injected); no gateway was created: create it again',
-      });
+      }));
     },
     completeResize: (sku) => {
       const record = recordOf();
       record.sku = sku;
-      host.publish({ type: 'gateway.operation', vnet: record.name, operation: 'ResizeGateway', operationStatus: 'Successful', message: `resized to ${sku}`, sku });
+      host.publish(makeGatewayEvent('gateway.operation', { vnet: record.name, operation: 'ResizeGateway', operationStatus: 'Successful', message: `resized to ${sku}`, sku }));
       host.configureTunnels(record);
     },
   };

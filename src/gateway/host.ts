@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { GatewayCommand } from './commands.js';
 import type { TunnelLink } from './connection-machine.js';
-import type { GatewayEvent } from './events.js';
+import { makeGatewayEvent, type GatewayEvent } from './events.js';
 import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
 import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
 import { createDefaultDeviceRecord, createDeviceRecord, createGatewayPeer, readPeerEnd, type DeviceRecord } from './peers.js';
@@ -288,15 +288,15 @@ export class GatewayHost implements GatewayConfigView {
     const isRetry = from === 'NotConnected' && to === 'Connecting' && reason !== undefined && reason === tunnel.reason;
     tunnel.connectivity = to;
     tunnel.reason = reason;
-    this.publish({
-      type: 'connection.stateChanged', vnet: tunnel.vnet, site: tunnel.site, from, to,
+    this.publish(makeGatewayEvent('connection.stateChanged', {
+      vnet: tunnel.vnet, site: tunnel.site, from, to,
       eventId: CONNECTION_EVENT_IDS[to], message: formatConnectivityMessage(tunnel.site, from, to, reason),
       ...(reason === undefined ? {} : { reason }),
       ...(isRetry ? { retry: true as const } : {}),
       ...(to === 'Connected'
         ? { ingressBytesPerSecond: this.profile.ingressBytesPerSecond, egressBytesPerSecond: this.profile.egressBytesPerSecond }
         : {}),
-    });
+    }));
   }
 
   private refuseTunnel(tunnel: TunnelRecord, reason: FailureReason): void {
@@ -310,7 +310,7 @@ export class GatewayHost implements GatewayConfigView {
     let key = '';
     for (let i = 0; i < GENERATED_KEY_LENGTH; i++) key += KEY_ALPHABET[this.rng.nextInt(KEY_ALPHABET.length)];
     record.keys.set(site, key);
-    this.publish({ type: 'connection.sharedKeySet', vnet: record.name, site, key, generated: true });
+    this.publish(makeGatewayEvent('connection.sharedKeySet', { vnet: record.name, site, key, generated: true }));
   }
 
   private peerFor(tunnel: TunnelRecord): PeerEnd {
@@ -351,7 +351,7 @@ export class GatewayHost implements GatewayConfigView {
         return site === undefined ? undefined : findRefusalReason(exchange, tunnel.azure, site, this.peerFor(tunnel));
       },
       reportState: (state, reason) => this.reportTunnelState(tunnel, state, reason),
-      reportIke: (exchange, detail) => this.publish({ type: 'connection.ike', vnet: tunnel.vnet, site: tunnel.site, exchange, detail }),
+      reportIke: (exchange, detail) => this.publish(makeGatewayEvent('connection.ike', { vnet: tunnel.vnet, site: tunnel.site, exchange, detail })),
     };
   }
 

@@ -7,9 +7,9 @@ export type {
   GatewayType, GatewaySku, GatewayState, ConnectivityState, OperationStatus, LocalSiteSpec, DeviceSpec, VnetGatewaySpec,
   GatewayClock, GatewayRandom,
 } from './types.js';
-export type {
-  GatewayEvent, GatewayOperation, GatewayStateChanged, GatewayOperationReported, ConnectionStateChanged, ConnectionIkeStep,
-  ConnectionAdded, ConnectionRemoved, ConnectionKeySet, ConnectionDeviceChanged,
+export {
+  type GatewayEvent, type GatewayEventType, type GatewayEventPayloads, type GatewayEventOf, type GatewayOperation,
+  GATEWAY_EVENT_SCHEMAS, makeGatewayEvent, isGatewayEventType,
 } from './events.js';
 export { type FailureReason, describeReason } from './reasons.js';
 export type { GatewayRefusal, GatewayResult } from './validation.js';

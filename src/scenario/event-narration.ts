@@ -1,4 +1,4 @@
-import type { SimEvent } from '../sim/index.js';
+import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 import { formatClock } from './duration.js';
 
 /** Width of the subject column, so the "what happened" column lines up for the usual names. */
@@ -10,119 +10,105 @@ interface Narration {
   text: string;
 }
 
-type Narrate = (event: Fields, dips: ReadonlyMap<string, string>) => Narration;
+/** DIPs the narrator has seen allocated and not yet released, by `service/vm`. */
+type HeldDips = ReadonlyMap<string, string>;
 
-/** An event's payload fields, read as text. */
-interface Fields {
-  get(name: string): string;
-  has(name: string): boolean;
-  raw: SimEvent;
-}
+/** One sentence per event type of the catalogue: adding a type to the catalogue asks for its sentence here. */
+type Narrations = { [K in EventType]: (event: SimEventOf<K>, dips: HeldDips) => Narration };
 
-const vm = (e: Fields): string => `vm ${e.get('service')}/${e.get('vm')}`;
-const service = (e: Fields): string => `service ${e.get('service')}`;
-const tunnel = (e: Fields): string => `tunnel ${e.get('vnet')} ↔ ${e.get('site')}`;
-const place = (e: Fields): string =>
-  e.has('vnet') ? ` in ${e.get('vnet')}${e.has('subnet') ? `/${e.get('subnet')}` : ''}` : '';
+interface VmNamed { service: string; vm: string }
+interface TunnelNamed { vnet: string; site: string }
+interface Placed { vnet?: string; subnet?: string }
 
-// One sentence per event type of the catalogue (src/sim/events.ts, src/vm/events.ts, src/gateway).
-const NARRATIONS: Record<string, Narrate> = {
-  'world.started': (e) => ({ subject: 'world', text: `started (seed ${e.get('seed')}, era ${e.get('era')})` }),
+const vm = (e: VmNamed): string => `vm ${e.service}/${e.vm}`;
+const service = (e: { service: string }): string => `service ${e.service}`;
+const tunnel = (e: TunnelNamed): string => `tunnel ${e.vnet} ↔ ${e.site}`;
+const place = (e: Placed): string => (e.vnet !== undefined ? ` in ${e.vnet}${e.subnet !== undefined ? `/${e.subnet}` : ''}` : '');
+const list = (values: readonly string[]): string => values.join(', ');
+/** An absent or null field, as the timeline shows it. */
+const show = (value: string | null | undefined): string => value ?? '(none)';
+
+const NARRATIONS: Narrations = {
+  'world.started': (e) => ({ subject: 'world', text: `started (seed ${e.seed}, era ${e.era})` }),
   'localSite.defined': (e) => ({
-    subject: `site ${e.get('site')}`,
-    text: `defined: ${e.get('addressPrefixes')}${e.has('vpnGatewayAddress') ? `, VPN device ${e.get('vpnGatewayAddress')}` : ''}`,
+    subject: `site ${e.site}`,
+    text: `defined: ${list(e.addressPrefixes)}${e.vpnGatewayAddress !== undefined ? `, VPN device ${e.vpnGatewayAddress}` : ''}`,
   }),
   'command.refused': (e) => ({
-    subject: `command ${e.get('command')}`,
-    text: `refused ${e.get('code')}: ${e.get('message')}${e.has('at') ? `  (${e.get('at')})` : ''}`,
+    subject: `command ${e.command}`,
+    text: `refused ${e.code}: ${e.message}${e.at !== undefined ? `  (${e.at})` : ''}`,
   }),
-  'affinityGroup.created': (e) => ({ subject: `affinity group ${e.get('affinityGroup')}`, text: `created in ${e.get('region')}` }),
+  'affinityGroup.created': (e) => ({ subject: `affinity group ${e.affinityGroup}`, text: `created in ${e.region}` }),
   'vnet.defined': (e) => ({
-    subject: `vnet ${e.get('vnet')}`,
-    text: `defined: ${e.get('addressSpace')} in ${e.has('affinityGroup') ? `affinity group ${e.get('affinityGroup')}` : e.get('region')}`,
+    subject: `vnet ${e.vnet}`,
+    text: `defined: ${list(e.addressSpace)} in ${e.affinityGroup !== undefined ? `affinity group ${e.affinityGroup}` : show(e.region)}`,
   }),
   'service.created': (e) => ({
     subject: service(e),
-    text: `created ${e.get('dnsName')} in ${e.has('affinityGroup') ? `${e.get('affinityGroup')} (${e.get('region')})` : e.get('region')}`,
+    text: `created ${e.dnsName} in ${e.affinityGroup !== undefined ? `${e.affinityGroup} (${e.region})` : e.region}`,
   }),
   'service.deleted': (e) => ({ subject: service(e), text: 'deleted' }),
   'service.kindSet': (e) => ({
     subject: service(e),
-    text: e.has('kind') ? `is now ${e.get('kind')}` : 'has no deployment: neither IaaS nor PaaS again',
+    text: e.kind !== null ? `is now ${e.kind}` : 'has no deployment: neither IaaS nor PaaS again',
   }),
   'deployment.created': (e) => ({
     subject: service(e),
-    text: `${e.get('slot')} deployment ${e.get('name')} created (${e.get('kind')}${e.has('vnet') ? `, vnet ${e.get('vnet')}` : ''})`,
+    text: `${e.slot} deployment ${e.name} created (${e.kind}${e.vnet !== undefined ? `, vnet ${e.vnet}` : ''})`,
   }),
-  'deployment.statusChanged': (e) => ({
-    subject: service(e),
-    text: `${e.get('slot')} deployment ${e.get('from')} → ${e.get('to')}`,
-  }),
-  'deployment.deleted': (e) => ({ subject: service(e), text: `${e.get('slot')} deployment ${e.get('name')} deleted` }),
-  'vip.assigned': (e) => ({ subject: service(e), text: `VIP ${e.get('ip')} assigned (${e.get('slot')})` }),
-  'vip.released': (e) => ({ subject: service(e), text: `VIP ${e.get('ip')} released (${e.get('slot')})` }),
-  'vip.swapped': (e) => ({
-    subject: service(e),
-    text: `VIPs swapped: production ${e.get('production')}, staging ${e.get('staging')}`,
-  }),
-  'publicIp.allocated': (e) => ({ subject: `public ip ${e.get('ip')}`, text: `allocated to ${e.get('owner')}` }),
-  'image.added': (e) => ({ subject: `image ${e.get('image')}`, text: `added (${e.get('os')}, generalized)` }),
+  'deployment.statusChanged': (e) => ({ subject: service(e), text: `${e.slot} deployment ${e.from} → ${e.to}` }),
+  'deployment.deleted': (e) => ({ subject: service(e), text: `${e.slot} deployment ${e.name} deleted` }),
+  'vip.assigned': (e) => ({ subject: service(e), text: `VIP ${e.ip} assigned (${e.slot})` }),
+  'vip.released': (e) => ({ subject: service(e), text: `VIP ${e.ip} released (${e.slot})` }),
+  'vip.swapped': (e) => ({ subject: service(e), text: `VIPs swapped: production ${show(e.production)}, staging ${show(e.staging)}` }),
+  'publicIp.allocated': (e) => ({ subject: `public ip ${e.ip}`, text: `allocated to ${e.owner}` }),
+  'image.added': (e) => ({ subject: `image ${e.image}`, text: `added (${e.os}, generalized)` }),
   'disk.added': (e) => ({
-    subject: `disk ${e.get('disk')}`,
-    text: e.has('sourceImage') ? `copied from image ${e.get('sourceImage')}` : `added (${e.get('os')}, specialized)`,
+    subject: `disk ${e.disk}`,
+    text: e.sourceImage !== undefined ? `copied from image ${e.sourceImage}` : `added (${e.os}, specialized)`,
   }),
-  'disk.leased': (e) => ({ subject: `disk ${e.get('disk')}`, text: `leased by ${e.get('service')}/${e.get('vm')}` }),
-  'disk.released': (e) => ({ subject: `disk ${e.get('disk')}`, text: `lease released by ${e.get('service')}/${e.get('vm')}` }),
-  'disk.deleted': (e) => ({ subject: `disk ${e.get('disk')}`, text: 'deleted' }),
+  'disk.leased': (e) => ({ subject: `disk ${e.disk}`, text: `leased by ${e.service}/${e.vm}` }),
+  'disk.released': (e) => ({ subject: `disk ${e.disk}`, text: `lease released by ${e.service}/${e.vm}` }),
+  'disk.deleted': (e) => ({ subject: `disk ${e.disk}`, text: 'deleted' }),
   'vm.created': (e) => {
-    const source = e.raw['source'] as { image?: string; disk?: string } | undefined;
-    const from = source?.image !== undefined ? `image ${source.image}` : `disk ${source?.disk ?? '?'}`;
-    return { subject: vm(e), text: `created from ${from} (${e.get('size')}, ${e.get('os')})${place(e)}` };
+    const from = 'image' in e.source ? `image ${e.source.image}` : `disk ${e.source.disk}`;
+    return { subject: vm(e), text: `created from ${from} (${e.size}, ${e.os})${place(e)}` };
   },
-  'vm.macAssigned': (e) => ({ subject: vm(e), text: `new MAC ${e.get('mac')}` }),
-  'dip.allocated': (e) => ({
-    subject: vm(e),
-    text: `dip ${e.get('ip')} allocated${e.get('static') === 'true' ? ' (static)' : ''}${place(e)}`,
-  }),
-  'dip.released': (e) => ({ subject: vm(e), text: `dip ${e.get('ip')} released${e.get('static') === 'true' ? ' (static)' : ''}` }),
+  'vm.macAssigned': (e) => ({ subject: vm(e), text: `new MAC ${e.mac}` }),
+  'dip.allocated': (e) => ({ subject: vm(e), text: `dip ${e.ip} allocated${e.static ? ' (static)' : ''}${place(e)}` }),
+  'dip.released': (e) => ({ subject: vm(e), text: `dip ${e.ip} released${e.static ? ' (static)' : ''}` }),
   'vm.stateChanged': (e, dips) => {
-    const dip = dips.get(`${e.get('service')}/${e.get('vm')}`);
-    return { subject: vm(e), text: `${e.get('from')} → ${e.get('to')}${dip === undefined ? '' : `  dip ${dip}`}` };
+    const dip = dips.get(`${e.service}/${e.vm}`);
+    return { subject: vm(e), text: `${e.from} → ${e.to}${dip === undefined ? '' : `  dip ${dip}`}` };
   },
   'vm.deleted': (e) => ({ subject: vm(e), text: 'deleted' }),
   'endpoint.added': (e) => ({
     subject: vm(e),
-    text: `endpoint ${e.get('endpoint')} ${e.get('protocol')} public ${e.get('publicPort')} → private ${e.get('privatePort')}`,
+    text: `endpoint ${e.endpoint} ${e.protocol} public ${e.publicPort} → private ${e.privatePort}`,
   }),
-  'endpoint.removed': (e) => ({ subject: vm(e), text: `endpoint ${e.get('endpoint')} removed` }),
-  'endpoint.aclChanged': (e) => ({ subject: vm(e), text: `endpoint ${e.get('endpoint')} ACL replaced` }),
+  'endpoint.removed': (e) => ({ subject: vm(e), text: `endpoint ${e.endpoint} removed` }),
+  'endpoint.aclChanged': (e) => ({ subject: vm(e), text: `endpoint ${e.endpoint} ACL replaced` }),
   'role.instancesChanged': (e) => ({
     subject: service(e),
-    text: `${e.get('slot')} role ${e.get('role')} (${e.get('kind')}): ${instanceCount(e.raw)} instance(s)`,
+    text: `${e.slot} role ${e.role} (${e.kind}): ${e.instances.length} instance(s)`,
   }),
   'gateway.stateChanged': (e) => ({
-    subject: `gateway ${e.get('vnet')}`,
-    text: `${e.get('from')} → ${e.get('to')}${e.has('publicIp') ? `  ip ${e.get('publicIp')}` : ''}`,
+    subject: `gateway ${e.vnet}`,
+    text: `${e.from} → ${e.to}${e.publicIp !== undefined ? `  ip ${e.publicIp}` : ''}`,
   }),
-  'gateway.operation': (e) => ({
-    subject: `gateway ${e.get('vnet')}`,
-    text: `${e.get('operation')} ${e.get('operationStatus')}: ${e.get('message')}`,
-  }),
+  'gateway.operation': (e) => ({ subject: `gateway ${e.vnet}`, text: `${e.operation} ${e.operationStatus}: ${e.message}` }),
   'connection.added': (e) => ({
     subject: tunnel(e),
-    text: `site joined the gateway's connections (${e.get('addressPrefixes')}, device ${e.get('vpnGatewayAddress')})`,
+    text: `site joined the gateway's connections (${list(e.addressPrefixes)}, device ${e.vpnGatewayAddress})`,
   }),
   'connection.removed': (e) => ({ subject: tunnel(e), text: "site left the gateway's connections" }),
   // The key itself stays in the JSON log; the timeline only says who set it.
   'connection.sharedKeySet': (e) => ({
     subject: tunnel(e),
-    text: e.get('generated') === 'true' ? 'shared key generated by Azure' : 'shared key set (Set-AzureVNetGatewayKey)',
+    text: e.generated ? 'shared key generated by Azure' : 'shared key set (Set-AzureVNetGatewayKey)',
   }),
-  'connection.deviceChanged': (e) => ({
-    subject: `device ${e.get('site')}`,
-    text: `${e.get('up') === 'true' ? 'up' : 'down'}: ${describeDevice(e.raw['settings'])}`,
-  }),
-  'connection.ike': (e) => ({ subject: tunnel(e), text: `IKE ${e.get('exchange')}: ${e.get('detail')}` }),
+  'connection.deviceChanged': (e) => ({ subject: `device ${e.site}`, text: `${e.up ? 'up' : 'down'}: ${describeDevice(e.settings)}` }),
+  'connection.ike': (e) => ({ subject: tunnel(e), text: `IKE ${e.exchange}: ${e.detail}` }),
   'connection.stateChanged': (e) => ({ subject: tunnel(e), text: describeConnectivityChange(e) }),
 };
 
@@ -131,12 +117,12 @@ const NARRATIONS: Record<string, Narrate> = {
  * repeating the message; a re-report in the same state (a tunnel refused before it started, a new reason while
  * connecting) says so instead of showing a non-change like "NotConnected → NotConnected".
  */
-function describeConnectivityChange(e: Fields): string {
-  const reason = e.has('reason') ? ` [${e.get('reason')}]` : '';
-  if (e.get('retry') === 'true') return `${e.get('from')} → ${e.get('to')}${reason}: retrying; the connection still shows the last failure`;
-  if (e.get('from') !== e.get('to')) return `${e.get('from')} → ${e.get('to')}${reason}: ${e.get('message')}`;
-  const change = e.get('to') === 'NotConnected' ? 'not started' : `still ${e.get('to')}`;
-  return `${change}${reason}: ${e.get('message')}`;
+function describeConnectivityChange(e: SimEventOf<'connection.stateChanged'>): string {
+  const reason = e.reason !== undefined ? ` [${e.reason}]` : '';
+  if (e.retry === true) return `${e.from} → ${e.to}${reason}: retrying; the connection still shows the last failure`;
+  if (e.from !== e.to) return `${e.from} → ${e.to}${reason}: ${e.message}`;
+  const change = e.to === 'NotConnected' ? 'not started' : `still ${e.to}`;
+  return `${change}${reason}: ${e.message}`;
 }
 
 /**
@@ -147,51 +133,22 @@ function describeConnectivityChange(e: Fields): string {
 export function createEventNarrator(): (event: SimEvent) => string {
   const dips = new Map<string, string>();
   return (event) => {
-    const fields = readFields(event);
-    const key = `${fields.get('service')}/${fields.get('vm')}`;
-    if (event.type === 'dip.allocated') dips.set(key, fields.get('ip'));
-    if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.delete(key);
-    const narrate = NARRATIONS[event.type] ?? narrateGeneric;
-    const { subject, text } = narrate(fields, dips);
+    if (event.type === 'dip.allocated') dips.set(`${event.service}/${event.vm}`, event.ip);
+    if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.delete(`${event.service}/${event.vm}`);
+    const { subject, text } = narrate(event, dips);
     return `${formatClock(event.time)}  ${subject.padEnd(SUBJECT_WIDTH)}  ${text}`;
   };
 }
 
-/** Any event type without a sentence of its own (added to the catalogue later): its type and payload as `key=value`. */
-function narrateGeneric(e: Fields): Narration {
-  const { seq: _seq, time: _time, type, ...payload } = e.raw;
-  const parts = Object.keys(payload).map((name) => `${name}=${e.get(name)}`);
-  return { subject: type, text: parts.join(' ') };
-}
-
-function readFields(event: SimEvent): Fields {
-  return {
-    raw: event,
-    has: (name) => event[name] !== undefined && event[name] !== null,
-    get: (name) => showField(event[name]),
-  };
-}
-
-function showField(value: unknown): string {
-  if (value === undefined || value === null) return '(none)';
-  if (Array.isArray(value)) return value.map(showField).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function instanceCount(event: SimEvent): number {
-  const instances = event['instances'];
-  return Array.isArray(instances) ? instances.length : 0;
+function narrate<K extends EventType>(event: SimEventOf<K>, dips: HeldDips): Narration {
+  const tell: Narrations[K] = NARRATIONS[event.type];
+  return tell(event, dips);
 }
 
 /** A device's settings in words, without its key (the JSON log keeps every field). */
-function describeDevice(settings: unknown): string {
-  if (settings === null || typeof settings !== 'object') return 'settings unknown';
-  const fields = new Map(Object.entries(settings));
-  const ikeVersions = fields.get('ikeVersions');
-  const versions = Array.isArray(ikeVersions) ? ikeVersions.map((v) => `IKEv${String(v)}`).join('/') : 'IKE ?';
-  const reachable = fields.get('reachable') === false ? ', unreachable' : '';
-  const gatewayAddress = fields.get('gatewayAddress');
-  const peer = gatewayAddress === undefined ? '' : `, Azure peer ${showField(gatewayAddress)}`;
-  return `${showField(fields.get('routing'))} ${versions}, public IP ${showField(fields.get('publicIp'))}${peer}${reachable}`;
+function describeDevice(settings: SimEventOf<'connection.deviceChanged'>['settings']): string {
+  const versions = settings.ikeVersions.map((v) => `IKEv${v}`).join('/');
+  const reachable = settings.reachable === false ? ', unreachable' : '';
+  const peer = settings.gatewayAddress === undefined ? '' : `, Azure peer ${settings.gatewayAddress}`;
+  return `${settings.routing} ${versions}, public IP ${settings.publicIp}${peer}${reachable}`;
 }

@@ -1,6 +1,6 @@
-import { applyGatewayEvent, type GatewayEvent } from '../gateway/index.js';
-import { applyComputeEvent, isComputeEventType, type ComputeEventBody } from '../vm/index.js';
-import type { EngineEventBody, SimEvent } from './events.js';
+import { applyGatewayEvent, isGatewayEventType } from '../gateway/index.js';
+import { applyComputeEvent, isComputeEventType } from '../vm/index.js';
+import type { ComputeSimEvent, GatewaySimEvent, SimEvent } from './events.js';
 import type { World } from './world.js';
 
 /** Folds one event into the world: the only mutator of World, so replaying a log needs nothing else. */
@@ -9,30 +9,37 @@ export function applyEvent(world: World, event: SimEvent): void {
   if (event.type === 'command.refused') return;
   world.lastSeq = event.seq;
   world.timeMs = event.time;
-  if (isComputeEventType(event.type)) {
-    applyComputeEvent(world, event as unknown as ComputeEventBody, event.time);
+  if (isComputeEvent(event)) {
+    applyComputeEvent(world, event, event.time);
     return;
   }
-  if (event.type.startsWith('gateway.') || event.type.startsWith('connection.')) {
-    foldGatewayEvent(world, event as unknown as GatewayEvent, event.time);
+  if (isGatewayEvent(event)) {
+    foldGatewayEvent(world, event, event.time);
     return;
   }
-  const e = event as unknown as EngineEventBody;
-  switch (e.type) {
+  switch (event.type) {
     case 'world.started':
-      world.scenario = e.scenario;
-      world.seed = e.seed;
-      world.era = e.era;
+      world.scenario = event.scenario;
+      world.seed = event.seed;
+      world.era = event.era;
       return;
     case 'localSite.defined':
-      world.localSites[e.site] = { name: e.site, addressPrefixes: [...e.addressPrefixes], vpnGatewayAddress: e.vpnGatewayAddress ?? null };
+      world.localSites[event.site] = { name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress ?? null };
       return;
   }
 }
 
+function isComputeEvent(event: SimEvent): event is ComputeSimEvent {
+  return isComputeEventType(event.type);
+}
+
+function isGatewayEvent(event: SimEvent): event is GatewaySimEvent {
+  return isGatewayEventType(event.type);
+}
+
 // The gateway's public IP comes from the shared pool: taken when drawn (publicIp.allocated), named once the gateway
 // reports it, and back in the pool when the gateway is deleted (a recreated gateway gets a new IP).
-function foldGatewayEvent(world: World, event: GatewayEvent, timeMs: number): void {
+function foldGatewayEvent(world: World, event: GatewaySimEvent, timeMs: number): void {
   if (event.type === 'gateway.stateChanged') {
     const previous = world.gateway.gateways[event.vnet]?.publicIp;
     if (event.publicIp !== undefined) world.publicIps[event.publicIp] = `gateway:${event.vnet}`;

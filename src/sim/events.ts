@@ -1,47 +1,76 @@
-import type { ComputeEventBody } from '../vm/index.js';
+import { z } from 'zod';
+import { GATEWAY_EVENT_SCHEMAS, type GatewayEvent, type GatewayEventType } from '../gateway/index.js';
+import { COMPUTE_EVENT_SCHEMAS, type ComputeEventBody, type ComputeEventType } from '../vm/index.js';
 
 /**
- * The event catalogue. Every event is a fact in past tense, plain JSON, logged as one line `{seq, time, type, …}`.
- *
- * Engine events (this file):
- * - `world.started` {scenario, seed, era}: first event of every log; the era decides affinity-group vs regional VNets.
- * - `localSite.defined` {site, addressPrefixes[], vpnGatewayAddress?}: an on-premises network from the plan.
- * - `command.refused` {command, code, message, at?}: a refused command, for the timeline; the fold ignores it.
- *
- * Compute events (src/vm/events.ts, `ComputeEventPayloads`): `affinityGroup.created`, `vnet.defined`,
- * `service.created`/`deleted`/`kindSet`, `deployment.created`/`statusChanged`/`deleted`, `vip.assigned`/`released`/
- * `swapped`, `publicIp.allocated`, `image.added`, `disk.added`/`leased`/`released`/`deleted`, `vm.created`/
- * `macAssigned`/`stateChanged`/`deleted`, `dip.allocated`/`released`, `endpoint.added`/`removed`/`aclChanged`,
- * `role.instancesChanged`.
- *
- * Gateway events (`gateway.*`, `connection.*`) come from src/gateway's host and are folded by its own reducer.
+ * The event catalogue: the one contract between the engine and every reader (fold, replay, view, narrator, status,
+ * diff). Every event is a fact in past tense, plain JSON, logged as one line `{seq, time, type, …payload}`; each
+ * type's payload is declared once as a zod schema, grouped by domain:
+ * - engine events (below): `world.started`, `localSite.defined`, `command.refused`;
+ * - compute events: src/vm/events.ts (`COMPUTE_EVENT_SCHEMAS`);
+ * - gateway events (`gateway.*`, `connection.*`): src/gateway/events.ts (`GATEWAY_EVENT_SCHEMAS`).
+ * The TypeScript types are inferred from the schemas; a log read from disk is checked against them (log-check.ts).
  */
 
-/** One logged event: the envelope (`seq` from 1, `time` = simulated ms since start) and its payload. */
-export interface SimEvent {
-  seq: number;
-  time: number;
-  type: string;
-  [key: string]: unknown;
-}
+const ERA = z.enum(['2012', '2014']);
 
-/** Payloads of the engine's own events. */
-export interface EngineEventPayloads {
-  'world.started': { scenario: string; seed: string; era: Era };
-  'localSite.defined': { site: string; addressPrefixes: string[]; vpnGatewayAddress?: string };
-  'command.refused': { command: string; code: string; message: string; at?: string };
-}
+/** Payload schema of every engine event type, by type. */
+export const ENGINE_EVENT_SCHEMAS = {
+  /** First event of every log; the era decides affinity-group vs regional VNets. */
+  'world.started': z.strictObject({ scenario: z.string(), seed: z.string(), era: ERA }),
+  /** An on-premises network from the plan. */
+  'localSite.defined': z.strictObject({
+    site: z.string(), addressPrefixes: z.array(z.string()), vpnGatewayAddress: z.string().exactOptional(),
+  }),
+  /** A refused command, for the timeline; the fold ignores it. */
+  'command.refused': z.strictObject({ command: z.string(), code: z.string(), message: z.string(), at: z.string().exactOptional() }),
+};
 
-/** An engine event body (without the envelope). */
-export type EngineEventBody = { [K in keyof EngineEventPayloads]: { type: K } & EngineEventPayloads[K] }[keyof EngineEventPayloads];
-
-/** Any event body the engine records: its own, the compute model's, or the gateway's (open shape). */
-export type EventBody = EngineEventBody | ComputeEventBody | { type: string; [key: string]: unknown };
+/** Every event type's payload schema: the engine's, the compute model's and the gateway's. */
+export const EVENT_SCHEMAS = { ...ENGINE_EVENT_SCHEMAS, ...COMPUTE_EVENT_SCHEMAS, ...GATEWAY_EVENT_SCHEMAS };
 
 /** Which platform generation a scenario plays: 2012 (affinity-group VNets) or 2014 (regional VNets). */
-export type Era = '2012' | '2014';
+export type Era = z.infer<typeof ERA>;
+
+/** An engine event type name. */
+export type EngineEventType = keyof typeof ENGINE_EVENT_SCHEMAS;
+
+/** Any event type name of the catalogue. */
+export type EventType = keyof typeof EVENT_SCHEMAS;
+
+/** Payload of each event type, inferred from its schema. */
+export type EventPayloads = { [K in EventType]: z.infer<(typeof EVENT_SCHEMAS)[K]> };
+
+/** Payloads of the engine's own events. */
+export type EngineEventPayloads = Pick<EventPayloads, EngineEventType>;
+
+/** One event body of type `K` (without the envelope). */
+export type EventBodyOf<K extends EventType> = { type: K } & EventPayloads[K];
+
+/** An engine event body (without the envelope). */
+export type EngineEventBody = { [K in EngineEventType]: EventBodyOf<K> }[EngineEventType];
+
+/** Any event body the engine records: its own, the compute model's, or the gateway's. */
+export type EventBody = EngineEventBody | ComputeEventBody | GatewayEvent;
+
+/** One logged event of type `K`: the envelope (`seq` from 1, `time` = simulated ms since start) and its payload. */
+export type SimEventOf<K extends EventType> = { seq: number; time: number; type: K } & EventPayloads[K];
+
+/** One logged event: a discriminated union over the catalogue, narrowed by `type`. */
+export type SimEvent = { [K in EventType]: SimEventOf<K> }[EventType];
+
+/** A logged compute event. */
+export type ComputeSimEvent = Extract<SimEvent, { type: ComputeEventType }>;
+
+/** A logged gateway event. */
+export type GatewaySimEvent = Extract<SimEvent, { type: GatewayEventType }>;
 
 /** Builds an engine event body with `type` first. */
-export function makeEngineEvent<K extends keyof EngineEventPayloads>(type: K, payload: EngineEventPayloads[K]): EngineEventBody {
-  return { type, ...payload } as EngineEventBody;
+export function makeEngineEvent<K extends EngineEventType>(type: K, payload: EngineEventPayloads[K]): EventBodyOf<K> {
+  return { type, ...payload } as EventBodyOf<K>;
+}
+
+/** True when `type` names an event of the catalogue. */
+export function isEventType(type: string): type is EventType {
+  return Object.hasOwn(EVENT_SCHEMAS, type);
 }

@@ -1,6 +1,9 @@
 /** Public face of src/sim: the world engine (commands → events → world), its log, replay and invariants. */
 export type * from './commands.js';
-export { type SimEvent, type Era, type EngineEventPayloads, type EventBody } from './events.js';
+export {
+  type SimEvent, type SimEventOf, type EventType, type EventPayloads, type EventBody, type EventBodyOf, type Era,
+  type EngineEventPayloads, EVENT_SCHEMAS, isEventType,
+} from './events.js';
 export type { ComputeEventPayloads, InstanceStatus, DeploymentStatus, ServiceKind, Slot, CloudService, Deployment, Vm, Disk, Image, Endpoint, Vnet, Subnet, AffinityGroup, PaasRole } from '../vm/index.js';
 export { findService, findVm, listServiceVms, vmKey, VM_SIZES } from '../vm/index.js';
 export { type World, type LocalSite, createWorld, findDisk, listVms } from './world.js';

@@ -1,7 +1,7 @@
 import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
-import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type ComputeEventBody, type DecideContext, type FollowUp } from '../vm/index.js';
+import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
 import type { Command } from './commands.js';
@@ -172,8 +172,8 @@ export class Simulation {
     return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };
   }
 
-  private record(body: EventBody | ComputeEventBody | GatewayEvent): SimEvent {
-    const event = { seq: this.log.length + 1, time: this.clock.now(), ...body } as SimEvent;
+  private record(body: EventBody): SimEvent {
+    const event: SimEvent = { seq: this.log.length + 1, time: this.clock.now(), ...body };
     applyEvent(this.world, event);
     this.log.push(event);
     if (this.verifyInvariants) {

@@ -1,10 +1,10 @@
-import type { VizEvent } from './event-fields.js';
+import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 
 /**
  * The timeline's words for an event, in the style of `vnetsim run`'s narration (src/scenario/event-narration.ts):
- * `00:16:00  tunnel CorpVNet ↔ HQ  Connecting → Connected: …`. The page may import only src/viz, so it tells events
- * itself; it is stateless (the list shows a window of the log), so unlike the CLI a VM's state change does not repeat
- * its DIP. Event types it has no sentence for read as `type key=value …`.
+ * `00:16:00  tunnel CorpVNet ↔ HQ  Connecting → Connected: …`. The page bundles only src/viz (it imports the event
+ * catalogue's types, never its schemas), so it tells events itself; it is stateless (the list shows a window of the
+ * log), so unlike the CLI a VM's state change does not repeat its DIP.
  */
 export interface EventLine {
   /** Simulated time as `hh:mm:ss`, with `Nd ` in front after the first day. */
@@ -15,78 +15,81 @@ export interface EventLine {
   text: string;
 }
 
-type Fields = (name: string) => string;
-type Tell = (get: Fields, has: (name: string) => boolean) => [subject: string, text: string];
+/** One sentence per event type of the catalogue: adding a type to the catalogue asks for its words here. */
+type Tellers = { [K in EventType]: (event: SimEventOf<K>) => [subject: string, text: string] };
 
-const vm = (get: Fields): string => `vm ${get('service')}/${get('vm')}`;
-const service = (get: Fields): string => `service ${get('service')}`;
-const tunnel = (get: Fields): string => `tunnel ${get('vnet')} ↔ ${get('site')}`;
-const change = (get: Fields): string => `${get('from')} → ${get('to')}`;
+const vm = (e: { service: string; vm: string }): string => `vm ${e.service}/${e.vm}`;
+const service = (e: { service: string }): string => `service ${e.service}`;
+const tunnel = (e: { vnet: string; site: string }): string => `tunnel ${e.vnet} ↔ ${e.site}`;
+const change = (e: { from: string; to: string }): string => `${e.from} → ${e.to}`;
+const list = (values: readonly string[]): string => values.join(', ');
+/** An absent or null field, as the timeline shows it. */
+const show = (value: string | null | undefined): string => value ?? '(none)';
 
-const TELLERS: Record<string, Tell> = {
-  'world.started': (get) => ['world', `started (seed ${get('seed')}, era ${get('era')})`],
-  'command.refused': (get, has) => [`command ${get('command')}`, `refused ${get('code')}: ${get('message')}${has('at') ? ` (${get('at')})` : ''}`],
-  'affinityGroup.created': (get, has) => [`affinity group ${has('affinityGroup') ? get('affinityGroup') : get('name')}`, `created in ${get('region')}`],
-  'vnet.defined': (get, has) => [`vnet ${get('vnet')}`,
-    `defined: ${get('addressSpace')} in ${has('affinityGroup') ? `affinity group ${get('affinityGroup')}` : get('region')}`],
-  'localSite.defined': (get, has) => [`site ${get('site')}`,
-    `defined: ${get('addressPrefixes')}${has('vpnGatewayAddress') ? `, VPN device ${get('vpnGatewayAddress')}` : ''}`],
-  'service.created': (get, has) => [service(get), `created in ${has('affinityGroup') ? `affinity group ${get('affinityGroup')}` : get('region')}`],
-  'service.deleted': (get) => [service(get), 'deleted'],
-  'service.kindSet': (get, has) => [service(get), has('kind') ? `is now ${get('kind')}` : 'has no deployment: neither IaaS nor PaaS again'],
-  'deployment.statusChanged': (get) => [service(get), `${get('slot')} deployment ${change(get)}`],
-  'vip.assigned': (get, has) => [service(get), `VIP ${has('vip') ? get('vip') : get('ip')} assigned`],
-  'vip.released': (get, has) => [service(get), `VIP ${has('vip') ? get('vip') : get('ip')} released`],
-  'deployment.created': (get) => [service(get), `${get('slot')} deployment ${get('name')} created (${get('kind')})`],
-  'deployment.deleted': (get) => [service(get), `${get('slot')} deployment ${get('name')} deleted`],
-  'vip.swapped': (get) => [service(get), `VIPs swapped: production ${get('production')}, staging ${get('staging')}`],
-  'role.instancesChanged': (get) => [service(get), `${get('slot')} role ${get('role')} (${get('kind')}) instances changed`],
-  'image.added': (get) => [`image ${get('image')}`, `added (${get('os')}, generalized)`],
-  'disk.added': (get, has) => [`disk ${get('disk')}`, has('sourceImage') ? `copied from image ${get('sourceImage')}` : `added (${get('os')}, specialized)`],
-  'disk.leased': (get) => [`disk ${get('disk')}`, `leased by ${get('service')}/${get('vm')}`],
-  'disk.released': (get) => [`disk ${get('disk')}`, `lease released by ${get('service')}/${get('vm')}`],
-  'disk.deleted': (get) => [`disk ${get('disk')}`, 'deleted'],
-  'vm.macAssigned': (get) => [vm(get), `new MAC ${get('mac')}`],
-  'endpoint.aclChanged': (get) => [vm(get), `endpoint ${get('endpoint')} ACL replaced`],
-  'publicIp.allocated': (get) => [`public ip ${get('ip')}`, `allocated to ${get('owner')}`],
-  'vm.created': (get, has) => [vm(get), `created (${get('size')}, ${get('os')})${has('vnet') ? ` in ${get('vnet')}/${get('subnet')}` : ''}`],
-  'vm.stateChanged': (get) => [vm(get), change(get)],
-  'vm.deleted': (get) => [vm(get), 'deleted'],
-  'dip.allocated': (get, has) => [vm(get), `dip ${get('ip')} allocated${get('static') === 'true' ? ' (static)' : ''}${has('subnet') ? ` in ${get('vnet')}/${get('subnet')}` : ''}`],
-  'dip.released': (get) => [vm(get), `dip ${get('ip')} released`],
-  'endpoint.added': (get, has) => [vm(get),
-    `endpoint ${has('endpoint') ? get('endpoint') : get('name')}${has('publicPort') ? ` ${get('protocol')} public ${get('publicPort')} → private ${get('privatePort')}` : ' added'}`],
-  'endpoint.removed': (get, has) => [vm(get), `endpoint ${has('endpoint') ? get('endpoint') : get('name')} removed`],
-  'gateway.stateChanged': (get, has) => [`gateway ${get('vnet')}`, `${change(get)}${has('publicIp') ? `  ip ${get('publicIp')}` : ''}`],
-  'gateway.operation': (get) => [`gateway ${get('vnet')}`, `${get('operation')} ${get('operationStatus')}: ${get('message')}`],
-  'connection.added': (get) => [tunnel(get), "site joined the gateway's connections"],
-  'connection.removed': (get) => [tunnel(get), "site left the gateway's connections"],
+const TELLERS: Tellers = {
+  'world.started': (e) => ['world', `started (seed ${e.seed}, era ${e.era})`],
+  'command.refused': (e) => [`command ${e.command}`, `refused ${e.code}: ${e.message}${e.at !== undefined ? ` (${e.at})` : ''}`],
+  'affinityGroup.created': (e) => [`affinity group ${e.affinityGroup}`, `created in ${e.region}`],
+  'vnet.defined': (e) => [`vnet ${e.vnet}`,
+    `defined: ${list(e.addressSpace)} in ${e.affinityGroup !== undefined ? `affinity group ${e.affinityGroup}` : show(e.region)}`],
+  'localSite.defined': (e) => [`site ${e.site}`,
+    `defined: ${list(e.addressPrefixes)}${e.vpnGatewayAddress !== undefined ? `, VPN device ${e.vpnGatewayAddress}` : ''}`],
+  'service.created': (e) => [service(e), `created in ${e.affinityGroup !== undefined ? `affinity group ${e.affinityGroup}` : e.region}`],
+  'service.deleted': (e) => [service(e), 'deleted'],
+  'service.kindSet': (e) => [service(e), e.kind !== null ? `is now ${e.kind}` : 'has no deployment: neither IaaS nor PaaS again'],
+  'deployment.statusChanged': (e) => [service(e), `${e.slot} deployment ${change(e)}`],
+  'vip.assigned': (e) => [service(e), `VIP ${e.ip} assigned`],
+  'vip.released': (e) => [service(e), `VIP ${e.ip} released`],
+  'deployment.created': (e) => [service(e), `${e.slot} deployment ${e.name} created (${e.kind})`],
+  'deployment.deleted': (e) => [service(e), `${e.slot} deployment ${e.name} deleted`],
+  'vip.swapped': (e) => [service(e), `VIPs swapped: production ${show(e.production)}, staging ${show(e.staging)}`],
+  'role.instancesChanged': (e) => [service(e), `${e.slot} role ${e.role} (${e.kind}) instances changed`],
+  'image.added': (e) => [`image ${e.image}`, `added (${e.os}, generalized)`],
+  'disk.added': (e) => [`disk ${e.disk}`, e.sourceImage !== undefined ? `copied from image ${e.sourceImage}` : `added (${e.os}, specialized)`],
+  'disk.leased': (e) => [`disk ${e.disk}`, `leased by ${e.service}/${e.vm}`],
+  'disk.released': (e) => [`disk ${e.disk}`, `lease released by ${e.service}/${e.vm}`],
+  'disk.deleted': (e) => [`disk ${e.disk}`, 'deleted'],
+  'vm.macAssigned': (e) => [vm(e), `new MAC ${e.mac}`],
+  'endpoint.aclChanged': (e) => [vm(e), `endpoint ${e.endpoint} ACL replaced`],
+  'publicIp.allocated': (e) => [`public ip ${e.ip}`, `allocated to ${e.owner}`],
+  'vm.created': (e) => [vm(e), `created (${e.size}, ${e.os})${e.vnet !== undefined ? ` in ${e.vnet}/${show(e.subnet)}` : ''}`],
+  'vm.stateChanged': (e) => [vm(e), change(e)],
+  'vm.deleted': (e) => [vm(e), 'deleted'],
+  'dip.allocated': (e) => [vm(e), `dip ${e.ip} allocated${e.static ? ' (static)' : ''}${e.subnet !== undefined ? ` in ${show(e.vnet)}/${e.subnet}` : ''}`],
+  'dip.released': (e) => [vm(e), `dip ${e.ip} released`],
+  'endpoint.added': (e) => [vm(e), `endpoint ${e.endpoint} ${e.protocol} public ${e.publicPort} → private ${e.privatePort}`],
+  'endpoint.removed': (e) => [vm(e), `endpoint ${e.endpoint} removed`],
+  'gateway.stateChanged': (e) => [`gateway ${e.vnet}`, `${change(e)}${e.publicIp !== undefined ? `  ip ${e.publicIp}` : ''}`],
+  'gateway.operation': (e) => [`gateway ${e.vnet}`, `${e.operation} ${e.operationStatus}: ${e.message}`],
+  'connection.added': (e) => [tunnel(e), "site joined the gateway's connections"],
+  'connection.removed': (e) => [tunnel(e), "site left the gateway's connections"],
   // The key stays in the raw fields; the line only says who set it.
-  'connection.sharedKeySet': (get) => [tunnel(get), get('generated') === 'true' ? 'shared key generated by Azure' : 'shared key set'],
-  'connection.deviceChanged': (get) => [`device ${get('site')}`, get('up') === 'false' ? 'down' : 'up'],
-  'connection.ike': (get) => [tunnel(get), `IKE ${get('exchange')}: ${get('detail')}`],
-  'connection.stateChanged': (get, has) => {
-    const reason = has('reason') ? ` [${get('reason')}]` : '';
+  'connection.sharedKeySet': (e) => [tunnel(e), e.generated ? 'shared key generated by Azure' : 'shared key set'],
+  'connection.deviceChanged': (e) => [`device ${e.site}`, e.up ? 'up' : 'down'],
+  'connection.ike': (e) => [tunnel(e), `IKE ${e.exchange}: ${e.detail}`],
+  'connection.stateChanged': (e) => {
+    const reason = e.reason !== undefined ? ` [${e.reason}]` : '';
     // A retry keeps the last failure on the connection (Get-AzureVNetConnection), so only the reason is repeated.
-    if (get('retry') === 'true') return [tunnel(get), `${change(get)}${reason}: retrying`];
-    const what = get('from') === get('to') ? (get('to') === 'NotConnected' ? 'not started' : `still ${get('to')}`) : change(get);
-    return [tunnel(get), `${what}${reason}${has('message') ? `: ${get('message')}` : ''}`];
+    if (e.retry === true) return [tunnel(e), `${change(e)}${reason}: retrying`];
+    const what = e.from === e.to ? (e.to === 'NotConnected' ? 'not started' : `still ${e.to}`) : change(e);
+    return [tunnel(e), `${what}${reason}: ${e.message}`];
   },
 };
 
 /** Tells one event for people. */
-export function narrateEvent(event: VizEvent): EventLine {
-  const record = event as unknown as Record<string, unknown>;
-  const has = (name: string): boolean => record[name] !== undefined && record[name] !== null;
-  const get = (name: string): string => showValue(record[name]);
-  const tell = TELLERS[event.type];
-  const [subject, text] = tell === undefined ? [event.type, formatEventFields(event)] : tell(get, has);
+export function narrateEvent(event: SimEvent): EventLine {
+  const [subject, text] = tell(event);
   return { clock: formatClock(event.time), subject, text };
 }
 
+function tell<K extends EventType>(event: SimEventOf<K>): [subject: string, text: string] {
+  const teller: Tellers[K] = TELLERS[event.type];
+  return teller(event);
+}
+
 /** The event's payload as `key=value` pairs: the raw fields behind a narrated line. */
-export function formatEventFields(event: VizEvent): string {
-  return Object.entries(event as unknown as Record<string, unknown>)
+export function formatEventFields(event: SimEvent): string {
+  return Object.entries(event)
     .filter(([key]) => key !== 'seq' && key !== 'time' && key !== 'type')
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(' ');
@@ -99,11 +102,4 @@ export function formatClock(ms: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const clock = `${pad(Math.floor(totalSeconds / 3600) % 24)}:${pad(Math.floor(totalSeconds / 60) % 60)}:${pad(totalSeconds % 60)}`;
   return days > 0 ? `${days}d ${clock}` : clock;
-}
-
-function showValue(value: unknown): string {
-  if (value === undefined || value === null) return '(none)';
-  if (Array.isArray(value)) return value.map(showValue).join(', ');
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
 }

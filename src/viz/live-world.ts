@@ -20,8 +20,8 @@ export interface LiveWorld {
   reach?: ((from: string, to: string) => ReachAnswer) | undefined;
 }
 
-/** An event with its simulated time, as a recorded log (JSONL) or a test script holds it. */
-export type TimedEvent = VizEvent & Record<string, unknown>;
+/** An event with its simulated time, as a checked recorded log (JSONL) or a test script holds it. */
+export type TimedEvent = VizEvent;
 
 /** A world that replays a fixed, time-ordered list of events: for `serve` on a recorded log, tests and benchmarks. */
 export function createScriptedWorld(script: readonly TimedEvent[]): LiveWorld {

@@ -1,4 +1,4 @@
-import { readFlag, readRecords, readString, readStrings, type VizEvent } from './event-fields.js';
+import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 import { ViewDraft } from './view-draft.js';
 
 /**
@@ -103,7 +103,7 @@ export function connectionKey(vnet: string, site: string): string {
 }
 
 /** Pure fold step: the view after `event`; an event at or before `view.seq` is already in it and changes nothing. */
-export function applyEvent(view: View, event: VizEvent): View {
+export function applyEvent(view: View, event: SimEvent): View {
   return applyEvents(view, [event]);
 }
 
@@ -111,168 +111,140 @@ export function applyEvent(view: View, event: VizEvent): View {
  * Pure fold over a batch: applies every event newer than the view, in order, copying only the records the events
  * touch (see ViewDraft); the given view and everything it shares with the result are left unchanged.
  */
-export function applyEvents(view: View, events: readonly VizEvent[]): View {
+export function applyEvents(view: View, events: readonly SimEvent[]): View {
   if (!events.some((event) => event.seq > view.seq)) return view;
   const draft = new ViewDraft(view);
   for (const event of events) if (event.seq > draft.view.seq) foldInto(draft, event);
   return draft.view;
 }
 
-function foldInto(draft: ViewDraft, event: VizEvent): void {
+function foldInto(draft: ViewDraft, event: SimEvent): void {
   draft.view.seq = event.seq;
   draft.view.timeMs = event.time;
-  const apply = HANDLERS[event.type];
-  if (apply !== undefined) apply(draft, event);
+  foldTyped(draft, event);
 }
 
-type Handler = (draft: ViewDraft, event: VizEvent) => void;
+function foldTyped<K extends EventType>(draft: ViewDraft, event: SimEventOf<K>): void {
+  const apply: Handlers[K] = HANDLERS[event.type];
+  apply?.(draft, event);
+}
 
-// Unknown event types only move seq and time forward: the engine may add facts the page does not draw yet.
-const HANDLERS: Record<string, Handler> = {
+/** What each event type does to the view; a type the page does not draw only moves seq and time forward. */
+type Handlers = { [K in EventType]?: (draft: ViewDraft, event: SimEventOf<K>) => void };
+
+const HANDLERS: Handlers = {
   'affinityGroup.created': (draft, event) => {
-    const name = readString(event, 'name') ?? readString(event, 'affinityGroup');
-    const region = readString(event, 'region');
-    if (name === null || region === null) return;
-    draft.addRegion(region);
-    draft.put('affinityGroups', name, { name, region });
+    draft.addRegion(event.region);
+    draft.put('affinityGroups', event.affinityGroup, { name: event.affinityGroup, region: event.region });
   },
   'vnet.defined': (draft, event) => {
-    const name = readString(event, 'vnet');
-    if (name === null) return;
-    const affinityGroup = readString(event, 'affinityGroup');
-    const region = readString(event, 'region') ?? regionOfGroup(draft, affinityGroup);
+    const affinityGroup = event.affinityGroup ?? null;
+    const region = event.region ?? regionOfGroup(draft, affinityGroup);
     if (region !== null) draft.addRegion(region);
-    const subnets = readRecords(event, 'subnets').flatMap((s) =>
-      typeof s['name'] === 'string' && typeof s['prefix'] === 'string' ? [{ name: s['name'], prefix: s['prefix'] }] : []);
-    draft.put('vnets', name, {
-      name, affinityGroup, region, addressSpace: readStrings(event, 'addressSpace'), subnets,
-      gateway: draft.read('vnets', name)?.gateway ?? null,
+    draft.put('vnets', event.vnet, {
+      name: event.vnet, affinityGroup, region, addressSpace: [...event.addressSpace],
+      subnets: event.subnets.map(({ name, prefix }) => ({ name, prefix })),
+      gateway: draft.read('vnets', event.vnet)?.gateway ?? null,
     });
   },
   'localSite.defined': (draft, event) => {
-    const name = readString(event, 'site');
-    if (name === null) return;
-    draft.put('sites', name, {
-      name, addressPrefixes: readStrings(event, 'addressPrefixes'), vpnGatewayAddress: readString(event, 'vpnGatewayAddress'),
+    draft.put('sites', event.site, {
+      name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress ?? null,
     });
   },
   'service.created': (draft, event) => {
-    const name = readString(event, 'service') ?? readString(event, 'name');
-    if (name === null) return;
-    const affinityGroup = readString(event, 'affinityGroup');
-    const region = readString(event, 'region') ?? regionOfGroup(draft, affinityGroup);
-    if (region !== null) draft.addRegion(region);
-    draft.put('services', name, { name, affinityGroup, region, kind: null, vips: [] });
+    draft.addRegion(event.region);
+    draft.put('services', event.service, {
+      name: event.service, affinityGroup: event.affinityGroup ?? null, region: event.region, kind: null, vips: [],
+    });
   },
   'service.deleted': (draft, event) => {
-    const name = readString(event, 'service') ?? readString(event, 'name');
-    if (name !== null) draft.remove('services', name);
+    draft.remove('services', event.service);
   },
   'service.kindSet': (draft, event) => {
-    const service = draft.edit('services', readString(event, 'service') ?? '');
-    if (service !== undefined) service.kind = readString(event, 'kind');
+    const service = draft.edit('services', event.service);
+    if (service !== undefined) service.kind = event.kind;
   },
   'vip.assigned': (draft, event) => {
-    const key = readString(event, 'service') ?? '';
-    const vip = readString(event, 'vip') ?? readString(event, 'ip');
-    if (vip === null || draft.read('services', key)?.vips.includes(vip) !== false) return;
-    const service = draft.edit('services', key)!;
-    service.vips = [...service.vips, vip];
+    if (draft.read('services', event.service)?.vips.includes(event.ip) !== false) return;
+    const service = draft.edit('services', event.service)!;
+    service.vips = [...service.vips, event.ip];
   },
   'vip.released': (draft, event) => {
-    const service = draft.edit('services', readString(event, 'service') ?? '');
-    const vip = readString(event, 'vip') ?? readString(event, 'ip');
-    if (service !== undefined) service.vips = service.vips.filter((v) => v !== vip);
+    const service = draft.edit('services', event.service);
+    if (service !== undefined) service.vips = service.vips.filter((v) => v !== event.ip);
   },
   'vm.created': (draft, event) => {
-    const service = readString(event, 'service');
-    const name = readString(event, 'vm');
-    if (service === null || name === null) return;
-    draft.put('vms', vmKey(service, name), {
-      service, name, size: readString(event, 'size'), os: readString(event, 'os'), vnet: readString(event, 'vnet'),
-      subnet: readString(event, 'subnet'), state: INITIAL_VM_STATE, ip: null, isStaticIp: false, endpoints: [],
+    draft.put('vms', vmKey(event.service, event.vm), {
+      service: event.service, name: event.vm, size: event.size, os: event.os, vnet: event.vnet ?? null,
+      subnet: event.subnet ?? null, state: INITIAL_VM_STATE, ip: null, isStaticIp: false, endpoints: [],
     });
   },
   'vm.stateChanged': (draft, event) => {
-    const to = readString(event, 'to');
-    const vm = to === null ? undefined : draft.edit('vms', vmKeyOf(event));
-    if (vm !== undefined && to !== null) vm.state = to;
+    const vm = draft.edit('vms', vmKey(event.service, event.vm));
+    if (vm !== undefined) vm.state = event.to;
   },
   'vm.deleted': (draft, event) => {
-    draft.remove('vms', vmKeyOf(event));
+    draft.remove('vms', vmKey(event.service, event.vm));
   },
   'dip.allocated': (draft, event) => {
-    const vm = draft.edit('vms', vmKeyOf(event));
+    const vm = draft.edit('vms', vmKey(event.service, event.vm));
     if (vm === undefined) return;
-    vm.ip = readString(event, 'ip');
-    vm.isStaticIp = readFlag(event, 'static');
-    vm.vnet = readString(event, 'vnet') ?? vm.vnet;
-    vm.subnet = readString(event, 'subnet') ?? vm.subnet;
+    vm.ip = event.ip;
+    vm.isStaticIp = event.static;
+    vm.vnet = event.vnet ?? vm.vnet;
+    vm.subnet = event.subnet ?? vm.subnet;
   },
   'dip.released': (draft, event) => {
-    const key = vmKeyOf(event);
-    if (draft.read('vms', key)?.ip !== readString(event, 'ip')) return;
-    const vm = draft.edit('vms', key);
-    if (vm === undefined) return;
+    const key = vmKey(event.service, event.vm);
+    if (draft.read('vms', key)?.ip !== event.ip) return;
+    const vm = draft.edit('vms', key)!;
     vm.ip = null;
     vm.isStaticIp = false;
   },
   'endpoint.added': (draft, event) => {
-    const key = vmKeyOf(event);
-    const name = readString(event, 'name') ?? readString(event, 'endpoint');
-    if (name === null || draft.read('vms', key)?.endpoints.includes(name) !== false) return;
+    const key = vmKey(event.service, event.vm);
+    if (draft.read('vms', key)?.endpoints.includes(event.endpoint) !== false) return;
     const vm = draft.edit('vms', key)!;
-    vm.endpoints = [...vm.endpoints, name];
+    vm.endpoints = [...vm.endpoints, event.endpoint];
   },
   'endpoint.removed': (draft, event) => {
-    const vm = draft.edit('vms', vmKeyOf(event));
-    const name = readString(event, 'name') ?? readString(event, 'endpoint');
-    if (vm !== undefined) vm.endpoints = vm.endpoints.filter((e) => e !== name);
+    const vm = draft.edit('vms', vmKey(event.service, event.vm));
+    if (vm !== undefined) vm.endpoints = vm.endpoints.filter((e) => e !== event.endpoint);
   },
   'command.refused': (draft) => {
     draft.view.refusedCount += 1;
   },
   'gateway.stateChanged': (draft, event) => {
-    const to = readString(event, 'to');
-    const vnet = to === null ? undefined : draft.edit('vnets', readString(event, 'vnet') ?? '');
-    if (vnet === undefined || to === null) return;
+    const vnet = draft.edit('vnets', event.vnet);
+    if (vnet === undefined) return;
     // NotProvisioned is the classic API's "no gateway" state, so the node disappears again after a delete.
-    vnet.gateway = to === 'NotProvisioned' ? null : { state: to, publicIp: readString(event, 'publicIp') ?? vnet.gateway?.publicIp ?? null };
+    vnet.gateway = event.to === 'NotProvisioned' ? null : { state: event.to, publicIp: event.publicIp ?? vnet.gateway?.publicIp ?? null };
   },
   'connection.added': (draft, event) => {
-    const vnet = readString(event, 'vnet');
-    const site = readString(event, 'site');
-    if (vnet === null || site === null) return;
-    const key = connectionKey(vnet, site);
+    const key = connectionKey(event.vnet, event.site);
     // A configured tunnel is NotConnected until the gateway is up and IKE succeeds.
-    if (draft.read('connections', key) === undefined) draft.put('connections', key, { vnet, site, state: 'NotConnected', message: '', reason: null });
+    if (draft.read('connections', key) === undefined) {
+      draft.put('connections', key, { vnet: event.vnet, site: event.site, state: 'NotConnected', message: '', reason: null });
+    }
   },
   'connection.removed': (draft, event) => {
-    draft.remove('connections', connectionKey(readString(event, 'vnet') ?? '', readString(event, 'site') ?? ''));
+    draft.remove('connections', connectionKey(event.vnet, event.site));
   },
   'connection.stateChanged': (draft, event) => {
-    const vnet = readString(event, 'vnet');
-    const site = readString(event, 'site');
-    const to = readString(event, 'to');
-    if (vnet === null || site === null || to === null) return;
-    const key = connectionKey(vnet, site);
+    const key = connectionKey(event.vnet, event.site);
     // A retry under the same failure keeps the failure's message, as Get-AzureVNetConnection kept its last event.
-    const retried = readFlag(event, 'retry') ? draft.edit('connections', key) : undefined;
+    const retried = event.retry === true ? draft.edit('connections', key) : undefined;
     if (retried !== undefined) {
-      retried.state = to;
+      retried.state = event.to;
       return;
     }
-    draft.put('connections', key, { vnet, site, state: to, message: readString(event, 'message') ?? '', reason: readString(event, 'reason') });
+    draft.put('connections', key, {
+      vnet: event.vnet, site: event.site, state: event.to, message: event.message, reason: event.reason ?? null,
+    });
   },
 };
 
 function regionOfGroup(draft: ViewDraft, affinityGroup: string | null): string | null {
   return affinityGroup === null ? null : draft.read('affinityGroups', affinityGroup)?.region ?? null;
-}
-
-/** The `View.vms` key an event names, or '' (no VM has it) when the event lacks a service or VM name. */
-function vmKeyOf(event: VizEvent): string {
-  const service = readString(event, 'service');
-  const name = readString(event, 'vm');
-  return service === null || name === null ? '' : vmKey(service, name);
 }

@@ -10,7 +10,10 @@ export {
   type Endpoint, type Vm, type Subnet, type Vnet, type ComputeWorld,
   createComputeWorld, vmKey, findService, findVm, listServiceVms,
 } from './model.js';
-export { type ComputeEventPayloads, type ComputeEventBody, makeEvent, isComputeEventType } from './events.js';
+export {
+  type ComputeEventType, type ComputeEventPayloads, type ComputeEventOf, type ComputeEventBody,
+  COMPUTE_EVENT_SCHEMAS, makeEvent, isComputeEventType,
+} from './events.js';
 export { type DecideContext, type FollowUpAction, type FollowUp, type Decision } from './context.js';
 export { type Refusal, refuse } from './refusal.js';
 export { type ComputeProfile, type ComputeLimits, DEFAULT_COMPUTE_PROFILE, DEFAULT_COMPUTE_LIMITS } from './profile.js';

@@ -126,7 +126,7 @@ export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpActio
 export function decideDiskLeaseRelease(world: ComputeWorld, a: Extract<FollowUpAction, { type: 'releaseDiskLease' }>): ComputeEventBody[] {
   const disk = world.disks[a.disk];
   if (disk?.lease?.service !== a.service || disk.lease.vm !== a.vm || world.vms[vmKey(a.service, a.vm)] !== undefined) return [];
-  const events = [makeEvent('disk.released', { disk: a.disk, service: a.service, vm: a.vm })];
+  const events: ComputeEventBody[] = [makeEvent('disk.released', { disk: a.disk, service: a.service, vm: a.vm })];
   if (a.deleteDisk) events.push(makeEvent('disk.deleted', { disk: a.disk }));
   return events;
 }

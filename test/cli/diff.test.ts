@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listEventObjects } from '../../src/cli/diff-causes.js';
 import { runDiff } from '../../src/cli/diff.js';
+import type { SimEvent } from '../../src/sim/index.js';
 
 /* `vnetsim diff` on the reach-hybrid story; regenerate the golden with UPDATE_GOLDEN=1 and read the diff. */
 
@@ -58,10 +59,10 @@ describe('objects an event is about', () => {
     [{ seq: 1, time: 0, type: 'vm.stateChanged', service: 'data', vm: 'sql1', from: 'ReadyRole', to: 'StoppedVM' }, ['vm:data/sql1']],
     [{ seq: 1, time: 0, type: 'endpoint.aclChanged', service: 'data', vm: 'sql1', endpoint: 'sql', acl: [] }, ['vm:data/sql1', 'endpoint:data/sql1/sql']],
     [{ seq: 1, time: 0, type: 'vip.released', service: 'data', slot: 'production', ip: '1.2.3.4' }, ['service:data']],
-    [{ seq: 1, time: 0, type: 'gateway.stateChanged', vnet: 'V', from: 'Provisioning', to: 'Provisioned' }, ['gateway:V']],
-    [{ seq: 1, time: 0, type: 'connection.stateChanged', vnet: 'V', site: 'HQ', from: 'Connected', to: 'NotConnected' }, ['connection:V->HQ']],
-    [{ seq: 1, time: 0, type: 'connection.deviceChanged', site: 'HQ', up: false }, ['connection:*->HQ']],
-  ])('%o', (event, objects) => {
+    [{ seq: 1, time: 0, type: 'gateway.stateChanged', vnet: 'V', from: 'Provisioning', to: 'Provisioned', operation: 'CreateGateway', operationStatus: 'Successful' }, ['gateway:V']],
+    [{ seq: 1, time: 0, type: 'connection.stateChanged', vnet: 'V', site: 'HQ', from: 'Connected', to: 'NotConnected', eventId: 24, message: 'down' }, ['connection:V->HQ']],
+    [{ seq: 1, time: 0, type: 'connection.deviceChanged', site: 'HQ', up: false, settings: { site: 'HQ', sharedKey: '', publicIp: '203.0.113.1', ikeVersions: [2], routing: 'RouteBased', reachable: true } }, ['connection:*->HQ']],
+  ] satisfies [SimEvent, string[]][])('%o', (event, objects) => {
     expect(listEventObjects(event)).toEqual(objects);
   });
 });

@@ -98,7 +98,7 @@ describe('determinism, replay and invariants', () => {
   it('formats events as JSON lines with seq, time, type first and parses them back', () => {
     const sim = startSimulation();
     mustExecute(sim, ...BASE_SETUP, windowsVm('other', 'a'));
-    const line = formatEventLine(sim.events.at(-1) ?? { seq: 0, time: 0, type: '' });
+    const line = formatEventLine(sim.events.at(-1)!);
     expect(line.startsWith('{"seq":')).toBe(true);
     expect(Object.keys(JSON.parse(line) as object).slice(0, 3)).toEqual(['seq', 'time', 'type']);
     const text = sim.events.map(formatEventLine).join('\n');

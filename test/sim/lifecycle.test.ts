@@ -13,7 +13,7 @@ function setUp(...extra: Parameters<typeof mustExecute>[1][]): Simulation {
 }
 
 function statesOf(sim: Simulation, service: string, vm: string): string[] {
-  return sim.events.filter((e) => e.type === 'vm.stateChanged' && e.service === service && e.vm === vm).map((e) => `${e.time}:${String(e.to)}`);
+  return sim.events.flatMap((e) => (e.type === 'vm.stateChanged' && e.service === service && e.vm === vm ? [`${e.time}:${e.to}`] : []));
 }
 
 describe('creating VMs', () => {

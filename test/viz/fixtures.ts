@@ -1,4 +1,8 @@
+import type { EventBody } from '../../src/sim/index.js';
 import type { TimedEvent } from '../../src/viz/index.js';
+
+/** An event body and the simulated time it happens at; withSeq numbers them. */
+type Timed = { time: number } & EventBody;
 
 const MINUTE_MS = 60_000;
 
@@ -8,30 +12,30 @@ const MINUTE_MS = 60_000;
  * group, 1 VNet, 3 subnets, 1 gateway, 1 site, 2 services, 3 VMs = 13.
  */
 export function hubEvents(): TimedEvent[] {
-  const raw: Record<string, unknown>[] = [
-    { time: 0, type: 'world.started' },
-    { time: 0, type: 'affinityGroup.created', name: 'HubAG', region: 'West US' },
+  const raw: Timed[] = [
+    { time: 0, type: 'world.started', scenario: 'hub', seed: '1', era: '2012' },
+    { time: 0, type: 'affinityGroup.created', affinityGroup: 'HubAG', region: 'West US' },
     { time: 0, type: 'vnet.defined', vnet: 'HubVNet', affinityGroup: 'HubAG', addressSpace: ['10.1.0.0/16'],
       subnets: [{ name: 'FrontEnd', prefix: '10.1.1.0/24' }, { name: 'BackEnd', prefix: '10.1.2.0/24' }, { name: 'GatewaySubnet', prefix: '10.1.255.0/29' }] },
     { time: 0, type: 'localSite.defined', site: 'OnPrem', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '203.0.113.10' },
-    { time: 1000, type: 'service.created', service: 'web', affinityGroup: 'HubAG' },
+    { time: 1000, type: 'service.created', service: 'web', dnsName: 'web.cloudapp.net', affinityGroup: 'HubAG', region: 'West US' },
     { time: 1000, type: 'service.kindSet', service: 'web', kind: 'IaaS' },
-    { time: 1000, type: 'vip.assigned', service: 'web', vip: '138.91.0.10' },
-    { time: 1000, type: 'vm.created', service: 'web', vm: 'web1', size: 'Small', os: 'Windows', vnet: 'HubVNet', subnet: 'FrontEnd' },
+    { time: 1000, type: 'vip.assigned', service: 'web', slot: 'production', ip: '138.91.0.10' },
+    { time: 1000, type: 'vm.created', service: 'web', vm: 'web1', deployment: 'web', size: 'Small', os: 'Windows', source: { image: 'base' }, osDisk: 'web1-os', vnet: 'HubVNet', subnet: 'FrontEnd', mac: '00-15-5D-00-00-01' },
     { time: 1000, type: 'dip.allocated', service: 'web', vm: 'web1', ip: '10.1.1.4', static: false, vnet: 'HubVNet', subnet: 'FrontEnd' },
-    { time: 2000, type: 'vm.created', service: 'web', vm: 'web2', size: 'Small', os: 'Windows', vnet: 'HubVNet', subnet: 'FrontEnd' },
+    { time: 2000, type: 'vm.created', service: 'web', vm: 'web2', deployment: 'web', size: 'Small', os: 'Windows', source: { image: 'base' }, osDisk: 'web2-os', vnet: 'HubVNet', subnet: 'FrontEnd', mac: '00-15-5D-00-00-02' },
     { time: 2000, type: 'dip.allocated', service: 'web', vm: 'web2', ip: '10.1.1.5', static: false, vnet: 'HubVNet', subnet: 'FrontEnd' },
-    { time: 3000, type: 'service.created', service: 'db', affinityGroup: 'HubAG' },
+    { time: 3000, type: 'service.created', service: 'db', dnsName: 'db.cloudapp.net', affinityGroup: 'HubAG', region: 'West US' },
     { time: 3000, type: 'service.kindSet', service: 'db', kind: 'IaaS' },
-    { time: 3000, type: 'vm.created', service: 'db', vm: 'sql1', size: 'Large', os: 'Windows', vnet: 'HubVNet', subnet: 'BackEnd' },
+    { time: 3000, type: 'vm.created', service: 'db', vm: 'sql1', deployment: 'db', size: 'Large', os: 'Windows', source: { image: 'base' }, osDisk: 'sql1-os', vnet: 'HubVNet', subnet: 'BackEnd', mac: '00-15-5D-00-00-01' },
     { time: 3000, type: 'dip.allocated', service: 'db', vm: 'sql1', ip: '10.1.2.10', static: true, vnet: 'HubVNet', subnet: 'BackEnd' },
     { time: 5 * MINUTE_MS, type: 'vm.stateChanged', service: 'web', vm: 'web1', from: 'Provisioning', to: 'ReadyRole' },
     { time: 5 * MINUTE_MS, type: 'vm.stateChanged', service: 'web', vm: 'web2', from: 'Provisioning', to: 'ReadyRole' },
     { time: 6 * MINUTE_MS, type: 'vm.stateChanged', service: 'db', vm: 'sql1', from: 'Provisioning', to: 'ReadyRole' },
-    { time: 7 * MINUTE_MS, type: 'gateway.stateChanged', vnet: 'HubVNet', from: 'NotProvisioned', to: 'Provisioning' },
-    { time: 22 * MINUTE_MS, type: 'gateway.stateChanged', vnet: 'HubVNet', from: 'Provisioning', to: 'Provisioned', publicIp: '137.116.0.20' },
-    { time: 22 * MINUTE_MS, type: 'connection.stateChanged', vnet: 'HubVNet', site: 'OnPrem', from: 'NotConnected', to: 'Connecting', message: 'IKE_SA_INIT sent' },
-    { time: 22 * MINUTE_MS + 3000, type: 'connection.stateChanged', vnet: 'HubVNet', site: 'OnPrem', from: 'Connecting', to: 'Connected', message: 'tunnel up' },
+    { time: 7 * MINUTE_MS, type: 'gateway.stateChanged', vnet: 'HubVNet', from: 'NotProvisioned', to: 'Provisioning', operation: 'CreateGateway', operationStatus: 'InProgress' },
+    { time: 22 * MINUTE_MS, type: 'gateway.stateChanged', vnet: 'HubVNet', from: 'Provisioning', to: 'Provisioned', operation: 'CreateGateway', operationStatus: 'Successful', publicIp: '137.116.0.20' },
+    { time: 22 * MINUTE_MS, type: 'connection.stateChanged', vnet: 'HubVNet', site: 'OnPrem', from: 'NotConnected', to: 'Connecting', eventId: 23, message: 'IKE_SA_INIT sent' },
+    { time: 22 * MINUTE_MS + 3000, type: 'connection.stateChanged', vnet: 'HubVNet', site: 'OnPrem', from: 'Connecting', to: 'Connected', eventId: 24, message: 'tunnel up' },
   ];
   return withSeq(raw);
 }
@@ -44,32 +48,35 @@ export const HUB_NODE_COUNT = 13;
  * over 4 regions, then `stateChanges` VM state flips one ms apart; for the 2,000-node render and streaming benchmarks.
  */
 export function largeWorldEvents(vnets: number, subnets: number, vmsPerSubnet: number, stateChanges: number): TimedEvent[] {
-  const raw: Record<string, unknown>[] = [{ time: 0, type: 'world.started' }];
+  const raw: Timed[] = [{ time: 0, type: 'world.started', scenario: 'large', seed: '1', era: '2012' }];
   const vms: [string, string][] = [];
   for (let v = 0; v < vnets; v++) {
     const region = `Region ${v % 4}`;
-    raw.push({ time: 0, type: 'affinityGroup.created', name: `AG${v}`, region });
+    raw.push({ time: 0, type: 'affinityGroup.created', affinityGroup: `AG${v}`, region });
     raw.push({ time: 0, type: 'vnet.defined', vnet: `VNet${v}`, affinityGroup: `AG${v}`, addressSpace: [`10.${v % 256}.0.0/16`],
       subnets: Array.from({ length: subnets }, (_, s) => ({ name: `S${s}`, prefix: `10.${v % 256}.${s}.0/24` })) });
     for (let s = 0; s < subnets; s++) {
       const service = `svc-${v}-${s}`;
-      raw.push({ time: 0, type: 'service.created', service, affinityGroup: `AG${v}` });
+      raw.push({ time: 0, type: 'service.created', service, dnsName: `${service}.cloudapp.net`, affinityGroup: `AG${v}`, region });
       for (let m = 0; m < vmsPerSubnet; m++) {
         const vm = `vm${m}`;
-        raw.push({ time: 0, type: 'vm.created', service, vm, size: 'Small', os: 'Linux', vnet: `VNet${v}`, subnet: `S${s}` });
+        raw.push({
+          time: 0, type: 'vm.created', service, vm, deployment: service, size: 'Small', os: 'Linux', source: { image: 'base' },
+          osDisk: `${service}-${vm}-os`, vnet: `VNet${v}`, subnet: `S${s}`, mac: '00-15-5D-00-00-01',
+        });
         raw.push({ time: 0, type: 'dip.allocated', service, vm, ip: `10.${v % 256}.${s}.${4 + m}`, static: false, vnet: `VNet${v}`, subnet: `S${s}` });
         vms.push([service, vm]);
       }
     }
   }
-  const states = ['ReadyRole', 'StoppedVM', 'RoleStateUnknown'];
+  const states = ['ReadyRole', 'StoppedVM', 'RoleStateUnknown'] as const;
   for (let i = 0; i < stateChanges; i++) {
     const [service, vm] = vms[(i * 7919) % vms.length]!;
-    raw.push({ time: 1 + i, type: 'vm.stateChanged', service, vm, from: 'x', to: states[i % states.length] });
+    raw.push({ time: 1 + i, type: 'vm.stateChanged', service, vm, from: 'RoleStateUnknown', to: states[i % states.length]! });
   }
   return withSeq(raw);
 }
 
-function withSeq(raw: Record<string, unknown>[]): TimedEvent[] {
-  return raw.map((event, seq) => ({ ...event, seq, time: Number(event['time']), type: String(event['type']) }));
+function withSeq(raw: readonly Timed[]): TimedEvent[] {
+  return raw.map((event, seq) => ({ ...event, seq }));
 }

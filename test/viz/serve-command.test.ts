@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/common/index.js';
 import { browsableUrl, createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
-import { readString } from '../../src/viz/event-fields.js';
 import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
 
 const SCENARIO = 'test/e2e/fixtures/hub-tunnel.yaml';
@@ -27,7 +26,7 @@ describe('createScenarioWorld', () => {
     expect(stops[0]).toBe(0);
     expect(stops).toContain(60_000);
     expect(stops[stops.length - 1]).toBe(3_600_000);
-    expect(world.events.some((e) => e.type === 'connection.stateChanged' && readString(e, 'to') === 'Connected')).toBe(true);
+    expect(world.events.some((e) => e.type === 'connection.stateChanged' && e.to === 'Connected')).toBe(true);
   });
 });
 

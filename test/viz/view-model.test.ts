@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import type { EventPayloads, EventType, SimEvent } from '../../src/sim/index.js';
 import { applyEvent, applyEvents, createView, type View, type VizEvent } from '../../src/viz/index.js';
 import { hubEvents, largeWorldEvents } from './fixtures.js';
 
@@ -7,20 +8,22 @@ function fold(events: readonly VizEvent[]): View {
   return events.reduce<View>((view, event) => applyEvent(view, event), createView());
 }
 
-function at(seq: number, type: string, payload: Record<string, unknown>): VizEvent {
-  return { seq, time: seq * 10, type, ...payload } as VizEvent;
+function at<K extends EventType>(seq: number, type: K, payload: EventPayloads[K]): SimEvent {
+  return { seq, time: seq * 10, type, ...payload } as SimEvent;
 }
+
+const VM_FIELDS = { deployment: 's', size: 'Small', os: 'Linux', source: { image: 'base' }, osDisk: 'os', mac: '00-15-5D-00-00-01' } as const;
 
 describe('applyEvent', () => {
   const base = fold([
-    at(0, 'affinityGroup.created', { name: 'AG', region: 'East US' }),
+    at(0, 'affinityGroup.created', { affinityGroup: 'AG', region: 'East US' }),
     at(1, 'vnet.defined', { vnet: 'V', affinityGroup: 'AG', addressSpace: ['10.0.0.0/16'], subnets: [{ name: 'A', prefix: '10.0.1.0/24' }] }),
-    at(2, 'service.created', { service: 's', affinityGroup: 'AG' }),
-    at(3, 'vm.created', { service: 's', vm: 'm', size: 'Small', os: 'Linux', vnet: 'V', subnet: 'A' }),
+    at(2, 'service.created', { service: 's', dnsName: 's.cloudapp.net', affinityGroup: 'AG', region: 'East US' }),
+    at(3, 'vm.created', { service: 's', vm: 'm', ...VM_FIELDS, vnet: 'V', subnet: 'A' }),
   ]);
 
   it.each([
-    ['affinityGroup.created adds the group and its region', at(4, 'affinityGroup.created', { name: 'AG2', region: 'West US' }),
+    ['affinityGroup.created adds the group and its region', at(4, 'affinityGroup.created', { affinityGroup: 'AG2', region: 'West US' }),
       (v: View) => { expect(v.affinityGroups['AG2']).toEqual({ name: 'AG2', region: 'West US' }); expect(v.regions).toEqual(['East US', 'West US']); }],
     ['vnet.defined inherits the region of its affinity group', at(4, 'vnet.defined', { vnet: 'W', affinityGroup: 'AG', addressSpace: [], subnets: [] }),
       (v: View) => expect(v.vnets['W']?.region).toBe('East US')],
@@ -30,9 +33,9 @@ describe('applyEvent', () => {
       (v: View) => expect(v.sites['HQ']).toEqual({ name: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4' })],
     ['service.kindSet sets IaaS or PaaS', at(4, 'service.kindSet', { service: 's', kind: 'IaaS' }),
       (v: View) => expect(v.services['s']?.kind).toBe('IaaS')],
-    ['vip.assigned adds a VIP once', at(4, 'vip.assigned', { service: 's', vip: '1.1.1.1' }),
-      (v: View) => expect(applyEvent(v, at(5, 'vip.assigned', { service: 's', vip: '1.1.1.1' })).services['s']?.vips).toEqual(['1.1.1.1'])],
-    ['vm.created starts Provisioning without a DIP', at(4, 'vm.created', { service: 's', vm: 'n', vnet: 'V', subnet: 'A' }),
+    ['vip.assigned adds a VIP once', at(4, 'vip.assigned', { service: 's', slot: 'production', ip: '1.1.1.1' }),
+      (v: View) => expect(applyEvent(v, at(5, 'vip.assigned', { service: 's', slot: 'production', ip: '1.1.1.1' })).services['s']?.vips).toEqual(['1.1.1.1'])],
+    ['vm.created starts Provisioning without a DIP', at(4, 'vm.created', { service: 's', vm: 'n', ...VM_FIELDS, vnet: 'V', subnet: 'A' }),
       (v: View) => expect(v.vms['s/n']).toMatchObject({ state: 'Provisioning', ip: null, vnet: 'V', subnet: 'A' })],
     ['vm.stateChanged moves the VM to the new state', at(4, 'vm.stateChanged', { service: 's', vm: 'm', from: 'Provisioning', to: 'ReadyRole' }),
       (v: View) => expect(v.vms['s/m']?.state).toBe('ReadyRole')],
@@ -40,19 +43,19 @@ describe('applyEvent', () => {
       (v: View) => expect(v.vms['s/m']).toMatchObject({ ip: '10.0.1.4', isStaticIp: true })],
     ['vm.deleted removes the VM', at(4, 'vm.deleted', { service: 's', vm: 'm' }),
       (v: View) => expect(v.vms['s/m']).toBeUndefined()],
-    ['endpoint.added lists the endpoint', at(4, 'endpoint.added', { service: 's', vm: 'm', name: 'SSH' }),
+    ['endpoint.added lists the endpoint', at(4, 'endpoint.added', { service: 's', vm: 'm', endpoint: 'SSH', protocol: 'tcp', publicPort: 22, privatePort: 22, acl: [] }),
       (v: View) => expect(v.vms['s/m']?.endpoints).toEqual(['SSH'])],
-    ['command.refused counts refusals', at(4, 'command.refused', { rule: 'x' }),
+    ['command.refused counts refusals', at(4, 'command.refused', { command: 'createVm', code: 'x', message: 'no' }),
       (v: View) => expect(v.refusedCount).toBe(1)],
-    ['gateway.stateChanged shows the gateway', at(4, 'gateway.stateChanged', { vnet: 'V', from: 'NotProvisioned', to: 'Provisioning' }),
+    ['gateway.stateChanged shows the gateway', at(4, 'gateway.stateChanged', { vnet: 'V', from: 'NotProvisioned', to: 'Provisioning', operation: 'CreateGateway', operationStatus: 'InProgress' }),
       (v: View) => expect(v.vnets['V']?.gateway).toEqual({ state: 'Provisioning', publicIp: null })],
-    ['connection.stateChanged records the tunnel state and message', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', message: 'up' }),
+    ['connection.stateChanged records the tunnel state and message', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', eventId: 24, message: 'up' }),
       (v: View) => expect(v.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connected', message: 'up', reason: null })],
     ['connection.added shows a configured tunnel as NotConnected', at(4, 'connection.added', { vnet: 'V', site: 'HQ', addressPrefixes: [], vpnGatewayAddress: '1.2.3.4' }),
       (v: View) => expect(v.connections['V/HQ']?.state).toBe('NotConnected')],
     ['connection.removed drops the tunnel', at(4, 'connection.removed', { vnet: 'V', site: 'HQ' }),
       (v: View) => expect(v.connections['V/HQ']).toBeUndefined()],
-    ['an unknown event type only moves seq and time', at(4, 'something.new', { x: 1 }),
+    ['an event type the page does not draw only moves seq and time', at(4, 'connection.ike', { vnet: 'V', site: 'HQ', exchange: 'IKE_AUTH', detail: 'done' }),
       (v: View) => expect({ ...v, seq: 3, timeMs: 30 }).toEqual(base)],
   ])('%s', (_name, event, check) => {
     const after = applyEvent(base, event);
@@ -62,26 +65,26 @@ describe('applyEvent', () => {
   });
 
   it('keeps the failure message and reason while a tunnel retries, as Get-AzureVNetConnection did', () => {
-    const failed = applyEvent(base, at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'NotConnected', message: 'keys differ', reason: 'AUTHENTICATION_FAILED' }));
-    const retrying = applyEvent(failed, at(5, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'NotConnected', to: 'Connecting', message: 'retrying', reason: 'AUTHENTICATION_FAILED', retry: true }));
+    const failed = applyEvent(base, at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'NotConnected', eventId: 23, message: 'keys differ', reason: 'AUTHENTICATION_FAILED' }));
+    const retrying = applyEvent(failed, at(5, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'NotConnected', to: 'Connecting', eventId: 23, message: 'retrying', reason: 'AUTHENTICATION_FAILED', retry: true }));
     expect(retrying.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connecting', message: 'keys differ', reason: 'AUTHENTICATION_FAILED' });
     expect(failed.connections['V/HQ']?.state).toBe('NotConnected');
   });
 
   it('removes the gateway again when it goes back to NotProvisioned', () => {
-    const up = applyEvent(base, at(4, 'gateway.stateChanged', { vnet: 'V', to: 'Provisioned', publicIp: '5.5.5.5' }));
+    const up = applyEvent(base, at(4, 'gateway.stateChanged', { vnet: 'V', from: 'Provisioning', to: 'Provisioned', operation: 'CreateGateway', operationStatus: 'Successful', publicIp: '5.5.5.5' }));
     expect(up.vnets['V']?.gateway).toEqual({ state: 'Provisioned', publicIp: '5.5.5.5' });
-    expect(applyEvent(up, at(5, 'gateway.stateChanged', { vnet: 'V', to: 'NotProvisioned' })).vnets['V']?.gateway).toBeNull();
+    expect(applyEvent(up, at(5, 'gateway.stateChanged', { vnet: 'V', from: 'Deprovisioning', to: 'NotProvisioned', operation: 'DeleteGateway', operationStatus: 'Successful' })).vnets['V']?.gateway).toBeNull();
   });
 
   it('releases a DIP only when it is the VM’s current address', () => {
-    const withIp = applyEvent(base, at(4, 'dip.allocated', { service: 's', vm: 'm', ip: '10.0.1.4' }));
-    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.9' })).vms['s/m']?.ip).toBe('10.0.1.4');
-    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.4' })).vms['s/m']?.ip).toBeNull();
+    const withIp = applyEvent(base, at(4, 'dip.allocated', { service: 's', vm: 'm', ip: '10.0.1.4', static: false }));
+    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.9', static: false })).vms['s/m']?.ip).toBe('10.0.1.4');
+    expect(applyEvent(withIp, at(5, 'dip.released', { service: 's', vm: 'm', ip: '10.0.1.4', static: false })).vms['s/m']?.ip).toBeNull();
   });
 
   it('ignores an event at or before the view’s seq, so a repeated event is never applied twice', () => {
-    const event = at(3, 'vm.stateChanged', { service: 's', vm: 'm', to: 'StoppedVM' });
+    const event = at(3, 'vm.stateChanged', { service: 's', vm: 'm', from: 'ReadyRole', to: 'StoppedVM' });
     expect(applyEvent(base, event)).toBe(base);
   });
 
@@ -105,16 +108,16 @@ describe('applyEvents', () => {
     const last = views[views.length - 1]!;
     const seq = last.seq + 1;
     const edits = [
-      at(seq, 'gateway.stateChanged', { vnet: 'VNet0', to: 'Provisioned', publicIp: '5.5.5.5' }),
-      at(seq + 1, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', to: 'NotConnected', message: 'no', reason: 'R' }),
-      at(seq + 2, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', to: 'Connecting', retry: true }),
+      at(seq, 'gateway.stateChanged', { vnet: 'VNet0', from: 'Provisioning', to: 'Provisioned', operation: 'CreateGateway', operationStatus: 'Successful', publicIp: '5.5.5.5' }),
+      at(seq + 1, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', from: 'Connecting', to: 'NotConnected', eventId: 23, message: 'no', reason: 'DPD_TIMEOUT' }),
+      at(seq + 2, 'connection.stateChanged', { vnet: 'VNet0', site: 'HQ', from: 'NotConnected', to: 'Connecting', eventId: 23, message: 'retry', retry: true }),
       at(seq + 3, 'service.kindSet', { service: 'svc-0-0', kind: 'IaaS' }),
-      at(seq + 4, 'vip.assigned', { service: 'svc-0-0', vip: '1.1.1.1' }),
-      at(seq + 5, 'endpoint.added', { service: 'svc-0-0', vm: 'vm0', name: 'SSH' }),
-      at(seq + 6, 'dip.released', { service: 'svc-0-0', vm: 'vm0', ip: '10.0.0.4' }),
+      at(seq + 4, 'vip.assigned', { service: 'svc-0-0', slot: 'production', ip: '1.1.1.1' }),
+      at(seq + 5, 'endpoint.added', { service: 'svc-0-0', vm: 'vm0', endpoint: 'SSH', protocol: 'tcp', publicPort: 22, privatePort: 22, acl: [] }),
+      at(seq + 6, 'dip.released', { service: 'svc-0-0', vm: 'vm0', ip: '10.0.0.4', static: false }),
       at(seq + 7, 'vm.deleted', { service: 'svc-0-0', vm: 'vm1' }),
-      at(seq + 8, 'affinityGroup.created', { name: 'AGx', region: 'Region 9' }),
-      at(seq + 9, 'command.refused', {}),
+      at(seq + 8, 'affinityGroup.created', { affinityGroup: 'AGx', region: 'Region 9' }),
+      at(seq + 9, 'command.refused', { command: 'createVm', code: 'x', message: 'no' }),
     ];
     const edited = applyEvents(last, edits);
     expect(edited.services['svc-0-0']?.vips).toEqual(['1.1.1.1']);
@@ -124,7 +127,7 @@ describe('applyEvents', () => {
 
   it('shares the records a batch does not touch with the view before it', () => {
     const before = applyEvents(createView(), largeWorldEvents(2, 2, 3, 0));
-    const after = applyEvents(before, [at(before.seq + 1, 'vm.stateChanged', { service: 'svc-0-0', vm: 'vm0', to: 'ReadyRole' })]);
+    const after = applyEvents(before, [at(before.seq + 1, 'vm.stateChanged', { service: 'svc-0-0', vm: 'vm0', from: 'RoleStateUnknown', to: 'ReadyRole' })]);
     expect(after.vms['svc-0-0/vm0']).not.toBe(before.vms['svc-0-0/vm0']);
     expect(after.vms['svc-0-0/vm1']).toBe(before.vms['svc-0-0/vm1']);
     expect(after.vnets).toBe(before.vnets);
