@@ -77,6 +77,8 @@ export interface CommandNode {
   /** The command name as written (a bare word), or an expression after `&` / `.`. */
   name: string | ExpressionNode;
   invocation: 'plain' | 'call' | 'dot';
+  /** Offset just past the command's last element (the console underlines up to here). */
+  end: number;
   elements: CommandElement[];
   redirections: RedirectionNode[];
 }

@@ -89,7 +89,9 @@ export abstract class CommandParser extends ExpressionParser {
     }
     const elements: CommandElement[] = [];
     const redirections: RedirectionNode[] = [];
+    let end = this.offset;
     for (;;) {
+      end = this.offset;
       this.skipBlanks();
       const ch = this.peek();
       if (ch === undefined || this.isNewline(ch) || ch === ';' || ch === '|' || ch === ')' || ch === '}') break;
@@ -103,7 +105,7 @@ export abstract class CommandParser extends ExpressionParser {
         elements.push({ kind: 'Argument', pos: argPos, value: this.parseArgumentList() });
       }
     }
-    return { kind: 'Command', pos, name, invocation, elements, redirections };
+    return { kind: 'Command', pos, name, invocation, end, elements, redirections };
   }
 
   private parseParameter(): CommandElement {

@@ -1,0 +1,352 @@
+import type { CommandElement, CommandNode, ExpressionNode, FunctionNode, PipelineNode, ScriptBlockNode, StatementNode } from './ast.js';
+import type { Cmdlet, CmdletCall, CmdletParameter, CmdletTable } from './cmdlet.js';
+import { COMMAND_ALIASES } from './command-aliases.js';
+import { enumerate, toStr } from './convert.js';
+import { ExitSignal, LoopSignal, PsError, ReturnSignal, formatErrorRecord, type ErrorDetails, type ScriptExtent } from './error-record.js';
+import type { OutputSink } from './expression-evaluator.js';
+import type { PsHost } from './host.js';
+import { ConsoleFormatter, type FormatView } from './output-format.js';
+import { ConsoleWriter } from './console-writer.js';
+import { bindArguments, checkMandatory, type BoundArguments, type EvaluatedElement } from './parameter-binding.js';
+import { parseScript, type ParseOptions } from './parser.js';
+import { RuntimeFailure } from './runtime-error.js';
+import { Scope } from './scope.js';
+import { StatementRunner } from './statement-runner.js';
+import { PsSyntaxError } from './syntax-error.js';
+import { PsObject, PsScriptBlock } from './values.js';
+
+/** How a script run ended. */
+export type ScriptOutcome =
+  | { kind: 'completed'; exitCode: number }
+  /** A script-terminating error nobody caught (exit 1). */
+  | { kind: 'terminated'; error: ErrorDetails }
+  /** A construct vnetsim ps does not implement, or a parse error in a dot-sourced file (exit 2). */
+  | { kind: 'unsupported'; error: ErrorDetails };
+
+/** What the interpreter takes besides the host and the cmdlets. */
+export interface InterpreterOptions {
+  /** Parse options for dot-sourced and called script files (placeholders). */
+  parse?: ParseOptions;
+  /** Default views of the cmdlets' output types. */
+  views?: ReadonlyMap<string, FormatView>;
+}
+
+/** Runs a parsed script with PowerShell's semantics, its cmdlets resolved from `cmdlets`. */
+export class Interpreter extends StatementRunner {
+  private readonly formatter: ConsoleFormatter;
+  private readonly console: ConsoleWriter;
+  private readonly errors: unknown[] = [];
+
+  constructor(host: PsHost, private readonly cmdlets: CmdletTable, text: string, private readonly options: InterpreterOptions = {}) {
+    super(host, text);
+    this.console = new ConsoleWriter(host);
+    this.formatter = new ConsoleFormatter((line) => this.console.write(line, true), options.views);
+    this.globalScope.assign('Error', this.errors);
+    this.globalScope.assign('?', true);
+    this.globalScope.assign('ErrorActionPreference', 'Continue');
+    this.globalScope.assign('PSScriptRoot', host.scriptPath.replace(/[\\/][^\\/]*$/, ''));
+    this.globalScope.assign('MyInvocation', new PsObject('System.Management.Automation.InvocationInfo', { MyCommand: new PsObject('System.Management.Automation.ExternalScriptInfo', { Path: host.scriptPath, Definition: host.scriptPath, Name: host.scriptPath.split(/[\\/]/).pop() }) }));
+  }
+
+  /** Runs the script's top level, printing its output as the console would; binds `params` to its param block. */
+  run(block: ScriptBlockNode, params: ReadonlyMap<string, unknown>): ScriptOutcome {
+    try {
+      this.bindScriptParameters(block, params);
+      this.runStatementsTo(block.statements, (value) => this.formatter.write(value));
+      this.formatter.flush();
+      this.console.endLine();
+      return { kind: 'completed', exitCode: 0 };
+    } catch (error) {
+      this.formatter.flush();
+      this.console.endLine();
+      if (error instanceof ExitSignal) return { kind: 'completed', exitCode: error.code };
+      if (error instanceof LoopSignal || error instanceof ReturnSignal) return { kind: 'completed', exitCode: 0 };
+      if (error instanceof PsError) {
+        if (error.unsupported) return { kind: 'unsupported', error: error.details };
+        this.reportError(error);
+        return { kind: 'terminated', error: error.details };
+      }
+      throw error;
+    }
+  }
+
+  private bindScriptParameters(block: ScriptBlockNode, params: ReadonlyMap<string, unknown>): void {
+    for (const declared of block.params) {
+      const given = [...params.entries()].find(([name]) => name.toLowerCase() === declared.name.toLowerCase());
+      if (given !== undefined) this.scope.assign(declared.name, given[1]);
+      else if (declared.defaultValue !== undefined) this.scope.assign(declared.name, this.evaluate(declared.defaultValue));
+      else if (declared.mandatory) {
+        throw new PsError(this.details(`Cannot process command because of one or more missing mandatory parameters: ${declared.name}. Give it under params: in the answers file.`, 'MissingMandatoryParameter', declared.pos), 'script');
+      } else this.scope.assign(declared.name, declared.isSwitch ? false : null);
+    }
+  }
+
+  protected reportError(error: PsError): void {
+    this.errors.unshift(error.record);
+    this.formatter.flush();
+    this.console.endLine();
+    for (const line of formatErrorRecord(error.details)) this.console.write(line, true);
+  }
+
+  protected runPipeline(node: PipelineNode, sink: OutputSink): void {
+    let input: unknown[] | undefined;
+    node.elements.forEach((element, i) => {
+      const last = i === node.elements.length - 1;
+      const stageOutput: unknown[] = [];
+      const stageSink: OutputSink = last ? sink : (value) => stageOutput.push(value);
+      if (element.kind === 'ExpressionStatement') {
+        const value = this.evaluate(element.expression);
+        // `$i++` as a statement writes nothing (spec §7.1.5: only its value as an operand is the old value).
+        if (isIncrement(element.expression) && node.elements.length === 1) return;
+        if (element.redirections.length > 0) this.atPosition(element.pos, () => this.redirect(element.redirections, enumerate(value), stageSink));
+        else for (const item of enumerate(value)) stageSink(item);
+        this.setSucceeded(true);
+      } else {
+        this.invokeCommand(element, input, stageSink);
+      }
+      input = stageOutput;
+    });
+  }
+
+  private redirect(redirections: CommandNode['redirections'], output: unknown[], sink: OutputSink): void {
+    let remaining = output;
+    for (const redirection of redirections) {
+      if (redirection.target === 'merge') continue;
+      const target = this.evaluate(redirection.target);
+      if (redirection.stream !== '1' && redirection.stream !== '*') continue;
+      if (target !== null) this.host.writeFile(toStr(target), `${remaining.map((v) => toStr(v)).join('\r\n')}\r\n`, redirection.append);
+      remaining = [];
+    }
+    for (const value of remaining) sink(value);
+  }
+
+  private invokeCommand(node: CommandNode, input: unknown[] | undefined, sink: OutputSink): void {
+    const elements = node.elements.map((e) => this.evaluateElement(e));
+    const suppressErrors = node.redirections.some((r) => r.stream === '2' && r.target !== 'merge' && r.target.kind === 'Variable' && r.target.name.toLowerCase() === 'null');
+    const output: unknown[] = [];
+    const redirected = node.redirections.some((r) => r.stream === '1' || r.stream === '*');
+    const target: OutputSink = redirected ? (v) => output.push(v) : sink;
+    if (typeof node.name !== 'string') {
+      const value = this.evaluate(node.name);
+      if (value instanceof PsScriptBlock) {
+        this.setSucceeded(true);
+        for (const item of this.invokeScriptBlock(value, null, elements.map((e) => e.value), node.invocation === 'dot')) target(item);
+      } else this.runNamedCommand(toStr(value), node, elements, input, target, suppressErrors);
+    } else this.runNamedCommand(node.name, node, elements, input, target, suppressErrors);
+    if (redirected) this.atPosition(node.pos, () => this.redirect(node.redirections, output, sink));
+  }
+
+  private evaluateElement(element: CommandElement): EvaluatedElement {
+    if (element.kind === 'Parameter') {
+      return { kind: 'parameter', name: element.name, text: element.text, value: element.argument === undefined ? undefined : this.evaluate(element.argument), hasValue: element.argument !== undefined, pos: element.pos };
+    }
+    return { kind: 'argument', value: this.evaluate(element.value), pos: element.pos };
+  }
+
+  private runNamedCommand(name: string, node: CommandNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink, suppressErrors: boolean): void {
+    const fn = this.scope.findFunction(name);
+    if (fn !== undefined) return this.invokeFunction(fn, elements, input, sink);
+    const cmdlet = this.cmdlets.get((COMMAND_ALIASES[name.toLowerCase()] ?? name).toLowerCase());
+    if (cmdlet !== undefined) return this.invokeCmdlet(cmdlet, node, elements, input, sink, suppressErrors);
+    if (/\.ps1$/i.test(name)) return this.runScriptFile(name, node, elements, sink);
+    throw new PsError({
+      message: `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+      category: 'ObjectNotFound', errorId: 'CommandNotFoundException', exceptionType: 'System.Management.Automation.CommandNotFoundException',
+      command: name, activity: '', target: `${name}:String`, extent: this.commandExtent(node),
+    }, 'statement');
+  }
+
+  private runScriptFile(path: string, node: CommandNode, elements: EvaluatedElement[], sink: OutputSink): void {
+    let block: ScriptBlockNode;
+    try {
+      block = parseScript(this.host.readFile(path), this.options.parse);
+    } catch (error) {
+      if (error instanceof PsSyntaxError) {
+        throw new PsError({ ...this.details(`${path}:${error.pos.line}:${error.pos.column}: ${error.message}`, 'ParseError', node.pos), category: 'ParserError' }, 'script', undefined, true);
+      }
+      if (error instanceof RuntimeFailure) throw PsError.from(error, '', this.extentAt(node.pos));
+      throw error;
+    }
+    const dot = node.invocation === 'dot';
+    for (const value of this.invokeScriptBlock(new PsScriptBlock(block), null, elements.map((e) => e.value), dot)) sink(value);
+  }
+
+  private invokeFunction(fn: FunctionNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink): void {
+    const body = fn.body;
+    const perItem = fn.isFilter || body.process.length > 0;
+    const items = input ?? [];
+    const run = (scope: Scope, statements: readonly StatementNode[]): void => {
+      const saved = this.scope;
+      this.scope = scope;
+      try {
+        this.runStatementsTo(statements, sink);
+      } catch (signal) {
+        if (!(signal instanceof ReturnSignal)) throw signal;
+        for (const value of signal.output) sink(value);
+      } finally {
+        this.scope = saved;
+      }
+    };
+    const scope = new Scope(this.scope, 'function');
+    this.bindFunctionParameters(fn, scope, elements);
+    scope.assign('input', items);
+    run(scope, body.begin);
+    if (perItem) {
+      for (const item of items) {
+        scope.assign('_', item);
+        const pipelineParam = body.params.find((p) => p.valueFromPipeline);
+        if (pipelineParam !== undefined) scope.assign(pipelineParam.name, item);
+        run(scope, fn.isFilter ? body.statements : body.process);
+      }
+      if (!fn.isFilter) run(scope, body.statements);
+    } else {
+      const pipelineParam = body.params.find((p) => p.valueFromPipeline);
+      if (pipelineParam !== undefined && input !== undefined && items.length > 0) scope.assign(pipelineParam.name, items.length === 1 ? items[0] : items);
+      run(scope, body.statements);
+    }
+    this.setSucceeded(true);
+  }
+
+  private bindFunctionParameters(fn: FunctionNode, scope: Scope, elements: EvaluatedElement[]): void {
+    const declared = fn.body.params;
+    const specs: CmdletParameter[] = declared.map((p, i) => ({ name: p.name, isSwitch: p.isSwitch, ...(p.isSwitch ? {} : { position: p.position ?? i }) }));
+    let binding: BoundArguments;
+    try {
+      binding = bindArguments(specs, elements, { common: false, collectExtra: true });
+    } catch (error) {
+      if (error instanceof RuntimeFailure) throw PsError.from(error, fn.name, this.extentAt(elements[0]?.pos ?? fn.pos));
+      throw error;
+    }
+    const bound = binding.values;
+    for (const p of declared) {
+      if (bound.has(p.name)) scope.assign(p.name, bound.get(p.name));
+      else if (p.defaultValue !== undefined) {
+        const saved = this.scope;
+        this.scope = scope;
+        try {
+          scope.assign(p.name, this.evaluate(p.defaultValue));
+        } finally {
+          this.scope = saved;
+        }
+      } else scope.assign(p.name, p.isSwitch ? false : null);
+    }
+    scope.assign('args', binding.extra);
+  }
+
+  private invokeCmdlet(cmdlet: Cmdlet, node: CommandNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink, suppressErrors: boolean): void {
+    const extent = this.commandExtent(node);
+    const fail = (error: unknown): never => {
+      if (error instanceof RuntimeFailure) throw PsError.from(error, cmdlet.name, extent);
+      throw error;
+    };
+    let bound: Map<string, unknown>;
+    try {
+      bound = bindArguments(cmdlet.parameters, elements).values;
+    } catch (error) {
+      return fail(error);
+    }
+    const preference = toStr(bound.get('ErrorAction') ?? (suppressErrors ? 'SilentlyContinue' : this.readVariable('ErrorActionPreference', undefined))).toLowerCase();
+    let failed = false;
+    const errorVariable = bound.get('ErrorVariable');
+    const collected: unknown[] = [];
+    const makeCall = (values: Map<string, unknown>, items: readonly unknown[]): CmdletCall => ({
+      name: cmdlet.name,
+      pos: node.pos,
+      has: (p) => values.has(p) && values.get(p) !== undefined,
+      get: (p) => values.get(p) ?? null,
+      input: items,
+      hasPipelineInput: input !== undefined,
+      output: sink,
+      writeError: (failure, target) => {
+        failed = true;
+        const error = new PsError({ message: failure.message, category: failure.category, errorId: failure.errorId, exceptionType: failure.exceptionType, command: cmdlet.name, target: target ?? '', extent }, 'statement');
+        collected.push(error.record);
+        if (preference === 'stop') throw new PsError(error.details, 'script', error.record);
+        if (preference === 'ignore') return;
+        if (preference === 'silentlycontinue') this.errors.unshift(error.record);
+        else this.reportError(error);
+      },
+      writeWarning: (text) => {
+        if (toStr(bound.get('WarningAction')).toLowerCase() === 'silentlycontinue') return;
+        this.formatter.flush();
+        this.console.write(`WARNING: ${text}`, true);
+      },
+      host: this.host,
+      write: (text, newline) => {
+        this.formatter.flush();
+        this.console.write(text, newline);
+      },
+      formatLines: (values) => {
+        const lines: string[] = [];
+        const formatter = new ConsoleFormatter((line) => lines.push(line), this.options.views);
+        for (const value of values) formatter.write(value);
+        formatter.flush();
+        return lines;
+      },
+      invokeBlock: (block, dollarUnder, args = []) => this.invokeScriptBlock(block, dollarUnder, args, true),
+    });
+    try {
+      if (cmdlet.perItem === true && input !== undefined) {
+        for (const item of input) {
+          const values = new Map(bound);
+          this.bindPipelineInput(cmdlet, values, item);
+          checkMandatory(cmdlet.parameters, values);
+          cmdlet.invoke(makeCall(values, [item]));
+        }
+      } else {
+        checkMandatory(cmdlet.parameters, bound);
+        cmdlet.invoke(makeCall(bound, input ?? []));
+      }
+    } catch (error) {
+      fail(error);
+    } finally {
+      if (typeof errorVariable === 'string' && errorVariable !== '') this.scope.assign(errorVariable.replace(/^\+/, ''), collected);
+    }
+    this.setSucceeded(!failed);
+  }
+
+  // Pipeline binding (about_Parameters, "Accepts pipeline input"): ByValue first, then ByPropertyName.
+  private bindPipelineInput(cmdlet: Cmdlet, values: Map<string, unknown>, item: unknown): void {
+    const byValue = cmdlet.parameters.find((p) => (p.pipeline === 'value' || p.pipeline === 'both') && !values.has(p.name));
+    if (byValue !== undefined) {
+      values.set(byValue.name, item);
+      return;
+    }
+    if (!(item instanceof PsObject)) return;
+    for (const p of cmdlet.parameters) {
+      if ((p.pipeline === 'property' || p.pipeline === 'both') && !values.has(p.name)) {
+        const name = [p.name, ...(p.aliases ?? [])].find((n) => item.has(n));
+        if (name !== undefined) values.set(p.name, item.get(name));
+      }
+    }
+  }
+
+  invokeScriptBlock(block: PsScriptBlock, dollarUnder: unknown, args: readonly unknown[], dotSourced: boolean): unknown[] {
+    const saved = this.scope;
+    const scope = dotSourced ? this.scope : new Scope(this.scope, 'block');
+    this.scope = scope;
+    const previousUnder = scope.lookup('_')?.value ?? null;
+    if (dollarUnder !== null) scope.assign('_', dollarUnder);
+    const output: unknown[] = [];
+    try {
+      block.node.params.forEach((p, i) => scope.assign(p.name, args[i] ?? (p.defaultValue === undefined ? null : this.evaluate(p.defaultValue))));
+      scope.assign('args', args.slice(block.node.params.length));
+      this.runStatementsTo([...block.node.begin, ...block.node.process, ...block.node.statements], (value) => output.push(value));
+    } catch (signal) {
+      if (!(signal instanceof ReturnSignal)) throw signal;
+      output.push(...signal.output);
+    } finally {
+      if (dollarUnder !== null) scope.assign('_', previousUnder);
+      this.scope = saved;
+    }
+    return output;
+  }
+
+  private commandExtent(node: CommandNode): ScriptExtent {
+    return { ...this.extentAt(node.pos), length: node.end - node.pos.offset };
+  }
+}
+
+function isIncrement(node: ExpressionNode): boolean {
+  return node.kind === 'Unary' && (node.operator === '++' || node.operator === '--');
+}
