@@ -1,3 +1,4 @@
+import { forgetDip, recordDip } from './dips.js';
 import type { ComputeEventBody } from './events.js';
 import { vmKey, type ComputeWorld, type Deployment, type Slot, type Vm } from './model.js';
 
@@ -125,14 +126,14 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       const target = vm(world, event.service, event.vm);
       target.dip = event.ip;
       target.isStatic = event.static;
-      dipPool(world, event.service, 'production', event.vnet, event.subnet)[event.ip] = vmKey(event.service, event.vm);
+      recordDip(dipPool(world, event.service, 'production', event.vnet, event.subnet), event.ip, vmKey(event.service, event.vm));
       return;
     }
     case 'dip.released': {
       const target = vm(world, event.service, event.vm);
       target.dip = null;
       target.isStatic = false;
-      delete dipPool(world, event.service, 'production', event.vnet, event.subnet)[event.ip];
+      forgetDip(dipPool(world, event.service, 'production', event.vnet, event.subnet), event.ip);
       return;
     }
     case 'vm.stateChanged': {
@@ -176,11 +177,11 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       const pool = dipPool(world, event.service, event.slot, d.vnet ?? undefined, event.subnet);
       const vnetState = d.vnet === null ? undefined : vnet(world, d.vnet);
       for (const instance of previous?.instances ?? []) {
-        delete pool[instance.ip];
+        forgetDip(pool, instance.ip);
         if (vnetState !== undefined) vnetState.instanceCount--;
       }
       for (const instance of event.instances) {
-        pool[instance.ip] = owner(instance.name);
+        recordDip(pool, instance.ip, owner(instance.name));
         if (vnetState !== undefined) vnetState.instanceCount++;
       }
       d.roles[event.role] = {
@@ -204,7 +205,7 @@ function removeDeployment(world: ComputeWorld, serviceName: string, slot: Slot):
   for (const role of Object.values(d.roles)) {
     const pool = dipPool(world, serviceName, slot, d.vnet ?? undefined, role.subnet ?? undefined);
     for (const instance of role.instances) {
-      delete pool[instance.ip];
+      forgetDip(pool, instance.ip);
       if (d.vnet !== null) vnet(world, d.vnet).instanceCount--;
     }
   }

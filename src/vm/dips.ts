@@ -1,10 +1,16 @@
-import { AZURE_CLASSIC_RESERVED, containsAddress4, formatIPv4, parseIPv4, parsePrefix4, prefixLast4, type Prefix4 } from '../ipam/index.js';
+import {
+  AZURE_CLASSIC_RESERVED, containsAddress4, formatIPv4, parseIPv4, parsePrefix4, prefixLast4, SubnetAllocator, type Prefix4, type StaticIpTest,
+} from '../ipam/index.js';
 
 /**
  * DIP allocation over a subnet or fabric range whose allocations live in the world as `ip → owner` records (plain
  * JSON, so the fold rebuilds them). Classic reserves 5 addresses per subnet: the network address, .1–.3 (default
  * gateway, Azure DNS) and the broadcast address, so the first VM gets x.x.x.4 (azure-classic.md §2.3; ipam's
  * AZURE_CLASSIC_RESERVED policy).
+ *
+ * Next-free and the static-IP test answer from an ipam SubnetAllocator (a bitmap with a summary level: O(1) amortised
+ * per DIP instead of a scan from the subnet's first address) kept beside each record. The record stays the plain-JSON
+ * truth; the index is built from it on first use and kept in step by recordDip/forgetDip, the only writers of a record.
  */
 
 /** Why a requested static DIP cannot be used. */
@@ -39,8 +45,64 @@ export function isDipInPool(prefixText: string, ip: string): boolean {
   return address.ok && containsAddress4(parsePoolPrefix(prefixText), address.value);
 }
 
+/** A record's index and the pool prefix it was built for (a record copied for a what-if gets an index of its own). */
+interface DipIndex {
+  prefixText: string;
+  allocator: SubnetAllocator;
+}
+
+const indexes = new WeakMap<Readonly<Record<string, string>>, DipIndex>();
+
+/** The index of a record, built from the record when missing; undefined for a pool the allocator cannot hold. */
+function indexOf(prefixText: string, allocations: Readonly<Record<string, string>>): SubnetAllocator | undefined {
+  const known = indexes.get(allocations);
+  if (known !== undefined && known.prefixText === prefixText) return known.allocator;
+  const prefix = parsePoolPrefix(prefixText);
+  if (prefix.length < POLICY.minLength || prefix.length > POLICY.maxLength) return undefined;
+  const allocator = new SubnetAllocator(prefix, POLICY);
+  for (const ip of Object.keys(allocations)) markTaken(allocator, ip);
+  indexes.set(allocations, { prefixText, allocator });
+  return allocator;
+}
+
+/** Records `ip → owner` in an allocation record (the fold and what-if copies write only through here). */
+export function recordDip(allocations: Record<string, string>, ip: string, owner: string): void {
+  const isNew = allocations[ip] === undefined;
+  allocations[ip] = owner;
+  const allocator = indexes.get(allocations)?.allocator;
+  if (isNew && allocator !== undefined) markTaken(allocator, ip);
+}
+
+/** Sets an address's bit; addresses a record cannot hold (outside the pool, reserved) have none to set. */
+function markTaken(allocator: SubnetAllocator, ip: string): void {
+  const address = parseIPv4(ip);
+  if (address.ok && containsAddress4(allocator.prefix, address.value) && !allocator.isReserved(address.value)) allocator.reserve(address.value);
+}
+
+/** Removes `ip` from an allocation record, keeping its index in step. */
+export function forgetDip(allocations: Record<string, string>, ip: string): void {
+  if (allocations[ip] === undefined) return;
+  delete allocations[ip];
+  const address = parseIPv4(ip);
+  if (address.ok) indexes.get(allocations)?.allocator.release(address.value);
+}
+
 /** The lowest free usable DIP (Azure DHCP hands out the lowest free address), or undefined when the pool is full. */
 export function findFreeDip(prefixText: string, allocations: Readonly<Record<string, string>>): string | undefined {
+  const allocator = indexOf(prefixText, allocations);
+  if (allocator === undefined) return scanFreeDip(prefixText, allocations);
+  const address = allocator.peekLowestFree();
+  if (address === undefined) return undefined;
+  const ip = formatIPv4(address);
+  if (allocations[ip] === undefined) return ip;
+  // Someone wrote the record behind the index's back: forget the index and answer from a fresh one.
+  indexes.delete(allocations);
+  const rebuilt = indexOf(prefixText, allocations)?.peekLowestFree();
+  return rebuilt === undefined ? undefined : formatIPv4(rebuilt);
+}
+
+/** The lowest free DIP by scanning from the first usable address, for pools outside the allocator's /8–/29. */
+function scanFreeDip(prefixText: string, allocations: Readonly<Record<string, string>>): string | undefined {
   const prefix = parsePoolPrefix(prefixText);
   const last = prefixLast4(prefix) - POLICY.reservedAtEnd;
   for (let address = prefix.network + POLICY.reservedAtStart; address <= last; address++) {
@@ -48,6 +110,14 @@ export function findFreeDip(prefixText: string, allocations: Readonly<Record<str
     if (allocations[ip] === undefined) return ip;
   }
   return undefined;
+}
+
+/**
+ * Test-AzureStaticVNetIP: whether `ip` is free in the pool and, when it is not, the free addresses nearest to it.
+ * Undefined for a pool the allocator cannot hold (outside /8–/29).
+ */
+export function testStaticDip(prefixText: string, allocations: Readonly<Record<string, string>>, ip: number): StaticIpTest | undefined {
+  return indexOf(prefixText, allocations)?.testStaticIp(ip);
 }
 
 /** Checks a static DIP request (Set-AzureStaticVNetIP); `owner` may already hold it. */

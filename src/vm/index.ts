@@ -18,7 +18,9 @@ export { type DecideContext, type FollowUpAction, type FollowUp, type Decision }
 export { type Refusal, refuse } from './refusal.js';
 export { type ComputeProfile, type ComputeLimits, DEFAULT_COMPUTE_PROFILE, DEFAULT_COMPUTE_LIMITS } from './profile.js';
 export { type SizeSpec, VM_SIZES, DEFAULT_VM_SIZE, isComputeIntensiveSize } from './sizes.js';
-export { type StaticDipProblem, parsePoolPrefix, countUsableDips, isReservedDip, isDipInPool, findFreeDip, checkStaticDip } from './dips.js';
+export {
+  type StaticDipProblem, parsePoolPrefix, countUsableDips, isReservedDip, isDipInPool, findFreeDip, checkStaticDip, testStaticDip, recordDip, forgetDip,
+} from './dips.js';
 export { RDP_PRIVATE_PORT, WINRM_HTTPS_PORT, SSH_PORT } from './endpoints.js';
 export { GATEWAY_SUBNET_NAME, formatServiceDnsName } from './service-rules.js';
 export { applyComputeEvent } from './apply-event.js';

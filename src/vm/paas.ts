@@ -1,6 +1,6 @@
 import type { CreateDeployment, DeleteDeployment, SwapVip } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
-import { findFreeDip } from './dips.js';
+import { findFreeDip, recordDip } from './dips.js';
 import { formatPortKey } from './endpoints.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
 import { planVmRemoval } from './lifecycle.js';
@@ -61,7 +61,7 @@ export function decideCreateDeployment(world: ComputeWorld, c: CreateDeployment,
       if (ip === undefined) {
         return reject(refuse('subnet-full', `Subnet '${c.subnet ?? '(fabric range)'}' has no free address for instance ${i} of role '${role.name}' in cloud service '${c.service}'; use a larger subnet or fewer instances.`, objects));
       }
-      taken[ip] = formatInstanceName(role.name, i);
+      recordDip(taken, ip, formatInstanceName(role.name, i));
       instances.push({ name: formatInstanceName(role.name, i), ip });
     }
     events.push(makeEvent('role.instancesChanged', {

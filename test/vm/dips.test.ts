@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { checkStaticDip, countUsableDips, findFreeDip, isReservedDip, VM_SIZES, isComputeIntensiveSize } from '../../src/vm/index.js';
+import { parseIPv4 } from '../../src/ipam/index.js';
+import {
+  checkStaticDip, countUsableDips, findFreeDip, forgetDip, isReservedDip, recordDip, testStaticDip, VM_SIZES, isComputeIntensiveSize,
+} from '../../src/vm/index.js';
 
 describe('reserved addresses (network, .1–.3, broadcast)', () => {
   it.each([
@@ -53,6 +56,59 @@ describe('lowest free DIP', () => {
       expect(findFreeDip(prefix, allocations)).toBe(oracle);
     },
   );
+});
+
+describe('the DIP index kept beside a record', () => {
+  const scan = (prefix: string, size: number, allocations: Record<string, string>): string | undefined =>
+    Array.from({ length: size }, (_, i) => `10.9.${i >> 8}.${i & 255}`).find((ip, i) => i >= 4 && i < size - 1 && allocations[ip] === undefined);
+  const operation = fc.oneof(
+    fc.record({ kind: fc.constant('allocate' as const) }),
+    fc.record({ kind: fc.constant('static' as const), offset: fc.integer({ min: 0, max: 1023 }) }),
+    fc.record({ kind: fc.constant('release' as const), offset: fc.integer({ min: 0, max: 1023 }) }),
+  );
+
+  test.prop([fc.integer({ min: 22, max: 29 }), fc.array(operation, { maxLength: 300 })], { numRuns: 60 })(
+    'answers next-free like a scan through any mix of dynamic, static and released DIPs',
+    (length, operations) => {
+      const prefix = `10.9.0.0/${length}`;
+      const size = 2 ** (32 - length);
+      const allocations: Record<string, string> = {};
+      for (const op of operations) {
+        if (op.kind === 'allocate') {
+          const ip = findFreeDip(prefix, allocations);
+          expect(ip).toBe(scan(prefix, size, allocations));
+          if (ip !== undefined) recordDip(allocations, ip, 'svc/vm');
+        } else if (op.offset >= 4 && op.offset < size - 1) {
+          const ip = `10.9.${op.offset >> 8}.${op.offset & 255}`;
+          if (op.kind === 'static') recordDip(allocations, ip, 'svc/static');
+          else forgetDip(allocations, ip);
+        }
+      }
+      expect(findFreeDip(prefix, allocations)).toBe(scan(prefix, size, allocations));
+    },
+  );
+
+  it('answers from the record again when the record was written without recordDip', () => {
+    const allocations: Record<string, string> = {};
+    recordDip(allocations, '10.9.0.4', 'svc/a');
+    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.5');
+    allocations['10.9.0.5'] = 'svc/written-directly';
+    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.6');
+  });
+
+  it('tests a static IP on the same index: free, or the nearest free addresses', () => {
+    const allocations: Record<string, string> = {};
+    for (let host = 4; host <= 10; host++) recordDip(allocations, `10.9.0.${host}`, `svc/vm${host}`);
+    const address = (ip: string): number => {
+      const parsed = parseIPv4(ip);
+      if (!parsed.ok) throw new Error(ip);
+      return parsed.value;
+    };
+    expect(testStaticDip('10.9.0.0/24', allocations, address('10.9.0.20'))).toEqual({ isAvailable: true, availableAddresses: [] });
+    expect(testStaticDip('10.9.0.0/24', allocations, address('10.9.0.8'))?.availableAddresses).toEqual(
+      ['10.9.0.11', '10.9.0.12', '10.9.0.13', '10.9.0.14', '10.9.0.15'].map(address),
+    );
+  });
 });
 
 describe('sizes', () => {
