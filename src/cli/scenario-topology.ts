@@ -1,5 +1,5 @@
 import type { SourceRef } from '../common/index.js';
-import { loadScenarioFile, runScenario, type RefusedCommand, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup } from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
@@ -19,13 +19,15 @@ export async function loadWorldsAt<const Times extends readonly (number | undefi
 ): Promise<{ [K in keyof Times]: WorldAt }> {
   const scenario = await loadScenarioFile(file);
   const lastMs = Math.max(...times.map((t) => t ?? Number.POSITIVE_INFINITY));
-  const report = runScenario(scenario, Number.isFinite(lastMs) ? { untilMs: lastMs } : {});
+  const { report, world } = runScenarioToWorld(scenario, Number.isFinite(lastMs) ? { untilMs: lastMs } : {});
   // One world per time, in order: map keeps the tuple's length, which its array return type forgets.
   return times.map((t) => {
     const atMs = t ?? report.endMs;
-    const events = report.events.filter((e) => e.time <= atMs);
+    // The run stopped at the last time asked, so the world it left is that moment's; only earlier ones are replayed.
+    const isRunEnd = atMs >= report.endMs;
+    const events = isRunEnd ? report.events : report.events.filter((e) => e.time <= atMs);
     const sources = findScenarioSources(scenario, atMs, report.refused);
-    return { scenario, atMs, events, model: toTopologyModel(replayEvents(events), sources) };
+    return { scenario, atMs, events, model: toTopologyModel(isRunEnd ? world : replayEvents(events), sources) };
   }) as { [K in keyof Times]: WorldAt };
 }
 

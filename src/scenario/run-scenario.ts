@@ -1,5 +1,5 @@
 import { InputError, MAX_LOGGED_EVENTS, diagnosticAt } from '../common/index.js';
-import { EventLogFullError, Simulation } from '../sim/index.js';
+import { EventLogFullError, Simulation, type World } from '../sim/index.js';
 import { formatClock } from './duration.js';
 import type { ExpectationContext } from './expectations/expectation-kind.js';
 import type { ExpectationResult, RefusedCommand, RunReport } from './run-report.js';
@@ -28,6 +28,14 @@ export interface RunOptions {
  * same scenario and seed give the same report.
  */
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunReport {
+  return runScenarioToWorld(scenario, options).report;
+}
+
+/**
+ * {@link runScenario}, also handing back the world as the run left it, so a caller that looks at the end of the run
+ * (matrix, reach) uses it instead of folding the whole event log a second time.
+ */
+export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {}): { report: RunReport; world: World } {
   const seed = options.seed ?? scenario.seed;
   const endMs = options.untilMs ?? findScenarioEndMs(scenario);
   const sim = Simulation.create({
@@ -60,14 +68,16 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     options.onProgress?.(targetMs, endMs);
   };
 
+  const commandsAt = groupByTime(scenario.commands);
+  const expectationsAt = groupByTime(scenario.expectations);
   for (const atMs of scheduledTimes(scenario, endMs)) {
     advance(atMs);
-    for (const scheduled of scenario.commands.filter((c) => c.atMs === atMs)) {
+    for (const scheduled of commandsAt.get(atMs) ?? []) {
       const outcome = sim.execute(scheduled.command, scheduled.at);
       if (!outcome.ok) refused.push(toRefusal(scheduled, outcome.diagnostic.rule, outcome.diagnostic.message));
     }
     const context: ExpectationContext = { world: sim.world, events: sim.events, refused, nowMs: atMs };
-    for (const scheduled of scenario.expectations.filter((e) => e.atMs === atMs)) {
+    for (const scheduled of expectationsAt.get(atMs) ?? []) {
       results.push(checkExpectation(scheduled, context));
     }
   }
@@ -77,7 +87,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     results.push({ ...describeExpectation(scheduled), status: 'notReached', expected: '', actual: '' });
   }
   const expectations = scenario.expectations.map((e) => e.expectation);
-  return {
+  const report: RunReport = {
     scenario: scenario.name,
     file: scenario.file,
     seed,
@@ -87,6 +97,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     refused,
     unexpectedRefusals: refused.filter((r) => !expectations.some((e) => e.explainsRefusal?.(r) === true)),
   };
+  return { report, world: sim.world };
 }
 
 /** Where a scenario's clock stops unless told otherwise: its `until`, else its last scheduled command or expectation. */
@@ -103,6 +114,17 @@ function tooManyEvents(scenario: Scenario, error: EventLogFullError): InputError
   const message = `by ${formatClock(error.atMs)} of simulated time the run had logged ${MAX_LOGGED_EVENTS} events, the most one ` +
     "run may log; end it earlier (until:, --until) or give the profile's SA lifetimes and retry delays longer durations";
   return new InputError([diagnosticAt({ file: scenario.file, line: 1, column: 1 }, EVENT_LOG_LIMIT_RULE, 'error', message)]);
+}
+
+/** Scheduled entries by time, in file order: each time's batch is found once, not by filtering the whole list again. */
+function groupByTime<T extends { atMs: number }>(scheduled: readonly T[]): Map<number, T[]> {
+  const byTime = new Map<number, T[]>();
+  for (const s of scheduled) {
+    const batch = byTime.get(s.atMs);
+    if (batch === undefined) byTime.set(s.atMs, [s]);
+    else batch.push(s);
+  }
+  return byTime;
 }
 
 function scheduledTimes(scenario: Scenario, endMs: number): number[] {

@@ -60,18 +60,27 @@ export function blockVmNotRunning(vm: TopoVm, leg: Leg): Blocker {
  * Affinity group and Region"). The engine refuses such a deployment; an imported world may still hold one.
  */
 export function checkVnetMembership(index: TopologyIndex, service: TopoService, vnet: TopoVnet, leg: Leg): Blocker | undefined {
-  if (vnet.affinityGroup !== undefined) {
-    if (service.affinityGroup === vnet.affinityGroup) return undefined;
+  const problem = findVnetMembershipProblem(index, service, vnet);
+  if (problem === 'different-affinity-group') {
     return makeBlocker('different-affinity-group', `service:${service.name}`, leg,
-      `service ${service.name} is in ${service.affinityGroup === undefined ? 'no affinity group' : `affinity group ${service.affinityGroup}`}, but VNet ${vnet.name} is bound to affinity group ${vnet.affinityGroup}`,
-      `redeploy ${service.name} with -AffinityGroup ${vnet.affinityGroup} (a service joins a VNet only at deployment)`, service.source);
+      `service ${service.name} is in ${service.affinityGroup === undefined ? 'no affinity group' : `affinity group ${service.affinityGroup}`}, but VNet ${vnet.name} is bound to affinity group ${vnet.affinityGroup ?? ''}`,
+      `redeploy ${service.name} with -AffinityGroup ${vnet.affinityGroup ?? ''} (a service joins a VNet only at deployment)`, service.source);
   }
+  if (problem === undefined) return undefined;
+  const vnetRegion = index.regionOfVnet(vnet) ?? '';
+  return makeBlocker('different-region', `service:${service.name}`, leg,
+    `service ${service.name} is in region ${index.regionOfService(service) ?? ''}, but VNet ${vnet.name} is in region ${vnetRegion}`,
+    `redeploy ${service.name} with -Location "${vnetRegion}"`, service.source);
+}
+
+/** The code of {@link checkVnetMembership}'s blocker without its texts, for verdict-only flows. */
+export function findVnetMembershipProblem(
+  index: TopologyIndex, service: TopoService, vnet: TopoVnet,
+): 'different-affinity-group' | 'different-region' | undefined {
+  if (vnet.affinityGroup !== undefined) return service.affinityGroup === vnet.affinityGroup ? undefined : 'different-affinity-group';
   const vnetRegion = index.regionOfVnet(vnet);
   const serviceRegion = index.regionOfService(service);
-  if (vnetRegion === undefined || serviceRegion === undefined || vnetRegion === serviceRegion) return undefined;
-  return makeBlocker('different-region', `service:${service.name}`, leg,
-    `service ${service.name} is in region ${serviceRegion}, but VNet ${vnet.name} is in region ${vnetRegion}`,
-    `redeploy ${service.name} with -Location "${vnetRegion}"`, service.source);
+  return vnetRegion === undefined || serviceRegion === undefined || vnetRegion === serviceRegion ? undefined : 'different-region';
 }
 
 /** The two ends share no private channel and no gateway route leads from one to the other. */

@@ -266,7 +266,8 @@ function callerAddress(index: TopologyIndex, from: FlowSource, trace: FlowTrace)
   }
 }
 
-interface EndpointChoice {
+/** One endpoint a flow may enter by, and the VM behind it. */
+export interface EndpointChoice {
   vm: TopoVm;
   endpoint: TopoEndpoint;
 }
@@ -326,7 +327,7 @@ export function listVipMembers(index: TopologyIndex, service: TopoService, proto
 }
 
 /** The endpoints of one VM that forward to the asked protocol and private port. */
-function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
+export function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
   const found: EndpointChoice[] = [];
   for (const endpoint of vm.endpoints) {
     if (endpoint.protocol === query.protocol && endpoint.privatePort === query.port) found.push({ vm, endpoint });
@@ -338,7 +339,7 @@ function listVmEndpoints(vm: TopoVm, query: FlowQuery): EndpointChoice[] {
  * Prefers a running member whose ACL lets the caller in; otherwise shows the first member, so its blockers are real.
  * Returns the ACL decision for the caller beside the choice (undefined when the caller has no address).
  */
-function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): { choice: EndpointChoice; decision: AclDecision | undefined } {
+export function chooseEndpoint(candidates: EndpointChoice[], remote: number | undefined): { choice: EndpointChoice; decision: AclDecision | undefined } {
   let admitted: { choice: EndpointChoice; decision: AclDecision | undefined } | undefined;
   let firstDecision: AclDecision | undefined;
   for (const candidate of candidates) {

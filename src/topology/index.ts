@@ -11,6 +11,7 @@ export type { FlowEnd, FlowSource } from './flow-end.js';
 export { describeFlowEnd } from './flow-end.js';
 export type { FlowQuery } from './flow.js';
 export { evaluateFlow } from './flow.js';
+export { evaluateFlowVerdict, type FlowVerdict } from './flow-verdict.js';
 export {
   resolveFlowSource, resolveFlowTarget, sampleSiteAddress,
   type EndpointError, type EndpointErrorCode, type ResolveResult,

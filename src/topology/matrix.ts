@@ -1,6 +1,7 @@
 import type { FlowAnswer, PathKind } from './answer.js';
 import type { FlowSource } from './flow-end.js';
 import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
+import { evaluateFlowVerdict } from './flow-verdict.js';
 import type { TopologyModel } from './model.js';
 import { isClassLive, partitionWorld, representClassMember, serviceOfMember, type ReachClass } from './reach-classes.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
@@ -71,22 +72,59 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
   return [...cell].filter(([, answer]) => answer.verdict === 'reachable').map(([label]) => label).sort();
 }
 
-/** Computes who-can-reach-whom for an indexed world, class to class. */
+/**
+ * Computes who-can-reach-whom for an indexed world, class to class. Each cell asks verdicts only (no hop, blocker or
+ * text is built), and pairs of on-premises sites, which are never flows, are not visited at all.
+ */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
   const classes = partitionWorld(index);
-  const live = classes.filter((c) => isClassLive(index, c));
+  const live = classes.filter((c) => isClassLive(index, c)).map((cls) => representClass(index, cls));
   const flows: MatrixFlow[] = [];
+  const vmClasses = live.filter((c) => c.cls.kind === 'vms');
   for (const from of live) {
-    for (const to of live) {
-      const pair = representPair(index, from, to);
-      if (pair === undefined) continue;
-      const cell = evaluateCell(index, pair.from, pair.to);
-      const ports = listDeliveredPorts(cell);
-      const path = cell?.values().next().value?.path;
-      if (ports.length > 0 && path !== undefined) flows.push({ from: from.id, to: to.id, path, ports });
+    // A site's row holds only VM columns: site to site is not a flow.
+    for (const to of from.cls.kind === 'site' ? vmClasses : live) {
+      const source = from.first;
+      const target = from === to ? to.partner : to.first;
+      if (source === undefined || target === undefined) continue;
+      const cell = judgeCell(index, source, target);
+      if (cell !== undefined && cell.ports.length > 0) flows.push({ from: from.cls.id, to: to.cls.id, path: cell.path, ports: cell.ports });
     }
   }
+  // Rows were visited in class order with sites' rows skipping site columns, so the order is the full loop's.
   return { classes, flows };
+}
+
+/** A class with the ends standing for it, found once: its first member, and a partner for pairs within the class. */
+interface RepresentedClass {
+  cls: ReachClass;
+  first: FlowSource | undefined;
+  partner: FlowSource | undefined;
+}
+
+function representClass(index: TopologyIndex, cls: ReachClass): RepresentedClass {
+  const pair = representPair(index, cls, cls);
+  return { cls, first: representClassMember(index, cls.kind, cls.members[0]), partner: pair?.to };
+}
+
+/** The delivered ports of a cell and the path of its first flow, as listDeliveredPorts and evaluateCell give them. */
+function judgeCell(index: TopologyIndex, from: FlowSource, to: FlowSource): { path: PathKind; ports: string[] } | undefined {
+  if (from.kind !== 'vm' && to.kind !== 'vm') return undefined;
+  const probe = evaluateFlowVerdict(index, from, to, PORT_FREE_QUERY);
+  const deliveredOnAnyPort = probe.disposition === 'delivered' ? [ANY_PORT] : [];
+  if (PORT_FREE_PATHS.has(probe.path) || to.kind !== 'vm' || to.vm.endpoints.length === 0) return { path: probe.path, ports: deliveredOnAnyPort };
+  const asked = new Set<string>();
+  const ports: string[] = [];
+  let path: PathKind | undefined;
+  for (const endpoint of to.vm.endpoints) {
+    const label = `${endpoint.protocol}/${endpoint.privatePort}`;
+    if (asked.has(label)) continue;
+    asked.add(label);
+    const verdict = evaluateFlowVerdict(index, from, to, { protocol: endpoint.protocol, port: endpoint.privatePort });
+    path ??= verdict.path;
+    if (verdict.disposition === 'delivered') ports.push(label);
+  }
+  return { path: path ?? probe.path, ports: ports.sort() };
 }
 
 /** Builds the index for one world and computes its matrix. */

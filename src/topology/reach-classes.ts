@@ -33,6 +33,7 @@ export interface ReachClass {
 /** Computes VM signatures for one world: equal signatures mean equal answers in every name-addressed flow, both ways. */
 export function makeVmSigner(index: TopologyIndex): (vm: TopoVm) => string {
   const aclPrefixes = listAclPrefixes(index);
+  const findSitesHolding = makeSiteFinder(index);
   const componentByService = new Map<string, string>();
   const componentOf = (service: TopoService): string => {
     let component = componentByService.get(service.name);
@@ -48,7 +49,7 @@ export function makeVmSigner(index: TopologyIndex): (vm: TopoVm) => string {
       .map((e) => `${e.protocol}/${e.privatePort}[${e.acl.map(describeRule).join(',')}]`)
       .sort()
       .join(';');
-    const sites = index.vnetOfService(service) === undefined ? [] : listSitesHolding(index, vm.dip);
+    const sites = index.vnetOfService(service) === undefined ? [] : findSitesHolding(vm.dip);
     return `${componentOf(service)}|${isVmRunning(vm) ? 'running' : vm.state}|${endpoints}|${sites.join(',')}`;
   };
 }
@@ -79,10 +80,37 @@ function judgeVip(aclPrefixes: readonly TopoAclRule['remoteSubnet'][], vip: numb
   return aclPrefixes.map((p) => (isInPrefixes([p], vip) ? '1' : '0')).join('');
 }
 
-function listSitesHolding(index: TopologyIndex, address: number): string[] {
-  const names: string[] = [];
-  for (const site of index.sitesByName.values()) if (isInPrefixes(site.addressPrefixes, address)) names.push(site.name);
-  return names;
+/**
+ * Finds the local sites whose prefixes hold an address, in the index's site order, without testing every site: the
+ * prefixes are grouped by length, so one lookup per distinct length (a handful) replaces a scan of every prefix of
+ * every site, which made classing a large world sites × VMs.
+ */
+function makeSiteFinder(index: TopologyIndex): (address: number) => string[] {
+  const sites = [...index.sitesByName.values()];
+  const byLength = new Map<number, Map<number, number[]>>();
+  sites.forEach((site, ordinal) => {
+    for (const prefix of site.addressPrefixes) {
+      const network = networkOf(prefix.network, prefix.length);
+      let byNetwork = byLength.get(prefix.length);
+      if (byNetwork === undefined) byLength.set(prefix.length, (byNetwork = new Map()));
+      const holders = byNetwork.get(network);
+      if (holders === undefined) byNetwork.set(network, [ordinal]);
+      else if (!holders.includes(ordinal)) holders.push(ordinal);
+    }
+  });
+  const lengths = [...byLength.entries()];
+  return (address) => {
+    const found: number[] = [];
+    for (const [length, byNetwork] of lengths) {
+      for (const ordinal of byNetwork.get(networkOf(address, length)) ?? []) if (!found.includes(ordinal)) found.push(ordinal);
+    }
+    return found.sort((a, b) => a - b).map((ordinal) => sites[ordinal]?.name ?? '');
+  };
+}
+
+/** The network address of the /length block holding an address. */
+function networkOf(address: number, length: number): number {
+  return length === 0 ? 0 : (address & (-1 << (32 - length))) >>> 0;
 }
 
 /** The on-premises sites that can be a flow end (a site standing for another VNet's gateway is not on-premises). */
