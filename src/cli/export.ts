@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { replayEvents } from '../sim/index.js';
 import { loadNetworkPlan, loadScenarioFile, networkPlanOfWorld, runScenario, writeNetworkConfigXml } from '../scenario/index.js';
 import { parseTimeOption } from './options.js';
+import { openAtomicOutput } from './atomic-output.js';
 
 /** Code of the diagnostic for an `--out` path that cannot be written. */
 export const UNWRITABLE_OUTPUT_RULE = 'unwritable-output';
@@ -38,7 +38,8 @@ export function defineCommand(command: Command): void {
         return;
       }
       try {
-        await writeFile(flags.out, xml);
+        // beside the path and renamed when complete: a failed write leaves an existing file as it was
+        await (await openAtomicOutput(flags.out)).commit(xml);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new InputError([

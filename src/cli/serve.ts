@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
-import { findScenarioEndMs, loadScenarioFile, UNREADABLE_FILE_RULE, type Scenario } from '../scenario/index.js';
+import { findScenarioEndMs, loadScenarioFile, readInputFile, type Scenario } from '../scenario/index.js';
 import { Simulation, type SimEvent } from '../sim/index.js';
 import {
   DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, MAX_SPEED, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
@@ -33,7 +32,7 @@ export function defineCommand(command: Command): void {
     .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
     .option('--paused', 'start with the clock paused (press play in the page)')
     .action(async (file: string, flags: ServeFlags, command: Command) => {
-      const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readEventLog(file), file)) : createScenarioWorld(await loadScenarioFile(file));
+      const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readInputFile(file, 'event log'), file)) : createScenarioWorld(await loadScenarioFile(file));
       if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
         process.stderr.write(`vnetsim serve: the page is not built (${DEFAULT_WEB_ROOT}); run: npm run build\n`);
       }
@@ -101,16 +100,6 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
 export function createLogWorld(script: readonly TimedEvent[]): LiveWorld {
   const world = createScriptedWorld(script);
   return { ...world, reach: createReachAnswerer(() => world.events) };
-}
-
-/** Reads an event log's text; a missing or unreadable file is an input error at its first line. */
-async function readEventLog(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([diagnosticAt({ file, line: 1, column: 1 }, UNREADABLE_FILE_RULE, 'error', `cannot read the event log: ${reason}`)]);
-  }
 }
 
 /** Reads a JSONL event log (`vnetsim run --log`) into time-ordered events; a bad line is an input error at that line. */

@@ -21,3 +21,30 @@ export const MAX_SIM_TIME_MS = 400 * DAY_MS;
  * stops at this many and `run` refuses the scenario instead (issue #14, item 3: bound what time drives).
  */
 export const MAX_LOGGED_EVENTS = 2_000_000;
+
+/**
+ * Largest scenario, NetworkConfig or event-log file read: 64 MiB. A 100,000-subnet generated plan (bench/) is ~9 MiB
+ * and the recorded log of a 400-day scenario a few MiB; a bigger file is refused before it is read into memory.
+ */
+export const MAX_INPUT_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Deepest nesting of YAML collections or XML elements: 64. A scenario nests at most ~8 deep and NetworkConfig.xml ~9;
+ * parsers recurse per level, so a `[[[[…` file thousands deep would overflow the stack (issue #14, item 5).
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Most collection entries (list items, mapping keys and flow separators, counted before parsing) in one YAML file:
+ * 1,000,000. A 100,000-subnet generated plan has ~300,000; a 1e6-entry timeline has over 2,000,000 and is refused in
+ * milliseconds instead of taking gigabytes (issue #14, item 10).
+ */
+export const MAX_YAML_ENTRIES = 1_000_000;
+
+/**
+ * Most entries in a YAML file outside the plain subset, which the `yaml` library reads: 400,000. The library keeps
+ * ~1.5 KB and spends ~25 µs per counted entry (200,000 flow-style timeline entries count 1,000,000: 1.5 GB, 24 s),
+ * so this keeps such a file near 600 MB;
+ * generated plans in the plain subset go through the lean plain reader and only meet {@link MAX_YAML_ENTRIES}.
+ */
+export const MAX_LIBRARY_YAML_ENTRIES = 400_000;

@@ -3,6 +3,8 @@ export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-s
 export { networkSectionSchema, eraSchema, type NetworkSection, type Era } from './network-schema.js';
 export { parseDuration, formatDuration, formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT } from './duration.js';
 export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE } from './load-scenario.js';
+export { readInputFile } from './input-file.js';
+export { INPUT_LIMIT_RULE } from './input-bounds.js';
 export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
 export { REGIONAL_VNET_ERA_RULE } from './vnet-binding-check.js';
 export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
 import { checkPlan, type NetworkPlan } from '../ipam/index.js';
 import type { Command, DeviceSpec } from '../sim/index.js';
 import { COMMAND_NAMES, buildCommand, isCommandName } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
 import { parseDuration } from './duration.js';
+import { readInputFile } from './input-file.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { networkPlanFromYaml } from './network-yaml.js';
@@ -17,23 +17,13 @@ import { profileFromFile, limitsFromFile } from './settings.js';
 import { checkVnetBindingEra, vnetAffinityGroupReferences } from './vnet-binding-check.js';
 import { keyPositionOf, parseYamlDocument, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
 
-/** Code of a diagnostic for a scenario file that cannot be read at all. */
-export const UNREADABLE_FILE_RULE = 'unreadable-file';
+export { UNREADABLE_FILE_RULE } from './input-file.js';
 /** Code of a diagnostic for a VM that names neither or both of `image` and `disk`. */
 export const VM_SOURCE_RULE = 'vm-source';
 
 /** Reads and validates a scenario file; any problem is an InputError with file:line:column, and nothing runs. */
 export async function loadScenarioFile(path: string): Promise<Scenario> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([
-      diagnosticAt({ file: path, line: 1, column: 1 }, UNREADABLE_FILE_RULE, 'error', `cannot read the scenario: ${reason}`),
-    ]);
-  }
-  return parseScenario(text, path);
+  return parseScenario(await readInputFile(path, 'scenario'), path);
 }
 
 /**

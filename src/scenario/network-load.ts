@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError, diagnosticAt, formatDiagnostic, type Diagnostic } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import { eraSchema, type Era } from './network-schema.js';
+import { UNREADABLE_FILE_RULE, readInputFile } from './input-file.js';
 import { networkPlanFromXml } from './network-xml.js';
 import { networkPlanFromYaml } from './network-yaml.js';
 import { findPlaceholders } from './plan-placeholders.js';
@@ -16,7 +16,7 @@ export interface LoadedNetworkPlan {
 }
 
 /** Code of a diagnostic for a file that cannot be read at all. */
-export const UNREADABLE_PLAN_RULE = 'unreadable-file';
+export const UNREADABLE_PLAN_RULE = UNREADABLE_FILE_RULE;
 /** Code of a diagnostic for a YAML file that is empty or not a mapping, so it holds no plan at all. */
 export const NOT_A_PLAN_RULE = 'not-a-plan';
 
@@ -26,16 +26,7 @@ export const NOT_A_PLAN_RULE = 'not-a-plan';
  * Throws InputError for unreadable, empty, malformed or schema-violating input.
  */
 export async function loadNetworkPlan(file: string): Promise<LoadedNetworkPlan> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([
-      diagnosticAt({ file, line: 1, column: 1 }, UNREADABLE_PLAN_RULE, 'error', `cannot read the plan: ${reason}`),
-    ]);
-  }
-  return parseNetworkPlan(text, file);
+  return parseNetworkPlan(await readInputFile(file, 'plan'), file);
 }
 
 /**

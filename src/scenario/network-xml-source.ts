@@ -1,5 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { InputError, diagnosticAt, type SourceRef } from '../common/index.js';
+import { checkXmlDepth } from './input-bounds.js';
 
 /** An XML attribute value and where it was written. */
 export interface XmlAttribute {
@@ -75,6 +76,7 @@ export function parseXmlDocument(text: string, file: string): XmlElement {
       ),
     ]);
   }
+  checkXmlDepth(text, refAt);
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const at = { file, line: validation.err.line || 1, column: validation.err.col || 1 };

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
 import { listAllowedKeys } from './schema-keys.js';
 
@@ -50,7 +51,10 @@ const MAX_ALIAS_COUNT = 100;
  * (the `yaml` library's parser costs ~1 µs a character: 5.4 s for a 100k-subnet plan); the rest by the library.
  */
 export function parseYamlDocument(text: string, file: string): YamlSource {
+  // Depth and size are checked before either reader starts: both recurse per level, and the library is costly per node.
+  const measure = checkYamlBounds(text, file);
   const plain = readPlainYaml(text);
+  if (plain === undefined) checkLibraryYamlEntries(measure, file);
   return { file, tree: plain === undefined ? libraryTree(text, file) : plainTree(plain) };
 }
 
