@@ -1,5 +1,6 @@
 import { findVm, listServiceVms, type Command, type World } from '../sim/index.js';
-import { computeErrors, type PlatformError } from './compute-errors.js';
+import { computeErrors } from './compute-errors.js';
+import type { PlatformError } from './errors.js';
 import { completesNow, failLater, refuse, run, type CompletionRule, type ComputeDecision } from './compute-outcome.js';
 import { roleKey, type ComputeRecords } from './compute-records.js';
 import type { CreateDeploymentRequest, RoleOperationRequest, RoleSpec } from './compute-requests.js';

@@ -5,12 +5,7 @@
  * the message is the engine's, which names the objects and the fix.
  */
 
-/** A Service Management error: HTTP status and the `<Error><Code/><Message/></Error>` body (ee460801). */
-export interface PlatformError {
-  status: number;
-  code: string;
-  message: string;
-}
+import type { PlatformError } from './errors.js';
 
 const badRequest = (message: string): PlatformError => ({ status: 400, code: 'BadRequest', message });
 const notFound = (message: string): PlatformError => ({ status: 404, code: 'ResourceNotFound', message });

@@ -1,6 +1,6 @@
 import type { Command, World } from '../sim/index.js';
 import type { RecordEdit } from './compute-records.js';
-import type { PlatformError } from './compute-errors.js';
+import type { PlatformError } from './errors.js';
 
 /** How an asynchronous operation ended. */
 export type OperationOutcome = { status: 'succeeded' } | { status: 'failed'; error: PlatformError };

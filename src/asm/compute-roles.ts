@@ -1,5 +1,6 @@
 import { VM_SIZES, type Command, type CreateVm, type Endpoint, type Vm, type VmSize, type World } from '../sim/index.js';
-import { computeErrors, type PlatformError } from './compute-errors.js';
+import { computeErrors } from './compute-errors.js';
+import type { PlatformError } from './errors.js';
 import type { DataDiskRecord, RoleRecord } from './compute-records.js';
 import type { InputEndpointSpec, RoleSpec } from './compute-requests.js';
 import { findGalleryImage } from './image-gallery.js';

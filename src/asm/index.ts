@@ -1,6 +1,23 @@
 /** Public face of src/asm: the classic management operations as pure functions from the world and a request. */
-export { type PlatformError, computeErrors, describeComputeRefusal } from './compute-errors.js';
+export { type PlatformError, type PlatformResult, platformErrors, succeed, fail } from './errors.js';
+export { computeErrors, describeComputeRefusal } from './compute-errors.js';
 export { type ComputeDecision, type CompletionRule, type OperationOutcome, completesNow } from './compute-outcome.js';
+export { type OperationPattern, type OperationRecord, OperationBook, dashRequestId, completesAt } from './operations.js';
+export type { AsmState, AffinityGroupDetails, Mutation, OperationSpec, QueryFunction, OperationFunction } from './state.js';
+export { mapRefusal, type RefusalContext } from './refusals.js';
+export { LOCATIONS, ROLE_SIZES, findLocation, type Location } from './locations.js';
+export {
+  createAffinityGroup, listAffinityGroups, getAffinityGroup, deleteAffinityGroup, type AffinityGroupView, type CreateAffinityGroupRequest,
+} from './affinity-groups.js';
+export {
+  getNetworkConfig, setNetworkConfig, listVirtualNetworkSites, checkAddressAvailability, formatStableGuid,
+  SET_NETWORK_CONFIGURATION, SET_NETWORK_CONFIGURATION_MS, type VirtualNetworkSiteView, type AddressAvailability, type SetNetworkConfigRequest,
+} from './network-config-ops.js';
+export {
+  createGateway, deleteGateway, updateGateway, getGateway, listConnections, getSharedKey, setSharedKey, resetSharedKey, setDefaultSites,
+  GATEWAY_KEY_OPERATION_MS, type GatewayView, type ConnectionView, type GatewayTarget,
+} from './gateway-ops.js';
+export { getOperationStatus, getGatewayOperationStatus } from './operation-status.js';
 export {
   type ComputeRecords, type HostedServiceRecord, type DeploymentRecord, type RoleRecord, type DataDiskRecord,
   type StorageAccountRecord, type RecordEdit, createComputeRecords, roleKey,

@@ -36,6 +36,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./diff.js'),
   },
   {
+    name: 'emulate',
+    usage: '[options] [file]',
+    description: 'serve the Service Management API (azure CLI, SDKs) and the live page over one simulated world that clients change',
+    load: () => import('./emulate.js'),
+  },
+  {
     name: 'export',
     usage: '[options] <file>',
     description: 'write the network configuration of a plan or scenario as NetworkConfig.xml (Set-AzureVNetConfig input)',

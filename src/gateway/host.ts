@@ -112,7 +112,7 @@ export class GatewayHost implements GatewayConfigView {
   defineVnet(spec: VnetGatewaySpec): void {
     const actor = createActor(gatewayMachine, { clock: this.clock, input: { profile: this.profile, link: this.createGatewayLink(spec.vnet) } });
     const replaced = this.vnets.get(spec.vnet);
-    for (const tunnel of replaced?.tunnels.values() ?? []) this.tunnelIndex.removeTunnel(tunnel);
+    if (replaced) this.stopVnet(replaced);
     const record: VnetRecord = {
       // A VNet declared again keeps its place in the Map, so it keeps its order too.
       name: spec.vnet, order: replaced?.order ?? this.vnets.size, addressSpace: [...spec.addressSpace],
@@ -123,6 +123,22 @@ export class GatewayHost implements GatewayConfigView {
     this.vnets.set(record.name, record);
     actor.subscribe(() => this.flushEffects());
     actor.start();
+  }
+
+  /** Forgets a VNet that left the network configuration (it has no gateway): its actor and tunnels stop. */
+  undefineVnet(name: string): void {
+    const record = this.vnets.get(name);
+    if (!record) return;
+    this.stopVnet(record);
+    this.vnets.delete(name);
+  }
+
+  private stopVnet(record: VnetRecord): void {
+    for (const tunnel of record.tunnels.values()) {
+      tunnel.actor?.stop();
+      this.tunnelIndex.removeTunnel(tunnel);
+    }
+    record.actor.stop();
   }
 
   /** Checks a command against the current configuration; changes nothing. */

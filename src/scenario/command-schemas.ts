@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { InputError } from '../common/index.js';
 import type { Command } from '../sim/index.js';
+import { networkPlanFromXml } from './network-xml.js';
 
 /*
  * The timeline's vocabulary: one strict zod schema per command of the catalogue (src/sim/commands.ts), keyed by the
@@ -85,6 +87,7 @@ export const deploymentFields = {
 /** Parameters of every command, keyed by command name; a command is `{ type: key, ...parameters }`. */
 export const commandParameterSchemas = {
   createAffinityGroup: z.strictObject({ name, region: name }),
+  deleteAffinityGroup: z.strictObject({ name }),
   createService: z.strictObject({ name, affinityGroup: name.optional(), region: name.optional() }),
   deleteService: z.strictObject({ name }),
   addImage: z.strictObject({ name, os: osFamily }),
@@ -136,6 +139,16 @@ export const commandParameterSchemas = {
   }),
   setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
   setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),
+  // Set-AzureVNetConfig / PUT networking/media at a moment: the whole NetworkConfig.xml, inline (what --record writes).
+  setNetworkConfig: z.strictObject({ xml: z.string().min(1) }).transform((parameters, context) => {
+    try {
+      return { plan: networkPlanFromXml(parameters.xml, 'setNetworkConfig.xml') };
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      for (const d of error.diagnostics) context.addIssue({ code: 'custom', message: `line ${d.line}, column ${d.column} of the xml: ${d.message}` });
+      return z.NEVER;
+    }
+  }),
 } satisfies { [K in Command['type']]: z.ZodType<Omit<Extract<Command, { type: K }>, 'type'>> };
 
 /** A command name of the catalogue. */

@@ -39,6 +39,9 @@ const NARRATIONS: Narrations = {
     text: `refused ${e.code}: ${e.message}${e.at !== undefined ? `  (${e.at})` : ''}`,
   }),
   'affinityGroup.created': (e) => ({ subject: `affinity group ${e.affinityGroup}`, text: `created in ${e.region}` }),
+  'affinityGroup.deleted': (e) => ({ subject: `affinity group ${e.affinityGroup}`, text: 'deleted' }),
+  'vnet.removed': (e) => ({ subject: `vnet ${e.vnet}`, text: 'removed from the network configuration' }),
+  'localSite.removed': (e) => ({ subject: `site ${e.site}`, text: 'removed from the network configuration' }),
   'vnet.defined': (e) => ({
     subject: `vnet ${e.vnet}`,
     text: `defined: ${list(e.addressSpace)} in ${e.affinityGroup !== undefined ? `affinity group ${e.affinityGroup}` : show(e.region)}`,

@@ -26,6 +26,12 @@ export function applyEvent(world: World, event: SimEvent): void {
     case 'localSite.defined':
       world.localSites[event.site] = { name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress ?? null };
       return;
+    case 'localSite.removed':
+      delete world.localSites[event.site];
+      return;
+    case 'vnet.removed':
+      delete world.vnets[event.vnet];
+      return;
   }
 }
 

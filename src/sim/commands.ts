@@ -8,14 +8,17 @@ export type {
 
 // Compute commands live beside the compute model; re-exported so the engine sees one command catalog.
 export type {
-  VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
+  VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, DeleteAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
   DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
   SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
 } from '../vm/index.js';
 import type { ComputeCommand } from '../vm/index.js';
+import type { SetNetworkConfig } from './network-config.js';
+
+export type { SetNetworkConfig } from './network-config.js';
 
 /** Any command the world engine accepts. */
-export type Command = ComputeCommand | GatewayCommand;
+export type Command = ComputeCommand | GatewayCommand | SetNetworkConfig;
 
 /** A command with the place in the scenario file it came from, so refusals point at it. */
 export interface SourcedCommand {

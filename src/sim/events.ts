@@ -6,7 +6,7 @@ import { COMPUTE_EVENT_SCHEMAS, type ComputeEventBody, type ComputeEventType } f
  * The event catalogue: the one contract between the engine and every reader (fold, replay, view, narrator, status,
  * diff). Every event is a fact in past tense, plain JSON, logged as one line `{seq, time, type, …payload}`; each
  * type's payload is declared once as a zod schema, grouped by domain:
- * - engine events (below): `world.started`, `localSite.defined`, `command.refused`;
+ * - engine events (below): `world.started`, `localSite.defined`, `command.refused`, `vnet.removed`, `localSite.removed`;
  * - compute events: src/vm/events.ts (`COMPUTE_EVENT_SCHEMAS`);
  * - gateway events (`gateway.*`, `connection.*`): src/gateway/events.ts (`GATEWAY_EVENT_SCHEMAS`).
  * The TypeScript types are inferred from the schemas; a log read from disk is checked against them (log-check.ts).
@@ -24,6 +24,10 @@ export const ENGINE_EVENT_SCHEMAS = {
   }),
   /** A refused command, for the timeline; the fold ignores it. */
   'command.refused': z.strictObject({ command: z.string(), code: z.string(), message: z.string(), at: z.string().exactOptional() }),
+  /** A VNet left the network configuration (setNetworkConfig); it was not in use. */
+  'vnet.removed': z.strictObject({ vnet: z.string() }),
+  /** A local network site left the network configuration; no gateway was connected to it. */
+  'localSite.removed': z.strictObject({ site: z.string() }),
 };
 
 /** Every event type's payload schema: the engine's, the compute model's and the gateway's. */

@@ -5,7 +5,7 @@ export {
   type EngineEventPayloads, EVENT_SCHEMAS, isEventType,
 } from './events.js';
 export type { ComputeEventPayloads, InstanceStatus, DeploymentStatus, ServiceKind, Slot, CloudService, Deployment, Vm, Disk, Image, Endpoint, Vnet, Subnet, AffinityGroup, PaasRole } from '../vm/index.js';
-export { findService, findVm, listServiceVms, vmKey, VM_SIZES } from '../vm/index.js';
+export { findService, findVm, listServiceVms, vmKey, VM_SIZES, GATEWAY_SUBNET_NAME, isDipInPool, isReservedDip, parsePoolPrefix } from '../vm/index.js';
 export { type World, type LocalSite, createWorld, findDisk, listVms } from './world.js';
 export { Simulation, type SimulationOptions, type CommandResult } from './simulation.js';
 export { applyEvent } from './apply-event.js';
@@ -17,6 +17,8 @@ export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';
 export type { DeviceSpec, GatewayWorld, GatewayStatus, ConnectionStatus, GatewayEvent } from '../gateway/index.js';
+export { readGatewayStatus } from '../gateway/index.js';
+export { NETWORK_CONFIG_IN_USE, NETWORK_CONFIG_INVALID, NETWORK_CONFIG_UNKNOWN_AFFINITY_GROUP, findVnetUsers } from './network-config.js';
 export { SimClock, type TimerId } from './clock.js';
 export { EventLogFullError } from './event-log-limit.js';
 export { createRng, type Rng } from './rng.js';

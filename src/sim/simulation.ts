@@ -1,5 +1,5 @@
 import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
-import type { NetworkPlan } from '../ipam/index.js';
+import type { NetworkPlan, PlanVnet } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
 import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
@@ -9,6 +9,7 @@ import { createDecideContext, forkStreams, type RandomStreams } from './decide-c
 import { EventLogFullError } from './event-log-limit.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
+import { decideNetworkConfig, hasGateway } from './network-config.js';
 import { describePlanEvents } from './plan-events.js';
 import { drawPublicIp } from './public-ip-pool.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
@@ -86,6 +87,7 @@ export class Simulation {
 
   /** Validates and applies a command; `at` is where the scenario wrote it, so a refusal points there. */
   execute(command: Command, at?: SourceRef): CommandResult {
+    if (command.type === 'setNetworkConfig') return this.setNetworkConfig(command.plan, at);
     if (!isComputeCommand(command)) {
       const first = this.log.length;
       const verdict = this.gateways.execute(command);
@@ -121,6 +123,11 @@ export class Simulation {
     this.listeners.clear();
   }
 
+  /** The pre-shared key of a VNet's tunnel to a site (generated or set), as Get Virtual Network Gateway Shared Key reads it. */
+  sharedKey(vnet: string, site: string): string | undefined {
+    return this.gateways.vnets.get(vnet)?.keys.get(site);
+  }
+
   /** Tunnels currently Connected, for reachability questions. */
   connectedSites(): { vnet: string; site: string }[] {
     return this.gateways.connectedSites();
@@ -140,6 +147,44 @@ export class Simulation {
         sites: vnet.gateway?.connections.map((c) => c.site.value) ?? [],
       });
     }
+  }
+
+  // The new document replaces the old: removed objects go, new or changed ones are (re-)defined, changed sites reach
+  // their tunnels, and connections of VNets with a gateway change through the gateway's own addSite/removeSite.
+  private setNetworkConfig(plan: NetworkPlan, at: SourceRef | undefined): CommandResult {
+    const decision = decideNetworkConfig(this.world, plan);
+    if (!decision.ok) return this.refuse('setNetworkConfig', decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
+    const first = this.log.length;
+    const { change } = decision;
+    for (const site of change.removedSites) this.record(makeEngineEvent('localSite.removed', { site }));
+    for (const vnet of change.removedVnets) {
+      this.record(makeEngineEvent('vnet.removed', { vnet }));
+      this.gateways.undefineVnet(vnet);
+    }
+    const partial: NetworkPlan = { ...plan, localSites: change.definedSites, vnets: [] };
+    for (const body of describePlanEvents(partial)) this.record(body);
+    for (const site of change.definedSites) {
+      const isKnown = this.gateways.sites.has(site.name);
+      this.gateways.defineSite({ name: site.name, addressPrefixes: site.addressSpace.map((p) => p.value), vpnGatewayAddress: site.vpnGatewayAddress?.value ?? '' });
+      // A changed site is re-applied to the gateways already connected to it: those tunnels renegotiate.
+      if (isKnown) this.gateways.signals.notifySiteTunnels(site.name, { type: 'RECONFIGURE' });
+    }
+    for (const vnet of change.definedVnets) this.redefineVnet(vnet);
+    return { ok: true, events: this.log.slice(first) };
+  }
+
+  private redefineVnet(vnet: PlanVnet): void {
+    const sites = vnet.gateway?.connections.map((c) => c.site.value) ?? [];
+    if (!hasGateway(this.world, vnet.name)) {
+      for (const body of describePlanEvents({ file: '', dnsServers: [], localSites: [], vnets: [vnet] })) this.record(body);
+      this.defineGatewayTopology({ file: '', dnsServers: [], localSites: [], vnets: [vnet] }, []);
+      return;
+    }
+    const current = this.world.vnets[vnet.name]?.gatewaySites ?? [];
+    const [defined] = describePlanEvents({ file: '', dnsServers: [], localSites: [], vnets: [{ ...vnet, gateway: undefined }] });
+    if (defined !== undefined) this.record({ ...defined, gatewaySites: [...current] } as EventBody);
+    for (const site of current.filter((s) => !sites.includes(s))) this.gateways.execute({ type: 'removeSite', vnet: vnet.name, site });
+    for (const site of sites.filter((s) => !current.includes(s))) this.gateways.execute({ type: 'addSite', vnet: vnet.name, site });
   }
 
   // Gateways draw from the same pool as VIPs; the draw is logged so replay knows the address is taken.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type ServerOptions as TlsServerOptions } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -36,6 +37,10 @@ export interface VizServerOptions {
   maxBufferedBytes?: number | undefined;
   maxBatchEvents?: number | undefined;
   heartbeatIntervalMs?: number | undefined;
+  /** Answers requests that are not the page's first (the API emulator); returns false to leave one to the page. */
+  handleRequest?: ((request: IncomingMessage, response: ServerResponse) => boolean) | undefined;
+  /** Serves https with these TLS options instead of http. */
+  tls?: TlsServerOptions | undefined;
   /** Where to report a world that threw (the page also gets a `world-error`). */
   onWorldError?: ((error: unknown) => void) | undefined;
 }
@@ -73,7 +78,8 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     },
   });
 
-  const http = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
+    if (options.handleRequest?.(request, response) === true) return;
     if (!isAllowedHost(request.headers.host, port, host)) {
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request: unknown Host\n');
       return;
@@ -88,7 +94,8 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
       return;
     }
     void servePageFile(webRoot, target.pathname, response);
-  });
+  };
+  const http = options.tls === undefined ? createServer(onRequest) : createTlsServer(options.tls, onRequest);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES });
   // The payload of the ping each client must echo: a pong that does not carry it (sent unasked) keeps nobody alive.
   const awaitedPong = new WeakMap<WebSocket, string | null>();
@@ -188,7 +195,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
   if (options.autoplay === true) playback.play();
 
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url: `${options.tls === undefined ? 'http' : 'https'}://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     port,
     playback,
     stream,

@@ -152,6 +152,16 @@ const HANDLERS: Handlers = {
       name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress ?? null,
     });
   },
+  // setNetworkConfig: objects the new document no longer declares leave the page.
+  'vnet.removed': (draft, event) => {
+    draft.remove('vnets', event.vnet);
+  },
+  'localSite.removed': (draft, event) => {
+    draft.remove('sites', event.site);
+  },
+  'affinityGroup.deleted': (draft, event) => {
+    draft.remove('affinityGroups', event.affinityGroup);
+  },
   'service.created': (draft, event) => {
     draft.addRegion(event.region);
     draft.put('services', event.service, {

@@ -11,16 +11,25 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
     case 'affinityGroup.created':
       world.affinityGroups[event.affinityGroup] = { name: event.affinityGroup, region: event.region };
       return;
+    case 'affinityGroup.deleted':
+      delete world.affinityGroups[event.affinityGroup];
+      return;
     case 'vnet.defined': {
+      // A VNet defined again (setNetworkConfig) keeps the DIPs of its unchanged subnets and its instance count: the
+      // engine only re-defines an in-use VNet when its in-use parts stay as they were.
+      const previous = world.vnets[event.vnet];
       const subnets: ComputeWorld['vnets'][string]['subnets'] = {};
-      for (const s of event.subnets) subnets[s.name] = { name: s.name, prefix: s.prefix, allocations: {} };
+      for (const s of event.subnets) {
+        const kept = previous?.subnets[s.name];
+        subnets[s.name] = { name: s.name, prefix: s.prefix, allocations: kept?.prefix === s.prefix ? kept.allocations : {} };
+      }
       world.vnets[event.vnet] = {
         name: event.vnet,
         affinityGroup: event.affinityGroup ?? null,
         region: event.region ?? null,
         addressSpace: [...event.addressSpace],
         subnets,
-        instanceCount: 0,
+        instanceCount: previous?.instanceCount ?? 0,
         gatewaySites: [...(event.gatewaySites ?? [])],
       };
       return;

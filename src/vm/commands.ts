@@ -23,6 +23,8 @@ export interface AclRule {
 
 /** Creates an affinity group in a region (New-AzureAffinityGroup). */
 export interface CreateAffinityGroup { type: 'createAffinityGroup'; name: string; region: string }
+/** Deletes an affinity group nothing is placed in (Remove-AzureAffinityGroup). */
+export interface DeleteAffinityGroup { type: 'deleteAffinityGroup'; name: string }
 /** Creates an empty cloud service, with no kind until its first deployment (New-AzureService). */
 export interface CreateService { type: 'createService'; name: string; affinityGroup?: string | undefined; region?: string | undefined }
 /** Deletes a cloud service that has no deployment left (Remove-AzureService). */
@@ -110,6 +112,6 @@ export interface DeleteDeployment { type: 'deleteDeployment'; service: string; s
 
 /** Commands handled by the compute model (src/vm). */
 export type ComputeCommand =
-  | CreateAffinityGroup | CreateService | DeleteService | AddImage | AddDisk | DeleteDisk
+  | CreateAffinityGroup | DeleteAffinityGroup | CreateService | DeleteService | AddImage | AddDisk | DeleteDisk
   | CreateVm | StartVm | StopVm | RestartVm | DeleteVm | SetStaticIp | RemoveStaticIp
   | AddEndpoint | RemoveEndpoint | SetEndpointAcl | CreateDeployment | SwapVip | DeleteDeployment;

@@ -6,7 +6,7 @@ import type { ComputeEventBody } from './events.js';
 import { decideDeleteVm, decideDiskLeaseRelease, decideRestartVm, decideStartVm, decideStopVm, decideVmTransition } from './lifecycle.js';
 import type { ComputeWorld } from './model.js';
 import { decideCreateDeployment, decideDeleteDeployment, decideDeploymentCompletion, decideSwapVip } from './paas.js';
-import { decideCreateAffinityGroup, decideCreateService, decideDeleteService } from './service-rules.js';
+import { decideCreateAffinityGroup, decideCreateService, decideDeleteAffinityGroup, decideDeleteService } from './service-rules.js';
 import { decideRemoveStaticIp, decideSetStaticIp } from './static-ip.js';
 import { decideCreateVm } from './vm-create.js';
 
@@ -14,6 +14,7 @@ import { decideCreateVm } from './vm-create.js';
 export function decideComputeCommand(world: ComputeWorld, command: ComputeCommand, ctx: DecideContext): Decision {
   switch (command.type) {
     case 'createAffinityGroup': return decideCreateAffinityGroup(world, command);
+    case 'deleteAffinityGroup': return decideDeleteAffinityGroup(world, command);
     case 'createService': return decideCreateService(world, command);
     case 'deleteService': return decideDeleteService(world, command);
     case 'addImage': return decideAddImage(world, command);
@@ -45,7 +46,7 @@ export function decideFollowUp(world: ComputeWorld, action: FollowUpAction): Com
 }
 
 const COMPUTE_COMMAND_TYPES: ReadonlySet<string> = new Set<ComputeCommand['type']>([
-  'createAffinityGroup', 'createService', 'deleteService', 'addImage', 'addDisk', 'deleteDisk', 'createVm', 'startVm',
+  'createAffinityGroup', 'deleteAffinityGroup', 'createService', 'deleteService', 'addImage', 'addDisk', 'deleteDisk', 'createVm', 'startVm',
   'stopVm', 'restartVm', 'deleteVm', 'setStaticIp', 'removeStaticIp', 'addEndpoint', 'removeEndpoint', 'setEndpointAcl',
   'createDeployment', 'swapVip', 'deleteDeployment',
 ]);

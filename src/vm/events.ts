@@ -39,6 +39,8 @@ const DIP_CHANGE = {
 export const COMPUTE_EVENT_SCHEMAS = {
   /** An affinity group was created in a region (New-AzureAffinityGroup). */
   'affinityGroup.created': z.strictObject({ affinityGroup: z.string(), region: z.string() }),
+  /** An affinity group nothing was placed in was deleted (Remove-AzureAffinityGroup). */
+  'affinityGroup.deleted': z.strictObject({ affinityGroup: z.string() }),
   /**
    * A VNet from the network plan exists, bound to an affinity group (2012) or a region (2014); `gatewaySites` are its
    * ConnectionsToLocalNetwork, configured before any gateway exists.

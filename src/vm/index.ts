@@ -1,6 +1,6 @@
 /** Public face of src/vm: the compute model (affinity groups, cloud services, images, disks, VMs, endpoints), its rules and its fold. */
 export type {
-  VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
+  VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, DeleteAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
   DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
   SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
 } from './commands.js';

@@ -1,4 +1,4 @@
-import type { CreateAffinityGroup, CreateService, DeleteService, VmSize } from './commands.js';
+import type { CreateAffinityGroup, CreateService, DeleteAffinityGroup, DeleteService, VmSize } from './commands.js';
 import { accept, reject, type Decision } from './context.js';
 import { makeEvent } from './events.js';
 import type { CloudService, ComputeWorld, ServiceKind, Vnet } from './model.js';
@@ -21,6 +21,20 @@ export function decideCreateAffinityGroup(world: ComputeWorld, c: CreateAffinity
     return reject(refuse('affinity-group-exists', `Affinity group '${c.name}' already exists; pick another name.`, [`affinityGroup:${c.name}`]));
   }
   return accept([makeEvent('affinityGroup.created', { affinityGroup: c.name, region: c.region })]);
+}
+
+/** Decides Remove-AzureAffinityGroup: only a group no cloud service and no VNet is placed in can go. */
+export function decideDeleteAffinityGroup(world: ComputeWorld, c: DeleteAffinityGroup): Decision {
+  const objects = [`affinityGroup:${c.name}`];
+  if (world.affinityGroups[c.name] === undefined) return reject(refuse('unknown-affinity-group', `There is no affinity group '${c.name}'.`, objects));
+  const users = [
+    ...Object.values(world.services).filter((s) => s.affinityGroup === c.name).map((s) => `cloud service ${s.name}`),
+    ...Object.values(world.vnets).filter((v) => v.affinityGroup === c.name).map((v) => `virtual network ${v.name}`),
+  ];
+  if (users.length > 0) {
+    return reject(refuse('affinity-group-in-use', `Affinity group '${c.name}' holds ${users.join(', ')}; delete them before the group.`, objects));
+  }
+  return accept([makeEvent('affinityGroup.deleted', { affinityGroup: c.name })]);
 }
 
 /** Decides New-AzureService: exactly one of affinity group or region, and a DNS name nobody holds. */

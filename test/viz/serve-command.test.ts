@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/common/index.js';
-import { browsableUrl, createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
+import { createScenarioWorld, parseEventLog } from '../../src/cli/serve.js';
+import { browsableUrl } from '../../src/cli/listen-options.js';
 import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
 
 const SCENARIO = 'test/e2e/fixtures/hub-tunnel.yaml';

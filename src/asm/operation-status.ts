@@ -1,0 +1,17 @@
+import { fail, platformErrors, succeed } from './errors.js';
+import type { OperationRecord } from './operations.js';
+import type { QueryFunction } from './state.js';
+
+/** Get Operation Status (pattern A, `/operations/<request id>`); an id never issued is 404. */
+export const getOperationStatus: QueryFunction<{ id: string }, OperationRecord> = (state, request) => {
+  state.operations.settle(state.world, state.nowMs);
+  const record = state.operations.find(request.id, 'compute');
+  return record === undefined ? fail(platformErrors.unknownOperation(request.id)) : succeed(record);
+};
+
+/** Get Virtual Network Gateway Operation Status (pattern B, `/services/networking/operation/<id>`). */
+export const getGatewayOperationStatus: QueryFunction<{ id: string }, OperationRecord> = (state, request) => {
+  state.operations.settle(state.world, state.nowMs);
+  const record = state.operations.find(request.id, 'gateway');
+  return record === undefined ? fail(platformErrors.unknownOperation(request.id)) : succeed(record);
+};
