@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, capDiagnosticsPerFile, type Diagnostic } from '../common/index.js';
-import { RULE_CATALOGUE, checkPlan, sortDiagnostics, type PlanEra } from '../ipam/index.js';
+import { RULE_CATALOGUE, checkPlan, parseEra, sortDiagnostics, type PlanEra } from '../ipam/index.js';
 import { loadNetworkPlan } from '../scenario/index.js';
 import { choiceOption } from './options.js';
 import {
@@ -17,8 +17,6 @@ export const EXIT_PLAN_ERRORS = 1;
 /** Exit code when at least one file was refused as input (unreadable, malformed, not a plan): the worst outcome. */
 export const EXIT_FILE_REFUSED = 2;
 
-/** The eras `--era` accepts. */
-const ERAS: readonly PlanEra[] = ['2012', '2014'];
 
 /** The version written into SARIF output. */
 const TOOL_VERSION = '0.1.0';
@@ -26,7 +24,7 @@ const TOOL_VERSION = '0.1.0';
 /** Options of a check run. */
 export interface CheckRunOptions {
   format: CheckFormat;
-  /** Overrides every file's own `era:`; files without one default to 2014. */
+  /** `2012`, `2014` or `YYYY-MM`; overrides every file's own `era:` (files without one are judged as of 2014-12). */
   era?: PlanEra | undefined;
 }
 
@@ -89,10 +87,16 @@ export function defineCommand(command: Command): void {
   command
     .argument('<files...>', 'scenario YAML or NetworkConfig.xml files')
     .option('--format <format>', `output format: ${CHECK_FORMATS.join(', ')}`, choiceOption(CHECK_FORMATS), 'text')
-    .option('--era <era>', `platform era to judge by: ${ERAS.join(' or ')} (2012: RFC 1918 VNet space only)`, choiceOption(ERAS))
+    .option('--era <era>', 'platform era to judge by: 2012, 2014 or a month such as 2014-03 (features used before they existed are errors)', parseEraOption)
     .action(async (files: string[], flags: { format: CheckFormat; era?: PlanEra | undefined }) => {
       const result = await runCheck(files, { format: flags.format, era: flags.era });
       process.stdout.write(result.output);
       process.exitCode = result.exitCode;
     });
+}
+
+/** Reads `--era`: a named year or a month, refused with the accepted forms otherwise. */
+function parseEraOption(text: string): PlanEra {
+  if (parseEra(text) === undefined) throw new InvalidArgumentError('write 2012, 2014 or a month such as 2014-05');
+  return text;
 }

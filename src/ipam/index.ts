@@ -13,3 +13,4 @@ export * from './vnet-address-plan.js';
 export * from './ipam-usage-error.js';
 export * from './plan.js';
 export * from './rules/index.js';
+export * from './platform-timeline.js';

@@ -6,7 +6,7 @@ export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE }
 export { readInputFile } from './input-file.js';
 export { INPUT_LIMIT_RULE } from './input-bounds.js';
 export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
-export { REGIONAL_VNET_ERA_RULE } from './vnet-binding-check.js';
+export { FEATURE_ERA_RULE } from './command-era-check.js';
 export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
 export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';

@@ -1,5 +1,5 @@
 import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
-import { checkPlan, type NetworkPlan } from '../ipam/index.js';
+import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } from '../ipam/index.js';
 import type { Command, DeviceSpec } from '../sim/index.js';
 import { COMMAND_NAMES, buildCommand, isCommandName } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
@@ -14,7 +14,8 @@ import { checkReferences, createDeclarations, type Declarations, type PlacedRefe
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import { profileFromFile, limitsFromFile } from './settings.js';
-import { checkVnetBindingEra, vnetAffinityGroupReferences } from './vnet-binding-check.js';
+import { vnetAffinityGroupReferences } from './vnet-binding-check.js';
+import { checkCommandEras } from './command-era-check.js';
 import { keyPositionOf, parseYamlDocument, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
 
 export { UNREADABLE_FILE_RULE } from './input-file.js';
@@ -35,9 +36,11 @@ export function parseScenario(text: string, file: string): Scenario {
   const source = parseYamlDocument(text, file);
   const data = validateYaml(source, scenarioSchema);
   const plan = networkPlanFromYaml(source);
-  const era = String(data.era) as Scenario['era'];
+  const eraMonth = parseEra(String(data.era)) ?? DEFAULT_ERA;
+  // The engine plays one of two worlds: affinity-group VNets only, or regional VNets too (from May 2014).
+  const era: Scenario['era'] = featureAvailable('regional-vnet', eraMonth) ? '2014' : '2012';
 
-  const planFindings = checkPlan(plan, { era });
+  const planFindings = checkPlan(plan, { era: eraMonth });
   const compute = buildComputeCommands(source, data.compute);
   const timeline = buildTimeline(source, data);
   const expectations = buildExpectations(source, data);
@@ -47,7 +50,7 @@ export function parseScenario(text: string, file: string): Scenario {
   const problems: Diagnostic[] = [
     ...findPlaceholders(plan),
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
-    ...checkVnetBindingEra(plan, era),
+    ...checkCommandEras(commands, eraMonth),
     ...commands.flatMap(checkVmSource),
     ...checkReferences(declarations, [
       ...vnetAffinityGroupReferences(plan),
@@ -65,6 +68,7 @@ export function parseScenario(text: string, file: string): Scenario {
     description: data.description,
     seed: data.seed,
     era,
+    eraMonth,
     plan,
     devices: (data.devices ?? []).map(toDeviceSpec),
     profile: profileFromFile(data.profile),

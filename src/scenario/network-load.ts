@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError, diagnosticAt, formatDiagnostic, type Diagnostic } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
-import { eraSchema, type Era } from './network-schema.js';
+import { planEraSchema } from './network-schema.js';
 import { UNREADABLE_FILE_RULE, readInputFile } from './input-file.js';
 import { networkPlanFromXml } from './network-xml.js';
 import { networkPlanFromYaml } from './network-yaml.js';
@@ -12,7 +12,8 @@ import { parseYamlDocument, positionOf, rootKindOf, validateYaml } from './yaml-
 /** A network plan read for `check`/`free`, with the era the file asks to be judged by (YAML `era:`). */
 export interface LoadedNetworkPlan {
   plan: NetworkPlan;
-  era: Era | undefined;
+  /** `2012`, `2014` or a month `YYYY-MM`. */
+  era: string | undefined;
 }
 
 /** Code of a diagnostic for a file that cannot be read at all. */
@@ -59,7 +60,7 @@ function parsePlanText(text: string, file: string): LoadedNetworkPlan {
     ]);
   }
   let problems: Diagnostic[] = [];
-  let era: Era | undefined;
+  let era: string | undefined;
   let plan: NetworkPlan | undefined;
   try {
     // every scenario key is known here, so a misspelt `netwrok:` is an error rather than an empty plan
@@ -106,7 +107,7 @@ function refuseCliJsonForm(body: string, file: string): void {
  */
 const planFileSchema = z.strictObject({
   ...Object.fromEntries(scenarioSchema.keyof().options.map((key) => [key, z.unknown().optional()])),
-  era: eraSchema.optional(),
+  era: planEraSchema.optional(),
 });
 
 /** Drops repeats (both passes over one document report the same alias bomb), keeping the first of each. */

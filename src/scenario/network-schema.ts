@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERA_PATTERN } from '../ipam/index.js';
 
 /*
  * The YAML `network:` section mirrors the classic NetworkConfig.xml vocabulary (azure-classic.md §1.2) in camelCase,
@@ -64,3 +65,12 @@ export const eraSchema = z.preprocess(
 
 /** A platform era for the checker. */
 export type Era = z.output<typeof eraSchema>;
+
+/**
+ * The era a plan asks to be judged by: `2012`, `2014` or a month `2013-08` (the platform feature timeline,
+ * src/ipam/platform-timeline.ts). YAML reads `era: 2012` as a number; it is the year the user meant.
+ */
+export const planEraSchema = z.preprocess(
+  (value) => (typeof value === 'number' ? String(value) : value),
+  z.string().regex(ERA_PATTERN, 'an era is 2012, 2014 or a month such as 2014-05'),
+);

@@ -42,8 +42,8 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   // Same seed, same VIPs, DIP order, auto ports and MACs: the event log is byte-identical across runs.
   seed: z.number().int().min(0),
-  // 2012 allowed only RFC 1918 VNet space; from Oct 2014 any non-reserved range (azure-classic.md §2.1).
-  era: z.union([z.enum(['2012', '2014']), z.literal(2012), z.literal(2014)]),
+  // The platform month the scenario plays: every feature it uses must exist by then (src/ipam/platform-timeline.ts).
+  era: z.union([z.enum(['2012', '2014']), z.literal(2012), z.literal(2014), z.string().regex(/^20\d\d-(0[1-9]|1[0-2])$/)]),
   network: networkSectionSchema.optional(),
   compute: computeSectionSchema.optional(),
   devices: z.array(deviceSchema).optional(),

@@ -28,7 +28,10 @@ export interface Scenario {
   name: string;
   description: string | undefined;
   seed: number;
+  /** The world the engine plays: affinity-group VNets only (2012) or regional VNets too (2014). */
   era: Era;
+  /** The month the scenario is judged by (`era:` 2012 → 2012-06, 2014 → 2014-12, or the month it names). */
+  eraMonth: string;
   plan: NetworkPlan;
   devices: DeviceSpec[];
   profile: Partial<SimProfile>;

@@ -77,7 +77,7 @@ describe('parseScenario refuses bad input with the exact position, applying noth
     ['an expectation on an undeclared VM', `${HEADER}${NETWORK}${COMPUTE}expect:\n  - at: 1m\n    vmState: { service: web, vm: vm9, is: ReadyRole }\n`, ['undefined-reference@20:34']],
     ['a device at an undeclared site', `${HEADER}devices:\n  - { site: HQ, sharedKey: k, publicIp: 1.2.3.4, ikeVersions: [1], routing: PolicyBased }\n`, ['undefined-reference@5:13']],
     ['a VNet in an undeclared affinity group', `${HEADER}${NETWORK.replace('location: West US', 'affinityGroup: ag-west')}`, ['undefined-reference@7:22']],
-    ['a regional VNet in a 2012 scenario (regional VNets came in May 2014)', `${HEADER.replace('era: 2014', 'era: 2012')}${NETWORK}`, ['regional-vnet-era@7:17']],
+    ['a regional VNet in a 2012 scenario (regional VNets came in May 2014)', `${HEADER.replace('era: 2014', 'era: 2012')}${NETWORK}`, ['feature-era@7:17']],
     ['a VM with neither image nor disk', `${HEADER}${NETWORK}${COMPUTE.replace('image: img, ', '')}`, ['vm-source@17:7']],
     ['a VM with both image and disk', `${HEADER}${COMPUTE.replace('image: img,', 'image: img, disk: d,').replace('vnet: V, subnet: S ', '')}  disks:\n    - { name: d, os: Linux }\n`, ['vm-source@10:7']],
   ])('%s', (_name, text, places) => {

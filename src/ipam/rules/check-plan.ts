@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../common/index.js';
 import type { NetworkPlan } from '../plan.js';
+import { featureEraRule } from './era-rules.js';
 import { duplicateNameRule, locationRequiredRule, unknownReferenceRule } from './name-rules.js';
 import { indexPlan } from './plan-index.js';
 import type { CheckPlanOptions, PlanRule, RuleInfo } from './rule.js';
@@ -36,6 +37,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   unknownReferenceRule,
   duplicateNameRule,
   locationRequiredRule,
+  featureEraRule,
 ];
 
 /** The rule catalogue (id, default severity, one-line description) for the README and SARIF `rules[]`. */

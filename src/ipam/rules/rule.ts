@@ -1,12 +1,15 @@
 import type { Diagnostic, Severity } from '../../common/index.js';
 import type { PlanIndex } from './plan-index.js';
 
-/** The platform era a plan is checked against (azure-classic.md §0): 2012 allowed only RFC1918 VNet space. */
-export type PlanEra = '2012' | '2014';
+/**
+ * The platform era a plan is checked against: `2012`, `2014` or a month `YYYY-MM` (see platform-timeline.ts); each
+ * feature the plan uses must have existed by then.
+ */
+export type PlanEra = string;
 
 /** Options of a plan check. */
 export interface CheckPlanOptions {
-  /** Platform era; the default, 2014, accepts public VNet ranges with a warning. */
+  /** Platform era; the default, the end of 2014, has every classic VNet feature (public VNet ranges with a warning). */
   era?: PlanEra | undefined;
 }
 

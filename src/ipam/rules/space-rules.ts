@@ -3,6 +3,7 @@ import { formatPrefix } from '../prefix-format.js';
 import { parsePrefix4 } from '../prefix-parse.js';
 import { containsPrefix, prefixesOverlap } from '../prefix-predicates.js';
 import type { Prefix4 } from '../prefix.js';
+import { featureAvailable } from '../platform-timeline.js';
 import { conflictDiagnostic, groupDiagnostic } from './conflicts.js';
 import { groupOverlaps, OverlapLookup } from './overlap-groups.js';
 import { validPrefixes4, type PlanIndex, type Prefix4Entry } from './plan-index.js';
@@ -88,14 +89,14 @@ export const reservedRangeRule: PlanRule = {
   },
 };
 
-/** `public-range`: VNet space outside RFC 1918; a warning, an error for the 2012 era (allowed from Oct 2014). */
+/** `public-range`: VNet space outside RFC 1918; a warning, an error before October 2014 (platform-timeline.ts). */
 export const publicRangeRule: PlanRule = {
   id: 'public-range',
   severity: 'warning',
   description:
-    'A virtual network address space lies outside RFC 1918 (allowed only from October 2014; an error with --era 2012).',
+    'A virtual network address space lies outside RFC 1918 (allowed only from October 2014; an error in an earlier era).',
   check: (index, options) => {
-    const isStrictEra = options.era === '2012';
+    const isStrictEra = !featureAvailable('public-vnet-space', options.era);
     return index.vnets.flatMap((vnet) =>
       validPrefixes4(vnet.spaces)
         .filter((entry) => !PRIVATE_BLOCKS.some((block) => containsPrefix(block.prefix, entry.prefix)))

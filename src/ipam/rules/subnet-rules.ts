@@ -2,6 +2,7 @@ import { diagnosticAt, type Diagnostic } from '../../common/index.js';
 import { formatPrefix } from '../prefix-format.js';
 import { prefixFirst4, prefixLast4 } from '../prefix.js';
 import { groupDiagnostic } from './conflicts.js';
+import { featureAvailable, platformFeature } from '../platform-timeline.js';
 import { groupOverlaps } from './overlap-groups.js';
 import { vnetObject } from './objects.js';
 import { validPrefixes4, type Prefix4Entry, type VnetEntry } from './plan-index.js';
@@ -104,26 +105,36 @@ export const gatewaySubnetMissingRule: PlanRule = {
     }),
 };
 
-/** `gateway-subnet-small`: a /29 GatewaySubnet works but leaves no room; docs recommend /28 or /27. */
+/**
+ * `gateway-subnet-small`: a /29 GatewaySubnet works but leaves no room. The /28-or-/27 advice dates from 2016
+ * (platform-timeline.ts); the 2014-15 samples themselves used /29, so in an earlier era it is only a note.
+ */
 export const gatewaySubnetSmallRule: PlanRule = {
   id: 'gateway-subnet-small',
   severity: 'warning',
-  description: 'The GatewaySubnet is a /29; it works, but /28 or /27 was recommended.',
-  check: (index) =>
-    index.vnets.flatMap((vnet) =>
+  description: 'The GatewaySubnet is a /29; it works, but from 2016 the docs recommended /28 or /27 (a note in earlier eras).',
+  check: (index, options) => {
+    const isAdvised = featureAvailable('gateway-subnet-28-advice', options.era);
+    const advice = platformFeature('gateway-subnet-28-advice');
+    return index.vnets.flatMap((vnet) =>
       validPrefixes4(vnet.subnets.filter((s) => s.subnet.name === GATEWAY_SUBNET_NAME).map((s) => s.entry))
         .filter((entry) => entry.prefix.length === SMALLEST_SUBNET_LENGTH)
         .map((entry) =>
           diagnosticAt(
             entry.text.at,
             'gateway-subnet-small',
-            'warning',
-            `${entry.label} ${entry.text.value} is a /${SMALLEST_SUBNET_LENGTH}: it works, but the VPN docs recommend ` +
-              `/${RECOMMENDED_GATEWAY_SUBNET_LENGTH} or /27 so the gateway can grow (e.g. ExpressRoute coexistence)`,
+            isAdvised ? 'warning' : 'info',
+            `${entry.label} ${entry.text.value} is a /${SMALLEST_SUBNET_LENGTH}: it works` +
+              (isAdvised
+                ? `, but the VPN docs recommend /${RECOMMENDED_GATEWAY_SUBNET_LENGTH} or /27 so the gateway can grow ` +
+                  '(e.g. ExpressRoute coexistence)'
+                : ` (the samples of the time used /29); from ${advice.since} the docs recommended ` +
+                  `/${RECOMMENDED_GATEWAY_SUBNET_LENGTH} or /27 so the gateway can grow`),
             entry.objects,
           ),
         ),
-    ),
+    );
+  },
 };
 
 /**

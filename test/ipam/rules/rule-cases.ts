@@ -70,7 +70,7 @@ export const CASES: RuleCase[] = [
   {
     rule: 'public-range',
     severity: 'error',
-    options: { era: '2012' },
+    options: { era: '2014-06' },
     bad: () => plan({ vnets: [vnet('V', { space: ['172.32.0.0/16'] })] }),
     good: () => plan({ vnets: [vnet('V', { space: ['192.168.0.0/16'] })] }),
     mentions: ['172.32.0.0/16', 'October 2014'],
@@ -149,9 +149,25 @@ export const CASES: RuleCase[] = [
   {
     rule: 'gateway-subnet-small',
     severity: 'warning',
+    options: { era: '2016-01' },
     bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/29' } })] }),
     good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/27' } })] }),
     mentions: ['V/GatewaySubnet', '/28'],
+  },
+  {
+    rule: 'gateway-subnet-small',
+    severity: 'info',
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/29' } })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], subnets: { GatewaySubnet: '10.0.0.0/28' } })] }),
+    mentions: ['samples of the time used /29', '2016-01'],
+  },
+  {
+    rule: 'feature-era',
+    severity: 'error',
+    options: { era: '2012' },
+    bad: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], location: 'West US' })] }),
+    good: () => plan({ vnets: [vnet('V', { space: ['10.0.0.0/16'], affinityGroup: 'AG' })] }),
+    mentions: ['VNet V', 'regional virtual networks', '2014-05', 'affinity group'],
   },
   {
     rule: 'local-site-overlap',

@@ -65,16 +65,16 @@ describe('checkPlan', () => {
   it('reads leading zeros as decimal, never octal: 010.1.0.0/16 is 10.1.0.0/16, private and holding its subnet', () => {
     const found = checkPlan(
       plan({ vnets: [vnet('V', { space: ['010.1.0.0/16'], subnets: { A: '10.1.2.0/24', B: '192.168.0.00/24' } })] }),
-      { era: '2012' },
+      { era: '2014-06' },
     );
-    // read as octal, 010 would be 8: a public space (an error in 2012) and subnet A outside it
+    // read as octal, 010 would be 8: a public space (an error before October 2014) and subnet A outside it
     expect(found.map((d) => [d.rule, d.message.split(' is ')[0]])).toEqual([['subnet-outside-space', 'subnet V/B 192.168.0.00/24']]);
   });
 
   it('does not call a public site prefix public-range: on-premises space may be public', () => {
     const rules = checkPlan(
       plan({ sites: [site('S', ['131.107.0.0/16'], '40.1.1.1')], vnets: [vnet('V', { space: ['10.0.0.0/16'] })] }),
-      { era: '2012' },
+      { era: '2014-06' },
     ).map((d) => d.rule);
     expect(rules).toEqual([]);
   });

@@ -108,7 +108,7 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
       name: 'a bad era is reported with the network problems',
       text: 'era: 2013\nnetwork:\n  bogus: 1\n',
       expected: [
-        { line: 1, column: 6, rule: 'invalid-value', words: ['era: is the number 2013; use one of: 2012, 2014'] },
+        { line: 1, column: 6, rule: 'invalid-value', words: ['era: an era is 2012, 2014 or a month such as 2014-05'] },
         { line: 3, column: 3, rule: 'unknown-key', words: ['bogus'] },
       ],
     },

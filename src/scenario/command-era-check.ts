@@ -1,0 +1,47 @@
+import { diagnosticAt, type Diagnostic } from '../common/index.js';
+import { describeFeatureDate, featureAvailable, type PlatformFeatureId } from '../ipam/index.js';
+import type { Command } from '../sim/index.js';
+import type { ScheduledCommand } from './scenario.js';
+
+/** Code of a diagnostic for a feature used before the platform had it (the plan rule of the same name covers the plan). */
+export const FEATURE_ERA_RULE = 'feature-era';
+
+/** The dated features a command uses, each with what the scenario should do instead. */
+function featuresOfCommand(command: Command): Array<{ feature: PlatformFeatureId; fix: string }> {
+  switch (command.type) {
+    case 'createGateway':
+      return [
+        ...(command.gatewayType === 'DynamicRouting'
+          ? [{ feature: 'dynamic-routing-gateway' as const, fix: 'create a StaticRouting gateway' }]
+          : []),
+        ...(command.sku === 'HighPerformance' ? [{ feature: 'gateway-high-performance' as const, fix: 'use the Default SKU' }] : []),
+      ];
+    case 'resizeGateway':
+      return command.sku === 'HighPerformance' ? [{ feature: 'gateway-high-performance', fix: 'keep the Default SKU' }] : [];
+    case 'createVm':
+      return command.staticIp === undefined ? [] : [{ feature: 'static-vnet-ip', fix: 'let the VM take a DHCP address' }];
+    case 'setStaticIp':
+      return [{ feature: 'static-vnet-ip', fix: 'let the VM keep its DHCP address' }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Each scenario command that uses a platform feature before the scenario's era had it, at the command: the
+ * timeline is judged by the same feature timeline as the plan (src/ipam/platform-timeline.ts).
+ */
+export function checkCommandEras(commands: readonly ScheduledCommand[], eraMonth: string): Diagnostic[] {
+  return commands.flatMap(({ command, at }) =>
+    featuresOfCommand(command)
+      .filter(({ feature }) => !featureAvailable(feature, eraMonth))
+      .map(({ feature, fix }) =>
+        diagnosticAt(
+          at,
+          FEATURE_ERA_RULE,
+          'error',
+          `${command.type} uses ${describeFeatureDate(feature)}, but the scenario plays ${eraMonth}: ${fix}, or set a later era:`,
+        ),
+      ),
+  );
+}
