@@ -22,7 +22,7 @@ export interface DiffOptions {
  */
 export async function runDiff(file: string, options: DiffOptions): Promise<string> {
   const [before, after] = await loadWorldsAt(file, [options.fromMs, options.toMs]);
-  const diff = diffIndexes(buildTopologyIndex(before.model), buildTopologyIndex(after.model));
+  const diff = diffIndexes(buildTopologyIndex(before.model, { ownsModel: true }), buildTopologyIndex(after.model, { ownsModel: true }));
   const [early, late] = [Math.min(options.fromMs, options.toMs), Math.max(options.fromMs, options.toMs)];
   const between = listReachEvents((options.fromMs <= options.toMs ? after : before).events.filter((e) => e.time > early && e.time <= late));
   const explain = (change: FlowChange): ExplainedChange => ({ ...change, causes: findCauseEvents(change, diff.classes, between) });

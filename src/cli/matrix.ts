@@ -12,7 +12,7 @@ type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 export async function runMatrix(file: string, options: { atMs?: number | undefined; format: MatrixFormat }): Promise<string> {
   const [world] = await loadWorldsAt(file, [options.atMs]);
   const report: MatrixReport = {
-    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model)),
+    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model, { ownsModel: true })),
   };
   switch (options.format) {
     case 'json':

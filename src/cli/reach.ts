@@ -39,7 +39,7 @@ export interface ReachRun {
  */
 export async function runReach(file: string, from: string, to: string, options: ReachOptions): Promise<ReachRun> {
   const [world] = await loadWorldsAt(file, [options.atMs]);
-  const index = buildTopologyIndex(world.model);
+  const index = buildTopologyIndex(world.model, { ownsModel: true });
   const result = options.query === undefined
     ? queryReachOnAnyPort(index, from, to)
     : { ...queryReach(index, from, to, options.query), port: `${options.query.protocol}/${options.query.port}` };

@@ -1,5 +1,5 @@
-import { applyEvent, createWorld, toTopologyModel, type SimEvent } from '../sim/index.js';
-import { buildTopologyIndex, queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
+import { applyEvent, createWorld, LiveTopology, type SimEvent } from '../sim/index.js';
+import { queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
 import type { ReachAnswer, ReachBlocker, ReachHop, VizEvent } from '../viz/index.js';
 
 /** Disposition of a question whose ends are not VMs or on-premises sites (a subnet or a gateway sends nothing). */
@@ -8,20 +8,18 @@ const NOT_A_FLOW_END = 'not-a-flow-end';
 /**
  * Answers the page's "can this node reach that node" with the topology engine on the world as the log stands now.
  * Pages pick graph nodes (`vm:svc/name`, `site:NAME`); the engine answers on any port, both ways, and its hops and
- * blockers are mapped back onto graph nodes so the page can highlight them. The index is rebuilt only when the log
- * has grown since the last question.
+ * blockers are mapped back onto graph nodes so the page can highlight them. The index follows the log's new events
+ * in place (LiveTopology), rebuilt only for events that add or remove objects.
  */
 export function createReachAnswerer(readEvents: () => readonly VizEvent[]): (from: string, to: string) => ReachAnswer {
   // Both live worlds only append to their log, so the world is folded forward from the last question, not replayed.
   const world = createWorld();
+  const live = new LiveTopology(world);
   let folded = 0;
-  let index: TopologyIndex | undefined;
   const currentIndex = (): TopologyIndex => {
     const events = readEvents() as readonly SimEvent[];
-    if (index !== undefined && folded === events.length) return index;
     for (; folded < events.length; folded++) applyEvent(world, events[folded]!);
-    index = buildTopologyIndex(toTopologyModel(world));
-    return index;
+    return live.indexAt(events);
   };
   return (fromNode, toNode) => {
     const from = toFlowEnd(fromNode);

@@ -13,6 +13,7 @@ export { replayEvents, serializeWorld } from './replay.js';
 export { formatEventLine, parseEventLines } from './event-log.js';
 export { checkInvariants } from './invariants.js';
 export { toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
+export { LiveTopology } from './topology-live.js';
 export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type ReachAnswer } from '../topology/index.js';
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';

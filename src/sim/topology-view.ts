@@ -76,14 +76,23 @@ function readGateway(world: World, vnet: string, configuredSites: readonly strin
   if (status === undefined) return undefined;
   const sites = [...configuredSites, ...Object.keys(status.connections).filter((site) => !configuredSites.includes(site))];
   return withSource({
-    state: status.state,
-    type: status.gatewayType,
-    vip: parseAddress(status.publicIp),
+    ...readGatewayHead(world, vnet),
     connections: sites.map((site) => withSource(
       { site, state: status.connections[site]?.ConnectivityState ?? 'NotConnected' },
       findSource('connection', `${vnet}/${site}`),
     )),
   }, findSource('gateway', vnet));
+}
+
+/** A VNet gateway's provisioning state, type and public address as the model shows them; undefined when it has none. */
+export function readGatewayHead(world: World, vnet: string): Pick<TopoGateway, 'state' | 'type' | 'vip'> {
+  const status = world.gateway.gateways[vnet];
+  return { state: status?.state ?? 'NotProvisioned', type: status?.gatewayType, vip: parseAddress(status?.publicIp) };
+}
+
+/** One VM as the model shows it, without source positions. */
+export function readTopoVm(vm: Vm): TopoVm {
+  return readVm(vm, () => undefined);
 }
 
 function readVm(vm: Vm, findSource: TopologySourceLookup): TopoVm {

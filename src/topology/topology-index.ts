@@ -55,8 +55,9 @@ export class TopologyIndex {
    */
   private readonly vmsByQualifiedText = new Map<string, TopoVm>();
 
-  constructor(model: TopologyModel) {
-    this.model = copyMutableParts(model);
+  /** With `ownsModel`, the index edits the caller's model in place instead of copying every VM and gateway first. */
+  constructor(model: TopologyModel, options: TopologyIndexOptions = {}) {
+    this.model = options.ownsModel === true ? model : copyMutableParts(model);
     for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
     for (const service of this.model.services) {
       this.servicesByName.set(service.name, service);
@@ -167,9 +168,15 @@ export class TopologyIndex {
   }
 }
 
+/** How an index treats the model it is built from. */
+export interface TopologyIndexOptions {
+  /** The caller hands the model over (it was made for this index alone), so applied changes may edit it in place. */
+  ownsModel?: boolean | undefined;
+}
+
 /** Builds the lookup index for a world. */
-export function buildTopologyIndex(model: TopologyModel): TopologyIndex {
-  return new TopologyIndex(model);
+export function buildTopologyIndex(model: TopologyModel, options: TopologyIndexOptions = {}): TopologyIndex {
+  return new TopologyIndex(model, options);
 }
 
 /** Copies the records events can change so the caller's model is never mutated; immutable parts are shared. */

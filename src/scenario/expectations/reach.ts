@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import {
-  DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, toTopologyModel, type ReachAnswer, type World,
+  DISPOSITIONS, LiveTopology, queryReach, queryReachOnAnyPort, type ReachAnswer, type SimEvent, type World,
 } from '../../sim/index.js';
+import type { TopologyIndex } from '../../topology/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import { defineExpectationKind, type Verdict } from './expectation-kind.js';
 
@@ -45,7 +46,7 @@ export const reachKind = defineExpectationKind({
   schema: z.strictObject(flowFields),
   describe: (p) => `reach ${describeFlow(p)}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world }) => judge(p, world, 'delivered', (answer) => answer.verdict === 'reachable'),
+  evaluate: (p, { world, events }) => judge(p, liveIndexOf(world, events), 'delivered', (answer) => answer.verdict === 'reachable'),
 });
 
 /**
@@ -58,14 +59,23 @@ export const noReachKind = defineExpectationKind({
   schema: z.strictObject({ ...flowFields, disposition: blockerCodes.optional() }),
   describe: (p) => `no reach ${describeFlow(p)}${p.disposition === undefined ? '' : ` (${p.disposition})`}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world }) => judge(p, world, p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
+  evaluate: (p, { world, events }) => judge(p, liveIndexOf(world, events), p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
     (answer) => answer.verdict === 'unreachable'
       && (p.disposition === undefined || answer.disposition === p.disposition || answer.blockers.some((b) => b.code === p.disposition))),
 });
 
+/** Each run's world with the index its reach expectations share, moved forward by the events since the last one. */
+const liveTopologies = new WeakMap<World, LiveTopology>();
+
+/** The index of the world as it is now: built at a run's first reach expectation, then updated, never rebuilt per flow. */
+function liveIndexOf(world: World, events: readonly SimEvent[]): TopologyIndex {
+  let live = liveTopologies.get(world);
+  if (live === undefined) liveTopologies.set(world, (live = new LiveTopology(world)));
+  return live.indexAt(events);
+}
+
 /** Answers the flow on the world as it is now and words the answer for the verdict line. */
-function judge(p: FlowParameters, world: World, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
-  const index = buildTopologyIndex(toTopologyModel(world));
+function judge(p: FlowParameters, index: TopologyIndex, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
   const result = p.port === undefined ? queryReachOnAnyPort(index, p.from, p.to) : queryReach(index, p.from, p.to, parsePort(p.port));
   if (!result.ok) return { holds: false, expected, actual: `${result.error.code}: ${result.error.message}` };
   return { holds: holds(result.answer), expected, actual: describeAnswer(result.answer) };
