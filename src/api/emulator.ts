@@ -16,6 +16,9 @@ import { createApiHandler } from './pipeline.js';
 /** The subscription an emulator serves unless told otherwise (the id asm-api.md §2's recipe used). */
 export const DEFAULT_SUBSCRIPTION_ID = '00000000-0000-0000-0000-00000000c0de';
 
+/** The scenario name of an emulator started without a scenario (world.started names it; a recording keeps it). */
+export const EMULATOR_SCENARIO_NAME = 'emulate';
+
 /** The seed of an emulator started without a scenario. */
 export const DEFAULT_EMULATOR_SEED = 1;
 
@@ -86,7 +89,7 @@ function createEngine(start: EmulatorStart, subscriptionId: string): LiveEngine 
     return new LiveEngine({ sim, subscriptionId, randomAlphanumeric, network: hasNetwork ? scenario.plan : undefined, scheduled: scenario.commands });
   }
   const sim = Simulation.create({
-    seed: DEFAULT_EMULATOR_SEED, era: '2014', network: { file: '', dnsServers: [], localSites: [], vnets: [] }, scenarioName: 'emulate',
+    seed: DEFAULT_EMULATOR_SEED, era: '2014', network: { file: '', dnsServers: [], localSites: [], vnets: [] }, scenarioName: EMULATOR_SCENARIO_NAME,
   });
   const engine = new LiveEngine({ sim, subscriptionId, randomAlphanumeric });
   // A NetworkConfig.xml start is an upload at 0s, so a recorded session replays it as one.

@@ -1,5 +1,5 @@
 /** Public face of src/api: the Service Management REST emulator (pipeline, routes, live engine, certificates, recorder). */
-export { startEmulator, DEFAULT_SUBSCRIPTION_ID, DEFAULT_EMULATOR_SEED, type Emulator, type EmulatorOptions, type EmulatorStart } from './emulator.js';
+export { startEmulator, DEFAULT_SUBSCRIPTION_ID, DEFAULT_EMULATOR_SEED, EMULATOR_SCENARIO_NAME, type Emulator, type EmulatorOptions, type EmulatorStart } from './emulator.js';
 export { LiveEngine, type AcceptedCommand, type LiveEngineOptions } from './live-engine.js';
 export { createApiHandler, errorResponse, DEFAULT_MAX_BODY_BYTES, MIN_API_VERSION, type ApiPipelineOptions, type ApiRequestHandler } from './pipeline.js';
 export { matchRoute, type Route, type RouteMatch, type ApiContext, type ApiResponse } from './dispatch.js';

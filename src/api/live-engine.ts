@@ -130,7 +130,7 @@ export class LiveEngine implements LiveWorld {
   perform(mutation: Mutation, requestId: string, context: RefusalContext): PlatformResult<OperationRecord | undefined> {
     this.state.nowMs = this.nowMs;
     for (const command of mutation.commands) {
-      const result = this.sim.execute(command);
+      const result = this.sim.execute(command, undefined, { logsRefusal: false });
       if (!result.ok) {
         const error = mapRefusal(result.diagnostic.rule, result.diagnostic.message, context);
         const spec = mutation.operation;

@@ -44,15 +44,15 @@ export class OperationBook<W> {
   /** Opens an operation at `startedMs`; it settles when `rule` says so. */
   start(id: string, pattern: OperationPattern, name: string, startedMs: number, rule: CompletionRule<W>): OperationRecord {
     const record: OperationRecord = { id: id.toLowerCase(), pattern, name, startedMs, completedMs: undefined, outcome: undefined };
-    this.records.set(record.id, record);
-    this.pending.set(record.id, rule);
+    this.records.set(keyOf(id), record);
+    this.pending.set(keyOf(id), rule);
     return record;
   }
 
   /** Opens an operation that already ended (a request that finished synchronously). */
   record(id: string, pattern: OperationPattern, name: string, atMs: number, outcome: OperationOutcome): OperationRecord {
     const record: OperationRecord = { id: id.toLowerCase(), pattern, name, startedMs: atMs, completedMs: atMs, outcome };
-    this.records.set(record.id, record);
+    this.records.set(keyOf(id), record);
     return record;
   }
 
@@ -70,9 +70,9 @@ export class OperationBook<W> {
     }
   }
 
-  /** The operation with this id (case-insensitive) and pattern, if any. */
+  /** The operation with this id and pattern, if any: case and dashes do not matter (clients poll pattern A by the bare request id). */
   find(id: string, pattern: OperationPattern): OperationRecord | undefined {
-    const record = this.records.get(id.toLowerCase());
+    const record = this.records.get(keyOf(id));
     return record?.pattern === pattern ? record : undefined;
   }
 
@@ -84,4 +84,8 @@ export class OperationBook<W> {
     }
     return false;
   }
+}
+
+function keyOf(id: string): string {
+  return id.toLowerCase().replace(/-/g, '');
 }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  DEFAULT_EMULATOR_SEED, DEFAULT_SUBSCRIPTION_ID, formatPublishSettings, formatRecordedScenario, generateManagementCertificate, generateServerCertificates, startEmulator,
+  DEFAULT_EMULATOR_SEED, DEFAULT_SUBSCRIPTION_ID, EMULATOR_SCENARIO_NAME, formatPublishSettings, formatRecordedScenario, generateManagementCertificate, generateServerCertificates, startEmulator,
   type Emulator, type EmulatorStart, type RecordingBase,
 } from '../api/index.js';
 import { InputError, diagnosticAt } from '../common/index.js';
@@ -108,10 +108,10 @@ function checkFlags(flags: EmulateFlags): void {
 }
 
 async function loadStart(file: string | undefined): Promise<{ start: EmulatorStart; base: RecordingBase }> {
-  if (file === undefined) return { start: { kind: 'empty' }, base: { name: 'emulate', seed: DEFAULT_EMULATOR_SEED, era: '2014' } };
+  if (file === undefined) return { start: { kind: 'empty' }, base: { name: EMULATOR_SCENARIO_NAME, seed: DEFAULT_EMULATOR_SEED, era: '2014' } };
   const text = await readFile(file, 'utf8').catch(() => undefined);
   if (text !== undefined && text.replace(/^\uFEFF/, '').trimStart().startsWith('<')) {
-    return { start: { kind: 'network', plan: (await loadNetworkPlan(file)).plan }, base: { name: 'emulate', seed: DEFAULT_EMULATOR_SEED, era: '2014' } };
+    return { start: { kind: 'network', plan: (await loadNetworkPlan(file)).plan }, base: { name: EMULATOR_SCENARIO_NAME, seed: DEFAULT_EMULATOR_SEED, era: '2014' } };
   }
   const scenario = await loadScenarioFile(file);
   return { start: { kind: 'scenario', scenario }, base: { name: scenario.name, seed: scenario.seed, era: scenario.era, scenarioText: text } };

@@ -143,6 +143,14 @@ function addDeclaration(declared: Declarations, command: Command): void {
     case 'addSite':
       declared.site.add(command.site);
       break;
+    // A network configuration uploaded on the timeline declares its VNets, subnets and sites from then on.
+    case 'setNetworkConfig':
+      for (const vnet of command.plan.vnets) {
+        declared.vnet.add(vnet.name);
+        for (const subnet of vnet.subnets) declared.subnet.add(subnetKey(vnet.name, subnet.name));
+      }
+      for (const site of command.plan.localSites) declared.site.add(site.name);
+      break;
     default:
       break;
   }

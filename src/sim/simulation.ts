@@ -31,6 +31,16 @@ export interface SimulationOptions {
   verifyInvariants?: boolean | undefined;
 }
 
+/** How execute treats a command. */
+export interface ExecuteOptions {
+  /**
+   * Whether a refusal is logged as `command.refused` (default yes). The emulator answers a refused request with the
+   * platform's error and keeps it out of the log: a refused request changes nothing, and a recorded session (accepted
+   * commands only) then replays to the same log.
+   */
+  logsRefusal?: boolean | undefined;
+}
+
 /** The outcome of a command: the events it produced, or the diagnostic that refused it. */
 export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diagnostic: Diagnostic };
 
@@ -51,6 +61,7 @@ export class Simulation {
   private readonly limits: SimLimits;
   private readonly scenarioName: string;
   private readonly verifyInvariants: boolean;
+  private logsRefusal = true;
   private readonly gateways: GatewayHost;
   private readonly context: DecideContext;
 
@@ -86,7 +97,16 @@ export class Simulation {
   }
 
   /** Validates and applies a command; `at` is where the scenario wrote it, so a refusal points there. */
-  execute(command: Command, at?: SourceRef): CommandResult {
+  execute(command: Command, at?: SourceRef, options: ExecuteOptions = {}): CommandResult {
+    this.logsRefusal = options.logsRefusal !== false;
+    try {
+      return this.decide(command, at);
+    } finally {
+      this.logsRefusal = true;
+    }
+  }
+
+  private decide(command: Command, at: SourceRef | undefined): CommandResult {
     if (command.type === 'setNetworkConfig') return this.setNetworkConfig(command.plan, at);
     if (!isComputeCommand(command)) {
       const first = this.log.length;
@@ -211,9 +231,11 @@ export class Simulation {
 
   private refuse(command: string, code: string, message: string, objects: string[], at: SourceRef | undefined): CommandResult {
     const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
-    this.record(makeEngineEvent('command.refused', {
-      command, code, message, ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
-    }));
+    if (this.logsRefusal) {
+      this.record(makeEngineEvent('command.refused', {
+        command, code, message, ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
+      }));
+    }
     return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };
   }
 
