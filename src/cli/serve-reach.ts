@@ -1,4 +1,4 @@
-import { applyEvent, createWorld, LiveTopology, type SimEvent } from '../sim/index.js';
+import { applyEvent, createWorld, LiveTopology } from '../sim/index.js';
 import { queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
 import type { ReachAnswer, ReachBlocker, ReachHop, VizEvent } from '../viz/index.js';
 
@@ -17,7 +17,7 @@ export function createReachAnswerer(readEvents: () => readonly VizEvent[]): (fro
   const live = new LiveTopology(world);
   let folded = 0;
   const currentIndex = (): TopologyIndex => {
-    const events = readEvents() as readonly SimEvent[];
+    const events = readEvents();
     for (; folded < events.length; folded++) applyEvent(world, events[folded]!);
     return live.indexAt(events);
   };

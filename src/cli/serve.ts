@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import { findScenarioEndMs, loadScenarioFile, readInputFile, type Scenario } from '../scenario/index.js';
-import { Simulation, type SimEvent } from '../sim/index.js';
+import { Simulation, checkEventLog } from '../sim/index.js';
 import {
   DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
 } from '../viz/index.js';
@@ -102,32 +102,12 @@ export function createLogWorld(script: readonly TimedEvent[]): LiveWorld {
   return { ...world, reach: createReachAnswerer(() => world.events) };
 }
 
-/** Reads a JSONL event log (`vnetsim run --log`) into time-ordered events; a bad line is an input error at that line. */
+/**
+ * Reads a JSONL event log (`vnetsim run --log`), checked line by line against the event catalogue and the world so
+ * far (src/sim/log-check.ts); the first bad line is an input error at that line, so the page only gets checked events.
+ */
 export function parseEventLog(text: string, file: string): TimedEvent[] {
-  const events: TimedEvent[] = [];
-  const problems = text.split('\n').flatMap((line, index) => {
-    if (line.trim() === '') return [];
-    const at = { file, line: index + 1, column: 1 };
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'not JSON; each line of an event log is one event object {seq, time, type, ...}')];
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'not an event; each line of an event log is one event object {seq, time, type, ...}')];
-    }
-    const event = value as Partial<SimEvent>;
-    const previous = events[events.length - 1];
-    if (typeof event.seq !== 'number' || typeof event.time !== 'number' || typeof event.type !== 'string') {
-      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', 'an event needs a numeric seq and time and a string type')];
-    }
-    if (previous !== undefined && (event.seq <= previous.seq || event.time < previous.time)) {
-      return [diagnosticAt(at, BAD_LOG_LINE_RULE, 'error', `event ${event.seq} is out of order after ${previous.seq}; write the log in seq order`)];
-    }
-    events.push(value as TimedEvent);
-    return [];
-  });
-  if (problems.length > 0) throw new InputError(problems);
-  return events;
+  const reading = checkEventLog(text);
+  if (!reading.ok) throw new InputError([diagnosticAt({ file, line: reading.problem.line, column: 1 }, BAD_LOG_LINE_RULE, 'error', reading.problem.message)]);
+  return reading.events;
 }

@@ -8,11 +8,3 @@ export function formatEventLine(event: SimEvent): string {
   const { seq, time, type, ...payload } = event;
   return JSON.stringify({ seq, time, type, ...payload });
 }
-
-/** Parses JSON lines back into events (blank lines are skipped). */
-export function parseEventLines(text: string): SimEvent[] {
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SimEvent);
-}

@@ -10,7 +10,8 @@ export { type World, type LocalSite, createWorld, findDisk, listVms } from './wo
 export { Simulation, type SimulationOptions, type CommandResult, type ExecuteOptions } from './simulation.js';
 export { applyEvent } from './apply-event.js';
 export { replayEvents, serializeWorld } from './replay.js';
-export { formatEventLine, parseEventLines } from './event-log.js';
+export { formatEventLine } from './event-log.js';
+export { checkEventLog, type LogReading, type LogProblem } from './log-check.js';
 export { checkInvariants } from './invariants.js';
 export { toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
 export { LiveTopology } from './topology-live.js';

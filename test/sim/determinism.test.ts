@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { applyEvent, checkInvariants, createWorld, formatEventLine, parseEventLines, replayEvents, serializeWorld, type Command, type Simulation } from '../../src/sim/index.js';
+import { applyEvent, checkInvariants, createWorld, checkEventLog, formatEventLine, replayEvents, serializeWorld, type Command, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
@@ -102,7 +102,9 @@ describe('determinism, replay and invariants', () => {
     expect(line.startsWith('{"seq":')).toBe(true);
     expect(Object.keys(JSON.parse(line) as object).slice(0, 3)).toEqual(['seq', 'time', 'type']);
     const text = sim.events.map(formatEventLine).join('\n');
-    expect(serializeWorld(replayEvents(parseEventLines(text)))).toBe(serializeWorld(sim.world));
+    const reading = checkEventLog(text);
+    if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
+    expect(serializeWorld(replayEvents(reading.events))).toBe(serializeWorld(sim.world));
   });
 
   it('starts every log with world.started, the VNets with their subnets and the local sites at t=0', () => {

@@ -32,17 +32,19 @@ describe('createScenarioWorld', () => {
 });
 
 describe('parseEventLog', () => {
-  it('reads one event per line, skipping blank lines', () => {
-    const text = '{"seq":1,"time":0,"type":"world.started"}\n\n{"seq":2,"time":5,"type":"vm.created","vm":"a"}\n';
+  const STARTED = '{"seq":1,"time":0,"type":"world.started","scenario":"s","seed":"1","era":"2014"}';
+  it('reads one checked event per line, skipping blank lines', () => {
+    const text = `${STARTED}\n\n{"seq":2,"time":5,"type":"affinityGroup.created","affinityGroup":"AG","region":"West US"}\n`;
     expect(parseEventLog(text, 'log.jsonl').map((e) => e.seq)).toEqual([1, 2]);
   });
 
   it.each([
-    ['{"seq":1,"time":0,"type":"a"}\nnot json\n', 2, 'not JSON'],
-    ['{"seq":1,"time":0}\n', 1, 'string type'],
+    [`${STARTED}\nnot json\n`, 2, 'not JSON'],
+    ['{"seq":1,"time":0}\n', 1, 'not an event'],
     ['null\n', 1, 'not an event'],
-    ['{"seq":1,"time":0,"type":"a"}\n[1,2]\n', 2, 'not an event'],
-    ['{"seq":2,"time":0,"type":"a"}\n{"seq":1,"time":0,"type":"b"}\n', 2, 'out of order'],
+    [`${STARTED}\n[1,2]\n`, 2, 'not an event'],
+    [`${STARTED}\n{"seq":3,"time":0,"type":"service.deleted","service":"web"}\n`, 2, '1 event is missing'],
+    [`${STARTED}\n{"seq":2,"time":0,"type":"service.deleted","service":"web"}\n`, 2, 'service web does not exist'],
   ])('reports a bad line at its position: %s', (text, line, message) => {
     try {
       parseEventLog(text, 'log.jsonl');

@@ -1,0 +1,42 @@
+import { vmKey } from '../vm/index.js';
+import type { SimEvent } from './events.js';
+import type { World } from './world.js';
+
+// Events that bring their object into the world, so it must not exist before them.
+const CREATES_SERVICE: ReadonlySet<string> = new Set(['service.created']);
+const CREATES_VM: ReadonlySet<string> = new Set(['vm.created']);
+// A disk's lease outlives its VM (released after the delete), and a VM's disk is leased as it is created.
+const VM_MAY_BE_ABSENT: ReadonlySet<string> = new Set(['vm.created', 'disk.leased', 'disk.released']);
+
+/**
+ * What an event names that the world so far does not hold (or already holds, for a creation), in words, or
+ * `undefined` when every reference resolves. The fold trusts its events; a log read from disk is checked here first,
+ * so a damaged log is refused at its line instead of corrupting the world or failing later.
+ */
+export function findBrokenReference(world: World, event: SimEvent): string | undefined {
+  if (event.type === 'world.started') return world.lastSeq === 0 ? undefined : 'a second world.started: a log holds one run';
+  if (world.lastSeq === 0 && event.type !== 'command.refused') return 'the first event of a log is world.started';
+  if ('service' in event && !VM_MAY_BE_ABSENT.has(event.type) && 'vm' in event && world.vms[vmKey(event.service, event.vm)] === undefined) {
+    return `vm ${event.service}/${event.vm} does not exist`;
+  }
+  if ('service' in event) {
+    const exists = world.services[event.service] !== undefined;
+    if (CREATES_SERVICE.has(event.type) && exists) return `service ${event.service} already exists`;
+    if (!CREATES_SERVICE.has(event.type) && !exists && !event.type.startsWith('disk.')) return `service ${event.service} does not exist`;
+  }
+  if (CREATES_VM.has(event.type) && 'vm' in event && world.vms[vmKey(event.service, event.vm)] !== undefined) {
+    return `vm ${event.service}/${event.vm} already exists`;
+  }
+  if ('disk' in event && event.type !== 'disk.added' && world.disks[event.disk] === undefined) return `disk ${event.disk} does not exist`;
+  if ('vnet' in event && event.vnet !== undefined && event.type !== 'vnet.defined') {
+    const vnet = world.vnets[event.vnet];
+    if (vnet === undefined) return `vnet ${event.vnet} does not exist`;
+    if ('subnet' in event && event.subnet !== undefined && vnet.subnets[event.subnet] === undefined) {
+      return `subnet ${event.vnet}/${event.subnet} does not exist`;
+    }
+  }
+  if (event.type === 'affinityGroup.created' && world.affinityGroups[event.affinityGroup] !== undefined) {
+    return `affinity group ${event.affinityGroup} already exists`;
+  }
+  return undefined;
+}
