@@ -79,7 +79,8 @@ export function decideCreateDeployment(world: World, records: ComputeRecords, se
       ...(i === 0 && request.virtualNetworkName !== undefined ? { vnet: request.virtualNetworkName } : {}),
     });
     if ('status' in planned) return refuse(planned);
-    commands.push(...planned);
+    // Roles from the same gallery image register it once (a second addImage of one name is refused).
+    commands.push(...planned.filter((c) => c.type !== 'addImage' || !commands.some((d) => d.type === 'addImage' && d.name === c.name)));
   }
   return run(commands, untilRolesReady(service, request.roles.map((r) => r.roleName)), (r) => {
     r.deployments[service] = { label: request.label, privateId: makePrivateId(ctx.requestId), createdMs: ctx.nowMs, modifiedMs: ctx.nowMs };

@@ -60,6 +60,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./matrix.js'),
   },
   {
+    name: 'ps',
+    usage: '[options] <script>',
+    description: "run a classic Azure PowerShell script of 2012–2015 unmodified on a simulated subscription (exit 0 ran to its end, 1 stopped on an error, 2 cannot run)",
+    load: () => import('./ps.js'),
+  },
+  {
     name: 'reach',
     usage: '[options] <file> <from> <to>',
     description: 'can FROM reach TO at a moment of a scenario, both ways, with the hop trace and every blocker (exit 0 delivered, 1 not, 2 bad input)',

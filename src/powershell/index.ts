@@ -10,3 +10,4 @@ export type { PsHost } from './host.js';
 export type { Cmdlet, CmdletCall, CmdletParameter } from './cmdlet.js';
 export type { FormatView } from './output-format.js';
 export { formatErrorRecord, type ErrorDetails } from './error-record.js';
+export { AZURE_VIEWS, AzureSession, createAzureCmdlets, createAzureSession, summarizeWorld, formatWorldSummary, type PlatformEngine, type WorldSummary } from './azure/index.js';

@@ -1,5 +1,6 @@
 import { convertTo, enumerate, isOfType, toBool, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format-operator.js';
+import { timeSpan } from './members.js';
 import { RuntimeFailure } from './runtime-error.js';
 import { PsDate, PsHashtable } from './values.js';
 
@@ -14,7 +15,10 @@ export function applyBinary(operator: string, left: unknown, right: unknown, sin
   const base = (operator.startsWith('c') || operator.startsWith('i')) && isComparison(operator.slice(1)) ? operator.slice(1) : operator;
   switch (base) {
     case '+': return add(left, right);
-    case '-': return arithmetic(left, right, (a, b) => a - b);
+    case '-':
+      if (left instanceof PsDate && right instanceof PsDate) return timeSpan(left.ms - right.ms);
+      if (left instanceof PsDate) return new PsDate(left.ms - toNumber(right, 'System.Double'));
+      return arithmetic(left, right, (a, b) => a - b);
     case '*': return multiply(left, right);
     case '/': return arithmetic(left, right, (a, b) => {
       if (b === 0) throw new RuntimeFailure('Attempted to divide by zero.', 'NotSpecified', 'RuntimeException', 'RuntimeException');
