@@ -54,6 +54,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./free.js'),
   },
   {
+    name: 'init',
+    usage: '[options]',
+    description: 'write a runnable scenario YAML that starts from a NetworkConfig.xml (its plan, seed 0, the era its features date it to)',
+    load: () => import('./init.js'),
+  },
+  {
     name: 'matrix',
     usage: '[options] <file>',
     description: 'who can reach whom at a moment of a scenario, grouped into classes of VMs that reach and are reached alike',

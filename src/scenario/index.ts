@@ -28,5 +28,7 @@ export { networkPlanFromYaml } from './network-yaml.js';
 export { networkPlanFromXml, NETCFG_NAMESPACE, NETCFG_SCHEMA_RULE } from './network-xml.js';
 export { writeNetworkConfigXml, NETCFG_LINE_END } from './network-xml-write.js';
 export { networkPlanOfWorld } from './network-at.js';
+export { writePlanScenarioYaml } from './plan-yaml-write.js';
+export { scenarioFromPlan, isPlanOnlyText, PLAN_AFFINITY_GROUP_REGION } from './plan-scenario.js';
 export { parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute } from './network-xml-source.js';
 export { loadNetworkPlan, parseNetworkPlan, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';

@@ -9,6 +9,7 @@ import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { networkPlanFromYaml } from './network-yaml.js';
 import { findPlaceholders } from './plan-placeholders.js';
+import { isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
@@ -22,9 +23,13 @@ export { UNREADABLE_FILE_RULE } from './input-file.js';
 /** Code of a diagnostic for a VM that names neither or both of `image` and `disk`. */
 export const VM_SOURCE_RULE = 'vm-source';
 
-/** Reads and validates a scenario file; any problem is an InputError with file:line:column, and nothing runs. */
+/**
+ * Reads and validates a scenario file — or a NetworkConfig.xml or plan-only YAML, run as a scenario of its plan
+ * (seed 0, era from the features it uses); any problem is an InputError with file:line:column, and nothing runs.
+ */
 export async function loadScenarioFile(path: string): Promise<Scenario> {
-  return parseScenario(await readInputFile(path, 'scenario'), path);
+  const text = await readInputFile(path, 'scenario');
+  return isPlanOnlyText(text, path) ? parsePlanScenario(text, path) : parseScenario(text, path);
 }
 
 /**

@@ -1,8 +1,11 @@
 import { diagnosticAt, type Diagnostic, type SourceRef } from '../../common/index.js';
-import { describeFeatureDate, eraMonth, featureAvailable, type PlatformFeatureId } from '../platform-timeline.js';
+import type { NetworkPlan } from '../plan.js';
+import { describeFeatureDate, eraMonth, featureAvailable, platformFeature, type PlatformFeatureId, type PlatformMonth } from '../platform-timeline.js';
+import { containsPrefix } from '../prefix-predicates.js';
 import { siteObject, vnetObject } from './objects.js';
 import { OverlapLookup } from './overlap-groups.js';
-import { validPrefixes4, type PlanIndex, type Prefix4Entry } from './plan-index.js';
+import { indexPlan, validPrefixes4, type PlanIndex, type Prefix4Entry } from './plan-index.js';
+import { PRIVATE_BLOCKS } from './space-rules.js';
 import type { PlanRule } from './rule.js';
 
 /** The gateway connection type of ExpressRoute circuits (azure-classic.md §1.2); IPsec is a VPN tunnel. */
@@ -39,6 +42,20 @@ export const featureEraRule: PlanRule = {
       );
   },
 };
+
+/**
+ * The earliest era in which the platform had every feature the plan uses (never before the VNet launch): how a plan
+ * without an `era` is dated when it is run as a scenario or turned into one.
+ */
+export function inferPlanEra(plan: NetworkPlan): PlatformMonth {
+  const index = indexPlan(plan);
+  const months = findFeatureUses(index).map((use) => platformFeature(use.feature).since);
+  const isPublic = index.vnets.some((vnet) =>
+    validPrefixes4(vnet.spaces).some((entry) => !PRIVATE_BLOCKS.some((block) => containsPrefix(block.prefix, entry.prefix))),
+  );
+  if (isPublic) months.push(platformFeature('public-vnet-space').since);
+  return months.reduce((latest, month) => (month > latest ? month : latest), platformFeature('affinity-group-vnet').since);
+}
 
 /** Every use of a dated feature in the plan, in plan order. */
 function findFeatureUses(index: PlanIndex): FeatureUse[] {

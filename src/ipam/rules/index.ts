@@ -7,3 +7,4 @@ export {
   GATEWAY_SUBNET_NAME,
   RECOMMENDED_GATEWAY_SUBNET_LENGTH,
 } from './subnet-rules.js';
+export { inferPlanEra } from './era-rules.js';
