@@ -62,8 +62,11 @@ export function generateManagementCertificate(subjectCn = 'vnetsim-management'):
   const cert = newCertificate(subjectCn, keys.publicKey, randomSerial());
   cert.setIssuer(cert.subject.attributes);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  // '' (not null) gives a pkcs8ShroudedKeyBag under a zero-length password; 3des is what the CLI's pfx2pem decrypts.
-  const pfx = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], '', { algorithm: '3des', friendlyName: subjectCn });
+  // The CLI's pfx2pem derives the key from a truly zero-length password. forge encodes '' as the two bytes 00 00 (as
+  // OpenSSL does: "bad decrypt"), and null leaves the key bag unencrypted; `undefined` still takes the encrypting path
+  // (a 3DES pkcs8ShroudedKeyBag) with an empty password buffer (asm-api.md §1.2, checked against pfx2pem in a test).
+  const zeroLengthPassword = undefined as unknown as string;
+  const pfx = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], zeroLengthPassword, { algorithm: '3des', friendlyName: subjectCn });
   return {
     certPem: forge.pki.certificateToPem(cert),
     keyPem: keys.keyPem,
