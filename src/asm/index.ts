@@ -20,7 +20,7 @@ export {
 export { getOperationStatus, getGatewayOperationStatus } from './operation-status.js';
 export {
   type ComputeRecords, type HostedServiceRecord, type DeploymentRecord, type RoleRecord, type DataDiskRecord,
-  type StorageAccountRecord, type RecordEdit, createComputeRecords, roleKey,
+  type StorageAccountRecord, type LooseDataDiskRecord, type RecordEdit, createComputeRecords, roleKey,
 } from './compute-records.js';
 export type {
   CreateHostedServiceRequest, InputEndpointSpec, ProvisioningSpec, DataDiskSpec, RoleSpec, CreateDeploymentRequest,
@@ -35,3 +35,4 @@ export { decideAddDataDisk, decideDeleteDataDisk, decideCreateDisk, decideDelete
 export { type PowerState, describePowerState, describeDeploymentStatus, describeVipName, describeInternalDnsSuffix } from './compute-view.js';
 export { type GalleryImage, IMAGE_GALLERY, findGalleryImage } from './image-gallery.js';
 export { isValidStorageAccountName, listStorageAccounts, findStorageAccount, decideCreateStorageAccount } from './storage-accounts.js';
+export { toMutation } from './compute-mutation.js';

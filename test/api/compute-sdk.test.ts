@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, startComputeEmulator, type ComputeEmulator } from './compute-harness.js';
+
+const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
+const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410.01-en.us-127GB.vhd';
+
+function linuxRole(name: string, network: Record<string, unknown>): Record<string, unknown> {
+  return {
+    roleName: name,
+    roleType: 'PersistentVMRole',
+    roleSize: 'Small',
+    provisionGuestAgent: true,
+    configurationSets: [
+      { configurationSetType: 'LinuxProvisioningConfiguration', hostName: name, userName: 'azureuser', userPassword: 'Pa55w.rd!', disableSshPasswordAuthentication: false },
+      { configurationSetType: 'NetworkConfiguration', ...network },
+    ],
+    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://vnetsimagcorpag.blob.core.windows.net/vhds/${name}.vhd` },
+  };
+}
+
+const sshOn = (port: number, name = 'ssh'): Record<string, unknown> => ({ inputEndpoints: [{ name, protocol: 'tcp', port, localPort: 22 }], subnetNames: ['Subnet-1'] });
+
+/** The SDK's normalized error of a failed call: statusCode, code, message (asm-api.md §4). */
+async function failure(promise: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { statusCode?: number; code?: string; message: string };
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('compute and storage through the real azure-asm SDKs', () => {
+  let emu: ComputeEmulator;
+  beforeAll(async () => {
+    emu = await startComputeEmulator();
+  });
+  afterAll(async () => emu.close());
+
+  it('creates a hosted service (201, /compute/ Location), lists it, and refuses a bad or unknown name', async () => {
+    const created = await call(emu.compute, 'hostedServices', 'create', { serviceName: 'svc1', label: 'svc one', affinityGroup: 'CorpAG', description: 'front end' });
+    expect(created['statusCode']).toBe(201);
+    const listed = await call<{ hostedServices: { serviceName: string; properties: { label: string; affinityGroup: string; description: string } }[] }>(emu.compute, 'hostedServices', 'list');
+    expect(listed.hostedServices.map((s) => [s.serviceName, s.properties.label, s.properties.affinityGroup, s.properties.description])).toEqual([['svc1', 'svc one', 'CorpAG', 'front end']]);
+    expect(await failure(call(emu.compute, 'hostedServices', 'get', 'nosuch'))).toMatchObject({ statusCode: 404, code: 'ResourceNotFound', message: 'The hosted service does not exist.' });
+    expect(await failure(call(emu.compute, 'hostedServices', 'create', { serviceName: '-bad-', label: 'x', location: 'West US' }))).toMatchObject({ statusCode: 400, message: 'The hosted service name is invalid.' });
+    expect(await failure(call(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production'))).toMatchObject({ statusCode: 404, message: 'No deployments were found.' });
+  });
+
+  it('creates a VM deployment in the VNet with a static IP and an endpoint, and shows it in the recorded shape', async () => {
+    const result = await call(emu.compute, 'virtualMachines', 'createDeployment', 'svc1', {
+      name: 'svc1', deploymentSlot: 'Production', label: 'svc1', virtualNetworkName: 'CorpNet',
+      roles: [linuxRole('web1', { ...sshOn(22), staticVirtualNetworkIPAddress: '10.4.0.10' })],
+    });
+    expect(result['status']).toBe('Succeeded');
+    const d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
+    expect([d['name'], d['status'], d['virtualNetworkName'], d['label']]).toEqual(['svc1', 'Running', 'CorpNet', 'svc1']);
+    expect(d['roleInstances'].map((r: any) => [r.roleName, r.instanceStatus, r.powerState, r.iPAddress])).toEqual([['web1', 'ReadyRole', 'Started', '10.4.0.10']]);
+    expect(d['roleInstances'][0].instanceEndpoints.map((e: any) => [e.name, e.port, e.localPort, e.protocol])).toEqual([['ssh', 22, 22, 'tcp']]);
+    expect(d['virtualIPAddresses'][0].name).toBe('svc1ContractContract');
+    const net = d['roles'][0].configurationSets[0];
+    expect([net.subnetNames, net.staticVirtualNetworkIPAddress]).toEqual([['Subnet-1'], '10.4.0.10']);
+    expect(d['roles'][0].oSVirtualHardDisk.sourceImageName).toBe(UBUNTU);
+    const detailed = await call<Record<string, any>>(emu.compute, 'hostedServices', 'getDetailed', 'svc1');
+    expect(detailed['deployments'].map((x: any) => x.name)).toEqual(['svc1']);
+    const byName = await call<Record<string, any>>(emu.compute, 'deployments', 'getByName', 'svc1', 'svc1');
+    expect(byName['privateId']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('fails an add-role operation whose public port is taken, as the platform did (DOCKDUP)', async () => {
+    const error = await failure(call(emu.compute, 'virtualMachines', 'create', 'svc1', 'svc1', linuxRole('web2', sshOn(22, 'ssh2'))));
+    expect(error.message).toBe('BadRequest : Port 22 is already in use by one of the endpoints in this deployment. Ensure that the port numbers are unique across endpoints within a deployment.');
+    expect(emu.engine.sim.world.vms['svc1/web2']).toBeUndefined();
+  });
+
+  it('adds a second role, gets it, replaces its endpoints by PUT, and refuses deleting the only role', async () => {
+    await call(emu.compute, 'virtualMachines', 'create', 'svc1', 'svc1', linuxRole('web2', sshOn(2222)));
+    const role = await call<Record<string, any>>(emu.compute, 'virtualMachines', 'get', 'svc1', 'svc1', 'web2');
+    expect(role['configurationSets'][0].inputEndpoints.map((e: any) => [e.name, e.port])).toEqual([['ssh', 2222]]);
+    await call(emu.compute, 'virtualMachines', 'update', 'svc1', 'svc1', 'web2', {
+      roleName: 'web2', roleSize: 'Small',
+      configurationSets: [{ configurationSetType: 'NetworkConfiguration', inputEndpoints: [{ name: 'http', protocol: 'tcp', port: 80, localPort: 8080 }], subnetNames: ['Subnet-1'], staticVirtualNetworkIPAddress: '10.4.0.20' }],
+      oSVirtualHardDisk: role['oSVirtualHardDisk'],
+    });
+    const vm = emu.engine.sim.world.vms['svc1/web2'];
+    expect(Object.keys(vm?.endpoints ?? {})).toEqual(['http']);
+    expect([vm?.dip, vm?.isStatic]).toEqual(['10.4.0.20', true]);
+    await call(emu.compute, 'virtualMachines', 'deleteMethod', 'svc1', 'svc1', 'web2', false);
+    expect(await failure(call(emu.compute, 'virtualMachines', 'deleteMethod', 'svc1', 'svc1', 'web1', false))).toMatchObject({
+      statusCode: 400,
+      message: 'Role web1 is the only role present in the deployment and so cannot be removed. Please delete the deployment or add another role before removing this role.',
+    });
+  });
+
+  it('shuts down (StoppedDeallocated → Suspended), starts, restarts and shuts down keeping the VM provisioned', async () => {
+    await call(emu.compute, 'virtualMachines', 'shutdown', 'svc1', 'svc1', 'web1', { postShutdownAction: 'StoppedDeallocated' });
+    let d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
+    expect([d['status'], d['roleInstances'][0].instanceStatus, d['roleInstances'][0].powerState]).toEqual(['Suspended', 'StoppedDeallocated', 'Stopped']);
+    await call(emu.compute, 'virtualMachines', 'start', 'svc1', 'svc1', 'web1');
+    await call(emu.compute, 'virtualMachines', 'restart', 'svc1', 'svc1', 'web1');
+    d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
+    expect([d['status'], d['roleInstances'][0].instanceStatus]).toEqual(['Running', 'ReadyRole']);
+    await call(emu.compute, 'virtualMachines', 'shutdown', 'svc1', 'svc1', 'web1', { postShutdownAction: 'Stopped' });
+    expect(emu.engine.sim.world.vms['svc1/web1']?.state).toBe('StoppedVM');
+    await call(emu.compute, 'virtualMachines', 'start', 'svc1', 'svc1', 'web1');
+  });
+
+  it('attaches and detaches a data disk; lists disks with the lease a deleted VM leaves', async () => {
+    await call(emu.compute, 'virtualMachineDisks', 'createDataDisk', 'svc1', 'svc1', 'web1', { label: 'data', hostCaching: 'None', logicalDiskSizeInGB: 20, mediaLinkUri: 'https://vnetsimagcorpag.blob.core.windows.net/vhds/web1-data.vhd' });
+    let disks = await call<{ disks: { name: string; logicalSizeInGB: number; roleName?: string; usageDetails?: { roleName: string } }[] }>(emu.compute, 'virtualMachineDisks', 'listDisks');
+    expect(disks.disks.length).toBe(3);
+    const role = await call<Record<string, any>>(emu.compute, 'virtualMachines', 'get', 'svc1', 'svc1', 'web1');
+    expect(role['dataVirtualHardDisks'].map((d: any) => [d.logicalUnitNumber, d.logicalDiskSizeInGB, d.label])).toEqual([[0, 20, 'data']]);
+    await call(emu.compute, 'virtualMachineDisks', 'deleteDataDisk', 'svc1', 'svc1', 'web1', 0, false);
+    expect(emu.engine.state.compute.roles['svc1/web1']?.dataDisks).toEqual([]);
+    disks = await call(emu.compute, 'virtualMachineDisks', 'listDisks');
+    expect(disks.disks.map((d) => d.name)).toContain('svc1-web2-0');
+    expect(await failure(call(emu.compute, 'virtualMachineDisks', 'deleteDataDisk', 'svc1', 'svc1', 'web1', 5, false))).toMatchObject({ statusCode: 404 });
+  });
+
+  it('lists the gallery under its real names and gets one image; an unknown image is 404', async () => {
+    const images = await call<{ images: { name: string; operatingSystemType: string }[] }>(emu.compute, 'virtualMachineOSImages', 'list');
+    expect(images.images.map((i) => i.name)).toEqual(expect.arrayContaining([UBUNTU, WINDOWS]));
+    const one = await call<Record<string, unknown>>(emu.compute, 'virtualMachineOSImages', 'get', WINDOWS);
+    expect([one['name'], one['operatingSystemType'], one['imageFamily']]).toEqual([WINDOWS, 'Windows', 'Windows Server 2012 R2 Datacenter']);
+    expect(await failure(call(emu.compute, 'virtualMachineOSImages', 'get', 'nope'))).toMatchObject({ statusCode: 404 });
+    const vmImages = await call<{ vMImages: unknown[] }>(emu.compute, 'virtualMachineVMImages', 'list');
+    expect(vmImages.vMImages).toEqual([]);
+  });
+
+  it('lists seeded storage accounts, creates one asynchronously and gets it', async () => {
+    const before = await call<{ storageAccounts: { name: string; properties: { location?: string; affinityGroup?: string; endpoints: string[] } }[] }>(emu.storage, 'storageAccounts', 'list');
+    const group = before.storageAccounts.find((a) => a.properties.affinityGroup === 'CorpAG');
+    expect(group?.properties.endpoints[0]).toBe('https://vnetsimagcorpag.blob.core.windows.net/');
+    await call(emu.storage, 'storageAccounts', 'create', { name: 'mystore1', label: 'mystore1', location: 'West US', accountType: 'Standard_LRS' });
+    const got = await call<{ storageAccount: { name: string; properties: { location: string } } }>(emu.storage, 'storageAccounts', 'get', 'mystore1');
+    expect(got.storageAccount.properties.location).toBe('West US');
+    expect(await failure(call(emu.storage, 'storageAccounts', 'create', { name: 'mystore1', label: 'x', location: 'West US', accountType: 'Standard_LRS' }))).toMatchObject({ statusCode: 409, code: 'ConflictError' });
+    expect(await failure(call(emu.storage, 'storageAccounts', 'get', 'nosuchstore'))).toMatchObject({ statusCode: 404 });
+  });
+
+  it('deletes the deployment, then the service; disks stay registered', async () => {
+    await call(emu.compute, 'deployments', 'deleteByName', 'svc1', 'svc1', false);
+    expect(emu.engine.sim.world.services['svc1']?.deployments.production).toBeNull();
+    const deleted = await call(emu.compute, 'hostedServices', 'deleteMethod', 'svc1');
+    expect(deleted['statusCode']).toBe(200);
+    expect(emu.engine.sim.world.services['svc1']).toBeUndefined();
+    expect(Object.keys(emu.engine.sim.world.disks)).toContain('svc1-web1-0');
+  });
+});
