@@ -16,6 +16,12 @@ export function isValidStorageAccountName(name: string): boolean {
   return /^[a-z0-9]{3,24}$/.test(name);
 }
 
+/**
+ * Seeded accounts are named like the portal's ("portalvhds…"): `azure vm create` only reuses an account whose name
+ * starts with that prefix (azure-cli lib/commands/asm/vm/vmclient.js passes 'portalvhds' as the storage prefix).
+ */
+const SEED_PREFIX = 'portalvhds';
+
 function seedName(prefix: string, place: string): string {
   return `${prefix}${place.toLowerCase().replace(/[^a-z0-9]/g, '')}`.slice(0, 24);
 }
@@ -23,8 +29,8 @@ function seedName(prefix: string, place: string): string {
 /** Every account of the subscription: the seeded ones (per location, per affinity group), then those created. */
 export function listStorageAccounts(world: World, records: ComputeRecords, locations: readonly string[]): StorageAccountRecord[] {
   const seeded: StorageAccountRecord[] = [
-    ...locations.map((location) => ({ name: seedName('vnetsim', location), location, affinityGroup: null })),
-    ...Object.values(world.affinityGroups).map((group) => ({ name: seedName('vnetsimag', group.name), location: null, affinityGroup: group.name })),
+    ...locations.map((location) => ({ name: seedName(SEED_PREFIX, location), location, affinityGroup: null })),
+    ...Object.values(world.affinityGroups).map((group) => ({ name: seedName(`${SEED_PREFIX}ag`, group.name), location: null, affinityGroup: group.name })),
   ].map((seed) => ({ ...seed, label: seed.name, description: null, accountType: 'Standard_LRS', createdMs: 0 }));
   const created = Object.values(records.storageAccounts);
   const taken = new Set(created.map((account) => account.name));

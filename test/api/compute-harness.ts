@@ -1,20 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { computeRoutes } from '../../src/api/compute-routes.js';
-import { imageDiskRoutes } from '../../src/api/image-disk-routes.js';
-import { LiveEngine } from '../../src/api/live-engine.js';
-import { managementRoutes } from '../../src/api/management-routes.js';
-import { operationRoutes } from '../../src/api/operation-routes.js';
-import { createApiHandler } from '../../src/api/pipeline.js';
-import { storageRoutes } from '../../src/api/storage-routes.js';
-import { Simulation } from '../../src/sim/index.js';
+import type { LiveEngine } from '../../src/api/live-engine.js';
 import { makePlan } from '../sim/helpers.js';
-
+import { SUBSCRIPTION_ID, startEmulatorServer } from './emulator-server.js';
 const require = createRequire(import.meta.url);
-
-/** The subscription the compute SDK tests use. */
-export const SUBSCRIPTION_ID = '00000000-0000-0000-0000-00000000c0de';
 
 /** A running emulator with compute, storage, image/disk, management and operation routes over one VNet. */
 export interface ComputeEmulator {
@@ -49,17 +37,7 @@ export async function startComputeEmulator(): Promise<ComputeEmulator> {
   const network = makePlan([
     { name: 'CorpNet', affinityGroup: 'CorpAG', addressSpace: ['10.4.0.0/16'], subnets: { 'Subnet-1': '10.4.0.0/24', 'Subnet-2': '10.4.1.0/24', GatewaySubnet: '10.4.255.0/29' } },
   ]);
-  const sim = Simulation.create({ seed: 11, era: '2014', network, verifyInvariants: true });
-  const group = sim.execute({ type: 'createAffinityGroup', name: 'CorpAG', region: 'West US' });
-  if (!group.ok) throw new Error(group.diagnostic.message);
-  const engine = new LiveEngine({ sim, subscriptionId: SUBSCRIPTION_ID, network, randomAlphanumeric: (n) => 'k'.repeat(n) });
-  const handler = createApiHandler({ engine, subscriptionId: SUBSCRIPTION_ID, routes: [...operationRoutes, ...managementRoutes, ...computeRoutes, ...storageRoutes, ...imageDiskRoutes] });
-  const server: Server = createServer((request, response) => {
-    if (!handler(request, response)) response.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const clock = setInterval(() => engine.advanceTo(engine.now() + 60_000), 5);
+  const { url, engine, close } = await startEmulatorServer({ plan: network, setup: [{ type: 'createAffinityGroup', name: 'CorpAG', region: 'West US' }] });
   const credentials = { subscriptionId: SUBSCRIPTION_ID, cert: 'unused over http', key: 'unused over http' };
   const computeSdk = require('azure-asm-compute') as { createComputeManagementClient(c: unknown, u: string): SdkClient; createCertificateCloudCredentials(c: unknown): unknown };
   const storageSdk = require('azure-asm-storage') as { createStorageManagementClient(c: unknown, u: string): SdkClient; createCertificateCloudCredentials(c: unknown): unknown };
@@ -69,9 +47,6 @@ export async function startComputeEmulator(): Promise<ComputeEmulator> {
     engine,
     compute: fast(computeSdk.createComputeManagementClient(computeSdk.createCertificateCloudCredentials(credentials), url)),
     storage: fast(storageSdk.createStorageManagementClient(storageSdk.createCertificateCloudCredentials(credentials), url)),
-    close: async () => {
-      clearInterval(clock);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }

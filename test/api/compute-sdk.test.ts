@@ -14,7 +14,7 @@ function linuxRole(name: string, network: Record<string, unknown>): Record<strin
       { configurationSetType: 'LinuxProvisioningConfiguration', hostName: name, userName: 'azureuser', userPassword: 'Pa55w.rd!', disableSshPasswordAuthentication: false },
       { configurationSetType: 'NetworkConfiguration', ...network },
     ],
-    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://vnetsimagcorpag.blob.core.windows.net/vhds/${name}.vhd` },
+    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://portalvhdsagcorpag.blob.core.windows.net/vhds/${name}.vhd` },
   };
 }
 
@@ -106,7 +106,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
   });
 
   it('attaches and detaches a data disk; lists disks with the lease a deleted VM leaves', async () => {
-    await call(emu.compute, 'virtualMachineDisks', 'createDataDisk', 'svc1', 'svc1', 'web1', { label: 'data', hostCaching: 'None', logicalDiskSizeInGB: 20, mediaLinkUri: 'https://vnetsimagcorpag.blob.core.windows.net/vhds/web1-data.vhd' });
+    await call(emu.compute, 'virtualMachineDisks', 'createDataDisk', 'svc1', 'svc1', 'web1', { label: 'data', hostCaching: 'None', logicalDiskSizeInGB: 20, mediaLinkUri: 'https://portalvhdsagcorpag.blob.core.windows.net/vhds/web1-data.vhd' });
     let disks = await call<{ disks: { name: string; logicalSizeInGB: number; roleName?: string; usageDetails?: { roleName: string } }[] }>(emu.compute, 'virtualMachineDisks', 'listDisks');
     expect(disks.disks.length).toBe(3);
     const role = await call<Record<string, any>>(emu.compute, 'virtualMachines', 'get', 'svc1', 'svc1', 'web1');
@@ -131,7 +131,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
   it('lists seeded storage accounts, creates one asynchronously and gets it', async () => {
     const before = await call<{ storageAccounts: { name: string; properties: { location?: string; affinityGroup?: string; endpoints: string[] } }[] }>(emu.storage, 'storageAccounts', 'list');
     const group = before.storageAccounts.find((a) => a.properties.affinityGroup === 'CorpAG');
-    expect(group?.properties.endpoints[0]).toBe('https://vnetsimagcorpag.blob.core.windows.net/');
+    expect(group?.properties.endpoints[0]).toBe('https://portalvhdsagcorpag.blob.core.windows.net/');
     await call(emu.storage, 'storageAccounts', 'create', { name: 'mystore1', label: 'mystore1', location: 'West US', accountType: 'Standard_LRS' });
     const got = await call<{ storageAccount: { name: string; properties: { location: string } } }>(emu.storage, 'storageAccounts', 'get', 'mystore1');
     expect(got.storageAccount.properties.location).toBe('West US');

@@ -17,16 +17,16 @@ describe('storage accounts', () => {
   it('has a seeded account per location and per affinity group, so vm create finds one', () => {
     const sub = startSubscription();
     expect(listStorageAccounts(sub.sim.world, sub.records, LOCATIONS).map((a) => [a.name, a.location, a.affinityGroup])).toEqual([
-      ['vnetsimwestus', 'West US', null],
-      ['vnetsimeastus', 'East US', null],
-      ['vnetsimagcorpag', null, 'CorpAG'],
+      ['portalvhdswestus', 'West US', null],
+      ['portalvhdseastus', 'East US', null],
+      ['portalvhdsagcorpag', null, 'CorpAG'],
     ]);
   });
 
   it.each([
     ['a valid new name', 'mystore1', 'accepted'],
     ['upper case', 'MyStore', 'refused'],
-    ['a seeded name', 'vnetsimwestus', 'refused'],
+    ['a seeded name', 'portalvhdswestus', 'refused'],
   ])('create with %s is %s', (_what, name, kind) => {
     const sub = startSubscription();
     const request = { serviceName: name, label: name, description: null, location: 'West US', affinityGroup: null, accountType: 'Standard_LRS' };
