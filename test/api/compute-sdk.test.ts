@@ -92,6 +92,27 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     });
   });
 
+  it.each([
+    ['deployments.getByName of another name', 'deployments', 'getByName', ['svc1', 'other'], 404, "The deployment name 'other' does not exist."],
+    ['virtualMachines.get of an unknown role', 'virtualMachines', 'get', ['svc1', 'svc1', 'ghost'], 404, "The role 'ghost' does not exist in the deployment."],
+    ['virtualMachines.start of an unknown role', 'virtualMachines', 'start', ['svc1', 'svc1', 'ghost'], 404, "The role 'ghost' does not exist in the deployment."],
+    ['deployments.deleteByName of another name', 'deployments', 'deleteByName', ['svc1', 'other', false], 404, "The deployment name 'other' does not exist."],
+    ['hostedServices.deleteMethod while deployed', 'hostedServices', 'deleteMethod', ['svc1'], 409, 'The hosted service svc1 has a deployment; delete the deployment first (or use ?comp=media to delete everything).'],
+    ['virtualMachineDisks.deleteDisk of a leased disk', 'virtualMachineDisks', 'deleteDisk', ['svc1-web1-0', false], 400, 'A disk with name svc1-web1-0 is currently in use by virtual machine web1 running within hosted service svc1, deployment svc1.'],
+  ])('refuses %s with the platform error', async (_what, group, method, args, statusCode, message) => {
+    expect(await failure(call(emu.compute, group, method, ...args))).toMatchObject({ statusCode, message });
+  });
+
+  it('registers an OS disk from a VHD, gets it and deletes it', async () => {
+    const created = await call<Record<string, unknown>>(emu.compute, 'virtualMachineDisks', 'createDisk', { name: 'dc-os', label: 'dc', mediaLinkUri: 'https://portalvhdswestus.blob.core.windows.net/vhds/dc.vhd', operatingSystemType: 'Windows' });
+    expect([created['name'], created['operatingSystem']]).toEqual(['dc-os', 'Windows']);
+    const got = await call<Record<string, unknown>>(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os');
+    expect(got['mediaLinkUri']).toBe('https://portalvhdswestus.blob.core.windows.net/vhds/dc.vhd');
+    await call(emu.compute, 'virtualMachineDisks', 'deleteDisk', 'dc-os', false);
+    expect(emu.engine.sim.world.disks['dc-os']).toBeUndefined();
+    expect(await failure(call(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os'))).toMatchObject({ statusCode: 404 });
+  });
+
   it('shuts down (StoppedDeallocated → Suspended), starts, restarts and shuts down keeping the VM provisioned', async () => {
     await call(emu.compute, 'virtualMachines', 'shutdown', 'svc1', 'svc1', 'web1', { postShutdownAction: 'StoppedDeallocated' });
     let d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
