@@ -4,6 +4,7 @@ import { SUBSCRIPTION_ID, startEmulatorServer, type EmulatorServer } from '../ap
 import { createAzureCli, type AzureCli, type CliResult } from './support/azure-cli.js';
 
 const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
+const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410.01-en.us-127GB.vhd';
 const PASSWORD = 'Pa55w.rd!x';
 const SESSION_TIMEOUT_MS = 240_000;
 
@@ -77,10 +78,12 @@ async function runSession(cli: AzureCli, server: EmulatorServer): Promise<void> 
   expect(Object.keys(world.affinityGroups)).toEqual([]);
 }
 
-/** The compute part of the session alone, for the https run (the CLI's start-up dominates each step). */
+/** A compute session alone — a Windows VM from the gallery with RDP, in a new service — for the https run. */
 async function runComputeSession(cli: AzureCli, server: EmulatorServer): Promise<void> {
-  await ok(cli, 'vm', 'create', 'svc2', UBUNTU, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-e', '22');
+  await ok(cli, 'vm', 'create', 'svc2', WINDOWS, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-r', '3389');
   expect((await cli.json<VmRow[]>('vm', 'list')).map((vm) => [vm.VMName, vm.InstanceStatus, vm.DNSName])).toEqual([['app1', 'ReadyRole', 'svc2.cloudapp.net']]);
+  expect(Object.values(server.engine.sim.world.vms['svc2/app1']?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
+  expect(server.engine.sim.world.vms['svc2/app1']?.os).toBe('Windows');
   await ok(cli, 'vm', 'shutdown', 'app1');
   expect(server.engine.sim.world.services['svc2']?.deployments.production?.vms).toEqual(['app1']);
   expect(server.engine.sim.world.vms['svc2/app1']?.state).toBe('StoppedDeallocated');
