@@ -162,7 +162,7 @@ export const computeRoutes: Route[] = [
   {
     // The root names the operation (StartRoleOperation, RestartRoleOperation, ShutdownRoleOperation), so the body is
     // read here rather than by a fixed root.
-    method: 'POST', path: 'services/hostedservices/{service}/deployments/{deployment}/roleinstances/{role}/Operations', body: 'raw',
+    method: 'POST', path: 'services/hostedservices/{service}/deployments/{deployment}/roleinstances/{role}/Operations',
     handle: (context) => {
       const root = parseRequestXml(context.rawBody);
       if (root === undefined) return errorResponse({ status: 400, code: 'InvalidXmlRequest', message: 'The request body is not well-formed XML.' });

@@ -8,9 +8,12 @@ import { Simulation } from '../sim/index.js';
 import { startVizServer, type VizServer } from '../viz/index.js';
 import type { Route } from './dispatch.js';
 import { LiveEngine } from './live-engine.js';
+import { computeRoutes } from './compute-routes.js';
+import { imageDiskRoutes } from './image-disk-routes.js';
 import { managementRoutes } from './management-routes.js';
 import { networkRoutes } from './network-routes.js';
 import { operationRoutes } from './operation-routes.js';
+import { storageRoutes } from './storage-routes.js';
 import { createApiHandler } from './pipeline.js';
 
 /** The subscription an emulator serves unless told otherwise (the id asm-api.md §2's recipe used). */
@@ -34,7 +37,7 @@ export interface EmulatorOptions {
   subscriptionId?: string | undefined;
   /** https: the server's key and certificate, and the thumbprint every client certificate must have. */
   tls?: { keyPem: string; certPem: string; clientThumbprint: string } | undefined;
-  /** Routes of other areas (compute, storage) served beside the management and network ones. */
+  /** Extra routes served beside the management, network, compute, storage, image and disk ones. */
   routes?: readonly Route[] | undefined;
   /** Starts with the clock paused (the page's play button runs it). */
   paused?: boolean | undefined;
@@ -64,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const handler = createApiHandler({
     engine,
     subscriptionId,
-    routes: [...managementRoutes, ...networkRoutes, ...operationRoutes, ...(options.routes ?? [])],
+    routes: [...managementRoutes, ...networkRoutes, ...operationRoutes, ...computeRoutes, ...storageRoutes, ...imageDiskRoutes, ...(options.routes ?? [])],
     authenticate: tls === undefined ? undefined : (request) => hasThumbprint(request, tls.clientThumbprint),
     onInternalError: options.onInternalError,
   });

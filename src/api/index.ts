@@ -13,3 +13,6 @@ export { formatRecordedScenario, type RecordingBase } from './recorder.js';
 export { managementRoutes } from './management-routes.js';
 export { networkRoutes } from './network-routes.js';
 export { operationRoutes } from './operation-routes.js';
+export { computeRoutes } from './compute-routes.js';
+export { storageRoutes } from './storage-routes.js';
+export { imageDiskRoutes } from './image-disk-routes.js';

@@ -1,3 +1,4 @@
+import { describeComputeRefusal } from './compute-errors.js';
 import { platformErrors, type PlatformError } from './errors.js';
 
 /** The request context a refusal is worded for (the VNet or site the URL named). */
@@ -32,6 +33,7 @@ export function mapRefusal(code: string, message: string, context: RefusalContex
     case 'affinity-group-in-use':
       return { status: 400, code: 'BadRequest', message };
     default:
-      return platformErrors.refused(message);
+      // Compute refusals: a missing object is 404, a name or address taken 409, the rest 400 (compute-errors.ts).
+      return describeComputeRefusal(code, message);
   }
 }

@@ -14,7 +14,7 @@ function linuxRole(name: string, network: Record<string, unknown>): Record<strin
       { configurationSetType: 'LinuxProvisioningConfiguration', hostName: name, userName: 'azureuser', userPassword: 'Pa55w.rd!', disableSshPasswordAuthentication: false },
       { configurationSetType: 'NetworkConfiguration', ...network },
     ],
-    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://portalvhdsagcorpag.blob.core.windows.net/vhds/${name}.vhd` },
+    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://portalvhdswestus.blob.core.windows.net/vhds/${name}.vhd` },
   };
 }
 
@@ -38,10 +38,10 @@ describe('compute and storage through the real azure-asm SDKs', () => {
   afterAll(async () => emu.close());
 
   it('creates a hosted service (201, /compute/ Location), lists it, and refuses a bad or unknown name', async () => {
-    const created = await call(emu.compute, 'hostedServices', 'create', { serviceName: 'svc1', label: 'svc one', affinityGroup: 'CorpAG', description: 'front end' });
+    const created = await call(emu.compute, 'hostedServices', 'create', { serviceName: 'svc1', label: 'svc one', location: 'West US', description: 'front end' });
     expect(created['statusCode']).toBe(201);
-    const listed = await call<{ hostedServices: { serviceName: string; properties: { label: string; affinityGroup: string; description: string } }[] }>(emu.compute, 'hostedServices', 'list');
-    expect(listed.hostedServices.map((s) => [s.serviceName, s.properties.label, s.properties.affinityGroup, s.properties.description])).toEqual([['svc1', 'svc one', 'CorpAG', 'front end']]);
+    const listed = await call<{ hostedServices: { serviceName: string; properties: { label: string; location: string; description: string } }[] }>(emu.compute, 'hostedServices', 'list');
+    expect(listed.hostedServices.map((s) => [s.serviceName, s.properties.label, s.properties.location, s.properties.description])).toEqual([['svc1', 'svc one', 'West US', 'front end']]);
     expect(await failure(call(emu.compute, 'hostedServices', 'get', 'nosuch'))).toMatchObject({ statusCode: 404, code: 'ResourceNotFound', message: 'The hosted service does not exist.' });
     expect(await failure(call(emu.compute, 'hostedServices', 'create', { serviceName: '-bad-', label: 'x', location: 'West US' }))).toMatchObject({ statusCode: 400, message: 'The hosted service name is invalid.' });
     expect(await failure(call(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production'))).toMatchObject({ statusCode: 404, message: 'No deployments were found.' });
@@ -70,7 +70,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
   it('fails an add-role operation whose public port is taken, as the platform did (DOCKDUP)', async () => {
     const error = await failure(call(emu.compute, 'virtualMachines', 'create', 'svc1', 'svc1', linuxRole('web2', sshOn(22, 'ssh2'))));
     expect(error.message).toBe('BadRequest : Port 22 is already in use by one of the endpoints in this deployment. Ensure that the port numbers are unique across endpoints within a deployment.');
-    expect(emu.engine.sim.world.vms['svc1/web2']).toBeUndefined();
+    expect(emu.emulator.engine.sim.world.vms['svc1/web2']).toBeUndefined();
   });
 
   it('adds a second role, gets it, replaces its endpoints by PUT, and refuses deleting the only role', async () => {
@@ -82,7 +82,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
       configurationSets: [{ configurationSetType: 'NetworkConfiguration', inputEndpoints: [{ name: 'http', protocol: 'tcp', port: 80, localPort: 8080 }], subnetNames: ['Subnet-1'], staticVirtualNetworkIPAddress: '10.4.0.20' }],
       oSVirtualHardDisk: role['oSVirtualHardDisk'],
     });
-    const vm = emu.engine.sim.world.vms['svc1/web2'];
+    const vm = emu.emulator.engine.sim.world.vms['svc1/web2'];
     expect(Object.keys(vm?.endpoints ?? {})).toEqual(['http']);
     expect([vm?.dip, vm?.isStatic]).toEqual(['10.4.0.20', true]);
     await call(emu.compute, 'virtualMachines', 'deleteMethod', 'svc1', 'svc1', 'web2', false);
@@ -109,7 +109,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     const got = await call<Record<string, unknown>>(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os');
     expect(got['mediaLinkUri']).toBe('https://portalvhdswestus.blob.core.windows.net/vhds/dc.vhd');
     await call(emu.compute, 'virtualMachineDisks', 'deleteDisk', 'dc-os', false);
-    expect(emu.engine.sim.world.disks['dc-os']).toBeUndefined();
+    expect(emu.emulator.engine.sim.world.disks['dc-os']).toBeUndefined();
     expect(await failure(call(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os'))).toMatchObject({ statusCode: 404 });
   });
 
@@ -122,18 +122,18 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
     expect([d['status'], d['roleInstances'][0].instanceStatus]).toEqual(['Running', 'ReadyRole']);
     await call(emu.compute, 'virtualMachines', 'shutdown', 'svc1', 'svc1', 'web1', { postShutdownAction: 'Stopped' });
-    expect(emu.engine.sim.world.vms['svc1/web1']?.state).toBe('StoppedVM');
+    expect(emu.emulator.engine.sim.world.vms['svc1/web1']?.state).toBe('StoppedVM');
     await call(emu.compute, 'virtualMachines', 'start', 'svc1', 'svc1', 'web1');
   });
 
   it('attaches and detaches a data disk; lists disks with the lease a deleted VM leaves', async () => {
-    await call(emu.compute, 'virtualMachineDisks', 'createDataDisk', 'svc1', 'svc1', 'web1', { label: 'data', hostCaching: 'None', logicalDiskSizeInGB: 20, mediaLinkUri: 'https://portalvhdsagcorpag.blob.core.windows.net/vhds/web1-data.vhd' });
+    await call(emu.compute, 'virtualMachineDisks', 'createDataDisk', 'svc1', 'svc1', 'web1', { label: 'data', hostCaching: 'None', logicalDiskSizeInGB: 20, mediaLinkUri: 'https://portalvhdswestus.blob.core.windows.net/vhds/web1-data.vhd' });
     let disks = await call<{ disks: { name: string; logicalSizeInGB: number; roleName?: string; usageDetails?: { roleName: string } }[] }>(emu.compute, 'virtualMachineDisks', 'listDisks');
     expect(disks.disks.length).toBe(3);
     const role = await call<Record<string, any>>(emu.compute, 'virtualMachines', 'get', 'svc1', 'svc1', 'web1');
     expect(role['dataVirtualHardDisks'].map((d: any) => [d.logicalUnitNumber, d.logicalDiskSizeInGB, d.label])).toEqual([[0, 20, 'data']]);
     await call(emu.compute, 'virtualMachineDisks', 'deleteDataDisk', 'svc1', 'svc1', 'web1', 0, false);
-    expect(emu.engine.state.compute.roles['svc1/web1']?.dataDisks).toEqual([]);
+    expect(emu.emulator.engine.state.compute.roles['svc1/web1']?.dataDisks).toEqual([]);
     disks = await call(emu.compute, 'virtualMachineDisks', 'listDisks');
     expect(disks.disks.map((d) => d.name)).toContain('svc1-web2-0');
     expect(await failure(call(emu.compute, 'virtualMachineDisks', 'deleteDataDisk', 'svc1', 'svc1', 'web1', 5, false))).toMatchObject({ statusCode: 404 });
@@ -151,8 +151,8 @@ describe('compute and storage through the real azure-asm SDKs', () => {
 
   it('lists seeded storage accounts, creates one asynchronously and gets it', async () => {
     const before = await call<{ storageAccounts: { name: string; properties: { location?: string; affinityGroup?: string; endpoints: string[] } }[] }>(emu.storage, 'storageAccounts', 'list');
-    const group = before.storageAccounts.find((a) => a.properties.affinityGroup === 'CorpAG');
-    expect(group?.properties.endpoints[0]).toBe('https://portalvhdsagcorpag.blob.core.windows.net/');
+    const regional = before.storageAccounts.find((a) => a.properties.location === 'West US');
+    expect(regional?.properties.endpoints[0]).toBe('https://portalvhdswestus.blob.core.windows.net/');
     await call(emu.storage, 'storageAccounts', 'create', { name: 'mystore1', label: 'mystore1', location: 'West US', accountType: 'Standard_LRS' });
     const got = await call<{ storageAccount: { name: string; properties: { location: string } } }>(emu.storage, 'storageAccounts', 'get', 'mystore1');
     expect(got.storageAccount.properties.location).toBe('West US');
@@ -162,10 +162,10 @@ describe('compute and storage through the real azure-asm SDKs', () => {
 
   it('deletes the deployment, then the service; disks stay registered', async () => {
     await call(emu.compute, 'deployments', 'deleteByName', 'svc1', 'svc1', false);
-    expect(emu.engine.sim.world.services['svc1']?.deployments.production).toBeNull();
+    expect(emu.emulator.engine.sim.world.services['svc1']?.deployments.production).toBeNull();
     const deleted = await call(emu.compute, 'hostedServices', 'deleteMethod', 'svc1');
     expect(deleted['statusCode']).toBe(200);
-    expect(emu.engine.sim.world.services['svc1']).toBeUndefined();
-    expect(Object.keys(emu.engine.sim.world.disks)).toContain('svc1-web1-0');
+    expect(emu.emulator.engine.sim.world.services['svc1']).toBeUndefined();
+    expect(Object.keys(emu.emulator.engine.sim.world.disks)).toContain('svc1-web1-0');
   });
 });

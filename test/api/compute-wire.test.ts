@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequestXml } from '../../src/api/xml-reader.js';
 import { makePlan } from '../sim/helpers.js';
-import { SUBSCRIPTION_ID, startEmulatorServer, type EmulatorServer } from './emulator-server.js';
+import type { Emulator } from '../../src/api/index.js';
+import { startTestEmulator } from './emulator-helpers.js';
 
 const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
 
@@ -24,23 +25,23 @@ const DEPLOYMENT = `<Deployment xmlns="http://schemas.microsoft.com/windowsazure
   <Label>Virtual machine web1</Label><DeploymentSlot>Production</DeploymentSlot><Name>svc1</Name>
 </Deployment>`;
 
-const CREATE_SERVICE = `<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><AffinityGroup>CorpAG</AffinityGroup><Label>${btoa('svc1')}</Label><ServiceName>svc1</ServiceName></CreateHostedService>`;
+const CREATE_SERVICE = `<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><Location>West US</Location><Label>${btoa('svc1')}</Label><ServiceName>svc1</ServiceName></CreateHostedService>`;
 
 describe('compute on the wire', () => {
-  let server: EmulatorServer;
+  let server: Emulator;
   const send = (method: string, path: string, body?: string): Promise<Response> =>
-    fetch(`${server.url}/${SUBSCRIPTION_ID}/${path}`, { method, headers: { 'x-ms-version': '2015-04-01', 'content-type': 'application/xml' }, ...(body === undefined ? {} : { body }) });
+    fetch(`${server.apiUrl}/${server.subscriptionId}/${path}`, { method, headers: { 'x-ms-version': '2015-04-01', 'content-type': 'application/xml' }, ...(body === undefined ? {} : { body }) });
 
   beforeAll(async () => {
-    const plan = makePlan([{ name: 'CorpNet', affinityGroup: 'CorpAG', addressSpace: ['10.4.0.0/16'], subnets: { 'Subnet-1': '10.4.0.0/24' } }]);
-    server = await startEmulatorServer({ plan, setup: [{ type: 'createAffinityGroup', name: 'CorpAG', region: 'West US' }] });
+    const plan = makePlan([{ name: 'CorpNet', region: 'West US', addressSpace: ['10.4.0.0/16'], subnets: { 'Subnet-1': '10.4.0.0/24' } }]);
+    server = await startTestEmulator({ start: { kind: 'network', plan } });
   });
   afterAll(async () => server.close());
 
   it('creates a hosted service: 201, empty, Location under /subscriptions/{sub}/compute/{name}', async () => {
     const response = await send('POST', 'services/hostedservices', CREATE_SERVICE);
     expect(response.status).toBe(201);
-    expect(response.headers.get('location')).toBe(`${server.url}/subscriptions/${SUBSCRIPTION_ID}/compute/svc1`);
+    expect(response.headers.get('location')).toBe(`${server.apiUrl}/subscriptions/${server.subscriptionId}/compute/svc1`);
     expect([response.headers.get('content-length'), response.headers.get('content-type')]).toEqual(['0', null]);
     expect(response.headers.get('x-ms-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateManagementCertificate, generateServerCertificates } from '../../src/api/certificates.js';
-import { SUBSCRIPTION_ID, startEmulatorServer, type EmulatorServer } from '../api/emulator-server.js';
+import { generateManagementCertificate, generateServerCertificates, type Emulator } from '../../src/api/index.js';
+import { startTestEmulator } from '../api/emulator-helpers.js';
 import { createAzureCli, type AzureCli, type CliResult } from './support/azure-cli.js';
 
 const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
@@ -8,7 +8,7 @@ const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410
 const PASSWORD = 'Pa55w.rd!x';
 const SESSION_TIMEOUT_MS = 240_000;
 
-const servers: EmulatorServer[] = [];
+const servers: Emulator[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
@@ -29,7 +29,7 @@ interface VmRow { VMName: string; InstanceStatus: string; IPAddress?: string; DN
  * with a static IP, one with an added endpoint), list and show, the tunnel Connected, shutdown (deallocate) and start,
  * then every delete; each step's printed result and the world it left are checked.
  */
-async function runSession(cli: AzureCli, server: EmulatorServer): Promise<void> {
+async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
   const world = server.engine.sim.world;
   await ok(cli, 'account', 'affinity-group', 'create', '-l', 'West US', 'ag1');
   await ok(cli, 'network', 'vnet', 'create', 'vnet1', '-e', '10.4.0.0', '-i', '16', '-n', 'Subnet-1', '-p', '10.4.0.0', '-r', '24', '-a', 'ag1');
@@ -79,7 +79,7 @@ async function runSession(cli: AzureCli, server: EmulatorServer): Promise<void> 
 }
 
 /** A compute session alone — a Windows VM from the gallery with RDP, in a new service — for the https run. */
-async function runComputeSession(cli: AzureCli, server: EmulatorServer): Promise<void> {
+async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void> {
   await ok(cli, 'vm', 'create', 'svc2', WINDOWS, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-r', '3389');
   expect((await cli.json<VmRow[]>('vm', 'list')).map((vm) => [vm.VMName, vm.InstanceStatus, vm.DNSName])).toEqual([['app1', 'ReadyRole', 'svc2.cloudapp.net']]);
   expect(Object.values(server.engine.sim.world.vms['svc2/app1']?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
@@ -93,22 +93,22 @@ async function runComputeSession(cli: AzureCli, server: EmulatorServer): Promise
 
 describe('the real azure CLI 0.10.20 drives the emulator through a whole session', () => {
   it('over http', async () => {
-    const server = await startEmulatorServer();
+    const server = await startTestEmulator();
     servers.push(server);
-    const cli = createAzureCli({ url: server.url, subscriptionId: SUBSCRIPTION_ID, certPem: 'unused over http', keyPem: 'unused over http' });
+    const cli = createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: 'unused over http', keyPem: 'unused over http' });
     await runSession(cli, server);
   }, SESSION_TIMEOUT_MS);
 
   it('over https, presenting the management certificate (another certificate is refused with 403)', async () => {
     const management = generateManagementCertificate();
     const tls = generateServerCertificates();
-    const server = await startEmulatorServer({ tls: { serverCertPem: tls.server.certPem, serverKeyPem: tls.server.keyPem, managementThumbprint: management.thumbprint } });
+    const server = await startTestEmulator({ tls: { certPem: tls.server.certPem, keyPem: tls.server.keyPem, clientThumbprint: management.thumbprint } });
     servers.push(server);
     const stranger = generateManagementCertificate('someone-else');
-    const refused = await createAzureCli({ url: server.url, subscriptionId: SUBSCRIPTION_ID, certPem: stranger.certPem, keyPem: stranger.keyPem, caPem: tls.ca.certPem }).run('service', 'list');
+    const refused = await createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: stranger.certPem, keyPem: stranger.keyPem, caPem: tls.ca.certPem }).run('service', 'list');
     expect(refused.code).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain('The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.');
-    const cli = createAzureCli({ url: server.url, subscriptionId: SUBSCRIPTION_ID, certPem: management.certPem, keyPem: management.keyPem, caPem: tls.ca.certPem });
+    const cli = createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: management.certPem, keyPem: management.keyPem, caPem: tls.ca.certPem });
     await runComputeSession(cli, server);
   }, SESSION_TIMEOUT_MS);
 });
