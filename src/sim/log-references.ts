@@ -14,8 +14,6 @@ const VM_MAY_BE_ABSENT: ReadonlySet<string> = new Set(['vm.created', 'disk.lease
  * so a damaged log is refused at its line instead of corrupting the world or failing later.
  */
 export function findBrokenReference(world: World, event: SimEvent): string | undefined {
-  if (event.type === 'world.started') return world.lastSeq === 0 ? undefined : 'a second world.started: a log holds one run';
-  if (world.lastSeq === 0 && event.type !== 'command.refused') return 'the first event of a log is world.started';
   if ('service' in event && !VM_MAY_BE_ABSENT.has(event.type) && 'vm' in event && world.vms[vmKey(event.service, event.vm)] === undefined) {
     return `vm ${event.service}/${event.vm} does not exist`;
   }
@@ -35,8 +33,15 @@ export function findBrokenReference(world: World, event: SimEvent): string | und
       return `subnet ${event.vnet}/${event.subnet} does not exist`;
     }
   }
+  // A plan's VNets name their affinity group before the timeline creates it, so only these two events need it settled.
   if (event.type === 'affinityGroup.created' && world.affinityGroups[event.affinityGroup] !== undefined) {
     return `affinity group ${event.affinityGroup} already exists`;
+  }
+  if (event.type === 'affinityGroup.deleted' && world.affinityGroups[event.affinityGroup] === undefined) {
+    return `affinity group ${event.affinityGroup} does not exist`;
+  }
+  if ((event.type === 'localSite.removed' || event.type === 'connection.deviceChanged') && world.localSites[event.site] === undefined) {
+    return `local network site ${event.site} does not exist`;
   }
   return undefined;
 }
