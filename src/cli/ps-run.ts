@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { SIMULATED_EPOCH_MS } from '../api/index.js';
 import { InputError, diagnosticAt } from '../common/index.js';
 import {
   AZURE_VIEWS, AnswersHost, DEFAULT_ANSWERS, createAzureCmdlets, createAzureSession, decodeScript, parseAnswers, runScriptText, type LocalFiles, type ScriptRunResult,
@@ -28,8 +29,8 @@ export async function runPsScript(script: string, options: { answers?: string | 
   const answers = options.answers === undefined ? DEFAULT_ANSWERS : parseAnswers(await readFile(options.answers, 'utf8'), options.answers);
   const world = await loadPsWorld(options.world);
   const startMs = world.engine.now();
-  const session = createAzureSession(world.engine);
-  const host = new AnswersHost(script, answers, localFiles(script, options.answers), { nowMs: () => session.nowMs(), sleep: (ms) => session.sleep(ms) });
+  const session = createAzureSession(world.engine, SIMULATED_EPOCH_MS);
+  const host = new AnswersHost(script, answers, localFiles(script, options.answers), { nowMs: () => SIMULATED_EPOCH_MS + session.nowMs(), sleep: (ms) => session.sleep(ms) });
   const result = runScriptText(text, host, {
     cmdlets: createAzureCmdlets(session), views: AZURE_VIEWS, placeholders: new Map(Object.entries(answers.placeholders)), params: new Map(Object.entries(answers.params)),
   });

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runPsScript } from '../../src/cli/ps-run.js';
+import { formatPsRecording } from '../../src/cli/ps-world.js';
 import { summarizeWorld } from '../../src/powershell/index.js';
+import { parseScenario, runScenario } from '../../src/scenario/index.js';
+import { formatEventLine, replayEvents } from '../../src/sim/index.js';
 
 const CORPUS = 'test/powershell/corpus';
 
@@ -34,6 +37,12 @@ describe('corpus: the era\'s scripts run end to end', () => {
       }
       expect(run.result.exitCode).toBe(expected.exitCode);
       expect(summarizeWorld(run.world.engine.sim.world, run.world.engine.state.compute)).toMatchObject(expected.world);
+      // --record: the run written as a scenario replays to the same world; with no refused command in between, to the
+      // same event log byte for byte (a refusal is logged by the run but never recorded as a command).
+      const replayed = runScenario(parseScenario(formatPsRecording(run.world), `${name}.recorded.yaml`), {});
+      const events = run.world.engine.sim.events;
+      if (events.every((e) => e.type !== 'command.refused')) expect(replayed.events.map(formatEventLine)).toEqual(events.map(formatEventLine));
+      expect(summarizeWorld(replayEvents(replayed.events), run.world.engine.state.compute)).toEqual(summarizeWorld(run.world.engine.sim.world, run.world.engine.state.compute));
     });
   }
 });

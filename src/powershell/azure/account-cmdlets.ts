@@ -32,7 +32,7 @@ const getAzureService = azureCmdlet('Get-AzureService', [{ name: 'ServiceName', 
     call.output(new PsObject(`${MODEL}.HostedServiceDetailedContext`, {
       ServiceName: service.name, Url: `https://management.core.windows.net/subscriptions/services/hostedservices/${service.name}`, Label: record?.label ?? service.name,
       Description: record?.description ?? null, Location: service.affinityGroup === null ? service.region : null, AffinityGroup: service.affinityGroup,
-      Status: 'Created', DateCreated: new PsDate(record?.createdMs ?? 0), OperationDescription: 'Get-AzureService', OperationId: session.nextOperationId(), OperationStatus: 'Succeeded',
+      Status: 'Created', DateCreated: session.dateAt(record?.createdMs ?? 0), OperationDescription: 'Get-AzureService', OperationId: session.nextOperationId(), OperationStatus: 'Succeeded',
     }));
   }
 });

@@ -3,6 +3,7 @@ import {
   type PlatformError, type PlatformResult, type QueryFunction, type RefusalContext,
 } from '../../asm/index.js';
 import type { Command, Simulation, World } from '../../sim/index.js';
+import { PsDate } from '../values.js';
 
 /**
  * The platform the cmdlets drive: the emulator's live engine (src/api's LiveEngine has exactly this shape), so a
@@ -38,7 +39,13 @@ export class AzureSession {
   currentStorageAccount: string | undefined;
   private requestCount = 0;
 
-  constructor(readonly engine: PlatformEngine) {}
+  /** `epochMs`: the calendar time of simulated time 0, so Get-Date and time stamps read as dates of the era. */
+  constructor(readonly engine: PlatformEngine, readonly epochMs = 0) {}
+
+  /** A simulated time as the [datetime] the module returned. */
+  dateAt(simulatedMs: number): PsDate {
+    return new PsDate(this.epochMs + simulatedMs);
+  }
 
   get world(): World {
     return this.engine.sim.world;

@@ -22,7 +22,7 @@ export function createAzureCmdlets(session: AzureSession): Cmdlet[] {
   return [...VM_CONFIG_CMDLETS, ...VM_CMDLETS, ...ACCOUNT_CMDLETS, ...NETWORK_CMDLETS].map((make) => make(session));
 }
 
-/** A session over an engine (the CLI passes the emulator's live engine). */
-export function createAzureSession(engine: PlatformEngine): AzureSession {
-  return new AzureSession(engine);
+/** A session over an engine (the CLI passes the emulator's live engine and its calendar epoch). */
+export function createAzureSession(engine: PlatformEngine, epochMs = 0): AzureSession {
+  return new AzureSession(engine, epochMs);
 }

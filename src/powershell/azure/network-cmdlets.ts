@@ -149,7 +149,7 @@ const getVNetGateway = azureCmdlet('Get-AzureVNetGateway', [{ name: 'VNetName', 
   const g = gateway.value;
   call.output(new PsObject(`${NETWORK_MODEL}.VirtualNetworkGatewayContext`, {
     LastEventData: null, LastEventID: g.lastEvent?.id ?? null, LastEventMessage: g.lastEvent?.message ?? null,
-    LastEventTimeStamp: g.lastEvent === undefined ? null : new PsDate(g.lastEvent.timeMs), State: g.state, VIPAddress: g.vipAddress ?? null,
+    LastEventTimeStamp: g.lastEvent === undefined ? null : session.dateAt(g.lastEvent.timeMs), State: g.state, VIPAddress: g.vipAddress ?? null,
     DefaultSite: g.defaultSites?.[0] ?? null, GatewaySKU: g.gatewaySize, GatewayType: g.gatewayType, ...operationFields(session, 'Get-AzureVNetGateway'),
   }));
 });
@@ -180,8 +180,8 @@ const getVNetConnection = azureCmdlet('Get-AzureVNetConnection', [{ name: 'VNetN
   for (const c of connections.value) {
     call.output(new PsObject(`${NETWORK_MODEL}.GatewayConnectionContext`, {
       ConnectivityState: c.connectivityState, EgressBytesTransferred: c.egressBytes, IngressBytesTransferred: c.ingressBytes,
-      LastConnectionEstablished: c.lastConnectionEstablishedMs === undefined ? null : new PsDate(c.lastConnectionEstablishedMs),
-      LastEventID: c.lastEvent?.id ?? null, LastEventMessage: c.lastEvent?.message ?? null, LastEventTimeStamp: c.lastEvent === undefined ? null : new PsDate(c.lastEvent.timeMs),
+      LastConnectionEstablished: c.lastConnectionEstablishedMs === undefined ? null : session.dateAt(c.lastConnectionEstablishedMs),
+      LastEventID: c.lastEvent?.id ?? null, LastEventMessage: c.lastEvent?.message ?? null, LastEventTimeStamp: c.lastEvent === undefined ? null : session.dateAt(c.lastEvent.timeMs),
       LocalNetworkSiteName: c.localNetworkSiteName, ...operationFields(session, 'Get-AzureVNetConnection'),
     }));
   }
