@@ -3,6 +3,7 @@ import type { DeviceEvent, DeviceSettings } from './device.js';
 import { makeGatewayEvent } from './events.js';
 import type { GatewayHost, VnetRecord } from './host.js';
 import { isSamePrefixSet } from './prefixes.js';
+import { provisionRangeFor } from './profile.js';
 
 /**
  * Applies an already validated gateway command to the host. Split from the host so each file holds one concept:
@@ -14,11 +15,14 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
       const record = requireVnet(host, command.vnet);
       record.gatewayType = command.gatewayType;
       record.sku = command.sku ?? 'Default';
-      record.actor.send({ type: 'CREATE', gatewayType: record.gatewayType, sku: record.sku, fails: command.outcome === 'Failed' });
+      record.actor.send({
+        type: 'CREATE', gatewayType: record.gatewayType, sku: record.sku, fails: command.outcome === 'Failed',
+        provisionMs: host.drawDurationMs(provisionRangeFor(host.profile, record.gatewayType)),
+      });
       return;
     }
     case 'deleteGateway':
-      requireVnet(host, command.vnet).actor.send({ type: 'DELETE' });
+      requireVnet(host, command.vnet).actor.send({ type: 'DELETE', deprovisionMs: host.drawDurationMs(host.profile.deprovisionMs) });
       return;
     case 'resetGateway':
       requireVnet(host, command.vnet).actor.send({ type: 'RESET' });
@@ -26,7 +30,7 @@ export function executeGatewayCommand(host: GatewayHost, command: GatewayCommand
     case 'resizeGateway': {
       const record = requireVnet(host, command.vnet);
       host.publish(makeGatewayEvent('gateway.operation', { vnet: record.name, operation: 'ResizeGateway', operationStatus: 'InProgress', message: `resizing to ${command.sku}` }));
-      record.actor.send({ type: 'RESIZE', sku: command.sku });
+      record.actor.send({ type: 'RESIZE', sku: command.sku, resizeMs: host.drawDurationMs(host.profile.resizeMs) });
       return;
     }
     case 'setSharedKey':
@@ -82,7 +86,18 @@ function requireVnet(host: GatewayHost, name: string): VnetRecord {
   return host.vnets.get(name) as VnetRecord;
 }
 
+/**
+ * Set-AzureVNetGatewayKey is asynchronous (operation ResetSharedKey, 7–101 s server-side, asm-recorded.md §2.8): the key
+ * is in force when the operation ends. A gateway deleted, or a site removed, meanwhile takes the operation with it.
+ */
 function setSharedKey(host: GatewayHost, record: VnetRecord, site: string, key: string): void {
+  host.publish(makeGatewayEvent('gateway.operation', { vnet: record.name, operation: 'SetGatewayKey', operationStatus: 'InProgress', message: `setting the shared key for site '${site}'` }));
+  host.schedule(host.drawDurationMs(host.profile.sharedKeySetMs), () => {
+    if (record.state === 'Provisioned' && record.sites.includes(site) && host.vnets.get(record.name) === record) applySharedKey(host, record, site, key);
+  });
+}
+
+function applySharedKey(host: GatewayHost, record: VnetRecord, site: string, key: string): void {
   record.keys.set(site, key);
   host.publish(makeGatewayEvent('connection.sharedKeySet', { vnet: record.name, site, key, generated: false }));
   const tunnel = record.tunnels.get(site);
@@ -108,6 +123,8 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
   // Set-AzureVNetConfig re-applies a changed site to every gateway already connected to it: those tunnels renegotiate.
   if (isChanged) host.signals.notifySiteTunnels(site, { type: 'RECONFIGURE' });
   const spec = host.sites.get(site);
+  // Connecting a site writes <Gateway><ConnectionsToLocalNetwork> into the VNet's configuration.
+  record.hasGatewayElement = true;
   record.sites = [...record.sites, site];
   host.addTunnel(record, site);
   host.publish(makeGatewayEvent('connection.added', {

@@ -29,14 +29,16 @@ interface GatewayContext extends GatewayInput {
   pendingSku: GatewaySku;
   /** The create operation fails when provisioning ends (an injected platform fault). */
   provisionFails: boolean;
+  /** How long the running create, delete or resize takes; drawn by the host from the profile's range. */
+  operationMs: number;
 }
 
 /** Events a gateway accepts; the host validates commands before sending them. */
 export type GatewayMachineEvent =
-  | { type: 'CREATE'; gatewayType: GatewayType; sku: GatewaySku; fails?: boolean }
-  | { type: 'DELETE' }
+  | { type: 'CREATE'; gatewayType: GatewayType; sku: GatewaySku; fails?: boolean; provisionMs: number }
+  | { type: 'DELETE'; deprovisionMs: number }
   | { type: 'RESET' }
-  | { type: 'RESIZE'; sku: GatewaySku };
+  | { type: 'RESIZE'; sku: GatewaySku; resizeMs: number };
 
 /** The gateway statechart; create actors with `createActor(gatewayMachine, { clock, input })`. */
 export const gatewayMachine = setup({
@@ -46,16 +48,19 @@ export const gatewayMachine = setup({
     events: {} as GatewayMachineEvent,
   },
   delays: {
-    PROVISION: ({ context }) => context.profile.provisionDurationMs,
-    DEPROVISION: ({ context }) => context.profile.deprovisionDurationMs,
+    PROVISION: ({ context }) => context.operationMs,
+    DEPROVISION: ({ context }) => context.operationMs,
     FAILOVER: ({ context }) => context.profile.resetFailoverMs,
     DOUBLE_REBOOT: ({ context }) => context.profile.doubleResetMs,
-    RESIZE: ({ context }) => context.profile.resizeDurationMs,
+    RESIZE: ({ context }) => context.operationMs,
   },
   actions: {
     assignCreate: assign(({ event }) =>
-      (event.type === 'CREATE' ? { gatewayType: event.gatewayType, sku: event.sku, provisionFails: event.fails === true } : {})),
-    assignPendingSku: assign(({ event }) => (event.type === 'RESIZE' ? { pendingSku: event.sku } : {})),
+      (event.type === 'CREATE'
+        ? { gatewayType: event.gatewayType, sku: event.sku, provisionFails: event.fails === true, operationMs: event.provisionMs }
+        : {})),
+    assignPendingSku: assign(({ event }) => (event.type === 'RESIZE' ? { pendingSku: event.sku, operationMs: event.resizeMs } : {})),
+    assignDeprovision: assign(({ event }) => (event.type === 'DELETE' ? { operationMs: event.deprovisionMs } : {})),
     applyResize: assign(({ context }) => ({ sku: context.pendingSku })),
     reportResize: ({ context }) => context.link.completeResize(context.sku),
     clearType: assign({ gatewayType: undefined }),
@@ -73,7 +78,7 @@ export const gatewayMachine = setup({
   },
 }).createMachine({
   id: 'gateway',
-  context: ({ input }) => ({ ...input, gatewayType: undefined, sku: 'Default', pendingSku: 'Default', provisionFails: false }),
+  context: ({ input }) => ({ ...input, gatewayType: undefined, sku: 'Default', pendingSku: 'Default', provisionFails: false, operationMs: 0 }),
   initial: 'NotProvisioned',
   states: {
     NotProvisioned: {
@@ -90,7 +95,7 @@ export const gatewayMachine = setup({
     Provisioned: {
       entry: 'enterProvisioned',
       initial: 'active',
-      on: { DELETE: 'Deprovisioning' },
+      on: { DELETE: { target: 'Deprovisioning', actions: 'assignDeprovision' } },
       states: {
         active: {
           on: {

@@ -6,7 +6,7 @@ import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-ma
 import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
 import { createDefaultDeviceRecord, createDeviceRecord, createGatewayPeer, readPeerEnd, type DeviceRecord } from './peers.js';
 import { hasOverlap } from './prefixes.js';
-import { maxTunnels, resolveProfile, type GatewayProfile } from './profile.js';
+import { drawDurationMs, maxTunnels, resolveProfile, type DurationRange, type GatewayProfile } from './profile.js';
 import type { FailureReason } from './reasons.js';
 import { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';
 import { createSiteRecord, type SiteRecord } from './site-record.js';
@@ -16,7 +16,9 @@ import { TunnelSignals } from './tunnel-signals.js';
 import type {
   ConnectivityState, DeviceSpec, GatewayClock, GatewayRandom, GatewaySku, GatewayState, GatewayType, LocalSiteSpec, VnetGatewaySpec,
 } from './types.js';
-import { validateGatewayCommand, type GatewayConfigView, type GatewayResult, type VnetView } from './validation.js';
+import {
+  validateGatewayCommand, validateSharedKeyRead, type GatewayConfigView, type GatewayRefusal, type GatewayResult, type VnetView,
+} from './validation.js';
 import {
   applyGatewayEvent, createConnectionStatus, createGatewayStatus, createGatewayWorld, readGatewayStatus,
   type ConnectionStatus, type GatewayStatus, type GatewayWorld,
@@ -41,6 +43,8 @@ export interface VnetRecord {
   order: number;
   addressSpace: string[];
   hasGatewaySubnet: boolean;
+  /** Whether the configuration has a `<Gateway>` element; addSite writes one. */
+  hasGatewayElement: boolean;
   sites: string[];
   actor: Actor<typeof gatewayMachine>;
   state: GatewayState;
@@ -78,6 +82,8 @@ export class GatewayHost implements GatewayConfigView {
   readonly signals = new TunnelSignals(this.tunnelIndex, this.addresses, this.sites, this.devices);
   private nextTunnelOrder = 0;
   private readonly pendingEffects: Array<() => void> = [];
+  /** Operations in flight on the clock (shared-key sets), cancelled by stop(). */
+  private readonly timers = new Set<unknown>();
 
   constructor(options: GatewayHostOptions) {
     this.profile = resolveProfile(options.profile);
@@ -116,7 +122,7 @@ export class GatewayHost implements GatewayConfigView {
     const record: VnetRecord = {
       // A VNet declared again keeps its place in the Map, so it keeps its order too.
       name: spec.vnet, order: replaced?.order ?? this.vnets.size, addressSpace: [...spec.addressSpace],
-      hasGatewaySubnet: spec.hasGatewaySubnet, sites: [...spec.sites], actor,
+      hasGatewaySubnet: spec.hasGatewaySubnet, hasGatewayElement: spec.hasGatewayElement !== false, sites: [...spec.sites], actor,
       state: 'NotProvisioned', gatewayType: undefined, sku: 'Default', publicIp: undefined, keys: new Map(), tunnels: new Map(),
     };
     for (const site of new Set(record.sites)) this.addTunnel(record, site);
@@ -154,6 +160,12 @@ export class GatewayHost implements GatewayConfigView {
     return verdict;
   }
 
+  /** The Azure-side key of one connection (Get-AzureVNetGatewayKey), or why the platform refused to tell it. */
+  readSharedKey(vnet: string, site: string): { ok: true; key: string } | GatewayRefusal {
+    const verdict = validateSharedKeyRead(this, vnet, site);
+    return verdict.ok ? { ok: true, key: this.vnets.get(vnet)?.keys.get(site) ?? '' } : verdict;
+  }
+
   /** Gateway state, type, SKU, public IP, last operation and every connection, with byte counters as of now. */
   status(vnet: string): GatewayStatus | undefined {
     const record = this.vnets.get(vnet);
@@ -180,8 +192,24 @@ export class GatewayHost implements GatewayConfigView {
     return connected;
   }
 
+  /** One operation's duration, drawn within a range of the profile from the seeded RNG. */
+  drawDurationMs(range: DurationRange): number {
+    return drawDurationMs(range, this.rng);
+  }
+
+  /** Runs `work` after `delayMs` on the host's clock, unless the host is stopped first. */
+  schedule(delayMs: number, work: () => void): void {
+    const id = this.clock.setTimeout(() => {
+      this.timers.delete(id);
+      work();
+    }, delayMs);
+    this.timers.add(id);
+  }
+
   /** Stops every actor; pending timers become no-ops. */
   stop(): void {
+    for (const id of this.timers) this.clock.clearTimeout(id);
+    this.timers.clear();
     for (const record of this.vnets.values()) {
       for (const tunnel of record.tunnels.values()) tunnel.actor?.stop();
       record.actor.stop();
@@ -196,7 +224,8 @@ export class GatewayHost implements GatewayConfigView {
     const record = this.vnets.get(name);
     if (!record) return undefined;
     return {
-      name: record.name, addressSpace: record.addressSpace, hasGatewaySubnet: record.hasGatewaySubnet, sites: record.sites,
+      name: record.name, addressSpace: record.addressSpace, hasGatewaySubnet: record.hasGatewaySubnet,
+      hasGatewayElement: record.hasGatewayElement, sites: record.sites,
       state: record.state, phase: readGatewayPhase(record.actor), gatewayType: record.gatewayType, sku: record.sku, publicIp: record.publicIp,
       activeTunnelCount: [...record.tunnels.values()].filter((t) => t.actor !== undefined).length,
       isManuallyDisconnected: (site) => record.tunnels.get(site)?.manuallyDisconnected ?? false,
@@ -266,6 +295,8 @@ export class GatewayHost implements GatewayConfigView {
       const tunnel = record.tunnels.get(siteName);
       const site = this.sites.get(siteName);
       if (!tunnel || !site) continue;
+      // A newly provisioned gateway already holds a 32-character key for every connection (N-GSK-OK), running or not.
+      this.ensureKey(record, siteName);
       if (hasOverlap(site.addressPrefixes, claimed)) {
         this.refuseTunnel(tunnel, 'OVERLAPPING_PREFIXES');
         continue;
@@ -277,7 +308,6 @@ export class GatewayHost implements GatewayConfigView {
       }
       running++;
       if (tunnel.actor) continue;
-      this.ensureKey(record, siteName);
       tunnel.azure = {
         gatewayType: record.gatewayType, publicIp: record.publicIp ?? '', sharedKey: record.keys.get(siteName) ?? '',
         vnetAddressSpace: record.addressSpace,
@@ -302,11 +332,15 @@ export class GatewayHost implements GatewayConfigView {
     // A fresh actor's initial NotConnected carries no news.
     if (from === 'NotConnected' && to === 'NotConnected' && reason === undefined) return;
     const isRetry = from === 'NotConnected' && to === 'Connecting' && reason !== undefined && reason === tunnel.reason;
+    // The documented text after a tunnel came up reads "changed from Not Connected to Connected" (23401, multi-site
+    // doc 2014): the event names the state before the attempt, while ConnectivityState did show Connecting meanwhile.
+    const shownFrom = to === 'Connected' && from === 'Connecting' ? tunnel.settled : from;
     tunnel.connectivity = to;
+    if (to !== 'Connecting') tunnel.settled = to;
     tunnel.reason = reason;
     this.publish(makeGatewayEvent('connection.stateChanged', {
       vnet: tunnel.vnet, site: tunnel.site, from, to,
-      eventId: CONNECTION_EVENT_IDS[to], message: formatConnectivityMessage(tunnel.site, from, to, reason),
+      eventId: CONNECTION_EVENT_IDS[to], message: formatConnectivityMessage(tunnel.site, shownFrom, to, reason),
       ...(reason === undefined ? {} : { reason }),
       ...(isRetry ? { retry: true as const } : {}),
       ...(to === 'Connected'

@@ -13,7 +13,12 @@ export {
 } from './events.js';
 export { type FailureReason, describeReason } from './reasons.js';
 export type { GatewayRefusal, GatewayResult } from './validation.js';
-export { type GatewayProfile, type SaLifetimes, DEFAULT_GATEWAY_PROFILE, maxTunnels } from './profile.js';
+export {
+  GATEWAY_REFUSAL_CODES, PLATFORM_MESSAGES, type GatewayRefusalCode, type PlatformAnswer, type RefusalCodeInfo,
+} from './refusal-codes.js';
+export {
+  type GatewayProfile, type SaLifetimes, type DurationRange, DEFAULT_GATEWAY_PROFILE, maxTunnels, drawDurationMs,
+} from './profile.js';
 export type { IkeExchange } from './negotiation.js';
 export { GatewayHost, type GatewayHostOptions } from './host.js';
 export {

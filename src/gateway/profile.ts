@@ -8,15 +8,32 @@ export interface SaLifetimes {
   childSaLifetimeKb: number | undefined;
 }
 
+/**
+ * A duration the live API reported as a range (asm-recorded.md §8): each operation draws its own from the seeded RNG,
+ * half of the draws at or below the median and half above, so runs show the recorded spread and a seed repeats it.
+ */
+export interface DurationRange {
+  minMs: number;
+  medianMs: number;
+  maxMs: number;
+}
+
 /** Every timing and rate the gateway model uses; scenarios may override any of them. */
 export interface GatewayProfile {
-  provisionDurationMs: number;
-  deprovisionDurationMs: number;
+  /** CreateGateway of a StaticRouting gateway until Provisioned. */
+  staticProvisionMs: DurationRange;
+  /** CreateGateway of a DynamicRouting gateway until Provisioned. */
+  dynamicProvisionMs: DurationRange;
+  /** DeleteGateway until NotProvisioned. */
+  deprovisionMs: DurationRange;
+  /** Set-AzureVNetGatewayKey until the key is in force (operation ResetSharedKey). */
+  sharedKeySetMs: DurationRange;
   /** Gap while the standby instance takes over after Reset-AzureVNetGateway. */
   resetFailoverMs: number;
   /** A reset during a failover reboots both instances. */
   doubleResetMs: number;
-  resizeDurationMs: number;
+  /** Resize-AzureVNetGateway (operation UpgradeGateway) until the new SKU is in force. */
+  resizeMs: DurationRange;
   /** Round trip of one IKE request/response over the internet. */
   roundTripMs: number;
   /** First retransmission timeout; later ones grow by retransmitBase (strongSwan ladder 4, 7, 13, 23, 42, 76 s). */
@@ -41,14 +58,19 @@ const MINUTE_MS = 60 * SECOND_MS;
 
 /** Defaults from the classic-era docs (see the reference notes cited per field). */
 export const DEFAULT_GATEWAY_PROFILE: GatewayProfile = {
-  // "It typically takes about 15 minutes for the gateway to create" (classic VNet-to-VNet doc).
-  provisionDurationMs: 15 * MINUTE_MS,
-  // Deletion time is unpublished; assumed shorter than creation.
-  deprovisionDurationMs: 5 * MINUTE_MS,
+  // Server-reported CreateGateway times (asm-recorded.md §8, 20 static and 16 dynamic creates): StaticRouting 608 /
+  // 867 / 1,018 s, i.e. 10–17 min with a median near 14.5; DynamicRouting 1,210 / ~1,650 / 2,114 s, 20–35 min.
+  staticProvisionMs: { minMs: 10 * MINUTE_MS, medianMs: 14.5 * MINUTE_MS, maxMs: 17 * MINUTE_MS },
+  dynamicProvisionMs: { minMs: 20 * MINUTE_MS, medianMs: 27.5 * MINUTE_MS, maxMs: 35 * MINUTE_MS },
+  // DeleteGateway, server-reported 33 / 60 / 150 s (37 deletes).
+  deprovisionMs: { minMs: 30 * SECOND_MS, medianMs: 60 * SECOND_MS, maxMs: 150 * SECOND_MS },
+  // Set shared key (POST, operation ResetSharedKey), server-reported 7 / 33 / 101 s (10 sets).
+  sharedKeySetMs: { minMs: 7 * SECOND_MS, medianMs: 33 * SECOND_MS, maxMs: 101 * SECOND_MS },
   // Reset doc: "a brief gap during the failover ... less than one minute"; two resets "up to 2 to 4 minutes".
   resetFailoverMs: 45 * SECOND_MS,
   doubleResetMs: 180 * SECOND_MS,
-  resizeDurationMs: 5 * MINUTE_MS,
+  // UpgradeGateway, server-reported 2,817 and 3,095 s (two resizes): about 47–52 min.
+  resizeMs: { minMs: 2_817 * SECOND_MS, medianMs: 50 * MINUTE_MS, maxMs: 3_095 * SECOND_MS },
   roundTripMs: 100,
   // strongSwan charon defaults: retransmit_timeout 4 s, base 1.8, 5 tries → gives up at 165 s.
   retransmitTimeoutMs: 4 * SECOND_MS,
@@ -67,6 +89,22 @@ export const DEFAULT_GATEWAY_PROFILE: GatewayProfile = {
   ingressBytesPerSecond: 125_000,
   egressBytesPerSecond: 62_500,
 };
+
+/** The provisioning time range of a gateway type. */
+export function provisionRangeFor(profile: GatewayProfile, gatewayType: GatewayType): DurationRange {
+  return gatewayType === 'StaticRouting' ? profile.staticProvisionMs : profile.dynamicProvisionMs;
+}
+
+/**
+ * Draws one duration within a range: a coin picks the lower or upper half (min–median, median–max), then a uniform
+ * draw within it, so the median is the recorded one. Whole milliseconds; a range written out of order is sorted.
+ */
+export function drawDurationMs(range: DurationRange, random: { nextFloat(): number }): number {
+  const [low, median, high] = [range.minMs, range.medianMs, range.maxMs].sort((a, b) => a - b) as [number, number, number];
+  const isUpper = random.nextFloat() >= 0.5;
+  const [from, to] = isUpper ? [median, high] : [low, median];
+  return Math.round(from + (to - from) * random.nextFloat());
+}
 
 /** Merges overrides onto the default profile. */
 export function resolveProfile(overrides: Partial<GatewayProfile> | undefined): GatewayProfile {

@@ -12,6 +12,8 @@ export interface TunnelRecord {
   /** The connection actor while the gateway is Provisioned and the tunnel is configured. */
   actor: Actor<typeof connectionMachine> | undefined;
   connectivity: ConnectivityState;
+  /** The last state other than Connecting: what Get-AzureVNetConnection's event text says a change came from. */
+  settled: Exclude<ConnectivityState, 'Connecting'>;
   reason: FailureReason | undefined;
   /** Set by disconnectSite; the tunnel stays down through failovers until connectSite. */
   manuallyDisconnected: boolean;
@@ -33,7 +35,7 @@ export interface TunnelOrder {
 /** A tunnel record with no actor yet. */
 export function createTunnelRecord(vnet: string, site: string, vnetAddressSpace: readonly string[], order: TunnelOrder): TunnelRecord {
   return {
-    vnet, site, actor: undefined, connectivity: 'NotConnected', reason: undefined, manuallyDisconnected: false,
+    vnet, site, actor: undefined, connectivity: 'NotConnected', settled: 'NotConnected', reason: undefined, manuallyDisconnected: false,
     azure: { gatewayType: 'DynamicRouting', publicIp: '', sharedKey: '', vnetAddressSpace }, order,
   };
 }

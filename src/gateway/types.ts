@@ -51,6 +51,8 @@ export interface VnetGatewaySpec {
   hasGatewaySubnet: boolean;
   /** Local network sites in `<ConnectionsToLocalNetwork>`, in declared order. */
   sites: string[];
+  /** False when the VNet's configuration has no `<Gateway>` element (a gateway cannot be created); omitted means it has one. */
+  hasGatewayElement?: boolean | undefined;
 }
 
 /** The simulated clock, structurally (XState's Clock plus now()). */

@@ -2,15 +2,17 @@ import type { GatewayPhase } from './gateway-machine.js';
 import type { AddSite, ConfigureDevice, CreateGateway, GatewayCommand, ResizeGateway, SetSharedKey } from './commands.js';
 import { findPrefixProblem, hasOverlap, isSamePrefixSet, parseIpv4 } from './prefixes.js';
 import { maxTunnels } from './profile.js';
+import { PLATFORM_MESSAGES, type GatewayRefusalCode } from './refusal-codes.js';
 import type { GatewaySku, GatewayState, GatewayType, LocalSiteSpec } from './types.js';
 
 /**
  * Checks a gateway command against the current configuration without changing anything. A refusal carries a stable
- * code and a message that says what to do, as the classic API's errors should have.
+ * code (refusal-codes.ts) and a message that says what to do; where the live API refused the same request
+ * (asm-recorded.md §7) the message starts with the platform's words, also kept apart as `platformMessage`.
  */
 
 /** A refused command: nothing changed. */
-export type GatewayRefusal = { ok: false; code: string; message: string };
+export type GatewayRefusal = { ok: false; code: GatewayRefusalCode; message: string; platformMessage?: string };
 
 /** The outcome of validating or executing a command. */
 export type GatewayResult = { ok: true } | GatewayRefusal;
@@ -20,6 +22,7 @@ export interface VnetView {
   name: string;
   addressSpace: readonly string[];
   hasGatewaySubnet: boolean;
+  hasGatewayElement: boolean;
   sites: readonly string[];
   state: GatewayState;
   phase: GatewayPhase | undefined;
@@ -42,13 +45,20 @@ export interface GatewayConfigView {
 
 const OK: GatewayResult = { ok: true };
 const MAX_SHARED_KEY_LENGTH = 128;
-// Printable ASCII: the PSK is typed into device configurations and PowerShell.
-const SHARED_KEY_PATTERN = /^[\x21-\x7e]+$/;
+// Azure's side of the key: "an alpha-numeric string of 1 to 128 characters" (N-SSKE).
+const SHARED_KEY_PATTERN = /^[A-Za-z0-9]+$/;
+// A device may hold any printable ASCII key; one Azure cannot hold simply never matches.
+const DEVICE_KEY_PATTERN = /^[\x21-\x7e]+$/;
 // A phase 1 proposal names three algorithms; an unknown one is the peer's NO_PROPOSAL_CHOSEN, a malformed one bad input.
 const PROPOSAL_PATTERN = /^[A-Za-z0-9]+-[A-Za-z0-9]+-[A-Za-z0-9]+$/;
 
-function refuse(code: string, message: string): GatewayRefusal {
+function refuse(code: GatewayRefusalCode, message: string): GatewayRefusal {
   return { ok: false, code, message };
+}
+
+/** A refusal the live API made with these words; vnetsim's fix follows them. */
+function refuseAsPlatform(code: GatewayRefusalCode, platformMessage: string, fix: string): GatewayRefusal {
+  return { ok: false, code, message: `${platformMessage} ${fix}`, platformMessage };
 }
 
 /** Validates one gateway command; pure. */
@@ -87,29 +97,35 @@ export function validateGatewayCommand(view: GatewayConfigView, command: Gateway
   }
 }
 
+/** Checks a Get-AzureVNetGatewayKey read: the VNet, its connected site and a Provisioned gateway (N-GSK-NP, N-GSK-NC). */
+export function validateSharedKeyRead(view: GatewayConfigView, vnetName: string, site: string): GatewayResult {
+  return withVnet(view, vnetName, (vnet) => withConnectedSite(vnet, site, () => requireProvisioned(vnet) ?? OK));
+}
+
 function withVnet(view: GatewayConfigView, name: string, check: (vnet: VnetView) => GatewayResult): GatewayResult {
   const vnet = view.findVnet(name);
-  return vnet ? check(vnet) : refuse('unknown-vnet', `There is no virtual network '${name}'. Declare it in the network plan first.`);
+  return vnet ? check(vnet) : refuseAsPlatform('unknown-vnet', PLATFORM_MESSAGES.unknownVnet(name), 'Declare it in the network plan first.');
 }
 
 function withConnectedSite(vnet: VnetView, site: string, check: () => GatewayResult): GatewayResult {
   return vnet.sites.includes(site)
     ? check()
-    : refuse('unknown-site', `Local network site '${site}' is not connected to '${vnet.name}'. Add it with addSite first.`);
+    : refuseAsPlatform('unknown-site', PLATFORM_MESSAGES.unknownSite(site), `It is not connected to '${vnet.name}': add it with addSite first.`);
 }
 
 function withKnownSite(view: GatewayConfigView, site: string, check: () => GatewayResult): GatewayResult {
   return view.findSite(site)
     ? check()
-    : refuse('unknown-site', `There is no local network site '${site}'. Declare it in the network plan first.`);
+    : refuseAsPlatform('unknown-site', PLATFORM_MESSAGES.unknownSite(site), 'Declare it in the network plan first.');
 }
 
+/** Shared-key, resize, reset and default-site requests need a Provisioned gateway (N-GSK-NP, N-RSTNP). */
 function requireProvisioned(vnet: VnetView): GatewayRefusal | undefined {
   if (vnet.state === 'Provisioned') return undefined;
   if (vnet.state === 'NotProvisioned') {
-    return refuse('gateway-not-provisioned', `VNet '${vnet.name}' has no gateway. Create one with createGateway first.`);
+    return refuseAsPlatform('gateway-not-provisioned', PLATFORM_MESSAGES.provisioningStatus(), `VNet '${vnet.name}' has no gateway. Create one with createGateway first.`);
   }
-  return refuse('gateway-operation-in-progress', `The gateway of '${vnet.name}' is ${vnet.state}. Wait until it is Provisioned.`);
+  return refuseAsPlatform('gateway-operation-in-progress', PLATFORM_MESSAGES.provisioningStatus(), `The gateway of '${vnet.name}' is ${vnet.state}. Wait until it is Provisioned.`);
 }
 
 function requireIdleGateway(vnet: VnetView, action: string): GatewayResult {
@@ -132,12 +148,32 @@ function validateCreate(vnet: VnetView, command: CreateGateway): GatewayResult {
   if (command.gatewayType !== 'StaticRouting' && command.gatewayType !== 'DynamicRouting') {
     return refuse('invalid-gateway-type', `Gateway type '${String(command.gatewayType)}' is not StaticRouting or DynamicRouting.`);
   }
+  // J-GWEMPTY: the VNet had no <Gateway> at all. A <Gateway> without local sites (point-to-site only) was accepted.
+  if (!vnet.hasGatewayElement) {
+    return refuseAsPlatform('gateway-not-configured', PLATFORM_MESSAGES.gatewayNotConfigured(vnet.name), `Give '${vnet.name}' a gateway in the plan (gateway.connectionsToLocalNetwork), or connect a site with addSite first.`);
+  }
+  if (command.gatewayType === 'StaticRouting' && vnet.sites.length > 1) {
+    return refuseMultiSiteOnStatic(vnet.name, `its configuration connects ${vnet.sites.length} sites (${vnet.sites.join(', ')})`);
+  }
   return OK;
+}
+
+/**
+ * The one-tunnel rule of StaticRouting, applied alike when the gateway is created and when a site is added to it:
+ * "Multi-Site VPN, VNet to VNet, and Point-to-Site are not supported with static routing VPN gateways" (MSDN
+ * jj156075, quoted by rslaten 2014), and the multi-site doc (2015) has a static gateway deleted and re-created as
+ * dynamic before a second site is connected (azure-classic.md §3.1).
+ */
+function refuseMultiSiteOnStatic(vnet: string, why: string): GatewayRefusal {
+  return refuse('multi-site-needs-dynamic-routing', `A StaticRouting gateway has one site-to-site tunnel and ${why}. Use DynamicRouting for multi-site (re-create the gateway: its IP address will change), or connect one site.`);
 }
 
 function validateResize(vnet: VnetView, command: ResizeGateway): GatewayResult {
   const busy = requireIdleGateway(vnet, 'resize');
   if (!busy.ok) return busy;
+  if (vnet.gatewayType === 'StaticRouting') {
+    return refuseAsPlatform('resize-needs-dynamic-routing', PLATFORM_MESSAGES.staticRoutingResize(), `Only a DynamicRouting gateway of '${vnet.name}' can be resized: re-create it as DynamicRouting (its IP address will change).`);
+  }
   if (command.sku === vnet.sku) return refuse('gateway-sku-unchanged', `The gateway of '${vnet.name}' is already ${vnet.sku}.`);
   const limit = maxTunnels(vnet.gatewayType ?? 'DynamicRouting', command.sku);
   if (vnet.activeTunnelCount > limit) {
@@ -147,17 +183,12 @@ function validateResize(vnet: VnetView, command: ResizeGateway): GatewayResult {
 }
 
 function validateSharedKey(vnet: VnetView, command: SetSharedKey): GatewayResult {
-  return withConnectedSite(vnet, command.site, () => {
-    if (vnet.state === 'NotProvisioned' || vnet.state === 'Deprovisioning') {
-      return refuse('gateway-not-provisioned', `VNet '${vnet.name}' has no gateway to hold the key. Create the gateway first.`);
-    }
-    return checkSharedKey(command.key);
-  });
+  return withConnectedSite(vnet, command.site, () => requireProvisioned(vnet) ?? checkSharedKey(command.key));
 }
 
 function checkSharedKey(key: string): GatewayResult {
   if (key.length === 0 || key.length > MAX_SHARED_KEY_LENGTH || !SHARED_KEY_PATTERN.test(key)) {
-    return refuse('invalid-shared-key', `A shared key must be 1–${MAX_SHARED_KEY_LENGTH} printable ASCII characters without spaces.`);
+    return refuseAsPlatform('invalid-shared-key', PLATFORM_MESSAGES.invalidSharedKey(), 'Use letters and digits only, e.g. s3cret2013.');
   }
   return OK;
 }
@@ -176,7 +207,7 @@ function validateAddSite(view: GatewayConfigView, vnet: VnetView, command: AddSi
   if (prefixProblem !== undefined) return refuse('invalid-prefix', prefixProblem);
   if (parseIpv4(address) === undefined) return refuse('invalid-ip-address', `'${address}' is not an IPv4 address like 203.0.113.10.`);
   if (vnet.gatewayType === 'StaticRouting' && vnet.sites.length >= 1) {
-    return refuse('multi-site-needs-dynamic-routing', `A StaticRouting gateway has one site-to-site tunnel and '${vnet.name}' uses it. Re-create the gateway as DynamicRouting for multi-site.`);
+    return refuseMultiSiteOnStatic(vnet.name, `'${vnet.name}' already uses it for '${vnet.sites[0] ?? ''}'`);
   }
   if (vnet.gatewayType !== undefined && vnet.sites.length >= maxTunnels(vnet.gatewayType, vnet.sku)) {
     return refuse('too-many-tunnels', `The ${vnet.sku} gateway of '${vnet.name}' allows ${maxTunnels(vnet.gatewayType, vnet.sku)} tunnels. Resize to HighPerformance or remove a site.`);
@@ -263,7 +294,9 @@ function validateDevice(command: ConfigureDevice): GatewayResult {
   }
   const selectorProblem = findFirstPrefixProblem(command.trafficSelectors ?? []);
   if (selectorProblem !== undefined) return refuse('invalid-prefix', `Traffic selector: ${selectorProblem}`);
-  if (command.sharedKey !== undefined && command.sharedKey !== '') return checkSharedKey(command.sharedKey);
+  if (command.sharedKey !== undefined && command.sharedKey !== '' && (command.sharedKey.length > MAX_SHARED_KEY_LENGTH || !DEVICE_KEY_PATTERN.test(command.sharedKey))) {
+    return refuse('invalid-device-settings', `A device's shared key is 1–${MAX_SHARED_KEY_LENGTH} printable ASCII characters without spaces.`);
+  }
   return OK;
 }
 

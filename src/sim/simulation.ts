@@ -41,8 +41,11 @@ export interface ExecuteOptions {
   logsRefusal?: boolean | undefined;
 }
 
-/** The outcome of a command: the events it produced, or the diagnostic that refused it. */
-export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diagnostic: Diagnostic };
+/**
+ * The outcome of a command: the events it produced, or the diagnostic that refused it (its rule is the refusal code,
+ * see REFUSAL_CODES) with, where the live API refused the same request, the platform's own message.
+ */
+export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diagnostic: Diagnostic; platformMessage?: string };
 
 /**
  * The world engine: one simulated clock, one seeded RNG, one event log. A command is decided against the world
@@ -111,7 +114,10 @@ export class Simulation {
     if (!isComputeCommand(command)) {
       const first = this.log.length;
       const verdict = this.gateways.execute(command);
-      if (!verdict.ok) return this.refuse(command.type, verdict.code, verdict.message, [], at);
+      if (!verdict.ok) {
+        const refused = this.refuse(command.type, verdict.code, verdict.message, [], at);
+        return verdict.platformMessage === undefined ? refused : { ...refused, platformMessage: verdict.platformMessage };
+      }
       return { ok: true, events: this.log.slice(first) };
     }
     const decision = decideComputeCommand(this.world, command, this.createContext());
@@ -148,6 +154,11 @@ export class Simulation {
     return this.gateways.vnets.get(vnet)?.keys.get(site);
   }
 
+  /** The Azure-side key of one connection (Get-AzureVNetGatewayKey), or the refusal the platform answered with. */
+  readSharedKey(vnet: string, site: string): ReturnType<GatewayHost['readSharedKey']> {
+    return this.gateways.readSharedKey(vnet, site);
+  }
+
   /** Tunnels currently Connected, for reachability questions. */
   connectedSites(): { vnet: string; site: string }[] {
     return this.gateways.connectedSites();
@@ -165,6 +176,7 @@ export class Simulation {
         addressSpace: vnet.addressSpace.map((p) => p.value),
         hasGatewaySubnet: vnet.subnets.some((s) => s.name === GATEWAY_SUBNET_NAME),
         sites: vnet.gateway?.connections.map((c) => c.site.value) ?? [],
+        hasGatewayElement: vnet.gateway !== undefined,
       });
     }
   }
@@ -229,7 +241,7 @@ export class Simulation {
     }
   }
 
-  private refuse(command: string, code: string, message: string, objects: string[], at: SourceRef | undefined): CommandResult {
+  private refuse(command: string, code: string, message: string, objects: string[], at: SourceRef | undefined): { ok: false; diagnostic: Diagnostic } {
     const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
     if (this.logsRefusal) {
       this.record(makeEngineEvent('command.refused', {

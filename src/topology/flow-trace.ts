@@ -100,8 +100,8 @@ export function blockGatewayNotProvisioned(vnet: TopoVnet, leg: Leg): Blocker {
   return makeBlocker('gateway-not-provisioned', gatewayObject(vnet), leg,
     `the gateway of VNet ${vnet.name} is ${state}; traffic leaves a VNet for a local site only through a Provisioned gateway`,
     state === 'Provisioning'
-      ? `wait for provisioning to finish (about 15 minutes), then connect`
-      : `create it: New-AzureVNetGateway -VNetName ${vnet.name} -GatewayType DynamicRouting (about 15 minutes)`,
+      ? `wait for provisioning to finish (10–17 minutes for StaticRouting, 20–35 for DynamicRouting), then connect`
+      : `create it: New-AzureVNetGateway -VNetName ${vnet.name} -GatewayType DynamicRouting (20–35 minutes)`,
     vnet.gateway?.source ?? vnet.source);
 }
 

@@ -16,6 +16,7 @@ export {
 } from './events.js';
 export { type DecideContext, type FollowUpAction, type FollowUp, type Decision } from './context.js';
 export { type Refusal, refuse } from './refusal.js';
+export { COMPUTE_REFUSAL_CODES, type ComputeRefusalCode } from './refusal-codes.js';
 export { type ComputeProfile, type ComputeLimits, DEFAULT_COMPUTE_PROFILE, DEFAULT_COMPUTE_LIMITS } from './profile.js';
 export { type SizeSpec, VM_SIZES, DEFAULT_VM_SIZE, isComputeIntensiveSize } from './sizes.js';
 export {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONNECTION_EVENT_IDS, DEFAULT_GATEWAY_PROFILE, applyGatewayEvent, createGatewayWorld, readGatewayStatus,
 } from '../../src/gateway/index.js';
-import { MINUTE_MS, PROVISION_MS, createHarness, provision, type Harness } from './harness.js';
+import { MINUTE_MS, PROVISION_MS, RESIZE_MS, createHarness, provision, type Harness } from './harness.js';
 
 // Get-AzureVNetConnection and Get-AzureVNetGateway as the host reports them: the documented fields, byte counters
 // "since last connected" at the modelled rate, and the last gateway operation with its status.
@@ -24,7 +24,7 @@ describe('Get-AzureVNetConnection fields', () => {
       LocalNetworkSiteName: 'Site1',
       ConnectivityState: 'Connected',
       LastEventID: CONNECTION_EVENT_IDS.Connected,
-      LastEventMessage: "The connectivity state for the local network site 'Site1' changed from Connecting to Connected.",
+      LastEventMessage: "The connectivity state for the local network site 'Site1' changed from Not Connected to Connected.",
       LastEventTimeStamp: CONNECTED_MS,
       LastConnectionEstablished: CONNECTED_MS,
       IngressBytesTransferred: INGRESS_BPS * 3_600,
@@ -84,7 +84,7 @@ describe('Get-AzureVNetGateway: state, type, SKU, IP and the last operation', ()
     expect(h.host.status('VNet1')).toMatchObject({ state: 'Provisioned', gatewayType: 'DynamicRouting', sku: 'Default', publicIp: '40.0.0.1' });
     h.host.execute({ type: 'resizeGateway', vnet: 'VNet1', sku: 'HighPerformance' });
     expect(operation()).toMatchObject({ operation: 'ResizeGateway', status: 'InProgress', message: 'resizing to HighPerformance' });
-    h.clock.advanceBy(DEFAULT_GATEWAY_PROFILE.resizeDurationMs);
+    h.clock.advanceBy(RESIZE_MS);
     expect(operation()).toMatchObject({ operation: 'ResizeGateway', status: 'Successful' });
     expect(h.host.status('VNet1')?.sku).toBe('HighPerformance');
     h.host.execute({ type: 'resetGateway', vnet: 'VNet1' });
@@ -92,6 +92,8 @@ describe('Get-AzureVNetGateway: state, type, SKU, IP and the last operation', ()
     h.clock.advanceBy(DEFAULT_GATEWAY_PROFILE.resetFailoverMs);
     expect(operation()).toMatchObject({ operation: 'ResetGateway', status: 'Successful', message: 'standby instance is active' });
     h.host.execute({ type: 'setSharedKey', vnet: 'VNet1', site: 'Site1', key: 'NewKey1' });
+    expect(operation()).toMatchObject({ operation: 'SetGatewayKey', status: 'InProgress' });
+    h.clock.advanceBy(1);
     expect(operation()).toMatchObject({ operation: 'SetGatewayKey', status: 'Successful' });
     expect(h.host.status('VNet1')?.sku).toBe('HighPerformance');
   });
@@ -118,7 +120,7 @@ describe('Get-AzureVNetGateway: state, type, SKU, IP and the last operation', ()
     provision(h, 'DynamicRouting');
     const seen = h.events.length;
     h.host.execute({ type: 'resizeGateway', vnet: 'VNet1', sku: 'HighPerformance' });
-    h.clock.advanceBy(DEFAULT_GATEWAY_PROFILE.resizeDurationMs + MINUTE_MS);
+    h.clock.advanceBy(RESIZE_MS + MINUTE_MS);
     expect(h.events.slice(seen).some(({ event }) => event.type === 'connection.stateChanged')).toBe(false);
     expect(siteStatus(h)?.ConnectivityState).toBe('Connected');
   });

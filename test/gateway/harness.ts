@@ -1,7 +1,7 @@
 import { SimClock } from '../../src/sim/clock.js';
 import { createRng } from '../../src/sim/rng.js';
 import {
-  GatewayHost, type DeviceSpec, type GatewayEvent, type GatewayProfile, type LocalSiteSpec, type VnetGatewaySpec,
+  GatewayHost, type DeviceSpec, type DurationRange, type GatewayEvent, type GatewayProfile, type LocalSiteSpec, type VnetGatewaySpec,
 } from '../../src/gateway/index.js';
 
 /** A host on a fresh simulated clock with a recording event sink; shared by the gateway tests. */
@@ -13,6 +13,25 @@ export interface Harness {
 
 export const MINUTE_MS = 60_000;
 export const PROVISION_MS = 15 * MINUTE_MS;
+export const DEPROVISION_MS = 5 * MINUTE_MS;
+export const RESIZE_MS = 5 * MINUTE_MS;
+
+/** A fixed duration, as a profile range. */
+export function fixedRange(ms: number): DurationRange {
+  return { minMs: ms, medianMs: ms, maxMs: ms };
+}
+
+/**
+ * The harness pins the operation durations the default profile draws from recorded ranges, so a test reads times
+ * off the clock: both gateway types provision in 15 min, delete and resize take 5 min, a key set takes effect at once.
+ */
+export const PINNED_DURATIONS: Partial<GatewayProfile> = {
+  staticProvisionMs: fixedRange(PROVISION_MS),
+  dynamicProvisionMs: fixedRange(PROVISION_MS),
+  deprovisionMs: fixedRange(DEPROVISION_MS),
+  resizeMs: fixedRange(RESIZE_MS),
+  sharedKeySetMs: fixedRange(0),
+};
 
 /** Site1 192.168.0.0/16 behind 203.0.113.10; VNet1 10.0.0.0/16 connected to it. */
 export const SITE1: LocalSiteSpec = { name: 'Site1', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '203.0.113.10' };
@@ -39,7 +58,7 @@ export function createHarness(options: {
     rng: createRng(options.seed ?? 42),
     emit: (event) => events.push({ timeMs: clock.now(), event }),
     allocatePublicIp: () => `40.0.0.${++nextIp}`,
-    profile: options.profile,
+    profile: { ...PINNED_DURATIONS, ...options.profile },
   });
   for (const site of options.sites ?? [SITE1]) host.defineSite(site);
   for (const device of options.devices ?? []) host.defineDevice(device);

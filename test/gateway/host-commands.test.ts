@@ -121,15 +121,18 @@ describe('gateway lifecycle', () => {
   });
 
   it('deleting the gateway replaces a refused tunnel\'s reason with GATEWAY_DEPROVISIONING', () => {
-    const site2 = { name: 'Site2', addressPrefixes: ['172.16.0.0/16'], vpnGatewayAddress: '198.51.100.20' };
-    const h = createHarness({ sites: [SITE1, site2], vnets: [{ ...VNET1, sites: ['Site1', 'Site2'] }] });
-    provision(h, 'StaticRouting');
-    expect(h.host.connectionStatus('VNet1', 'Site2')?.reason).toBe('TOO_MANY_TUNNELS');
-    h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' });
-    expect(h.host.connectionStatus('VNet1', 'Site2')).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'GATEWAY_DEPROVISIONING' });
-    h.clock.advanceBy(5 * MINUTE_MS);
+    const sites = Array.from({ length: 11 }, (_, i) => ({
+      name: `Site${i + 1}`, addressPrefixes: [`192.168.${i}.0/24`], vpnGatewayAddress: `203.0.113.${i + 10}`,
+    }));
+    const h = createHarness({ sites, vnets: [{ ...VNET1, sites: sites.map((s) => s.name) }] });
     provision(h, 'DynamicRouting');
-    expect(h.host.connectionStatus('VNet1', 'Site2')).toMatchObject({ ConnectivityState: 'Connected' });
+    expect(h.host.connectionStatus('VNet1', 'Site11')?.reason).toBe('TOO_MANY_TUNNELS');
+    h.host.execute({ type: 'deleteGateway', vnet: 'VNet1' });
+    expect(h.host.connectionStatus('VNet1', 'Site11')).toMatchObject({ ConnectivityState: 'NotConnected', reason: 'GATEWAY_DEPROVISIONING' });
+    h.clock.advanceBy(5 * MINUTE_MS);
+    expect(h.host.execute({ type: 'createGateway', vnet: 'VNet1', gatewayType: 'DynamicRouting', sku: 'HighPerformance' })).toEqual({ ok: true });
+    h.clock.advanceBy(PROVISION_MS + 1_000);
+    expect(h.host.connectionStatus('VNet1', 'Site11')).toMatchObject({ ConnectivityState: 'Connected' });
   });
 
   it('reset fails over: tunnels drop for 45 s and come back; a second reset reboots both (180 s)', () => {

@@ -8,6 +8,7 @@ import { gatewayMachine, type GatewayLink } from '../../src/gateway/gateway-mach
 import type { IkeExchange } from '../../src/gateway/negotiation.js';
 import { DEFAULT_GATEWAY_PROFILE } from '../../src/gateway/profile.js';
 import type { FailureReason } from '../../src/gateway/reasons.js';
+import { DEPROVISION_MS, PROVISION_MS, RESIZE_MS } from './harness.js';
 import { compatibleDevice } from './harness.js';
 
 // Model-based tests: @xstate/graph walks each machine (state value plus the bounded retransmit counter, never the
@@ -162,9 +163,10 @@ describe('gateway machine (model-based)', () => {
   };
   const input = { profile: DEFAULT_GATEWAY_PROFILE, link };
   const events = [
-    { type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default' }, { type: 'CREATE', gatewayType: 'StaticRouting', sku: 'Default', fails: true },
-    { type: 'DELETE' }, { type: 'RESET' },
-    { type: 'RESIZE', sku: 'HighPerformance' }, ...listDelayedEvents(gatewayMachine),
+    { type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default', provisionMs: PROVISION_MS },
+    { type: 'CREATE', gatewayType: 'StaticRouting', sku: 'Default', fails: true, provisionMs: PROVISION_MS },
+    { type: 'DELETE', deprovisionMs: DEPROVISION_MS }, { type: 'RESET' },
+    { type: 'RESIZE', sku: 'HighPerformance', resizeMs: RESIZE_MS }, ...listDelayedEvents(gatewayMachine),
   ];
   const paths = getShortestPaths(gatewayMachine, {
     input, events: events as never, serializeState: (s: { value: unknown }) => JSON.stringify(s.value), limit: 500,
@@ -183,15 +185,15 @@ describe('gateway machine (model-based)', () => {
     const recording: GatewayLink = { ...link, enterState: (state) => void calls.push(state), failProvisioning: () => void calls.push('failed') };
     const actor = createActor(gatewayMachine, { clock, input: { profile: DEFAULT_GATEWAY_PROFILE, link: recording } });
     actor.start();
-    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default', fails: true });
-    clock.advanceTo(DEFAULT_GATEWAY_PROFILE.provisionDurationMs - 1);
+    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default', fails: true, provisionMs: PROVISION_MS });
+    clock.advanceTo(PROVISION_MS - 1);
     expect(actor.getSnapshot().value).toBe('Provisioning');
-    clock.advanceTo(DEFAULT_GATEWAY_PROFILE.provisionDurationMs);
+    clock.advanceTo(PROVISION_MS);
     expect(actor.getSnapshot().value).toBe('NotProvisioned');
     expect(calls).toEqual(['Provisioning', 'failed']);
     // The next create is a fresh one: it succeeds unless it is told to fail too.
-    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default' });
-    clock.advanceBy(DEFAULT_GATEWAY_PROFILE.provisionDurationMs);
+    actor.send({ type: 'CREATE', gatewayType: 'DynamicRouting', sku: 'Default', provisionMs: PROVISION_MS });
+    clock.advanceBy(PROVISION_MS);
     expect(actor.getSnapshot().value).toEqual({ Provisioned: 'active' });
     actor.stop();
   });
@@ -199,7 +201,7 @@ describe('gateway machine (model-based)', () => {
   it('ignores CREATE in every state but NotProvisioned', () => {
     for (const path of paths) {
       if (path.state.value === 'NotProvisioned') continue;
-      const next = getNextSnapshot(gatewayMachine, path.state as never, { type: 'CREATE', gatewayType: 'StaticRouting', sku: 'Default' });
+      const next = getNextSnapshot(gatewayMachine, path.state as never, { type: 'CREATE', gatewayType: 'StaticRouting', sku: 'Default', provisionMs: PROVISION_MS });
       expect(next.value).toEqual(path.state.value);
     }
   });
@@ -208,8 +210,8 @@ describe('gateway machine (model-based)', () => {
     const expectedMs: Record<string, number> = {
       '"NotProvisioned"': 0,
       '"Provisioning"': 0,
-      '{"Provisioned":"active"}': DEFAULT_GATEWAY_PROFILE.provisionDurationMs,
-      '"Deprovisioning"': DEFAULT_GATEWAY_PROFILE.provisionDurationMs,
+      '{"Provisioned":"active"}': PROVISION_MS,
+      '"Deprovisioning"': PROVISION_MS,
     };
     for (const path of paths) {
       const clock = new SimClock();

@@ -95,7 +95,7 @@ describe('reach and noReach parameters', () => {
     try {
       parseScenario(text, STORY_FILE);
     } catch (error) {
-      expect((error as InputError).diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['90 undefined-reference']);
+      expect((error as InputError).diagnostics.map((d) => `${d.line} ${d.rule}`)).toEqual(['96 undefined-reference']);
     }
   });
 });
