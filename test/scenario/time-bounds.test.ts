@@ -22,7 +22,7 @@ describe('every time a scenario gives is bounded (400 days)', () => {
     ['until just past the limit', `${HEADER}until: 400d1s\n`, 4, 8],
     ['a timeline at', `${HEADER}timeline:\n  - at: 2147483648h30m\n    note: far\n    createAffinityGroup: { name: ag, region: West US }\n`, 5, 9],
     ['an expectation at', `${HEADER}expect:\n  - at: 401d\n    commandRefused: { command: createVm, code: x }\n`, 5, 9],
-    ['a profile duration', `${HEADER}profile:\n  provisionDuration: 99999999d\n`, 5, 22],
+    ['a profile duration', `${HEADER}profile:\n  resetFailover: 99999999d\n`, 5, 18],
   ])('refuses %s beyond the limit at its line and column', (_what, text, line, column) => {
     const [problem, ...others] = refusalsOf(text);
     expect(others).toEqual([]);
