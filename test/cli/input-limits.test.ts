@@ -25,7 +25,7 @@ describe('input beyond the limits is refused with exit 2 and a position, never a
   it.each([
     ['run', 'flow.yaml', `name: t\ndescription: ${'['.repeat(2572)}${']'.repeat(2572)}\n`, /flow\.yaml:2:\d+: error input-limit: collections nest deeper than 64/],
     ['check', 'block.yaml', `network:\n${Array.from({ length: 2126 }, (_, i) => `${'  '.repeat(i)}- \n`).join('')}`, /block\.yaml:\d+:\d+: error input-limit/],
-    ['run', 'timeline.yaml', `name: t\nseed: 1\nera: 2014\ntimeline:\n${'  - { at: 1s, note: n }\n'.repeat(1_000_000)}`, /timeline\.yaml:1:1: error input-limit: the file has more than the 1000000 entries/],
+    ['run', 'timeline.yaml', `name: t\nseed: 1\nera: 2014\ntimeline:\n${'  - { at: 1s, note: n }\n'.repeat(1_000_000)}`, /timeline\.yaml:1:1: error input-limit: the file has more than the 2500000 entries/],
     ['check', 'deep.xml', `<NetworkConfiguration>${'<a>'.repeat(3000)}${'</a>'.repeat(3000)}</NetworkConfiguration>`, /deep\.xml:1:\d+: error input-limit: elements nest deeper than 64/],
   ])('%s %s', async (command, name, text, expected) => {
     const { code, output } = await vnetsimOn(command, name, text);
