@@ -1,5 +1,5 @@
-import type { NetworkPlan } from '../ipam/index.js';
-import { makeEvent, type ComputeEventBody } from '../vm/index.js';
+import type { NetworkPlan, PlanVnet } from '../ipam/index.js';
+import { makeEvent, type ComputeEventBody, type ComputeEventOf } from '../vm/index.js';
 import { makeEngineEvent, type EngineEventBody } from './events.js';
 
 /**
@@ -16,15 +16,18 @@ export function describePlanEvents(plan: NetworkPlan): (ComputeEventBody | Engin
       ...(site.vpnGatewayAddress === undefined ? {} : { vpnGatewayAddress: site.vpnGatewayAddress.value }),
     }));
   }
-  for (const vnet of plan.vnets) {
-    const binding = vnet.affinityGroup !== undefined ? { affinityGroup: vnet.affinityGroup.value } : vnet.location !== undefined ? { region: vnet.location.value } : {};
-    events.push(makeEvent('vnet.defined', {
-      vnet: vnet.name,
-      ...binding,
-      addressSpace: vnet.addressSpace.map((p) => p.value),
-      subnets: vnet.subnets.map((s) => ({ name: s.name, prefix: s.addressPrefix.value })),
-      ...(vnet.gateway === undefined ? {} : { gatewaySites: vnet.gateway.connections.map((c) => c.site.value) }),
-    }));
-  }
+  for (const vnet of plan.vnets) events.push(describeVnetEvent(vnet, vnet.gateway?.connections.map((c) => c.site.value)));
   return events;
+}
+
+/** The `vnet.defined` of one plan VNet; `gatewaySites` (its ConnectionsToLocalNetwork) only when given. */
+export function describeVnetEvent(vnet: PlanVnet, gatewaySites: readonly string[] | undefined): ComputeEventOf<'vnet.defined'> {
+  const binding = vnet.affinityGroup !== undefined ? { affinityGroup: vnet.affinityGroup.value } : vnet.location !== undefined ? { region: vnet.location.value } : {};
+  return makeEvent('vnet.defined', {
+    vnet: vnet.name,
+    ...binding,
+    addressSpace: vnet.addressSpace.map((p) => p.value),
+    subnets: vnet.subnets.map((s) => ({ name: s.name, prefix: s.addressPrefix.value })),
+    ...(gatewaySites === undefined ? {} : { gatewaySites: [...gatewaySites] }),
+  });
 }

@@ -10,7 +10,7 @@ import { EventLogFullError } from './event-log-limit.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
 import { decideNetworkConfig, hasGateway } from './network-config.js';
-import { describePlanEvents } from './plan-events.js';
+import { describePlanEvents, describeVnetEvent } from './plan-events.js';
 import { drawPublicIp } from './public-ip-pool.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
 import { createRng } from './rng.js';
@@ -213,8 +213,7 @@ export class Simulation {
       return;
     }
     const current = this.world.vnets[vnet.name]?.gatewaySites ?? [];
-    const [defined] = describePlanEvents({ file: '', dnsServers: [], localSites: [], vnets: [{ ...vnet, gateway: undefined }] });
-    if (defined !== undefined) this.record({ ...defined, gatewaySites: [...current] } as EventBody);
+    this.record(describeVnetEvent(vnet, current));
     for (const site of current.filter((s) => !sites.includes(s))) this.gateways.execute({ type: 'removeSite', vnet: vnet.name, site });
     for (const site of sites.filter((s) => !current.includes(s))) this.gateways.execute({ type: 'addSite', vnet: vnet.name, site });
   }

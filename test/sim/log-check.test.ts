@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { parseScenario, runScenario } from '../../src/scenario/index.js';
 import { checkEventLog, formatEventLine, replayEvents, serializeWorld, type SimEvent } from '../../src/sim/index.js';
+import { BASE_SETUP, frontEndVm } from './fixtures.js';
+import { makePlan, mustExecute, startSimulation } from './helpers.js';
 
 /*
  * A log read from disk is checked line by line against the event catalogue and the world so far, and refused at
@@ -44,6 +46,20 @@ describe('every story log reads back', () => {
     if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
     expect(reading.events.map((event) => `${formatEventLine(event)}\n`).join('')).toBe(text);
     expect(serializeWorld(reading.world)).toBe(serializeWorld(replayEvents(events)));
+  });
+});
+
+describe('an emulator session log reads back', () => {
+  it('a network configuration replaced under a running VM (VNets removed and redefined) folds to the same world', () => {
+    const sim = startSimulation();
+    mustExecute(sim, ...BASE_SETUP, frontEndVm('web', 'web1'));
+    sim.advanceTo(3_600_000);
+    const plan = makePlan([{ name: 'CorpNet', affinityGroup: 'CorpAG', addressSpace: ['10.1.0.0/16'], subnets: { FrontEnd: '10.1.1.0/24', BackEnd: '10.1.2.0/29', Data: '10.1.3.0/24' } }]);
+    mustExecute(sim, { type: 'setNetworkConfig', plan });
+    expect(sim.events.some((event) => event.type === 'vnet.removed')).toBe(true);
+    const reading = checkEventLog(sim.events.map((event) => `${formatEventLine(event)}\n`).join(''));
+    if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
+    expect(serializeWorld(reading.world)).toBe(serializeWorld(sim.world));
   });
 });
 
