@@ -6,7 +6,7 @@ import {
 import type { NetworkPlan } from '../ipam/index.js';
 import type { Command, Simulation, SimEvent, World } from '../sim/index.js';
 import type { ScheduledCommand } from '../scenario/index.js';
-import type { LiveWorld, ReachAnswer } from '../viz/index.js';
+import type { LiveWorld, ReachReply } from '../viz/index.js';
 
 /** A command the engine accepted from a client, at the simulated time it ran (what `--record` writes). */
 export interface AcceptedCommand {
@@ -42,7 +42,7 @@ export class LiveEngine implements LiveWorld {
   readonly state: AsmState;
   readonly accepted: AcceptedCommand[] = [];
   /** Answers the page's reach questions (the CLI wires the topology engine in). */
-  reach: ((from: string, to: string) => ReachAnswer) | undefined;
+  reach: ((from: string, to: string, atSeq?: number) => ReachReply) | undefined;
   private nowMs = 0;
   private clockMs = 0;
   private readonly scheduled: readonly ScheduledCommand[];

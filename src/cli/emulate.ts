@@ -58,7 +58,7 @@ export function defineCommand(command: Command): void {
       } catch (error) {
         command.error(`error: ${describeListenFailure(error, flags)}`, { exitCode: EXIT_BAD_INPUT, code: 'vnetsim.emulate.listen' });
       }
-      emulator.engine.reach = createReachAnswerer(() => emulator.engine.events);
+      emulator.engine.reach = createReachAnswerer(() => emulator.engine.events, { scenario: 'emulator', file: emulator.apiUrl });
       const lines = [`Service Management API: ${emulator.apiUrl}`, `live view: ${emulator.pageUrl}`, `subscription: ${emulator.subscriptionId}`];
       if (flags.publishsettings !== undefined && management !== undefined) {
         const path = resolve(flags.publishsettings);

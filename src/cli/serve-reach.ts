@@ -1,49 +1,94 @@
 import { applyEvent, createWorld, LiveTopology } from '../sim/index.js';
 import { queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
-import type { ReachAnswer, ReachBlocker, ReachHop, VizEvent } from '../viz/index.js';
+import type { ReachAnswer, ReachBlocker, ReachHop, ReachReply, VizEvent } from '../viz/index.js';
+import { formatReachText } from './reach-format.js';
 
 /** Disposition of a question whose ends are not VMs or on-premises sites (a subnet or a gateway sends nothing). */
 const NOT_A_FLOW_END = 'not-a-flow-end';
 
+/** How the page's answers name the world in their CLI-style text: the scenario (or emulator) and its file. */
+export interface ReachWorldLabel {
+  scenario: string;
+  file: string;
+}
+
+/** A world folded up to some event, with the topology that follows it. */
+interface FoldedWorld {
+  readonly world: ReturnType<typeof createWorld>;
+  readonly live: LiveTopology;
+  folded: number;
+}
+
 /**
- * Answers the page's "can this node reach that node" with the topology engine on the world as the log stands now.
+ * Answers the page's "can this node reach that node" with the topology engine on the world as it stood after the
+ * event the page shows (`atSeq`; the newest event when absent), so a page scrubbed back gets that moment's answer.
  * Pages pick graph nodes (`vm:svc/name`, `site:NAME`); the engine answers on any port, both ways, and its hops and
- * blockers are mapped back onto graph nodes so the page can highlight them. The index follows the log's new events
- * in place (LiveTopology), rebuilt only for events that add or remove objects.
+ * blockers are mapped back onto graph nodes so the page can highlight them; `text` is what `vnetsim reach` prints.
+ * The live end follows the log in place (LiveTopology); an earlier moment is folded from the start once and kept
+ * until the page asks about another one.
  */
-export function createReachAnswerer(readEvents: () => readonly VizEvent[]): (from: string, to: string) => ReachAnswer {
-  // Both live worlds only append to their log, so the world is folded forward from the last question, not replayed.
-  const world = createWorld();
-  const live = new LiveTopology(world);
-  let folded = 0;
-  const currentIndex = (): TopologyIndex => {
-    const events = readEvents();
-    for (; folded < events.length; folded++) applyEvent(world, events[folded]!);
-    return live.indexAt(events);
+export function createReachAnswerer(readEvents: () => readonly VizEvent[], label: ReachWorldLabel): (from: string, to: string, atSeq?: number) => ReachReply {
+  const newFold = (): FoldedWorld => {
+    const world = createWorld();
+    return { world, live: new LiveTopology(world), folded: 0 };
   };
-  return (fromNode, toNode) => {
-    const from = toFlowEnd(fromNode);
-    const to = toFlowEnd(toNode);
-    if (from === undefined || to === undefined) {
-      const node = from === undefined ? fromNode : toNode;
-      return {
-        verdict: 'unreachable', disposition: NOT_A_FLOW_END, hops: [],
-        blockers: [{ nodeId: node, code: NOT_A_FLOW_END, message: `${node} neither sends nor answers traffic: pick a VM or an on-premises site` }],
-      };
-    }
-    const result = queryReachOnAnyPort(currentIndex(), from, to);
-    if (!result.ok) {
-      return { verdict: 'unreachable', disposition: result.error.code, hops: [], blockers: [{ nodeId: fromNode, code: result.error.code, message: result.error.message }] };
-    }
-    const { answer } = result;
-    // A flow needs its reply: the page shows the forward path, and the blockers of both directions.
-    const isDelivered = answer.disposition === 'delivered' && answer.reverse.disposition === 'delivered';
-    return {
-      verdict: isDelivered ? 'reachable' : 'unreachable',
-      disposition: answer.disposition === 'delivered' ? answer.reverse.disposition : answer.disposition,
-      hops: mapHops(answer),
-      blockers: [...mapBlockers(answer, 'forward'), ...mapBlockers(answer.reverse, 'reverse')],
-    };
+  // Both live worlds only append to their log, so the live end is folded forward from the last question.
+  const liveEnd = newFold();
+  let past: FoldedWorld | undefined;
+  const foldTo = (target: FoldedWorld, events: readonly VizEvent[], count: number): TopologyIndex => {
+    for (; target.folded < count; target.folded++) applyEvent(target.world, events[target.folded]!);
+    return target.live.indexAt(count === events.length ? events : events.slice(0, count));
+  };
+  const indexAt = (atSeq: number | undefined): { index: TopologyIndex; count: number } => {
+    const events = readEvents();
+    const count = atSeq === undefined ? events.length : countThrough(events, atSeq);
+    if (count === events.length || count >= liveEnd.folded) return { index: foldTo(liveEnd, events, count), count };
+    if (past === undefined || past.folded > count) past = newFold();
+    return { index: foldTo(past, events, count), count };
+  };
+  return (fromNode, toNode, atSeq) => {
+    const { index, count } = indexAt(atSeq);
+    const events = readEvents();
+    const last = count === 0 ? undefined : events[count - 1];
+    const moment = { atSeq: last?.seq ?? 0, atMs: last?.time ?? 0 };
+    return { ...moment, answer: answerAt(index, fromNode, toNode, { ...label, atMs: moment.atMs }) };
+  };
+}
+
+/** How many of the log's events are visible at `atSeq` (seq is strictly increasing, so a binary search). */
+function countThrough(events: readonly VizEvent[], atSeq: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (events[middle]!.seq <= atSeq) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function answerAt(index: TopologyIndex, fromNode: string, toNode: string, where: ReachWorldLabel & { atMs: number }): ReachAnswer {
+  const from = toFlowEnd(fromNode);
+  const to = toFlowEnd(toNode);
+  if (from === undefined || to === undefined) {
+    const node = from === undefined ? fromNode : toNode;
+    const message = `${node} neither sends nor answers traffic: pick a VM or an on-premises site`;
+    return { verdict: 'unreachable', disposition: NOT_A_FLOW_END, hops: [], blockers: [{ nodeId: node, code: NOT_A_FLOW_END, message }], text: `${message}\n` };
+  }
+  const result = queryReachOnAnyPort(index, from, to);
+  if (!result.ok) {
+    const { code, message } = result.error;
+    return { verdict: 'unreachable', disposition: code, hops: [], blockers: [{ nodeId: fromNode, code, message }], text: `${message}\n` };
+  }
+  const { answer } = result;
+  // A flow needs its reply: the page shows the forward path, and the blockers of both directions.
+  const isDelivered = answer.disposition === 'delivered' && answer.reverse.disposition === 'delivered';
+  return {
+    verdict: isDelivered ? 'reachable' : 'unreachable',
+    disposition: answer.disposition === 'delivered' ? answer.reverse.disposition : answer.disposition,
+    hops: mapHops(answer),
+    blockers: [...mapBlockers(answer, 'forward'), ...mapBlockers(answer.reverse, 'reverse')],
+    text: formatReachText({ scenario: where.scenario, file: where.file, atMs: where.atMs, from, to, port: result.port, answer }),
   };
 }
 

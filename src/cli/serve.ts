@@ -32,7 +32,7 @@ export function defineCommand(command: Command): void {
     .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
     .option('--paused', 'start with the clock paused (press play in the page)')
     .action(async (file: string, flags: ServeFlags, command: Command) => {
-      const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readInputFile(file, 'event log'), file)) : createScenarioWorld(await loadScenarioFile(file));
+      const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readInputFile(file, 'event log'), file), file) : createScenarioWorld(await loadScenarioFile(file));
       if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
         process.stderr.write(`vnetsim serve: the page is not built (${DEFAULT_WEB_ROOT}); run: npm run build\n`);
       }
@@ -75,7 +75,7 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     get events() {
       return sim.events;
     },
-    reach: createReachAnswerer(() => sim.events),
+    reach: createReachAnswerer(() => sim.events, { scenario: scenario.name, file: scenario.file }),
     subscribe: (listener) => sim.subscribe(listener),
     now: () => nowMs,
     advanceTo(timeMs) {
@@ -97,9 +97,11 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
 }
 
 /** Replays a recorded log live, answering reach queries on the world the log has reached so far. */
-export function createLogWorld(script: readonly TimedEvent[]): LiveWorld {
+export function createLogWorld(script: readonly TimedEvent[], file: string): LiveWorld {
   const world = createScriptedWorld(script);
-  return { ...world, reach: createReachAnswerer(() => world.events) };
+  const started = script[0];
+  const scenario = started?.type === 'world.started' ? started.scenario : file;
+  return { ...world, reach: createReachAnswerer(() => world.events, { scenario, file }) };
 }
 
 /**

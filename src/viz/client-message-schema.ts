@@ -14,7 +14,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('seek'),
     timeMs: z.number().int().nonnegative().max(MAX_SIM_TIME_MS, `seek at most ${MAX_SIM_TIME_MS} ms (400 days of simulated time)`),
   }),
-  z.strictObject({ type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId }),
+  // atSeq names the moment the page shows (its last visible event); absent means the live end of the log.
+  z.strictObject({
+    type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId,
+    atSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  }),
 ]);
 
 // Compile-time guard: the schema and the protocol's ClientMessage type must describe the same messages.

@@ -1,5 +1,5 @@
 import type { VizEvent } from './event-fields.js';
-import type { ReachAnswer } from './protocol.js';
+import type { ReachReply } from './protocol.js';
 
 /**
  * What the viz server needs from a running scenario: the event log, a way to hear new events, and the simulated
@@ -16,8 +16,11 @@ export interface LiveWorld {
   advanceTo(timeMs: number): void;
   /** When something is next due (a timer or a timeline step), `undefined` when nothing is left. */
   nextEventTime(): number | undefined;
-  /** Answers "can `from` reach `to`" by graph node id, or `undefined` when no topology engine is wired in. */
-  reach?: ((from: string, to: string) => ReachAnswer) | undefined;
+  /**
+   * Answers "can `from` reach `to`" by graph node id on the world as it stood after event `atSeq` (the newest event
+   * when absent), or `undefined` when no topology engine is wired in.
+   */
+  reach?: ((from: string, to: string, atSeq?: number) => ReachReply) | undefined;
 }
 
 /** An event with its simulated time, as a checked recorded log (JSONL) or a test script holds it. */

@@ -67,13 +67,21 @@ export interface ReachAnswer {
   disposition: string;
   hops: ReachHop[];
   blockers: ReachBlocker[];
+  /** What `vnetsim reach` prints for the same question at the same moment, line for line (both directions, every hop). */
+  text: string;
+}
+
+/** A reach answer and the moment it was computed for: the last event seq then shown, and its simulated time. */
+export interface ReachReply {
+  atSeq: number;
+  atMs: number;
+  answer: ReachAnswer;
 }
 
 /** Reply to a reach query, matched by `requestId`. */
-export interface ReachMessage {
+export interface ReachMessage extends ReachReply {
   type: 'reach';
   requestId: string;
-  answer: ReachAnswer;
 }
 
 /**
@@ -106,7 +114,7 @@ export type ClientMessage =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'seek'; timeMs: number }
-  | { type: 'reach'; requestId: string; from: string; to: string };
+  | { type: 'reach'; requestId: string; from: string; to: string; atSeq?: number | undefined };
 
 /** Builds an error reply. */
 export function errorMessage(code: ErrorCode, message: string, requestId: string | null = null): ErrorMessage {

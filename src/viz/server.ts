@@ -160,12 +160,12 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
         playback.seek(message.timeMs);
         return;
       case 'reach':
-        answerReach(ws, message.requestId, message.from, message.to);
+        answerReach(ws, message.requestId, message.from, message.to, message.atSeq);
         return;
     }
   }
 
-  function answerReach(ws: WebSocket, requestId: string, from: string, to: string): void {
+  function answerReach(ws: WebSocket, requestId: string, from: string, to: string, atSeq: number | undefined): void {
     const reach = options.world.reach;
     if (reach === undefined) {
       stream.reply(ws, errorMessage('reach-unavailable', 'this server has no topology engine to answer reach queries', requestId));
@@ -177,7 +177,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
       stream.reply(ws, errorMessage('unknown-node', `no node ${unknown.join(' or ')} in the current topology`, requestId));
       return;
     }
-    stream.reply(ws, { type: 'reach', requestId, answer: reach(from, to) });
+    stream.reply(ws, { type: 'reach', requestId, ...reach(from, to, atSeq) });
   }
 
   try {

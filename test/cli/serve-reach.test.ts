@@ -10,13 +10,13 @@ describe('the page reach answerer across a growing log', () => {
     const scenario = await loadScenarioFile(SCENARIO);
     const asked = createScenarioWorld(scenario);
     asked.advanceTo(10 * MINUTE_MS);
-    expect(asked.reach!('vm:web/web1', 'site:HQ').disposition).toBe('gateway-not-provisioned');
+    expect(asked.reach!('vm:web/web1', 'site:HQ').answer.disposition).toBe('gateway-not-provisioned');
     for (const minutes of [30, 120]) {
       asked.advanceTo(minutes * MINUTE_MS);
       const fresh = createScenarioWorld(scenario);
       fresh.advanceTo(minutes * MINUTE_MS);
       expect(asked.reach!('vm:web/web1', 'site:HQ')).toEqual(fresh.reach!('vm:web/web1', 'site:HQ'));
     }
-    expect(asked.reach!('vm:web/web1', 'site:HQ').verdict).toBe('unreachable');
+    expect(asked.reach!('vm:web/web1', 'site:HQ').answer.verdict).toBe('unreachable');
   });
 });

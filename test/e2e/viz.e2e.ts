@@ -102,7 +102,8 @@ describe('live view in a real browser', () => {
     await page.close();
   });
 
-  it('answers a reach query with the real topology engine: VM to on-premises site through the gateway', async () => {
+  /** The hub-tunnel scenario at 0:30, web1 and HQ picked on the page, and the reachable answer shown. */
+  async function askWeb1ToHqAtHalfHour(): Promise<Page> {
     const world = createScenarioWorld(await loadScenarioFile('test/e2e/fixtures/hub-tunnel.yaml'));
     world.advanceTo(30 * 60_000);
     const page = await openPage(await serve(world));
@@ -110,10 +111,30 @@ describe('live view in a real browser', () => {
     await page.click('g.node[data-id="vm:web/web1"] circle');
     await page.click('g.node[data-id="site:HQ"] circle');
     await page.waitForSelector('#reach-result[data-verdict="reachable"]');
+    return page;
+  }
+
+  it('answers a reach query with the real topology engine: VM to on-premises site through the gateway', async () => {
+    const page = await askWeb1ToHqAtHalfHour();
     // The verdict text lands before the graph redraws on its next frame: wait for the highlighted path itself.
     await expect.poll(() => page.locator('g.node.on-path').count()).toBe(4);
     expect(await page.locator('g.node.on-path[data-id="gateway:CorpVNet"]').count()).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-engine-reach.png') });
+    await page.close();
+  });
+
+  it('answers a reach query for the moment scrubbed to, and again for the live end', async () => {
+    const page = await askWeb1ToHqAtHalfHour();
+    expect(await page.textContent('#reach-result .reach-text')).toContain('connection:CorpVNet');
+    // Back to the moment the gateway started provisioning: that moment's answer, and it says which moment.
+    const provisioning = page.locator('#event-list li', { hasText: /gateway CorpVNet\s+NotProvisioned → Provisioning/ });
+    await provisioning.click();
+    await page.waitForSelector('#reach-result[data-verdict="unreachable"]');
+    const seq = await provisioning.getAttribute('data-seq');
+    expect(await page.getAttribute('#reach-result', 'data-at-seq')).toBe(seq);
+    expect(await page.textContent('#reach-result')).toContain('gateway-not-provisioned');
+    await page.click('#live');
+    await page.waitForSelector('#reach-result[data-verdict="reachable"]');
     await page.close();
   });
 
@@ -183,9 +204,9 @@ describe('live view in a real browser', () => {
     const answer = {
       verdict: 'reachable' as const, disposition: 'accepted',
       hops: ['vm:web/web1', 'subnet:HubVNet/FrontEnd', 'vnet:HubVNet', 'subnet:HubVNet/BackEnd', 'vm:db/sql1'].map((nodeId) => ({ nodeId, label: nodeId.split(/[:/]/).pop()! })),
-      blockers: [],
+      blockers: [], text: 'web1 → sql1\n',
     };
-    const world = { ...createScriptedWorld(hubEvents()), reach: () => answer };
+    const world = { ...createScriptedWorld(hubEvents()), reach: (_from: string, _to: string, atSeq?: number) => ({ atSeq: atSeq ?? 0, atMs: 0, answer }) };
     world.advanceTo(60 * 60_000);
     const server = await serve(world);
     const page = await openPage(server);

@@ -9,6 +9,7 @@ describe('parseClientMessage', () => {
     ['{"type":"step"}', { type: 'step' }],
     ['{"type":"seek","timeMs":60000}', { type: 'seek', timeMs: 60000 }],
     ['{"type":"reach","requestId":"r1","from":"vm:web/web1","to":"site:OnPrem"}', { type: 'reach', requestId: 'r1', from: 'vm:web/web1', to: 'site:OnPrem' }],
+    ['{"type":"reach","requestId":"r2","from":"vm:web/web1","to":"site:OnPrem","atSeq":40}', { type: 'reach', requestId: 'r2', from: 'vm:web/web1', to: 'site:OnPrem', atSeq: 40 }],
   ])('accepts %s', (text, message) => {
     expect(parseClientMessage(text)).toEqual({ ok: true, message });
   });
@@ -21,6 +22,8 @@ describe('parseClientMessage', () => {
     ['{"type":"pause","extra":1}', 'bad-message', null, 'extra'],
     ['{"type":"seek","timeMs":1.5}', 'bad-message', null, 'timeMs'],
     ['{"type":"reach","requestId":"r9","from":"web1","to":"site:OnPrem"}', 'bad-message', 'r9', 'from'],
+    ['{"type":"reach","requestId":"r8","from":"vm:web/web1","to":"site:OnPrem","atSeq":-1}', 'bad-message', 'r8', 'atSeq'],
+    ['{"type":"reach","requestId":"r7","from":"vm:web/web1","to":"site:OnPrem","atSeq":1.5}', 'bad-message', 'r7', 'atSeq'],
     ['[1,2]', 'bad-message', null, '(message)'],
   ])('refuses %s with %s', (text, code, requestId, mention) => {
     const parsed = parseClientMessage(text);

@@ -132,16 +132,27 @@ describe('viz server', () => {
   });
 
   it('answers reach queries with the topology answer, or says why it cannot', async () => {
-    const answer = { verdict: 'reachable' as const, disposition: 'accepted', hops: [{ nodeId: 'vm:web/web1', label: 'web1' }], blockers: [] };
-    const withReach = { ...createScriptedWorld(hubEvents()), reach: () => answer };
+    const answer = { verdict: 'reachable' as const, disposition: 'accepted', hops: [{ nodeId: 'vm:web/web1', label: 'web1' }], blockers: [], text: 'web1\n' };
+    const asked: (number | undefined)[] = [];
+    const withReach = {
+      ...createScriptedWorld(hubEvents()),
+      reach: (_from: string, _to: string, atSeq?: number) => {
+        asked.push(atSeq);
+        return { atSeq: atSeq ?? 9, atMs: 60_000, answer };
+      },
+    };
     withReach.advanceTo(60_000);
     const server = await serve(withReach);
     const client = await connect(server.port);
     client.socket.send(JSON.stringify({ type: 'reach', requestId: 'a', from: 'vm:web/web1', to: 'vm:db/sql1' }));
     client.socket.send(JSON.stringify({ type: 'reach', requestId: 'b', from: 'vm:web/web1', to: 'vm:nope/x' }));
-    await client.waitFor((m) => m.length >= 3);
-    expect(client.messages[1]).toEqual({ type: 'reach', requestId: 'a', answer });
+    client.socket.send(JSON.stringify({ type: 'reach', requestId: 'd', from: 'vm:web/web1', to: 'vm:db/sql1', atSeq: 3 }));
+    await client.waitFor((m) => m.length >= 4);
+    expect(client.messages[1]).toEqual({ type: 'reach', requestId: 'a', atSeq: 9, atMs: 60_000, answer });
     expect(client.messages[2]).toMatchObject({ type: 'error', code: 'unknown-node', requestId: 'b' });
+    // The moment asked about reaches the answerer and is echoed back.
+    expect(client.messages[3]).toEqual({ type: 'reach', requestId: 'd', atSeq: 3, atMs: 60_000, answer });
+    expect(asked).toEqual([undefined, 3]);
 
     const plain = await serve();
     const other = await connect(plain.port);

@@ -1,6 +1,6 @@
 import { select } from 'd3';
 import { buildGraph, type Graph } from '../graph-model.js';
-import type { PlaybackState, ReachAnswer, ServerMessage } from '../protocol.js';
+import type { PlaybackState, ReachReply, ServerMessage } from '../protocol.js';
 import { ViewHistory } from '../view-history.js';
 import { createView, type View } from '../view-model.js';
 import { drawAddressPlan } from './address-plan-view.js';
@@ -20,9 +20,11 @@ const history = new ViewHistory(createView());
 let cursor: number | null = null;
 let playback: PlaybackState | null = null;
 let selected: string[] = [];
-let reachAnswer: ReachAnswer | null = null;
+let reachReply: ReachReply | null = null;
 let reachError: string | null = null;
 let reachRequest = 0;
+/** The request in flight, if any: one at a time, so playing fast never floods the server with stale questions. */
+let reachInFlight: string | null = null;
 let planVnet = '';
 const stats = { hellos: 0, snapshots: 0, duplicates: 0, eventsReceived: 0, renders: 0 };
 
@@ -87,9 +89,11 @@ function receive(message: ServerMessage): void {
       playback = message.playback;
       break;
     case 'reach':
-      if (message.requestId === `r${reachRequest}`) reachAnswer = message.answer;
+      if (message.requestId === reachInFlight) reachInFlight = null;
+      if (message.requestId === `r${reachRequest}`) reachReply = message;
       break;
     case 'error':
+      if (message.requestId !== null && message.requestId === reachInFlight) reachInFlight = null;
       if (message.requestId === `r${reachRequest}`) reachError = `${message.code}: ${message.message}`;
       else byId('status').textContent = `${message.code}: ${message.message}`;
       break;
@@ -104,13 +108,21 @@ function moveCursor(seq: number): void {
 
 function pickNode(id: string): void {
   selected = selected.length >= 2 ? [id] : [...selected, id];
-  reachAnswer = null;
+  reachReply = null;
   reachError = null;
-  if (selected.length === 2) {
-    reachRequest++;
-    connection.send({ type: 'reach', requestId: `r${reachRequest}`, from: selected[0]!, to: selected[1]! });
-  }
+  reachInFlight = null;
   scheduleRender();
+}
+
+/**
+ * Keeps the reach answer about the moment on screen: when the shown event differs from the one the answer was
+ * computed for, the old answer is withdrawn and the question asked again for the shown event (`atSeq`).
+ */
+function askReachForShownMoment(shownSeq: number): void {
+  if (selected.length !== 2 || reachError !== null || reachInFlight !== null || reachReply?.atSeq === shownSeq) return;
+  reachRequest++;
+  reachInFlight = `r${reachRequest}`;
+  connection.send({ type: 'reach', requestId: reachInFlight, from: selected[0]!, to: selected[1]!, atSeq: shownSeq });
 }
 
 let frame = 0;
@@ -128,7 +140,10 @@ function render(): void {
   frame = 0;
   stats.renders++;
   const view = cursor === null ? history.latest : history.viewAt(cursor);
-  const nextHighlight = highlightOf(selected, reachAnswer);
+  const shownSeq = cursor ?? history.lastSeq;
+  askReachForShownMoment(shownSeq);
+  const currentReply = reachReply?.atSeq === shownSeq ? reachReply : null;
+  const nextHighlight = highlightOf(selected, currentReply?.answer ?? null);
   const highlightChanged = JSON.stringify([...nextHighlight.selected, ...nextHighlight.pathNodes, ...nextHighlight.blockers])
     !== JSON.stringify(lastHighlight === undefined ? null : [...lastHighlight.selected, ...lastHighlight.pathNodes, ...lastHighlight.blockers]);
   if (highlightChanged) highlight = nextHighlight;
@@ -139,7 +154,7 @@ function render(): void {
   }
   if (view !== lastView) renderPlan(view);
   lastView = view;
-  drawReach(byId('reach-result'), selected, reachAnswer, reachError);
+  drawReach(byId('reach-result'), selected, currentReply, reachError);
   timeline.update(history.events, history.firstSeq, cursor, playback);
   byId('clock').textContent = `t = ${formatSimTime(view.timeMs)}`;
   const vms = Object.keys(view.vms).length;

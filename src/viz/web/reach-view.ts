@@ -1,7 +1,12 @@
-import type { ReachAnswer } from '../protocol.js';
+import type { ReachReply } from '../protocol.js';
+import { formatSimTime } from './timeline-view.js';
 
-/** Shows the reach panel: the picked endpoints, then the verdict with its hops or its blockers. */
-export function drawReach(container: HTMLElement, selected: readonly string[], answer: ReachAnswer | null, error: string | null): void {
+/**
+ * Shows the reach panel: the picked endpoints, the moment the answer is about, the verdict, and what `vnetsim reach`
+ * prints for the same question (both directions, every hop, every blocker with its fix). A reply about another
+ * moment than the one shown is never passed in: the panel says it is asking instead.
+ */
+export function drawReach(container: HTMLElement, selected: readonly string[], reply: ReachReply | null, error: string | null): void {
   container.replaceChildren();
   const line = (text: string, className = ''): HTMLElement => {
     const p = document.createElement('p');
@@ -16,17 +21,19 @@ export function drawReach(container: HTMLElement, selected: readonly string[], a
     line(error, 'verdict-unreachable');
     return;
   }
-  if (answer === null) return;
-  container.dataset['verdict'] = answer.verdict;
-  line(`${answer.verdict} (${answer.disposition})`, `verdict-${answer.verdict}`);
-  const list = (items: string[]): void => {
-    const ol = document.createElement('ol');
-    for (const item of items) ol.append(Object.assign(document.createElement('li'), { textContent: item }));
-    container.append(ol);
-  };
-  if (answer.hops.length > 0) list(answer.hops.map((h) => `${h.label} (${h.nodeId})`));
-  if (answer.blockers.length > 0) {
-    line('blocked by:');
-    list(answer.blockers.map((b) => `${b.code}: ${b.message}${b.nodeId === null ? '' : ` at ${b.nodeId}`}`));
+  delete container.dataset['verdict'];
+  delete container.dataset['atSeq'];
+  if (selected.length < 2) return;
+  if (reply === null) {
+    line('asking about the moment shown…');
+    return;
   }
+  const { answer } = reply;
+  container.dataset['verdict'] = answer.verdict;
+  container.dataset['atSeq'] = String(reply.atSeq);
+  line(`at t = ${formatSimTime(reply.atMs)} (event #${reply.atSeq}): ${answer.verdict} (${answer.disposition})`, `verdict-${answer.verdict}`);
+  const pre = document.createElement('pre');
+  pre.className = 'reach-text';
+  pre.textContent = answer.text;
+  container.append(pre);
 }
