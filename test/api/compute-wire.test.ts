@@ -1,31 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRequestXml } from '../../src/api/xml-reader.js';
 import { makePlan } from '../sim/helpers.js';
+import { CREATE_SERVICE, DEPLOYMENT } from './compute-bodies.js';
 import type { Emulator } from '../../src/api/index.js';
 import { startTestEmulator } from './emulator-helpers.js';
-
-const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
-
-// A Deployment as a client might send it: elements out of the documented order, names in other cases.
-const DEPLOYMENT = `<Deployment xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance">
-  <virtualnetworkname>CorpNet</virtualnetworkname>
-  <RoleList><Role i:type="PersistentVMRole">
-    <RoleSize>Small</RoleSize>
-    <ConfigurationSets>
-      <ConfigurationSet i:type="NetworkConfigurationSet"><ConfigurationSetType>NetworkConfiguration</ConfigurationSetType>
-        <SubnetNames><SubnetName>Subnet-1</SubnetName></SubnetNames>
-        <InputEndpoints><InputEndpoint><Protocol>TCP</Protocol><Port>80</Port><Name>http</Name><LocalPort>8080</LocalPort></InputEndpoint></InputEndpoints>
-      </ConfigurationSet>
-      <ConfigurationSet i:type="LinuxProvisioningConfigurationSet"><ConfigurationSetType>LinuxProvisioningConfiguration</ConfigurationSetType>
-        <UserPassword>Pa55w.rd!</UserPassword><UserName>azureuser</UserName><HostName>web1</HostName></ConfigurationSet>
-    </ConfigurationSets>
-    <OSVirtualHardDisk><SourceImageName>${UBUNTU}</SourceImageName></OSVirtualHardDisk>
-    <RoleName>web1</RoleName><RoleType>PersistentVMRole</RoleType>
-  </Role></RoleList>
-  <Label>Virtual machine web1</Label><DeploymentSlot>Production</DeploymentSlot><Name>svc1</Name>
-</Deployment>`;
-
-const CREATE_SERVICE = `<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><Location>West US</Location><Label>${btoa('svc1')}</Label><ServiceName>svc1</ServiceName></CreateHostedService>`;
 
 describe('compute on the wire', () => {
   let server: Emulator;
