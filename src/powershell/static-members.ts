@@ -2,7 +2,16 @@ import { enumerate, resolveTypeName, toNumber, toStr } from './convert.js';
 import { formatComposite } from './format-operator.js';
 import type { PsHost } from './host.js';
 import { RuntimeFailure } from './runtime-error.js';
-import { PsDate, PsObject } from './values.js';
+import { PsDate, PsObject, PsSecureString } from './values.js';
+
+/** An unmanaged copy of a SecureString's text (`[Marshal]::SecureStringToBSTR`), shown as the pointer it was. */
+export class PsBstr {
+  constructor(readonly secure: PsSecureString) {}
+
+  toString(): string {
+    return '2147352576';
+  }
+}
 
 /** A type literal as a value (`[DateTime]`, `[int]`): the left of `::` and the right of `-is`. */
 export class PsType {
@@ -37,7 +46,7 @@ export function getStaticMember(type: PsType, member: string, host: PsHost): unk
 
 /** `[Type]::Method(args)`. */
 export function invokeStaticMethod(type: PsType, member: string, args: unknown[], host: PsHost): unknown {
-  const full = resolveTypeName(type.name).toLowerCase();
+  const full = resolveTypeName(type.name).toLowerCase().replace(/^(?!system\.)/, 'system.');
   const a = (i: number): unknown => args[i] ?? null;
   const n = (i: number): number => toNumber(a(i), 'System.Double');
   switch (`${full}::${member.toLowerCase()}`) {
@@ -72,6 +81,15 @@ export function invokeStaticMethod(type: PsType, member: string, args: unknown[]
     case 'system.io.file::writealltext': host.writeFile(toStr(a(0)), toStr(a(1)), false); return null;
     case 'system.threading.thread::sleep': host.sleep(n(0)); return null;
     case 'system.console::writeline': host.writeLine(toStr(a(0))); return null;
+    // The era's idiom for a SecureString's text: SecureStringToBSTR, then PtrToStringAuto.
+    case 'system.runtime.interopservices.marshal::securestringtobstr': return new PsBstr(a(0) instanceof PsSecureString ? a(0) as PsSecureString : new PsSecureString(toStr(a(0))));
+    case 'system.runtime.interopservices.marshal::ptrtostringauto':
+    case 'system.runtime.interopservices.marshal::ptrtostringbstr':
+    case 'system.runtime.interopservices.marshal::ptrtostringuni': {
+      const pointer = a(0);
+      return pointer instanceof PsBstr ? pointer.secure.plain : null;
+    }
+    case 'system.runtime.interopservices.marshal::zerofreebstr': return null;
     default: throw unsupportedStatic(type, `${member}()`);
   }
 }

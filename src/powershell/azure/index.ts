@@ -4,6 +4,7 @@ import type { FormatView } from '../output-format.js';
 import { ACCOUNT_CMDLETS } from './account-cmdlets.js';
 import { AzureSession, type PlatformEngine } from './azure-session.js';
 import { NETWORK_CMDLETS } from './network-cmdlets.js';
+import { QUICK_VM_CMDLETS } from './quick-vm-cmdlets.js';
 import { VM_CMDLETS } from './vm-cmdlets.js';
 import { VM_CONFIG_CMDLETS } from './vm-config-cmdlets.js';
 import { AZURE_TYPES } from './vm-objects.js';
@@ -19,7 +20,7 @@ export const AZURE_VIEWS: ReadonlyMap<string, FormatView> = new Map([
 
 /** Every cmdlet of the module, bound to one subscription. */
 export function createAzureCmdlets(session: AzureSession): Cmdlet[] {
-  return [...VM_CONFIG_CMDLETS, ...VM_CMDLETS, ...ACCOUNT_CMDLETS, ...NETWORK_CMDLETS].map((make) => make(session));
+  return [...VM_CONFIG_CMDLETS, ...VM_CMDLETS, ...QUICK_VM_CMDLETS, ...ACCOUNT_CMDLETS, ...NETWORK_CMDLETS].map((make) => make(session));
 }
 
 /** A session over an engine (the CLI passes the emulator's live engine and its calendar epoch). */

@@ -1,6 +1,6 @@
 import {
   decideAddRole, decideCreateDeployment, decideCreateHostedService, decideDeleteDeployment, decideDeleteRole, decideRoleOperation, decideUpdateRole,
-  describeDeploymentStatus, type RoleOperationRequest,
+  describeDeploymentStatus, type RoleOperationRequest, type RoleSpec,
 } from '../../asm/index.js';
 import { listServiceVms, listVms, type Vm } from '../../sim/index.js';
 import type { CmdletCall, CmdletParameter } from '../cmdlet.js';
@@ -28,12 +28,19 @@ const newAzureVm = azureCmdlet('New-AzureVM', [
   { name: 'Location' }, { name: 'DnsSettings' }, { name: 'DeploymentName' }, { name: 'DeploymentLabel' }, { name: 'ServiceLabel' }, { name: 'ServiceDescription' },
   { name: 'WaitForBoot', isSwitch: true }, { name: 'ReservedIPName' }, { name: 'InternalLoadBalancerConfig' }, { name: 'DisableWinRMHttps', isSwitch: true }, { name: 'X509Certificates' },
 ], (call, session) => {
-  const service = requiredString(call, 'ServiceName');
   const given = enumerate(call.get('VMs'));
   if (given.length === 0) {
     throw new RuntimeFailure("Cannot validate argument on parameter 'VMs'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", 'InvalidData', 'ParameterArgumentValidationError,Microsoft.WindowsAzure.Commands.ServiceManagement.IaaS.PersistentVMs.NewAzureVMCommand', 'ParameterBindingValidationException');
   }
-  const roles = given.map((v) => readRole(v, 'VMs').spec);
+  deployRoles(call, session, requiredString(call, 'ServiceName'), given.map((v) => readRole(v, 'VMs').spec));
+});
+
+/**
+ * What New-AzureVM (and New-AzureQuickVM) did: create the service when -Location/-AffinityGroup is given, then the
+ * deployment with every role, or add each role to the existing deployment (warning that VNet and deployment settings
+ * apply to new deployments only).
+ */
+export function deployRoles(call: CmdletCall, session: AzureSession, service: string, roles: RoleSpec[]): void {
   const location = optionalString(call, 'Location');
   const affinityGroup = optionalString(call, 'AffinityGroup');
   if (location !== undefined || affinityGroup !== undefined) {
@@ -58,7 +65,7 @@ const newAzureVm = azureCmdlet('New-AzureVM', [
   for (const role of roles) {
     if (!reportOperation(call, session.perform(decideAddRole(session.world, service, existing.name, role, requestContext(session))))) return;
   }
-});
+}
 
 /** Get-AzureVM: every VM (a table), a service's VMs, or one VM (a list with the full details). */
 const getAzureVm = azureCmdlet('Get-AzureVM', [{ name: 'ServiceName', position: 0, pipeline: 'property' }, { name: 'Name', position: 1, pipeline: 'property' }], (call, session) => {

@@ -8,12 +8,13 @@ import { AzureVmConfig, emptyRoleSpec, readRole } from './vm-objects.js';
 
 const VM_PARAMETER: CmdletParameter = { name: 'VM', pipeline: 'value', mandatory: true };
 
-// The management endpoints Add-AzureProvisioningConfig adds (public port chosen by the platform).
-const WINDOWS_ENDPOINTS: InputEndpointSpec[] = [
+/** The management endpoints Add-AzureProvisioningConfig adds (public port chosen by the platform): RDP and WinRM-HTTPS. */
+export const WINDOWS_ENDPOINTS: readonly InputEndpointSpec[] = [
   { name: 'RemoteDesktop', protocol: 'tcp', port: undefined, localPort: 3389, loadBalancedEndpointSetName: undefined, acl: [] },
   { name: 'PowerShell', protocol: 'tcp', port: undefined, localPort: 5986, loadBalancedEndpointSetName: undefined, acl: [] },
 ];
-const LINUX_ENDPOINTS: InputEndpointSpec[] = [{ name: 'SSH', protocol: 'tcp', port: undefined, localPort: 22, loadBalancedEndpointSetName: undefined, acl: [] }];
+/** Linux: SSH. */
+export const LINUX_ENDPOINTS: readonly InputEndpointSpec[] = [{ name: 'SSH', protocol: 'tcp', port: undefined, localPort: 22, loadBalancedEndpointSetName: undefined, acl: [] }];
 
 function plainText(value: unknown): string {
   return value instanceof PsSecureString ? value.plain : toStr(value);
