@@ -1,7 +1,8 @@
-import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
 import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
+import { findDuplicateKeys } from './yaml-duplicate-keys.js';
 import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
 import { listAllowedKeys } from './schema-keys.js';
 
@@ -62,32 +63,61 @@ function libraryTree(text: string, file: string): YamlTree {
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml would print its own warnings (e.g. a collection used as a key) on stderr; the schema
   // reports such input as a diagnostic at its position instead
-  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, logLevel: 'error' });
+  // uniqueKeys off: the library's check is quadratic in a mapping's keys; findDuplicateKeys does it in one pass
+  const doc: Document.Parsed = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false, logLevel: 'error' });
   const problems = [...doc.errors].map((error) => {
     const pos = error.linePos?.[0] ?? { line: 1, col: 1 };
     const firstLine = error.message.split('\n')[0] ?? error.code;
     const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');
     return diagnosticAt({ file, line: pos.line, column: pos.col }, YAML_SYNTAX_RULE, 'error', message);
   });
-  if (problems.length > 0) throw new InputError(problems);
+  for (const offset of findDuplicateKeys(doc)) {
+    const pos = lineCounter.linePos(offset);
+    problems.push(diagnosticAt({ file, line: pos.line, column: pos.col }, YAML_SYNTAX_RULE, 'error', 'Map keys must be unique'));
+  }
+  if (problems.length > 0) throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+  // Each mapping's keys indexed once: diagnostics look up a key per problem, and a mapping may have many thousands.
+  const pairIndex = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+  const pairOf = (map: YAMLMap, key: unknown): Pair | undefined => {
+    let index = pairIndex.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) if (isScalar(pair.key) && !index.has(pair.key.value)) index.set(pair.key.value, pair);
+      pairIndex.set(map, index);
+    }
+    return index.get(key);
+  };
+  // the nodes along `path` from the root, stopping where the path leaves the document (as the library's getIn walks)
+  const nodesAlong = (path: YamlPath): unknown[] => {
+    const nodes: unknown[] = [doc.contents];
+    for (const key of path) {
+      const node = nodes[nodes.length - 1];
+      const index = typeof key === 'string' && key !== '' ? Number(key) : key;
+      if (isMap(node) && pairOf(node, key) !== undefined) nodes.push(pairOf(node, key)!.value);
+      else if (isSeq(node) && typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < node.items.length) nodes.push(node.items[index]);
+      else break;
+    }
+    return nodes;
+  };
   return {
     rootKind: isMap(doc.contents) ? 'mapping' : doc.contents === null ? 'empty' : 'other',
     toData: () => doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }),
-    has: (path) => doc.hasIn(path),
-    hasValue: (path) => doc.hasIn(path) && doc.getIn(path) !== null,
+    has: (path) => nodesAlong(path).length === path.length + 1,
+    hasValue: (path) => {
+      const nodes = nodesAlong(path);
+      const node = nodes[nodes.length - 1];
+      return nodes.length === path.length + 1 && node !== null && !(isScalar(node) && node.value === null);
+    },
     offsetOf: (path) => {
-      for (let n = path.length; n >= 0; n--) {
-        const node = doc.getIn(path.slice(0, n), true);
-        if (isNode(node) && node.range) return node.range[0];
-      }
-      return 0;
+      const withRange = nodesAlong(path).filter((node) => isNode(node) && node.range);
+      const node = withRange[withRange.length - 1];
+      return isNode(node) && node.range ? node.range[0] : 0;
     },
     keyOffsetOf: (path) => {
-      const key = path[path.length - 1];
-      const map = doc.getIn(path.slice(0, -1), true);
-      if (!isMap(map)) return undefined;
-      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-      return pair !== undefined && isNode(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
+      const nodes = nodesAlong(path.slice(0, -1));
+      const map = nodes.length === path.length ? nodes[nodes.length - 1] : undefined;
+      const key = isMap(map) ? pairOf(map, path[path.length - 1])?.key : undefined;
+      return isNode(key) && key.range ? key.range[0] : undefined;
     },
     linePos: (offset) => lineCounter.linePos(offset),
   };
