@@ -37,7 +37,13 @@ const GUID_SEGMENT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function createApiHandler(options: ApiPipelineOptions): ApiRequestHandler {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   return (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      // a target that is not a URL path (`//[`) would throw out of the request handler and end the process
+      return false;
+    }
     const segments = url.pathname.split('/').slice(1).map(decodeSegment);
     const first = segments[0] ?? '';
     const isApi = first.toLowerCase() === options.subscriptionId.toLowerCase() || GUID_SEGMENT.test(first) || request.headers['x-ms-version'] !== undefined;

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseRequestXml } from '../../src/api/index.js';
 import { parseEventLog } from '../../src/cli/serve.js';
 import { InputError } from '../../src/common/index.js';
 import { parseNetworkPlan, parseScenario, runScenario } from '../../src/scenario/index.js';
@@ -43,7 +44,7 @@ function recordedLogs(): string[] {
   });
 }
 
-/** Every loader of untrusted input. The Service Management API's request bodies join once src/api exists on main. */
+/** Every loader of untrusted input: files, replayed logs, the page's messages and the Service Management API's request bodies. */
 export const FUZZED_LOADERS: readonly FuzzedLoader[] = [
   {
     name: 'scenario-yaml',
@@ -72,6 +73,18 @@ export const FUZZED_LOADERS: readonly FuzzedLoader[] = [
       if (typeof parsed.error.message !== 'string' || parsed.error.type !== 'error') throw new Error('an error reply without a message');
       return 'diagnostic';
     },
+  },
+  {
+    name: 'asm-request-xml',
+    seeds: () => [
+      ...textsIn('test/fixtures/netcfg', /\.xml$/),
+      '<?xml version="1.0" encoding="utf-8"?><CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>web</ServiceName>' +
+        '<Label>d2Vi</Label><Location>West US</Location></CreateHostedService>',
+      '<UpdateGatewayParameters xmlns="http://schemas.microsoft.com/windowsazure"><GatewaySize>Default</GatewaySize></UpdateGatewayParameters>',
+      '<ResetSharedKey xmlns="http://schemas.microsoft.com/windowsazure"><KeyLength>32</KeyLength></ResetSharedKey>',
+    ],
+    // the Service Management API emulator's request-body reader: an element tree, or undefined (InvalidXmlRequest)
+    load: (text) => (parseRequestXml(text) === undefined ? 'diagnostic' : 'value'),
   },
 ];
 
