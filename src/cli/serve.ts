@@ -15,6 +15,7 @@ interface ServeFlags {
   host: string;
   speed: number;
   paused?: boolean | undefined;
+  autoplay?: boolean | undefined;
 }
 
 /** Rule of a recorded event log line that is not an event. */
@@ -31,6 +32,7 @@ export function defineCommand(command: Command): void {
     .option('--host <address>', 'address to listen on; anything but loopback exposes the simulation to your network', DEFAULT_HOST)
     .option('--speed <x>', 'simulated ms per real ms (60 = a minute per second)', parseSpeed, DEFAULT_SPEED)
     .option('--paused', 'start with the clock paused (press play in the page)')
+    .option('--autoplay', 'start the clock as soon as the server listens, instead of when the first page opens')
     .action(async (file: string, flags: ServeFlags, command: Command) => {
       const world = file.endsWith('.jsonl') ? createLogWorld(parseEventLog(await readInputFile(file, 'event log'), file), file) : createScenarioWorld(await loadScenarioFile(file));
       if (!existsSync(join(DEFAULT_WEB_ROOT, 'app.js'))) {
@@ -39,7 +41,7 @@ export function defineCommand(command: Command): void {
       let server: VizServer;
       try {
         server = await startVizServer({
-          world, host: flags.host, port: flags.port, speed: flags.speed, autoplay: flags.paused !== true,
+          world, host: flags.host, port: flags.port, speed: flags.speed, autoplay: flags.paused === true ? false : flags.autoplay === true ? true : 'first-page',
           onWorldError: (error) => process.stderr.write(`vnetsim serve: the simulation stopped: ${error instanceof Error ? error.message : String(error)}\n`),
         });
       } catch (error) {
@@ -47,7 +49,7 @@ export function defineCommand(command: Command): void {
         command.error(`error: ${describeListenFailure(error, flags)}`, { exitCode: EXIT_CANNOT_LISTEN, code: 'vnetsim.serve.listen' });
       }
       if (!isLoopback(flags.host)) process.stderr.write(`vnetsim serve: listening on ${flags.host}, reachable from other machines\n`);
-      process.stdout.write(`vnetsim serve: ${browsableUrl(server.url, flags.host, server.port)} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : ''}); Ctrl-C stops\n`);
+      process.stdout.write(`vnetsim serve: ${browsableUrl(server.url, flags.host, server.port)} (${file}, speed ${flags.speed}×${flags.paused === true ? ', paused' : flags.autoplay === true ? '' : ', the clock starts when the page opens'}); Ctrl-C stops\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           void server.close().then(resolve);

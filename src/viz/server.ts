@@ -29,8 +29,8 @@ export interface VizServerOptions {
   /** 0 picks a free port (tests always do). */
   port?: number | undefined;
   speed?: number | undefined;
-  /** Starts the clock as soon as the server listens. */
-  autoplay?: boolean | undefined;
+  /** Starts the clock: when the server listens (`true`), when the first page connects (`'first-page'`), or never. */
+  autoplay?: boolean | 'first-page' | undefined;
   /** Folder holding the built page (index.html, app.js, app.css). */
   webRoot?: string | undefined;
   maxPayloadBytes?: number | undefined;
@@ -66,6 +66,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
     playback: () => playback.state(),
   });
+  let isWaitingForFirstPage = options.autoplay === 'first-page';
   const playback: Playback = new Playback(options.world, {
     speed: options.speed,
     onChange: (state) => {
@@ -120,6 +121,11 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
         else stream.reply(ws, parsed.error);
       });
       stream.addClient(ws, readResumeSeq(target.search));
+      // Nobody sees what happens before the first page opens, so a waiting clock starts only then.
+      if (isWaitingForFirstPage) {
+        isWaitingForFirstPage = false;
+        playback.play();
+      }
     });
   });
 

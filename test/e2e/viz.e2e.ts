@@ -51,6 +51,8 @@ async function openPage(server: VizServer, width = 1400, height = 900): Promise<
 
 interface PageStats {
   lastSeq: number;
+  firstSeq: number;
+  cursor: number | null;
   eventSeqs: number[];
   duplicates: number;
   snapshots: number;
@@ -152,6 +154,27 @@ describe('live view in a real browser', () => {
     await page.waitForSelector('path.link.tunnel[data-state="Connecting"]', attached);
     await page.click('#live');
     await page.waitForSelector('path.link.tunnel[data-state="Connected"]', attached);
+    await page.close();
+  });
+
+  it('steps through time from the keyboard: ← and → one event, Home to the first, End back to live, Space plays', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(22 * 60_000);
+    const page = await openPage(await serve(world, 600));
+    await page.waitForSelector(`#topology[data-node-count="${HUB_NODE_COUNT}"]`);
+    const { lastSeq, firstSeq } = await inspect(page);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await inspect(page)).cursor).toBe(lastSeq - 1);
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await inspect(page)).cursor).toBe(lastSeq - 1);
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await inspect(page)).cursor).toBe(firstSeq);
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await inspect(page)).cursor).toBe(null);
+    // Space plays: the scripted world streams the rest of its events.
+    await page.keyboard.press(' ');
+    await expect.poll(async () => (await inspect(page)).lastSeq, { timeout: 20_000 }).toBeGreaterThan(lastSeq);
     await page.close();
   });
 

@@ -92,7 +92,7 @@ describe('vnetsim serve (the real command)', () => {
     const serve = spawnServe([SCENARIO, '--port', '0']);
     const url = await serve.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect(serve.stdout()).toContain(`(${SCENARIO}, speed 60×)`);
+    expect(serve.stdout()).toContain(`(${SCENARIO}, speed 60×, the clock starts when the page opens)`);
 
     const page = await get(url);
     expect(page.status).toBe(200);

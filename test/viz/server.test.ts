@@ -169,4 +169,14 @@ describe('viz server', () => {
     await client.waitFor((m) => m.some((x) => x.type === 'playback' && !x.playback.playing && x.playback.nextEventMs === null));
     expect(server.playback.isPlaying).toBe(false);
   });
+
+  it('waits for the first page before it starts the clock, so nobody lands mid-story', async () => {
+    const server = await serve(undefined, { speed: 600_000, autoplay: 'first-page' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.playback.isPlaying).toBe(false);
+    expect(server.playback.state().timeMs).toBe(0);
+    const client = await connect(server.port, { lastSeq: -1 });
+    await client.waitFor((m) => receivedSeqs(m).length === hubEvents().length, 10_000);
+    expect(receivedSeqs(client.messages)).toEqual(hubEvents().map((e) => e.seq));
+  });
 });

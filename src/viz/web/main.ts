@@ -36,11 +36,8 @@ const timeline = new TimelineView({
     connection.send({ type: 'play', speed });
   },
   pause: () => connection.send({ type: 'pause' }),
-  stepBack: () => moveCursor(history.previousSeq(cursor ?? history.lastSeq)),
-  stepForward: () => {
-    if (cursor === null) connection.send({ type: 'step' });
-    else moveCursor(history.nextSeq(cursor) ?? history.lastSeq);
-  },
+  stepBack: stepBackOneEvent,
+  stepForward: stepForwardOneEvent,
   seekSeq: moveCursor,
   goLive: () => moveCursor(history.lastSeq),
 });
@@ -62,6 +59,25 @@ byId('legend').replaceChildren(...LEGEND.map(([label, color]) => {
   item.append(dot, label);
   return item;
 }), Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }));
+/**
+ * Keyboard control of the timeline, as in a media player: ←/→ step one event, Space plays or pauses, Home goes to
+ * the first event held, End back to the live end. Keys typed into a form control stay that control's.
+ */
+document.addEventListener('keydown', (event) => {
+  const target = event.target as HTMLElement | null;
+  if (target !== null && ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName) && target.id !== 'scrubber') return;
+  const actions: Record<string, () => void> = {
+    ArrowLeft: stepBackOneEvent,
+    ArrowRight: stepForwardOneEvent,
+    ' ': () => connection.send(playback?.playing === true ? { type: 'pause' } : { type: 'play' }),
+    Home: () => moveCursor(history.firstSeq),
+    End: () => moveCursor(history.lastSeq),
+  };
+  const action = actions[event.key];
+  if (action === undefined) return;
+  event.preventDefault();
+  action();
+});
 byId('export-svg').addEventListener('click', () => downloadText(currentSvg(), 'vnetsim-topology.svg', 'image/svg+xml'));
 byId<HTMLSelectElement>('plan-vnet').addEventListener('change', (event) => {
   planVnet = (event.target as HTMLSelectElement).value;
@@ -99,6 +115,16 @@ function receive(message: ServerMessage): void {
       break;
   }
   scheduleRender();
+}
+
+function stepBackOneEvent(): void {
+  moveCursor(history.previousSeq(cursor ?? history.lastSeq));
+}
+
+/** At the live end a step asks the server to run the world to its next event; in the past it moves the cursor. */
+function stepForwardOneEvent(): void {
+  if (cursor === null) connection.send({ type: 'step' });
+  else moveCursor(history.nextSeq(cursor) ?? history.lastSeq);
 }
 
 function moveCursor(seq: number): void {
