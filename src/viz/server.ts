@@ -120,12 +120,13 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
         if (parsed.ok) handleMessage(ws, parsed.message);
         else stream.reply(ws, parsed.error);
       });
-      stream.addClient(ws, readResumeSeq(target.search));
-      // Nobody sees what happens before the first page opens, so a waiting clock starts only then.
+      // Nobody sees what happens before the first page opens, so a waiting clock starts only then (before the
+      // page's hello, which then tells it the clock is running).
       if (isWaitingForFirstPage) {
         isWaitingForFirstPage = false;
         playback.play();
       }
+      stream.addClient(ws, readResumeSeq(target.search));
     });
   });
 
