@@ -39,6 +39,9 @@ function applyEdits(text: string, edits: readonly Edit[]): string {
   return out;
 }
 
+/** Generous: this bounds a hang, it does not measure speed. */
+const FUZZ_TIMEOUT_MS = 60_000;
+
 describe('damaged plan files', () => {
   afterEach(() => {
     vi.restoreAllMocks();
@@ -66,6 +69,8 @@ describe('damaged plan files', () => {
         }
       }
     },
+    // 400 parse-and-check runs take ~3 s alone and over 12 s beside the rest of the suite on 2 shared cores
+    FUZZ_TIMEOUT_MS,
   );
 
   it('reports a collection used as a key at its map, without the YAML library warning on stderr', () => {
