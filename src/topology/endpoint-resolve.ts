@@ -121,7 +121,10 @@ function resolveAddress(index: TopologyIndex, address: number, from: FlowSource 
   }
   const isInVnet = [...index.vnetsByName.values()].some((vnet) => isInPrefixes(vnet.addressSpace, address));
   const isPrivate = NON_INTERNET_PREFIXES.some((p) => containsAddress4(p, address));
-  return { ok: true, value: isInVnet || isPrivate ? { kind: 'unknown', address } : { kind: 'internet', address } };
+  if (isInVnet) return { ok: true, value: { kind: 'unknown', address } };
+  // A private address outside every VNet is on premises: a gateway routes it only if a connected site's prefixes
+  // hold it, so the answer is the route and its blocker (prefix-not-in-local-site), not a usage error.
+  return { ok: true, value: isPrivate ? { kind: 'site', site: undefined, address } : { kind: 'internet', address } };
 }
 
 /**

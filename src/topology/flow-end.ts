@@ -10,7 +10,8 @@ import { keyOfVm } from './model.js';
 export type FlowEnd =
   | { kind: 'vm'; vm: TopoVm; via: 'name' | 'dip' }
   | { kind: 'vip-port'; service: TopoService; vip: number; protocol: FlowProtocol; publicPort: number }
-  | { kind: 'site'; site: TopoLocalSite; address: number }
+  /** An on-premises address; `site` is the declared local site holding it, if any. */
+  | { kind: 'site'; site: TopoLocalSite | undefined; address: number }
   | { kind: 'internet'; address: number }
   | { kind: 'unknown'; address: number };
 
@@ -25,7 +26,9 @@ export function describeFlowEnd(end: FlowEnd): string {
     case 'vip-port':
       return `VIP ${formatIPv4(end.vip)}:${end.publicPort} (${end.service.name})`;
     case 'site':
-      return `${formatIPv4(end.address)} (on-premises site ${end.site.name})`;
+      return end.site === undefined
+        ? `${formatIPv4(end.address)} (on-premises, in no declared local site)`
+        : `${formatIPv4(end.address)} (on-premises site ${end.site.name})`;
     case 'internet':
       return `${formatIPv4(end.address)} (Internet)`;
     case 'unknown':

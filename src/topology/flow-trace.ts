@@ -2,7 +2,7 @@ import type { SourceRef } from '../common/index.js';
 import { formatIPv4, formatPrefix } from '../ipam/index.js';
 import type { AclDecision } from './acl.js';
 import type { Blocker, BlockerCode, Hop, HopKind, Leg } from './answer.js';
-import type { FlowProtocol, TopoConnection, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
+import type { FlowProtocol, TopoConnection, TopoEndpoint, TopoLocalSite, TopoService, TopoVm, TopoVnet } from './model.js';
 import { keyOfVm, PORT_FREE } from './model.js';
 import { vmObject } from './flow-end.js';
 import type { TopologyIndex } from './topology-index.js';
@@ -121,11 +121,24 @@ export function blockTunnel(vnet: TopoVnet, connection: TopoConnection, leg: Leg
     connection.source);
 }
 
-/** No local site on a VNet's gateway holds the address, so the gateway has nowhere to send it. */
-export function blockPrefixNotInLocalSite(vnet: TopoVnet, address: number, leg: Leg): Blocker {
+/**
+ * No local site on a VNet's gateway holds the address, so the gateway has nowhere to send it: a gateway routes only
+ * the prefixes of the local sites it connects. Names those sites and their prefixes, and the declared site holding
+ * the address when there is one, so the fix is concrete.
+ */
+export function blockPrefixNotInLocalSite(
+  vnet: TopoVnet, address: number, leg: Leg, sites: { connected: readonly TopoLocalSite[]; holder: TopoLocalSite | undefined },
+): Blocker {
+  const ip = formatIPv4(address);
+  const connected = sites.connected.length === 0
+    ? 'it connects no local site'
+    : `it connects ${sites.connected.map((s) => `${s.name} (${s.addressPrefixes.map(formatPrefix).join(', ')})`).join(', ')}`;
+  const holder = sites.holder === undefined ? '' : `; ${ip} is in local site ${sites.holder.name}, which it does not connect`;
   return makeBlocker('prefix-not-in-local-site', `gateway:${vnet.name}`, leg,
-    `no local site connected to the gateway of VNet ${vnet.name} holds ${formatIPv4(address)}, so ${vnet.name} has no route to it`,
-    `add a prefix holding ${formatIPv4(address)} to the AddressSpace of a local site and connect ${vnet.name}'s gateway to that site`,
+    `no local site connected to the gateway of VNet ${vnet.name} holds ${ip}, so ${vnet.name} has no route to it: ${connected}${holder}`,
+    sites.holder === undefined
+      ? `add a prefix holding ${ip} to the AddressSpace of a local site connected to ${vnet.name}'s gateway (or declare a site for it and connect it)`
+      : `connect ${vnet.name}'s gateway to ${sites.holder.name} (addSite, or gateway.connectionsToLocalNetwork), or add a prefix holding ${ip} to a site it connects`,
     vnet.gateway?.source ?? vnet.source);
 }
 

@@ -194,7 +194,7 @@ function judgePublicEndpoint(
 ): PathKind {
   const remote = from.kind === 'vm'
     ? judgeSourceVip(index.serviceOf(from.vm), worst)
-    : from.kind === 'site' ? from.site.vpnGatewayAddress : from.address;
+    : from.kind === 'site' ? from.site?.vpnGatewayAddress : from.address;
   const service = to.kind === 'vm' ? index.serviceOf(to.vm) : to.service;
   if (service.vip === undefined) worst.block('no-vip');
   const candidates = to.kind === 'vm' ? listVmEndpoints(to.vm, query) : listVipMembers(index, to.service, to.protocol, to.publicPort);

@@ -8,8 +8,8 @@ import {
   blockPrefixNotInLocalSite, blockRoutingLoop, blockTunnel, blockUnknownAddress, blockVmNotRunning,
   checkVnetMembership, connectionObject, FlowTrace, gatewayObject,
 } from './flow-trace.js';
-import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
-import type { FlowProtocol, TopoEndpoint, TopoService, TopoVm, TopoVnet } from './model.js';
+import { isInPrefixes, traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
+import type { FlowProtocol, TopoEndpoint, TopoLocalSite, TopoService, TopoVm, TopoVnet } from './model.js';
 import { isVmRunning, keyOfVm, PORT_FREE } from './model.js';
 import { TopologyError, type TopologyIndex } from './topology-index.js';
 
@@ -168,7 +168,7 @@ function checkRouteLegs(route: GatewayRoute, leg: Leg, trace: FlowTrace): void {
 }
 
 /** Adds the blockers for a walk that did not arrive where it should. */
-function checkRouteEnd(route: GatewayRoute, address: number, arrived: boolean, leg: Leg, trace: FlowTrace): void {
+function checkRouteEnd(index: TopologyIndex, route: GatewayRoute, address: number, arrived: boolean, leg: Leg, trace: FlowTrace): void {
   if (arrived) return;
   const end = route.end;
   if (end.kind === 'loop') {
@@ -179,14 +179,21 @@ function checkRouteEnd(route: GatewayRoute, address: number, arrived: boolean, l
   if (stuckAt === undefined) return;
   trace.addHop('gateway', gatewayObject(stuckAt), leg, false, `no local site on ${stuckAt.name}'s gateway holds ${formatIPv4(address)}`, stuckAt.gateway?.source ?? stuckAt.source);
   if (end.kind === 'no-route' && stuckAt.gateway?.state !== 'Provisioned') trace.addBlocker(blockGatewayNotProvisioned(stuckAt, leg));
-  trace.addBlocker(blockPrefixNotInLocalSite(stuckAt, address, leg));
+  trace.addBlocker(blockPrefixNotInLocalSite(stuckAt, address, leg, describeSites(index, stuckAt, address)));
+}
+
+/** The sites a stuck VNet's gateway connects, with their prefixes, and the declared site holding the address if any. */
+function describeSites(index: TopologyIndex, vnet: TopoVnet, address: number): { connected: TopoLocalSite[]; holder: TopoLocalSite | undefined } {
+  const connected = (vnet.gateway?.connections ?? []).flatMap((c) => index.sitesByName.get(c.site) ?? []);
+  const holder = [...index.sitesByName.values()].find((site) => isInPrefixes(site.addressPrefixes, address));
+  return { connected, holder };
 }
 
 /** The reply from `from` back to `address` in `target` must find its own way through local-site prefixes. */
 function checkReplyRoute(index: TopologyIndex, from: TopoVnet, address: number, target: TopoVnet, trace: FlowTrace): void {
   const route = traceGatewayRoute(index, from, address, target);
   checkRouteLegs(route, 'reply', trace);
-  checkRouteEnd(route, address, route.end.kind === 'vnet' && route.end.vnet === target, 'reply', trace);
+  checkRouteEnd(index, route, address, route.end.kind === 'vnet' && route.end.vnet === target, 'reply', trace);
 }
 
 function traceVmToSite(index: TopologyIndex, a: TopoVm, address: number, trace: FlowTrace): PathKind {
@@ -199,7 +206,7 @@ function traceVmToSite(index: TopologyIndex, a: TopoVm, address: number, trace: 
   checkMembership(index, service, vnet, 'forward', trace);
   const route = traceGatewayRoute(index, vnet, address, undefined);
   checkRouteLegs(route, 'forward', trace);
-  checkRouteEnd(route, address, route.end.kind === 'site', 'forward', trace);
+  checkRouteEnd(index, route, address, route.end.kind === 'site', 'forward', trace);
   const last = route.legs[route.legs.length - 1];
   if (route.end.kind === 'site' && last !== undefined) {
     trace.addAssumption(`the device at ${route.end.site.name} routes ${formatIPv4(a.dip)} back into its tunnel and the host at ${formatIPv4(address)} answers`);
@@ -224,13 +231,13 @@ function traceSiteToVm(index: TopologyIndex, address: number, b: TopoVm, trace: 
     if (last.vnet !== vnet) {
       const forward = traceGatewayRoute(index, last.vnet, b.dip, vnet);
       checkRouteLegs(forward, 'forward', trace);
-      checkRouteEnd(forward, b.dip, forward.end.kind === 'vnet' && forward.end.vnet === vnet, 'forward', trace);
+      checkRouteEnd(index, forward, b.dip, forward.end.kind === 'vnet' && forward.end.vnet === vnet, 'forward', trace);
     }
   }
   checkMembership(index, service, vnet, 'forward', trace);
   checkTargetRunning(index, b, trace);
   checkRouteLegs(reply, 'reply', trace);
-  checkRouteEnd(reply, address, reply.end.kind === 'site', 'reply', trace);
+  checkRouteEnd(index, reply, address, reply.end.kind === 'site', 'reply', trace);
   return 'site-to-site';
 }
 
@@ -257,10 +264,10 @@ function callerAddress(index: TopologyIndex, from: FlowSource, trace: FlowTrace)
     case 'vm':
       return checkSourceVip(index, index.labels.ofVm(from.vm).service, trace);
     case 'site':
-      if (from.site.vpnGatewayAddress !== undefined) {
+      if (from.site?.vpnGatewayAddress !== undefined) {
         trace.addAssumption(`on-premises hosts of ${from.site.name} reach the Internet from ${formatIPv4(from.site.vpnGatewayAddress)}`);
       }
-      return from.site.vpnGatewayAddress;
+      return from.site?.vpnGatewayAddress;
     default:
       return from.address;
   }

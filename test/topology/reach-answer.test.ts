@@ -99,7 +99,8 @@ describe('reach: naming the ends', () => {
     { text: 'site:Branch', expected: '192.168.0.1 (on-premises site Branch)' },
     { text: '192.168.3.3', expected: '192.168.3.3 (on-premises site Branch)' },
     { text: '8.8.4.4', expected: '8.8.4.4 (Internet)' },
-    { text: '10.77.0.1', expected: '10.77.0.1' },
+    { text: '10.77.0.1', expected: '10.77.0.1 (on-premises, in no declared local site)' },
+    { text: '10.1.99.1', expected: '10.1.99.1' },
   ];
   for (const row of table) {
     it(`resolves ${row.text}`, () => {

@@ -35,7 +35,8 @@ const table: {
   { name: 'PaaS meets IaaS only over the network: the ACL permit list leaves it out', model: world, from: 'WebRole_IN_0', to: 'sql1', flow: 'tcp/1433', path: 'public-endpoint', disposition: 'acl-denied', blockers: ['acl-denied endpoint:Db/sql1/SQL'] },
   { name: 'no endpoint for the port on a service outside the caller\'s networks', model: world, from: 'solo', to: 'app1', flow: 'tcp/3389', path: 'public-endpoint', disposition: 'no-endpoint', blockers: ['no-endpoint vm:Spoke/app1'] },
   { name: 'Outbound to the Internet leaves through the VIP', model: world, from: 'solo', to: '8.8.8.8', path: 'internet-egress', disposition: 'delivered', blockers: [] },
-  { name: 'an address that is nobody', model: world, from: 'web1', to: '10.99.0.1', path: 'none', disposition: 'unknown-address', blockers: ['unknown-address address:10.99.0.1'] },
+  { name: 'an address inside a VNet that is nobody', model: world, from: 'web1', to: '10.1.99.1', path: 'none', disposition: 'unknown-address', blockers: ['unknown-address address:10.1.99.1'] },
+  { name: 'a private address outside every VNet and every declared site: on premises, beyond the gateway', model: world, from: 'web1', to: '10.99.0.1', path: 'site-to-site', disposition: 'prefix-not-in-local-site', blockers: ['prefix-not-in-local-site gateway:HubVNet'] },
   { name: 'a DIP across services with no shared network', model: world, from: 'solo', to: '10.1.1.4', path: 'none', disposition: 'no-shared-network', blockers: ['no-shared-network vm:Web/web1'] },
   { name: 'on-premises from a service in no VNet', model: world, from: 'solo', to: '192.168.7.9', path: 'none', disposition: 'no-shared-network', blockers: ['no-shared-network service:Lone'] },
   { name: 'a local site the gateway is not connected to', model: world, from: 'web1', to: '172.16.0.9', path: 'site-to-site', disposition: 'prefix-not-in-local-site', blockers: ['prefix-not-in-local-site gateway:HubVNet'] },
@@ -134,5 +135,19 @@ describe('reach: one golden answer per rule', () => {
 describe('reach: the disposition set', () => {
   it('every disposition of the closed set is produced by some golden row', () => {
     expect([...covered].sort()).toEqual([...DISPOSITIONS].sort());
+  });
+});
+
+describe('prefix-not-in-local-site says which sites the gateway connects and where the address lies', () => {
+  it.each([
+    ['an address in no declared site', '10.99.0.1', /it connects .*Branch \(192\.168\.0\.0\/16\)/, /add a prefix holding 10\.99\.0\.1 to the AddressSpace of a local site connected to HubVNet's gateway/],
+    ['an address in a declared site the gateway does not connect', '172.16.0.9', /172\.16\.0\.9 is in local site Lab, which it does not connect/, /connect HubVNet's gateway to Lab/],
+  ])('%s', (_name, to, detail, fix) => {
+    const answer = ask(world, 'web1', to);
+    const blocker = answer.blockers.find((b) => b.code === 'prefix-not-in-local-site');
+    expect(blocker?.message).toMatch(detail);
+    expect(blocker?.fix).toMatch(fix);
+    // The hops reach the gateway: the answer traces the route, it is not a usage error.
+    expect(answer.hops.some((h) => h.kind === 'gateway' && h.object === 'gateway:HubVNet')).toBe(true);
   });
 });
