@@ -32,7 +32,8 @@ export function formatRecordedScenario(base: RecordingBase, accepted: readonly A
 
 /** A timeline entry's command key and parameters; a network upload is written as its NetworkConfig.xml. */
 function describeCommand(command: Command): Record<string, unknown> {
-  if (command.type === 'setNetworkConfig') return { setNetworkConfig: { xml: writeNetworkConfigXml(command.plan) } };
+  // LF line ends let YAML keep the document as a readable block; the reader does not care which line end it gets.
+  if (command.type === 'setNetworkConfig') return { setNetworkConfig: { xml: writeNetworkConfigXml(command.plan).replace(/\r\n/g, '\n') } };
   const { type, ...parameters } = command;
   return { [type]: dropUndefined(parameters) };
 }
