@@ -39,6 +39,8 @@ export interface EmulatorOptions {
   tls?: { keyPem: string; certPem: string; clientThumbprint: string } | undefined;
   /** Extra routes served beside the management, network, compute, storage, image and disk ones. */
   routes?: readonly Route[] | undefined;
+  /** Folder of the built page (default dist/web). */
+  webRoot?: string | undefined;
   /** Starts with the clock paused (the page's play button runs it). */
   paused?: boolean | undefined;
   onInternalError?: ((error: unknown) => void) | undefined;
@@ -73,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   });
   const viz = await startVizServer({
     world: engine, host: options.host, port: options.port, speed: options.speed, autoplay: options.paused !== true, handleRequest: handler,
+    webRoot: options.webRoot,
     // The client certificate is asked for but not verified against a CA: the thumbprint check is the authentication.
     tls: tls === undefined ? undefined : { key: tls.keyPem, cert: tls.certPem, requestCert: true, rejectUnauthorized: false },
   });
