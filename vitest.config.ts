@@ -4,7 +4,10 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], environment: 'node' } },
+      {
+        // Property tests run hundreds of generated worlds; on CI's 2 shared cores vitest's 5 s default cut them off.
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], environment: 'node', testTimeout: 30_000 },
+      },
       {
         test: {
           name: 'e2e',
