@@ -176,7 +176,19 @@ function resolveVmName(index: TopologyIndex, text: string): ResolveResult<FlowEn
         vms.map((vm) => `${vm.service}:${vm.name}`));
     }
   }
+  const site = findSiteNamed(index, text);
+  if (site !== undefined) {
+    return fail('unknown-name', `no VM called '${text}': ${site} is a local network site; write it as ${SITE_PREFIX}${site}`,
+      [`${SITE_PREFIX}${site}`]);
+  }
   const known = [...index.vmsByKey.values()].flatMap((vm) => [vm.name, keyOfVm(vm).replace('/', ':')]);
   return fail('unknown-name', `no VM called '${text}' (use a VM name, service:vm, a DIP, VIP:port, site:NAME or an address)`,
     findNearNames(text, new Set(known)));
+}
+
+/** The local site a bare name means (exact, else case-insensitive): users write `HQ` where reach wants `site:HQ`. */
+function findSiteNamed(index: TopologyIndex, text: string): string | undefined {
+  if (index.sitesByName.has(text)) return text;
+  const lower = text.toLowerCase();
+  return [...index.sitesByName.keys()].find((name) => name.toLowerCase() === lower);
 }

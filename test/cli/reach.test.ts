@@ -101,6 +101,9 @@ describe('vnetsim reach answers', () => {
     ['an unknown VM with a near name', 'wbe1', 'did you mean: web1'],
     ['an unknown VM with no near name', 'mainframe', 'VMs at that time: data:sql1, partner:etl1, shop:WebRole1_IN_0, web:web1'],
     ['a VIP without a port', '138.91.141.143', 'error vip-needs-port: 138.91.141.143 is the VIP of service partner'],
+    ['a local site named without site:', 'Branch', "Branch is a local network site; write it as site:Branch\n  did you mean: site:Branch"],
+    ['a local site named in another case', 'lab', 'Lab is a local network site; write it as site:Lab\n  did you mean: site:Lab'],
+    ['a misspelt site:NAME', 'site:Brnach', 'did you mean: site:Branch'],
   ])('exits 2 for %s and says what exists', async (_name, to, hint) => {
     const run = await runReach(ONE_VNET, 'web1', to, { atMs: 20 * MINUTE_MS, format: 'text' });
     expect(run.exitCode).toBe(2);
