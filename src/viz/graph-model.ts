@@ -1,3 +1,4 @@
+import { compareNatural } from './natural-order.js';
 import type { View } from './view-model.js';
 
 /** What a topology node stands for; ids are `kind:name` like the diagnostics' object names (`subnet:Hub/FrontEnd`). */
@@ -33,7 +34,7 @@ export interface Graph {
   links: GraphLink[];
 }
 
-/** Derives the topology graph from a view; deterministic order (sorted ids) so keyed joins stay stable. */
+/** Derives the topology graph from a view; deterministic order (ids in natural order: vm4 before vm12) so keyed joins stay stable. */
 export function buildGraph(view: View): Graph {
   const nodes: GraphNode[] = [];
   const add = (node: GraphNode): void => {
@@ -63,7 +64,7 @@ export function buildGraph(view: View): Graph {
   const tunnels = Object.values(view.connections).filter((c) => view.vnets[c.vnet]?.gateway != null);
   for (const site of Object.values(view.sites)) {
     // A site sits behind the first gateway that has a tunnel to it; further tunnels are drawn as extra links.
-    const first = tunnels.filter((c) => c.site === site.name).map((c) => c.vnet).sort()[0];
+    const first = tunnels.filter((c) => c.site === site.name).map((c) => c.vnet).sort(compareNatural)[0];
     add(node('site', site.name, site.name, first === undefined ? null : `gateway:${first}`,
       `${site.addressPrefixes.join(', ')} via ${site.vpnGatewayAddress ?? '?'}`));
   }
@@ -83,7 +84,7 @@ export function buildGraph(view: View): Graph {
 
   const ids = new Set(nodes.map((n) => n.id));
   for (const n of nodes) if (n.parent !== null && !ids.has(n.parent)) n.parent = null;
-  nodes.sort((a, b) => compareText(a.id, b.id));
+  nodes.sort((a, b) => compareNatural(a.id, b.id));
 
   // A site's tree edge is drawn as its tunnel, coloured by state, so it gets no plain containment edge.
   const links: GraphLink[] = nodes.flatMap((n) =>
@@ -92,14 +93,10 @@ export function buildGraph(view: View): Graph {
     if (!ids.has(`site:${c.site}`)) continue;
     links.push({ id: `tunnel:${c.vnet}/${c.site}`, kind: 'tunnel', source: `gateway:${c.vnet}`, target: `site:${c.site}`, state: c.state });
   }
-  links.sort((a, b) => compareText(a.id, b.id));
+  links.sort((a, b) => compareNatural(a.id, b.id));
   return { nodes, links };
 }
 
 function node(kind: NodeKind, name: string, label: string, parent: string | null, detail: string): GraphNode {
   return { id: `${kind}:${name}`, kind, label, parent, state: null, group: null, detail };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

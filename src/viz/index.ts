@@ -6,6 +6,7 @@ export {
 } from './view-model.js';
 export { narrateEvent, formatEventFields, formatClock, type EventLine } from './event-line.js';
 export { ViewHistory, CHECKPOINT_INTERVAL_EVENTS } from './view-history.js';
+export { compareNatural } from './natural-order.js';
 export { buildGraph, type Graph, type GraphNode, type GraphLink, type NodeKind } from './graph-model.js';
 export { planAddressBlocks, type AddressPlan, type AddressBlock, type BlockKind } from './address-plan.js';
 export * from './protocol.js';

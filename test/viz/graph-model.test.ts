@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { applyEvent, applyEvents, buildGraph, createView, type VizEvent } from '../../src/viz/index.js';
-import { HUB_NODE_COUNT, hubEvents } from './fixtures.js';
+import { HUB_NODE_COUNT, hubEvents, largeWorldEvents } from './fixtures.js';
 
 const hub = applyEvents(createView(), hubEvents());
 
 describe('buildGraph', () => {
   const graph = buildGraph(hub);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+
+  it('orders VMs naturally (vm4 before vm12), not as text', () => {
+    const vms = buildGraph(applyEvents(createView(), largeWorldEvents(1, 1, 13, 0))).nodes.filter((n) => n.kind === 'vm');
+    expect(vms.map((n) => n.label)).toEqual(Array.from({ length: 13 }, (_, m) => `vm${m}`));
+  });
 
   it('has one node per region, group, VNet, subnet, gateway, site, service and VM', () => {
     expect(graph.nodes).toHaveLength(HUB_NODE_COUNT);

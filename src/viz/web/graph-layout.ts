@@ -1,4 +1,5 @@
 import type { Graph, GraphNode, NodeKind } from '../graph-model.js';
+import { compareNatural } from '../natural-order.js';
 import { flowInRows, packInRows, packToAspect, type Size } from './block-packing.js';
 
 /** A node's place on the drawing, in layout units (zoom scales them). */
@@ -88,7 +89,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
     list.push(node);
     children.set(node.parent, list);
   }
-  for (const list of children.values()) list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const list of children.values()) list.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareNatural(a.id, b.id));
   const childrenOf = (id: string | null): GraphNode[] => children.get(id) ?? [];
 
   const chip = (node: GraphNode): Block => {
