@@ -1,4 +1,4 @@
-import { Help, type Command } from 'commander';
+import { Help, type Command, type Option } from 'commander';
 
 /** What a command's module exports: it adds the command's arguments, flags and action to the named command. */
 export interface CommandModule {
@@ -106,12 +106,18 @@ export const COMMANDS: readonly CommandEntry[] = [
 /** `vnetsim --help` lists each command with the usage of its entry, since its module (and arguments) is not loaded. */
 const HELP_LISTING = new Help();
 
+/** An option's help text, marked `(required)` when the command cannot run without it (commander leaves it unmarked). */
+function describeOption(option: Option): string {
+  const description = HELP_LISTING.optionDescription(option);
+  return option.mandatory ? `${description} (required)` : description;
+}
+
 /**
  * Adds every sub-command to the program by name and description only, then imports and defines the one the command
  * line names (`vnetsim NAME …` or `vnetsim help NAME`), so commander parses its arguments as before.
  */
 export async function registerCommands(program: Command, args: readonly string[]): Promise<void> {
-  for (const entry of COMMANDS) program.command(entry.name).description(entry.description);
+  for (const entry of COMMANDS) program.command(entry.name).description(entry.description).configureHelp({ optionDescription: describeOption });
   program.configureHelp({
     subcommandTerm: (command) => {
       const entry = COMMANDS.find((candidate) => candidate.name === command.name());

@@ -22,4 +22,20 @@ describe('the lazy command registry', () => {
     expect(program.commands.filter((command) => command.registeredArguments.length > 0)).toEqual([]);
     expect(program.commands.map((command) => command.name())).toEqual(COMMANDS.map((entry) => entry.name));
   });
+
+  it.each([
+    ['free', ['--vnet', '--size']],
+    ['diff', ['--from', '--to']],
+    ['init', ['--from']],
+    ['reach', []],
+  ])('marks the options %s cannot run without, and only those, as (required) in its --help', async (name, required) => {
+    const program = new Command('vnetsim');
+    await registerCommands(program, [name]);
+    const command = program.commands.find((candidate) => candidate.name() === name) ?? program;
+    const help = command.createHelp();
+    const marked = command.options.filter((option) => help.optionDescription(option).endsWith(' (required)')).map((option) => option.long);
+    expect(marked).toEqual(required);
+    const printed = command.helpInformation().replace(/\s+/g, ' ');
+    for (const option of command.options.filter((o) => o.mandatory)) expect(printed).toContain(`${help.optionDescription(option)} `);
+  });
 });
