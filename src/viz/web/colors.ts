@@ -1,9 +1,9 @@
 import type { GraphNode, NodeKind } from '../graph-model.js';
 
-/** Fill of structural nodes, by kind. */
+/** Fill of structural nodes, by kind; a VM with no state yet wears the "state unknown" grey, never a state's colour. */
 const KIND_COLORS: Record<NodeKind, string> = {
   region: '#5b6b8c', affinityGroup: '#7a8bb0', vnet: '#2f6fde', subnet: '#6fa0f0', gateway: '#8e44ad',
-  site: '#d35400', service: '#16a085', vm: '#27ae60',
+  site: '#8d6e63', service: '#16a085', vm: '#7f8c8d',
 };
 
 // Classic VM instance states (compute-lifecycle.md): ReadyRole is running; Stopped* and deallocated are idle;
@@ -15,12 +15,32 @@ const STATE_COLORS: [RegExp, string][] = [
   [/Fail|Timeout|Error|Unresponsive/i, '#c0392b'],
 ];
 
+/** Colour of a state no rule above knows, and of a node that has no state yet. */
+const UNKNOWN_STATE_COLOR = '#7f8c8d';
+
+/** Every colour a state can be drawn in: service tints and the reach highlight must stay clear of these. */
+export const STATE_PALETTE: readonly string[] = [...STATE_COLORS.map(([, color]) => color), UNKNOWN_STATE_COLOR];
+
 /** Colour of a lifecycle or connectivity state; unknown states get a neutral grey. */
 export function colorOfState(state: string | null): string {
   if (state === null) return '#95a5a6';
   for (const [pattern, color] of STATE_COLORS) if (pattern.test(state)) return color;
-  return '#7f8c8d';
+  return UNKNOWN_STATE_COLOR;
 }
+
+/**
+ * Cloud-service tints: muted blues and cyans only (hues 185–235°), a band no state colour (green, orange, red,
+ * grey) comes near, so a healthy world of many services never looks in transition or failed.
+ */
+export const SERVICE_PALETTE: readonly string[] = [
+  '#4e79a7', '#5b9bb5', '#3d6f99', '#7aa6d6', '#4a8fa8', '#6a7fc4', '#2f7fa8', '#8fb3d9', '#5a86b8', '#3f93b0',
+];
+
+/** Traced reach path: magenta, which no state, kind or service uses (gateways are purple). */
+export const REACH_PATH_COLOR = '#d6127e';
+
+/** A reach blocker: it is a failure, so it wears the failure red. */
+export const BLOCKER_COLOR = '#c0392b';
 
 /** Fill of a node: state colour for VMs and gateways, kind colour for structure. */
 export function colorOfNode(node: GraphNode): string {
@@ -43,11 +63,12 @@ export const BOX_STROKE = '#c3cad8';
 /** Opacity of a cloud service's tint behind its VMs, light enough that state colours stay readable on top. */
 export const TINT_OPACITY = 0.22;
 
-/** Legend entries: what each colour means. */
+/** Legend entries: what each colour on the graph means (the service tints are keyed by TINT_LEGEND). */
 export const LEGEND: [string, string][] = [
   ['running / connected', '#27ae60'], ['in transition', '#f39c12'], ['stopped / not connected', '#95a5a6'], ['failed', '#c0392b'],
+  ['state unknown', UNKNOWN_STATE_COLOR], ['region', KIND_COLORS.region], ['affinity group', KIND_COLORS.affinityGroup],
   ['VNet', KIND_COLORS.vnet], ['subnet', KIND_COLORS.subnet], ['gateway', KIND_COLORS.gateway], ['site', KIND_COLORS.site],
-  ['service', KIND_COLORS.service],
+  ['service', KIND_COLORS.service], ['reach path', REACH_PATH_COLOR], ['reach blocker', BLOCKER_COLOR],
 ];
 
 /** What the tinted bands behind VMs mean, for the legend. */

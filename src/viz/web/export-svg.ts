@@ -1,5 +1,5 @@
 import type { Graph } from '../graph-model.js';
-import { BOX_STROKE } from './colors.js';
+import { BLOCKER_COLOR, BOX_STROKE, REACH_PATH_COLOR } from './colors.js';
 import type { Layout } from './graph-layout.js';
 import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
 import type { Highlight } from './highlight.js';
@@ -25,8 +25,8 @@ export function exportGraphSvg(graph: Graph, layout: Layout, highlight: Highligh
   style.textContent = [
     'text{font:10px "Liberation Sans",Arial,sans-serif;fill:#1d2330;paint-order:stroke;stroke:#fff;stroke-width:3px}',
     '.link{fill:none;stroke:#b8bfcc;stroke-width:1px}.link.tunnel{stroke-width:3px;stroke-dasharray:6 3}',
-    '.link.on-path{stroke:#6f2dbd;stroke-width:3px}.node circle{stroke-width:1.5px}',
-    '.node.on-path circle{stroke:#6f2dbd;stroke-width:4px}.node.blocker circle{stroke:#b3261e;stroke-width:4px}',
+    `.link.on-path{stroke:${REACH_PATH_COLOR};stroke-width:3px}.node circle{stroke-width:1.5px}`,
+    `.node.on-path circle{stroke:${REACH_PATH_COLOR};stroke-width:4px}.node.blocker circle{stroke:${BLOCKER_COLOR};stroke-width:4px}`,
     `.box{stroke:${BOX_STROKE};stroke-width:1px}`, '.node.region text,.node.affinityGroup text,.node.vnet text{font-weight:bold}',
   ].join('');
   svg.prepend(style);

@@ -1,6 +1,6 @@
 import { quadtree, type Quadtree, type ZoomTransform } from 'd3';
 import type { Graph, GraphNode } from '../graph-model.js';
-import { BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, radiusOfNode, TINT_OPACITY } from './colors.js';
+import { BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, radiusOfNode, REACH_PATH_COLOR, TINT_OPACITY } from './colors.js';
 import { captionOf, type Layout, type Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { serviceColor } from './graph-svg.js';
@@ -120,7 +120,7 @@ export class CanvasGraph {
       const b = this.sprites.get(link.target);
       if (a === undefined || b === undefined) continue;
       ctx.lineWidth = 3 / Math.sqrt(transform.k);
-      ctx.strokeStyle = isOnPath ? '#6f2dbd' : colorOfState(link.state);
+      ctx.strokeStyle = isOnPath ? REACH_PATH_COLOR : colorOfState(link.state);
       ctx.setLineDash(link.kind === 'tunnel' ? [6, 3] : []);
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
@@ -221,7 +221,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hi
   for (const sprite of sprites) {
     const node = sprite.node;
     const fill = colorOfNode(node);
-    const emphasis = highlight.pathNodes.has(node.id) ? '#6f2dbd' : highlight.blockers.has(node.id) ? '#b3261e'
+    const emphasis = highlight.pathNodes.has(node.id) ? REACH_PATH_COLOR : highlight.blockers.has(node.id) ? BLOCKER_COLOR
       : highlight.selected.has(node.id) ? '#000' : null;
     const stroke = emphasis ?? (node.group === null ? null : serviceColor(node.group));
     const lineWidth = emphasis === null ? 1.5 : 3;

@@ -1,6 +1,6 @@
-import { scaleOrdinal, schemeTableau10, select, type EnterElement, type Selection } from 'd3';
+import { scaleOrdinal, select, type EnterElement, type Selection } from 'd3';
 import type { Graph, GraphLink, GraphNode } from '../graph-model.js';
-import { BOX_FILLS, colorOfNode, colorOfState, radiusOfNode, TINT_OPACITY } from './colors.js';
+import { BOX_FILLS, colorOfNode, colorOfState, radiusOfNode, SERVICE_PALETTE, TINT_OPACITY } from './colors.js';
 import { captionOf, type Box, type Layout, type Point, type Tint } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 
@@ -10,7 +10,7 @@ const TRANSITION_MS = 400;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Outline colour per cloud service: VMs of one service share it, across subnets. */
-export const serviceColor = scaleOrdinal<string, string>(schemeTableau10);
+export const serviceColor = scaleOrdinal<string, string>(SERVICE_PALETTE);
 
 /** Links are straight: inside nested boxes a curve from a header to a cell reads no better and costs more to draw. */
 const linkPath = ({ source, target }: { source: Point; target: Point }): string => `M${source.x},${source.y}L${target.x},${target.y}`;
