@@ -107,6 +107,8 @@ describe('expectation kinds against a world', () => {
     ['commandRefused', { command: 'createVm', code: 'disk-leased' }, true, 'refused with disk-leased'],
     ['commandRefused', { command: 'createVm', name: 'vm3', code: 'unknown-vm' }, false, 'disk-leased'],
     ['commandRefused', { command: 'stopVm', code: 'unknown-vm' }, false, 'not refused'],
+    ['commandRefused', { command: 'createVm', code: 'disk-leased', message: "in use by virtual machine 'vm2'" }, true, `refused with disk-leased "…in use by virtual machine 'vm2'…"`],
+    ['commandRefused', { command: 'createVm', code: 'disk-leased', message: 'in use by vm9' }, false, `disk-leased "${context.refused[0]?.message ?? ''}"`],
   ])('%s %j → holds %s (actual %s)', (key, parameters, holds, actual) => {
     const verdict = check(key, parameters, context);
     expect({ holds: verdict.holds, actual: verdict.actual }).toEqual({ holds, actual });
@@ -124,11 +126,20 @@ describe('expectation kinds against a world', () => {
     expect(check('diskLease', { disk: 'd1', heldBy: 'none' }, context).expected).toBe('none');
   });
 
+  it.each([
+    ['a misspelt code', 'disk-leasd', "'disk-leasd' is not a refusal code of the engine; did you mean disk-leased?"],
+    ['a code far from every code', 'zzzzzzzzzzzzzz', "'zzzzzzzzzzzzzz' is not a refusal code of the engine; the codes are listed under commandRefused in docs/scenario-format.md"],
+  ])('refuses a commandRefused with %s when the scenario loads, at its line and column', (_name, code, message) => {
+    const text = `${STORY}expect:\n  - at: 30m\n    commandRefused: { command: createVm, code: ${code} }\n`;
+    expect(() => parseScenario(text, 'kinds.yaml')).toThrow(`kinds.yaml:${STORY.split('\n').length + 2}:48: error invalid-value: expect.0.commandRefused.code: ${message}`);
+  });
+
   it('lets a commandRefused expectation explain only the refusal it names', () => {
     const refusal = context.refused[0] as RefusedCommand;
     const bound = (parameters: unknown) => kind('commandRefused').bind(kind('commandRefused').schema.parse(parameters));
     expect(bound({ command: 'createVm', code: 'disk-leased', service: 'web', name: 'vm3' }).explainsRefusal?.(refusal)).toBe(true);
     expect(bound({ command: 'createVm', code: 'disk-leased', service: 'api' }).explainsRefusal?.(refusal)).toBe(false);
+    expect(bound({ command: 'createVm', code: 'disk-leased', message: 'in use by vm9' }).explainsRefusal?.(refusal)).toBe(false);
     expect(kind('vmState').bind({ service: 'web', vm: 'vm1', is: 'ReadyRole' }).explainsRefusal).toBeUndefined();
   });
 });

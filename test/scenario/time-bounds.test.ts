@@ -21,7 +21,7 @@ describe('every time a scenario gives is bounded (400 days)', () => {
     ['until', `${HEADER}until: ${'9'.repeat(400)}d\n`, 4, 8],
     ['until just past the limit', `${HEADER}until: 400d1s\n`, 4, 8],
     ['a timeline at', `${HEADER}timeline:\n  - at: 2147483648h30m\n    note: far\n    createAffinityGroup: { name: ag, region: West US }\n`, 5, 9],
-    ['an expectation at', `${HEADER}expect:\n  - at: 401d\n    commandRefused: { command: createVm, code: x }\n`, 5, 9],
+    ['an expectation at', `${HEADER}expect:\n  - at: 401d\n    commandRefused: { command: createVm, code: disk-leased }\n`, 5, 9],
     ['a profile duration', `${HEADER}profile:\n  resetFailover: 99999999d\n`, 5, 18],
   ])('refuses %s beyond the limit at its line and column', (_what, text, line, column) => {
     const [problem, ...others] = refusalsOf(text);
