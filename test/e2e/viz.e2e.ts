@@ -267,6 +267,20 @@ describe('live view in a real browser', () => {
     await page.close();
   });
 
+  it('wraps the legend between items, never inside one, in an 800×600 window', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(60 * 60_000);
+    const page = await openPage(await serve(world), 800, 600);
+    const items = await page.locator('#legend span').evaluateAll((spans) =>
+      spans.map((span) => ({ text: span.textContent, height: span.getBoundingClientRect().height })));
+    expect(items.length).toBeGreaterThan(10);
+    // Every item is one line tall, the height of the shortest; a split item is about twice that.
+    const oneLine = Math.min(...items.map((item) => item.height));
+    expect(items.filter((item) => item.height > oneLine * 1.5)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-800x600.png') });
+    await page.close();
+  });
+
   it('draws a 2,000-node world on a canvas', async () => {
     const events = largeWorldEvents(16, 5, 23, 0);
     const world = createScriptedWorld(events);
