@@ -55,14 +55,21 @@ function readExtendedProperties(element: RequestElement): Record<string, string>
   return out;
 }
 
-/** CreateHostedService: the Label is base64 (N-HS). */
-export function readCreateHostedService(root: RequestElement): CreateHostedServiceRequest {
+/** The fields a hosted service and a storage account are created with alike: name, base64 Label, placement. */
+function readPlacedService(root: RequestElement) {
   return {
     serviceName: requireText(root, 'ServiceName'),
     label: decodeBase64(textOf(root, 'Label')),
     description: orNull(textOf(root, 'Description')),
     location: orNull(textOf(root, 'Location')),
     affinityGroup: orNull(textOf(root, 'AffinityGroup')),
+  };
+}
+
+/** CreateHostedService: the Label is base64 (N-HS). */
+export function readCreateHostedService(root: RequestElement): CreateHostedServiceRequest {
+  return {
+    ...readPlacedService(root),
     extendedProperties: readExtendedProperties(root),
   };
 }
@@ -183,11 +190,7 @@ export function readRoleOperation(root: RequestElement, rootName: string): RoleO
 /** CreateStorageServiceInput: the Label is base64. */
 export function readCreateStorageAccount(root: RequestElement): CreateStorageAccountRequest {
   return {
-    serviceName: requireText(root, 'ServiceName'),
-    label: decodeBase64(textOf(root, 'Label')),
-    description: orNull(textOf(root, 'Description')),
-    location: orNull(textOf(root, 'Location')),
-    affinityGroup: orNull(textOf(root, 'AffinityGroup')),
+    ...readPlacedService(root),
     accountType: textOf(root, 'AccountType') || 'Standard_GRS',
   };
 }

@@ -4,7 +4,7 @@ import type { TLSSocket } from 'node:tls';
 import { InputError, diagnosticAt } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import type { Scenario } from '../scenario/index.js';
-import { Simulation } from '../sim/index.js';
+import { Simulation, drawAlphanumericKey } from '../sim/index.js';
 import { startVizServer, type VizServer } from '../viz/index.js';
 import type { Route } from './dispatch.js';
 import { LiveEngine } from './live-engine.js';
@@ -59,8 +59,6 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
 /** Starts the API and the live page on one port, over one engine whose clock the page's playback drives. */
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const subscriptionId = options.subscriptionId ?? DEFAULT_SUBSCRIPTION_ID;
@@ -84,7 +82,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
 }
 
 function createEngine(start: EmulatorStart, subscriptionId: string): LiveEngine {
-  const randomAlphanumeric = (length: number): string => Array.from({ length }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join('');
+  const randomAlphanumeric = (length: number): string => drawAlphanumericKey(randomInt, length);
   if (start.kind === 'scenario') {
     const { scenario } = start;
     const sim = Simulation.create({

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { LiveEngine, formatRecordedScenario, type RecordingBase } from '../api/index.js';
 import { InputError, diagnosticAt } from '../common/index.js';
-import { createRng, Simulation } from '../sim/index.js';
+import { createRng, drawAlphanumericKey, Simulation } from '../sim/index.js';
 import { findScenarioEndMs, loadNetworkPlan, loadScenarioFile } from '../scenario/index.js';
 
 /** The seed of a run that starts from an empty subscription or a NetworkConfig.xml. */
 export const PS_DEFAULT_SEED = 2014;
-
-const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** The subscription a script runs against, and what `--record` needs to write it back as a scenario. */
 export interface PsWorld {
@@ -49,7 +47,7 @@ function createEngine(seed: number, network: undefined): LiveEngine {
 
 function keyGenerator(seed: number): (length: number) => string {
   const rng = createRng(`${seed}/shared-keys`);
-  return (length) => Array.from({ length }, () => ALPHANUMERIC[rng.nextInt(ALPHANUMERIC.length)] ?? 'A').join('');
+  return (length) => drawAlphanumericKey((n) => rng.nextInt(n), length);
 }
 
 /** The run as a scenario whose timeline is every command the engine accepted (`--record`). */

@@ -26,6 +26,8 @@ import {
 import { executeGatewayCommand } from './execute.js';
 import { GatewayAddresses } from './gateway-addresses.js';
 import { createGatewayEffects } from './gateway-effects.js';
+import { drawAlphanumericKey } from './shared-key.js';
+import { createTunnelLink } from './tunnel-link.js';
 
 /** Options of a GatewayHost: the shared clock and RNG, the event sink, the public IP allocator, profile overrides. */
 export interface GatewayHostOptions {
@@ -56,7 +58,6 @@ export interface VnetRecord {
 }
 
 const GENERATED_KEY_LENGTH = 32;
-const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
  * Runs every gateway, tunnel and on-premises device of a world on one simulated clock. Commands are validated, then
@@ -76,7 +77,8 @@ export class GatewayHost implements GatewayConfigView {
   readonly vnets = new Map<string, VnetRecord>();
   readonly sites = new Map<string, SiteRecord>();
   readonly devices = new Map<string, DeviceRecord>();
-  private readonly addresses = new GatewayAddresses();
+  /** Which VNet holds each gateway public IP, and which were released (read by tunnel links). */
+  readonly addresses = new GatewayAddresses();
   private readonly tunnelIndex = new TunnelIndex();
   /** Signals to the tunnels on the other side of a site or gateway, readable by the command executor and effects. */
   readonly signals = new TunnelSignals(this.tunnelIndex, this.addresses, this.sites, this.devices);
@@ -312,7 +314,7 @@ export class GatewayHost implements GatewayConfigView {
         gatewayType: record.gatewayType, publicIp: record.publicIp ?? '', sharedKey: record.keys.get(siteName) ?? '',
         vnetAddressSpace: record.addressSpace,
       };
-      const actor = startTunnelActor(tunnel, record.gatewayType, this.profile, this.clock, this.createTunnelLink(tunnel));
+      const actor = startTunnelActor(tunnel, record.gatewayType, this.profile, this.clock, createTunnelLink(this, tunnel));
       if (!tunnel.manuallyDisconnected) actor.send({ type: 'CONNECT' });
     }
   }
@@ -357,52 +359,9 @@ export class GatewayHost implements GatewayConfigView {
   private ensureKey(record: VnetRecord, site: string): void {
     if (record.keys.has(site)) return;
     // "We generate a PSK when we create the VPN tunnel" (VPN FAQ); the user may replace it.
-    let key = '';
-    for (let i = 0; i < GENERATED_KEY_LENGTH; i++) key += KEY_ALPHABET[this.rng.nextInt(KEY_ALPHABET.length)];
+    const key = drawAlphanumericKey((n) => this.rng.nextInt(n), GENERATED_KEY_LENGTH);
     record.keys.set(site, key);
     this.publish(makeGatewayEvent('connection.sharedKeySet', { vnet: record.name, site, key, generated: true }));
-  }
-
-  private peerFor(tunnel: TunnelRecord): PeerEnd {
-    const device = this.devices.get(tunnel.site);
-    if (device?.isDeclared) return device.peer;
-    const address = this.sites.get(tunnel.site)?.vpnGatewayAddress;
-    const remoteName = address === undefined ? undefined : this.addresses.findVnet(address);
-    const remote = remoteName === undefined ? undefined : this.vnets.get(remoteName);
-    if (remote?.gatewayType !== undefined && remote.publicIp !== undefined) {
-      const ourIp = tunnel.azure.publicIp;
-      // A site pointing at its own VNet's gateway (an address declared in the plan) finds no far end: nothing answers.
-      const back = remote === this.vnets.get(tunnel.vnet) ? undefined : remote.sites.find((s) => this.sites.get(s)?.vpnGatewayAddress === ourIp);
-      const phase = readGatewayPhase(remote.actor);
-      return createGatewayPeer({
-        gatewayType: remote.gatewayType,
-        publicIp: remote.publicIp,
-        // A connection disconnected at the far gateway (Set-AzureVNetGateway -Disconnect) neither initiates nor answers.
-        isServing: remote.state === 'Provisioned' && phase !== 'failingOver' && phase !== 'rebootingBoth'
-          && (back === undefined || remote.tunnels.get(back)?.manuallyDisconnected !== true),
-        keyTowardsUs: back === undefined ? undefined : remote.keys.get(back),
-        addressTowardsUs: back === undefined ? undefined : ourIp,
-      });
-    }
-    const peer = (device ?? this.refreshDevice(tunnel.site)).peer;
-    return address !== undefined && this.addresses.wasReleased(address) ? { ...peer, reachable: false } : peer;
-  }
-
-  private createTunnelLink(tunnel: TunnelRecord): TunnelLink {
-    return {
-      now: () => this.clock.now(),
-      random: this.rng,
-      findSilence: (tunnelUp) => {
-        const site = this.sites.get(tunnel.site);
-        return site === undefined ? 'PEER_UNREACHABLE' : findSilenceReason(tunnel.azure, site, this.peerFor(tunnel), tunnelUp);
-      },
-      findRefusal: (exchange) => {
-        const site = this.sites.get(tunnel.site);
-        return site === undefined ? undefined : findRefusalReason(exchange, tunnel.azure, site, this.peerFor(tunnel));
-      },
-      reportState: (state, reason) => this.reportTunnelState(tunnel, state, reason),
-      reportIke: (exchange, detail) => this.publish(makeGatewayEvent('connection.ike', { vnet: tunnel.vnet, site: tunnel.site, exchange, detail })),
-    };
   }
 
   /** Gives a gateway its public IP at creation (a re-created gateway gets a new one). */

@@ -26,3 +26,4 @@ export {
   createGatewayWorld, applyGatewayEvent, readGatewayStatus, readConnectionStatus,
 } from './world.js';
 export { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';
+export { drawAlphanumericKey } from './shared-key.js';

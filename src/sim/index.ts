@@ -20,7 +20,7 @@ export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';
 export type { DeviceSpec, GatewayWorld, GatewayStatus, ConnectionStatus, GatewayEvent } from '../gateway/index.js';
-export { readGatewayStatus } from '../gateway/index.js';
+export { readGatewayStatus, drawAlphanumericKey } from '../gateway/index.js';
 export { NETWORK_CONFIG_IN_USE, NETWORK_CONFIG_INVALID, NETWORK_CONFIG_UNKNOWN_AFFINITY_GROUP, findVnetUsers } from './network-config.js';
 export { SimClock, type TimerId } from './clock.js';
 export { EventLogFullError } from './event-log-limit.js';
