@@ -132,7 +132,7 @@ export class LiveEngine implements LiveWorld {
     for (const command of mutation.commands) {
       const result = this.sim.execute(command, undefined, { logsRefusal: false });
       if (!result.ok) {
-        const error = mapRefusal(result.diagnostic.rule, result.diagnostic.message, context);
+        const error = mapRefusal(result.diagnostic.rule, result.diagnostic.message, context, result.platformMessage);
         const spec = mutation.operation;
         if (mutation.refusalFailsOperation !== true || spec === undefined) return fail(error);
         return succeed(this.state.operations.record(this.operationId(spec.pattern, requestId), spec.pattern, spec.name, this.nowMs, { status: 'failed', error }));

@@ -1,3 +1,4 @@
+import { REFUSAL_CODES } from '../sim/index.js';
 import { describeComputeRefusal } from './compute-errors.js';
 import { platformErrors, type PlatformError } from './errors.js';
 
@@ -10,9 +11,11 @@ export interface RefusalContext {
 
 /**
  * Maps an engine refusal (stable code + the engine's message) to the platform's error. Codes with a recorded platform
- * wording get it (asm-recorded.md §7); the rest keep the engine's message, which names the objects and the fix.
+ * wording get it (asm-recorded.md §7); other codes whose registry entry records the platform's answer get that
+ * status and error code with the platform's words when the engine has them; the rest keep the engine's message,
+ * which names the objects and the fix.
  */
-export function mapRefusal(code: string, message: string, context: RefusalContext = {}): PlatformError {
+export function mapRefusal(code: string, message: string, context: RefusalContext = {}, platformMessage?: string): PlatformError {
   switch (code) {
     case 'unknown-vnet':
       return platformErrors.unknownVnet(context.vnet ?? '');
@@ -32,8 +35,11 @@ export function mapRefusal(code: string, message: string, context: RefusalContex
       return platformErrors.affinityGroupNameInvalid();
     case 'affinity-group-in-use':
       return { status: 400, code: 'BadRequest', message };
-    default:
+    default: {
+      const platform = REFUSAL_CODES.get(code)?.platform;
+      if (platform !== undefined) return { status: platform.httpStatus, code: platform.errorCode, message: platformMessage ?? message };
       // Compute refusals: a missing object is 404, a name or address taken 409, the rest 400 (compute-errors.ts).
       return describeComputeRefusal(code, message);
+    }
   }
 }
