@@ -4,6 +4,7 @@ import type { PlatformError } from './errors.js';
 import { completesNow, failLater, refuse, run, type CompletionRule, type ComputeDecision } from './compute-outcome.js';
 import { roleKey, type ComputeRecords } from './compute-records.js';
 import type { CreateDeploymentRequest, RoleOperationRequest, RoleSpec } from './compute-requests.js';
+import { recordEndpointSettings } from './endpoint-settings.js';
 import { checkRoleSize, findDuplicatePort, listPeerPorts, listRequestedPorts, makeRoleRecord, planRoleCreation, planRoleUpdate } from './compute-roles.js';
 
 /**
@@ -83,7 +84,10 @@ export function decideCreateDeployment(world: World, records: ComputeRecords, se
     commands.push(...planned.filter((c) => c.type !== 'addImage' || !commands.some((d) => d.type === 'addImage' && d.name === c.name)));
   }
   return run(commands, untilRolesReady(service, request.roles.map((r) => r.roleName)), (r) => {
-    r.deployments[service] = { label: request.label, privateId: makePrivateId(ctx.requestId), createdMs: ctx.nowMs, modifiedMs: ctx.nowMs };
+    r.deployments[service] = {
+      label: request.label, privateId: makePrivateId(ctx.requestId), createdMs: ctx.nowMs, modifiedMs: ctx.nowMs,
+      ...(request.dnsServers === undefined || request.dnsServers.length === 0 ? {} : { dnsServers: request.dnsServers }),
+    };
     for (const role of request.roles) r.roles[roleKey(service, role.roleName)] = makeRoleRecord(role, defaultMediaLink(service, role.roleName, ctx.nowMs));
   });
 }
@@ -124,7 +128,11 @@ export function decideUpdateRole(world: World, service: string, deployment: stri
   if ('status' in planned) return refuse(planned);
   return run(planned, completesNow, (r) => {
     const record = r.roles[roleKey(service, name)];
-    if (record !== undefined) record.availabilitySet = role.availabilitySet ?? null;
+    if (record === undefined) return;
+    record.availabilitySet = role.availabilitySet ?? null;
+    const endpointSettings = recordEndpointSettings(role.endpoints);
+    if (endpointSettings === undefined) delete record.endpointSettings;
+    else record.endpointSettings = endpointSettings;
   });
 }
 

@@ -5,6 +5,8 @@
  * JSON, changed only by the operation functions' record edits.
  */
 
+import type { EndpointSettingsRecord } from './endpoint-settings.js';
+
 /** A hosted service's descriptive properties (CreateHostedService). */
 export interface HostedServiceRecord {
   label: string;
@@ -22,6 +24,8 @@ export interface DeploymentRecord {
   privateId: string;
   createdMs: number;
   modifiedMs: number;
+  /** The deployment's DNS servers (Dns/DnsServers of the create request); absent when it named none. */
+  dnsServers?: { name: string; address: string }[] | undefined;
 }
 
 /** A data disk attached to a role (DataVirtualHardDisk). */
@@ -41,6 +45,8 @@ export interface RoleRecord {
   availabilitySet: string | null;
   provisionGuestAgent: boolean;
   dataDisks: DataDiskRecord[];
+  /** Probes and internal load balancer names of the role's endpoints, by endpoint name (endpoint-settings.ts). */
+  endpointSettings?: Record<string, EndpointSettingsRecord> | undefined;
 }
 
 /** A storage account (CreateStorageServiceInput). */

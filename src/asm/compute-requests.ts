@@ -1,4 +1,5 @@
 import type { AclRule, EndpointProtocol } from '../sim/index.js';
+import type { LoadBalancerProbeSpec } from './endpoint-settings.js';
 
 /**
  * The compute requests as typed values, read from the clients' XML by name (asm-api.md §3: requests are parsed in
@@ -25,6 +26,10 @@ export interface InputEndpointSpec {
   localPort: number;
   loadBalancedEndpointSetName: string | undefined;
   acl: AclRule[];
+  /** LoadBalancerProbe of a load-balanced set. */
+  probe?: LoadBalancerProbeSpec | undefined;
+  /** LoadBalancerName: the endpoint listens on the deployment's internal load balancer. */
+  internalLoadBalancerName?: string | undefined;
 }
 
 /** A provisioning configuration set (WindowsProvisioningConfiguration / LinuxProvisioningConfiguration). */
@@ -72,6 +77,8 @@ export interface CreateDeploymentRequest {
   label: string;
   roles: RoleSpec[];
   virtualNetworkName: string | undefined;
+  /** Dns/DnsServers: the name servers the deployment's VMs are handed (New-AzureVM -DnsSettings). */
+  dnsServers?: { name: string; address: string }[] | undefined;
 }
 
 /** A role instance operation (StartRoleOperation, RestartRoleOperation, ShutdownRoleOperation). */

@@ -3,6 +3,7 @@ import { computeErrors } from './compute-errors.js';
 import type { PlatformError } from './errors.js';
 import type { DataDiskRecord, RoleRecord } from './compute-records.js';
 import type { InputEndpointSpec, RoleSpec } from './compute-requests.js';
+import { recordEndpointSettings } from './endpoint-settings.js';
 import { findGalleryImage } from './image-gallery.js';
 
 /**
@@ -163,7 +164,9 @@ export function planRoleUpdate(vm: Vm, role: RoleSpec): Command[] | PlatformErro
 
 /** The record of a new role: OS-disk media link, caching, availability set and data disks as requested. */
 export function makeRoleRecord(role: RoleSpec, defaultMediaLink: string): RoleRecord {
+  const endpointSettings = recordEndpointSettings(role.endpoints);
   return {
+    ...(endpointSettings === undefined ? {} : { endpointSettings }),
     osDiskMediaLink: role.osDiskMediaLink ?? defaultMediaLink,
     osDiskHostCaching: role.osDiskHostCaching ?? 'ReadWrite',
     availabilitySet: role.availabilitySet ?? null,

@@ -36,3 +36,6 @@ export { type PowerState, describePowerState, describeDeploymentStatus, describe
 export { type GalleryImage, IMAGE_GALLERY, findGalleryImage } from './image-gallery.js';
 export { isValidStorageAccountName, listStorageAccounts, findStorageAccount, decideCreateStorageAccount } from './storage-accounts.js';
 export { toMutation } from './compute-mutation.js';
+export {
+  type LoadBalancerProbeSpec, type EndpointSettingsRecord, DEFAULT_PROBE_INTERVAL_SECONDS, DEFAULT_PROBE_TIMEOUT_SECONDS, recordEndpointSettings,
+} from './endpoint-settings.js';

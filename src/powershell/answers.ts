@@ -5,6 +5,8 @@ import { parseYamlDocument, validateYaml } from '../scenario/index.js';
 export const answersSchema = z.strictObject({
   /** Read-Host answers, in order; when they run out Read-Host gets an empty line (Enter). */
   readHost: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  /** Answers to confirmation prompts (ShouldContinue: Stop-AzureVM on the last VM), in order: Y or N; Enter (the default, Y) when they run out. */
+  confirm: z.array(z.string().regex(/^(y|yes|n|no)$/i, 'a confirmation answer is Y or N')).default([]),
   /** What Get-Credential returns. */
   credential: z.strictObject({ user: z.string().min(1), password: z.string() }).default({ user: 'azureuser', password: 'Passw0rd!' }),
   /** Windows paths the script reads, mapped to local files (relative to the answers file). */

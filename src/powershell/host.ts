@@ -9,6 +9,8 @@ export interface PsHost {
   writeLine(text: string): void;
   /** Read-Host: the next answer (empty when the answers run out, as pressing Enter). */
   readHost(prompt: string): string;
+  /** A confirmation prompt (ShouldContinue): the next answer, '' (Enter, the default) when they run out. */
+  confirm(query: string): string;
   /** Get-Credential: the answer's user and password. */
   credential(): { user: string; password: string };
   /** Reads a file by the script's (Windows) path; fails naming the path and how to map it. */

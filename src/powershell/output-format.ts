@@ -34,6 +34,10 @@ export class ConsoleFormatter {
       return;
     }
     if (value instanceof PsHashtable) return this.writeHashtable(value);
+    if (value instanceof PsObject && value.collectionItems !== undefined) {
+      for (const item of value.collectionItems()) this.write(item);
+      return;
+    }
     const row = this.toRow(value);
     if (row === undefined) {
       this.flush();

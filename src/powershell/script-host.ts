@@ -30,6 +30,7 @@ export class AnswersHost implements PsHost {
   readonly notes: RunNote[] = [];
   private readonly written = new Map<string, string>();
   private answered = 0;
+  private confirmed = 0;
   private guids = 0;
 
   constructor(
@@ -47,6 +48,12 @@ export class AnswersHost implements PsHost {
   readHost(): string {
     const answer = this.answers.readHost[this.answered];
     this.answered += 1;
+    return answer ?? '';
+  }
+
+  confirm(): string {
+    const answer = this.answers.confirm[this.confirmed];
+    this.confirmed += 1;
     return answer ?? '';
   }
 

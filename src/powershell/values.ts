@@ -48,6 +48,8 @@ export type PsMethod = (args: unknown[]) => unknown;
 export class PsObject {
   readonly properties = new Map<string, { name: string; value: unknown }>();
   readonly methods = new Map<string, PsMethod>();
+  /** Set on objects that are .NET collections (NetworkAclObject is a List of rules): the console shows their items. */
+  collectionItems: (() => unknown[]) | undefined;
 
   constructor(readonly typeName: string, properties: Record<string, unknown> = {}, private readonly display?: () => string) {
     for (const [name, value] of Object.entries(properties)) this.set(name, value);

@@ -3,6 +3,7 @@ import type { CmdletParameter } from '../cmdlet.js';
 import { enumerate, toStr } from '../convert.js';
 import { PsObject, PsSecureString } from '../values.js';
 import { azureCmdlet, isSet, optionalString, requiredString } from './azure-cmdlet.js';
+import { AzureAclConfig } from './endpoint-acl-cmdlets.js';
 import { deployRoles } from './vm-cmdlets.js';
 import { LINUX_ENDPOINTS, WINDOWS_ENDPOINTS } from './vm-config-cmdlets.js';
 import { emptyRoleSpec, readRole } from './vm-objects.js';
@@ -37,7 +38,11 @@ const newAzureQuickVm = azureCmdlet('New-AzureQuickVM', [
 const VM_ONLY: CmdletParameter[] = [{ name: 'VM', pipeline: 'value', mandatory: true }];
 
 function describeEndpoint(e: InputEndpointSpec): PsObject {
-  return new PsObject(`${MODEL}.InputEndpointContext`, { LBSetName: e.loadBalancedEndpointSetName ?? null, LocalPort: e.localPort, Name: e.name, Port: e.port ?? null, Protocol: e.protocol, Vip: null, Acl: e.acl });
+  return new PsObject(`${MODEL}.InputEndpointContext`, {
+    LBSetName: e.loadBalancedEndpointSetName ?? null, LocalPort: e.localPort, Name: e.name, Port: e.port ?? null, Protocol: e.protocol, Vip: null, Acl: new AzureAclConfig(e.acl),
+    ProbePath: e.probe?.path ?? null, ProbePort: e.probe?.port ?? 0, ProbeProtocol: e.probe?.protocol ?? null, ProbeIntervalInSeconds: e.probe?.intervalSeconds ?? null,
+    ProbeTimeoutInSeconds: e.probe?.timeoutSeconds ?? null, InternalLoadBalancerName: e.internalLoadBalancerName ?? null,
+  });
 }
 
 /** Get-AzureEndpoint [-Name] -VM: the endpoints of a VM object. */

@@ -9,6 +9,7 @@ import { RuntimeFailure } from '../runtime-error.js';
 import { PsObject } from '../values.js';
 import { azureCmdlet, isSet, optionalString, reportOperation, requiredString, writePlatformError } from './azure-cmdlet.js';
 import type { AzureSession } from './azure-session.js';
+import { readDnsSettings } from './dns-cmdlets.js';
 import { AZURE_TYPES, AzureVmConfig, AzureVmContext, describeDeployedRole, readRole } from './vm-objects.js';
 
 /** The VM as Get-AzureVM returns it. */
@@ -55,6 +56,7 @@ export function deployRoles(call: CmdletCall, session: AzureSession, service: st
     const request = {
       name: optionalString(call, 'DeploymentName') ?? service, slot: 'Production', label: optionalString(call, 'DeploymentLabel') ?? service, roles,
       virtualNetworkName: optionalString(call, 'VNetName'),
+      ...(call.has('DnsSettings') ? { dnsServers: readDnsSettings(call.get('DnsSettings')) } : {}),
     };
     reportOperation(call, session.perform(decideCreateDeployment(session.world, session.records, service, request, requestContext(session))));
     return;
@@ -109,18 +111,36 @@ function roleTarget(call: CmdletCall): { service: string; name: string } {
   return { service: requiredString(call, 'ServiceName'), name };
 }
 
-function roleOperation(name: string, extra: CmdletParameter[], operation: (call: CmdletCall) => RoleOperationRequest) {
+function roleOperation(name: string, extra: CmdletParameter[], operation: (call: CmdletCall) => RoleOperationRequest, confirm?: (call: CmdletCall, session: AzureSession, service: string) => boolean) {
   return azureCmdlet(name, [...ROLE_PARAMETERS, ...extra], (call, session) => {
     const target = roleTarget(call);
     const deployment = session.world.services[target.service]?.deployments.production?.name ?? target.service;
+    if (confirm !== undefined && !confirm(call, session, target.service)) return;
     reportOperation(call, session.perform(decideRoleOperation(session.world, target.service, deployment, target.name, operation(call), requestContext(session))));
   });
 }
 
-/** Stop-AzureVM deallocates unless -StayProvisioned (the 2014 default). */
+/**
+ * The module's ShouldContinue before deallocating the last VM of a deployment not yet deallocated (StopAzureVMCommand:
+ * `!Force && IsLastVmInDeployment` → ConfirmAction with DeploymentVIPLossWarning): the VIP goes with it (azure-classic.md
+ * §4.3 "VIP release"). The warning's words are recalled from the 2014 module [U: its resource file was not read].
+ */
+export const LAST_VM_DEALLOCATION_WARNING = 'The specified virtual machine is the last virtual machine in this deployment. Continuing will result in a new IP address for your deployment. Shut down and deallocate?';
+
+function confirmLastVmDeallocation(call: CmdletCall, session: AzureSession, service: string): boolean {
+  if (isSet(call, 'StayProvisioned') || isSet(call, 'Force')) return true;
+  const running = listServiceVms(session.world, service).filter((vm) => vm.state !== 'StoppedDeallocated');
+  if (running.length > 1) return true;
+  call.write(LAST_VM_DEALLOCATION_WARNING, true);
+  const answer = call.host.confirm(LAST_VM_DEALLOCATION_WARNING);
+  call.write(`[Y] Yes  [N] No  [S] Suspend  [?] Help (default is "Y"): ${answer}`, true);
+  return !/^n/i.test(answer);
+}
+
+/** Stop-AzureVM deallocates unless -StayProvisioned (the 2014 default); the last VM asks first unless -Force. */
 const stopAzureVm = roleOperation('Stop-AzureVM', [{ name: 'StayProvisioned', isSwitch: true }, { name: 'Force', isSwitch: true }], (call) => ({
   kind: 'shutdown', postShutdownAction: isSet(call, 'StayProvisioned') ? 'Stopped' : 'StoppedDeallocated',
-}));
+}), confirmLastVmDeallocation);
 const startAzureVm = roleOperation('Start-AzureVM', [], () => ({ kind: 'start' }));
 const restartAzureVm = roleOperation('Restart-AzureVM', [], () => ({ kind: 'restart' }));
 
@@ -148,6 +168,7 @@ const getAzureDeployment = azureCmdlet('Get-AzureDeployment', [{ name: 'ServiceN
     VirtualIPs: found.vips.production === null ? [] : [new PsObject('Microsoft.WindowsAzure.Commands.ServiceManagement.Model.VirtualIP', { Address: found.vips.production, Name: `${service}ContractContract` })],
     RoleInstanceList: listServiceVms(session.world, service).map((vm) => new PsObject('Microsoft.WindowsAzure.Commands.ServiceManagement.Model.RoleInstance', { RoleName: vm.name, InstanceName: vm.name, InstanceStatus: vm.state, IpAddress: vm.dip })),
     DeploymentId: session.records.deployments[service]?.privateId ?? null,
+    DnsSettings: (session.records.deployments[service]?.dnsServers ?? []).map((d) => new PsObject('Microsoft.WindowsAzure.Commands.ServiceManagement.Model.DnsServer', { Name: d.name, Address: d.address })),
     OperationDescription: 'Get-AzureDeployment', OperationId: session.nextOperationId(), OperationStatus: 'Succeeded',
   }));
 });

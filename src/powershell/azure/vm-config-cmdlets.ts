@@ -1,9 +1,10 @@
-import type { InputEndpointSpec } from '../../asm/index.js';
-import type { CmdletParameter } from '../cmdlet.js';
+import { DEFAULT_PROBE_INTERVAL_SECONDS, DEFAULT_PROBE_TIMEOUT_SECONDS, type InputEndpointSpec, type LoadBalancerProbeSpec } from '../../asm/index.js';
+import type { CmdletCall, CmdletParameter } from '../cmdlet.js';
 import { enumerate, toNumber, toStr } from '../convert.js';
 import { RuntimeFailure } from '../runtime-error.js';
 import { PsSecureString } from '../values.js';
 import { azureCmdlet, isSet, optionalString, requiredString } from './azure-cmdlet.js';
+import { readAcl } from './endpoint-acl-cmdlets.js';
 import { AzureVmConfig, emptyRoleSpec, readRole } from './vm-objects.js';
 
 const VM_PARAMETER: CmdletParameter = { name: 'VM', pipeline: 'value', mandatory: true };
@@ -94,23 +95,49 @@ const ENDPOINT_PARAMETERS: CmdletParameter[] = [
   { name: 'IdleTimeoutInMinutes' }, { name: 'LoadBalancerDistribution' }, VM_PARAMETER,
 ];
 
-function readEndpoint(call: Parameters<Parameters<typeof azureCmdlet>[2]>[0]): InputEndpointSpec {
-  const protocol = toStr(call.get('Protocol') ?? 'tcp').toLowerCase();
-  if (protocol !== 'tcp' && protocol !== 'udp') throw new RuntimeFailure(`Cannot validate argument on parameter 'Protocol'. The argument "${protocol}" does not belong to the set "tcp,udp".`, 'InvalidData', 'ParameterArgumentValidationError', 'ParameterBindingValidationException');
+function readProtocol<T extends string>(call: CmdletCall, parameter: string, allowed: readonly T[], fallback: T): T {
+  const value = toStr(call.get(parameter) ?? fallback).toLowerCase();
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new RuntimeFailure(`Cannot validate argument on parameter '${parameter}'. The argument "${value}" does not belong to the set "${allowed.join(',')}".`, 'InvalidData', 'ParameterArgumentValidationError', 'ParameterBindingValidationException');
+  return found;
+}
+
+// -LBSetName with -ProbePort/-ProbeProtocol [-ProbePath], or -DefaultProbe (TCP on the local port), or -NoProbe
+// (azure-classic.md §4.1, the Add-AzureEndpoint parameter sets).
+function readProbe(call: CmdletCall, localPort: number): LoadBalancerProbeSpec | undefined {
+  if (isSet(call, 'NoProbe')) return undefined;
+  const protocol = call.has('ProbeProtocol') ? readProtocol(call, 'ProbeProtocol', ['tcp', 'http'] as const, 'tcp') : undefined;
+  if (protocol === undefined && !call.has('ProbePort') && !isSet(call, 'DefaultProbe')) return undefined;
+  return {
+    protocol: protocol ?? 'tcp',
+    port: call.has('ProbePort') ? toNumber(call.get('ProbePort')) : localPort,
+    path: protocol === 'http' ? optionalString(call, 'ProbePath') ?? '/' : undefined,
+    intervalSeconds: call.has('ProbeIntervalInSeconds') ? toNumber(call.get('ProbeIntervalInSeconds')) : DEFAULT_PROBE_INTERVAL_SECONDS,
+    timeoutSeconds: call.has('ProbeTimeoutInSeconds') ? toNumber(call.get('ProbeTimeoutInSeconds')) : DEFAULT_PROBE_TIMEOUT_SECONDS,
+  };
+}
+
+function readEndpoint(call: CmdletCall, current: InputEndpointSpec | undefined): InputEndpointSpec {
+  const localPort = call.has('LocalPort') ? toNumber(call.get('LocalPort')) : current?.localPort ?? 0;
+  const probe = readProbe(call, localPort);
+  const internalLoadBalancerName = optionalString(call, 'InternalLoadBalancerName') ?? current?.internalLoadBalancerName;
+  const lbSet = optionalString(call, 'LBSetName') ?? current?.loadBalancedEndpointSetName;
   return {
     name: requiredString(call, 'Name'),
-    protocol,
-    port: call.has('PublicPort') ? toNumber(call.get('PublicPort')) : undefined,
-    localPort: toNumber(call.get('LocalPort')),
-    loadBalancedEndpointSetName: optionalString(call, 'LBSetName'),
-    acl: [],
+    protocol: call.has('Protocol') || current === undefined ? readProtocol(call, 'Protocol', ['tcp', 'udp'] as const, 'tcp') : current.protocol,
+    port: call.has('PublicPort') ? toNumber(call.get('PublicPort')) : current?.port,
+    localPort,
+    loadBalancedEndpointSetName: lbSet,
+    acl: call.has('ACL') ? readAcl(call.get('ACL')).toAcl() : current?.acl ?? [],
+    ...(probe === undefined ? (isSet(call, 'NoProbe') || current?.probe === undefined ? {} : { probe: current.probe }) : { probe }),
+    ...(internalLoadBalancerName === undefined ? {} : { internalLoadBalancerName }),
   };
 }
 
 /** Add-AzureEndpoint: a new input endpoint on the VM configuration; a duplicate name is the module's error. */
 const addAzureEndpoint = azureCmdlet('Add-AzureEndpoint', ENDPOINT_PARAMETERS, (call) => {
   const config = readRole(call.get('VM'));
-  const endpoint = readEndpoint(call);
+  const endpoint = readEndpoint(call, undefined);
   if (config.spec.endpoints.some((e) => e.name.toLowerCase() === endpoint.name.toLowerCase())) {
     throw new RuntimeFailure(`An endpoint named '${endpoint.name}' has already been defined for this VM. Specify a different endpoint name.`, 'CloseError', 'EndpointNameExists', 'System.InvalidOperationException');
   }
@@ -124,9 +151,7 @@ const setAzureEndpoint = azureCmdlet('Set-AzureEndpoint', ENDPOINT_PARAMETERS, (
   const name = requiredString(call, 'Name');
   const index = config.spec.endpoints.findIndex((e) => e.name.toLowerCase() === name.toLowerCase());
   if (index < 0) throw new RuntimeFailure(`An endpoint named '${name}' cannot be found in the configuration of this VM.`, 'CloseError', 'EndpointNotFound', 'System.InvalidOperationException');
-  const current = config.spec.endpoints[index];
-  const updated = readEndpoint(call);
-  config.spec.endpoints[index] = { ...updated, localPort: call.has('LocalPort') ? updated.localPort : current?.localPort ?? updated.localPort, port: updated.port ?? current?.port, acl: current?.acl ?? [] };
+  config.spec.endpoints[index] = readEndpoint(call, config.spec.endpoints[index]);
   call.output(call.get('VM'));
 });
 

@@ -89,9 +89,14 @@ export function emptyRoleSpec(name: string): RoleSpec {
 /** The role spec of a deployed VM, read back from the world and the platform's records (what GET Role returned). */
 export function describeDeployedRole(records: ComputeRecords, vm: Vm): RoleSpec {
   const record = records.roles[roleKey(vm.service, vm.name)];
-  const endpoints: InputEndpointSpec[] = Object.values(vm.endpoints).map((e) => ({
-    name: e.name, protocol: e.protocol, port: e.publicPort, localPort: e.privatePort, loadBalancedEndpointSetName: e.loadBalancedSet ?? undefined, acl: e.acl,
-  }));
+  const endpoints: InputEndpointSpec[] = Object.values(vm.endpoints).map((e) => {
+    const settings = record?.endpointSettings?.[e.name];
+    return {
+      name: e.name, protocol: e.protocol, port: e.publicPort, localPort: e.privatePort, loadBalancedEndpointSetName: e.loadBalancedSet ?? undefined, acl: e.acl.map((rule) => ({ ...rule })),
+      ...(settings?.probe === undefined ? {} : { probe: settings.probe }),
+      ...(settings?.internalLoadBalancerName === undefined ? {} : { internalLoadBalancerName: settings.internalLoadBalancerName }),
+    };
+  });
   return {
     ...emptyRoleSpec(vm.name),
     roleSize: vm.size,

@@ -1,5 +1,5 @@
-import type { ComputeRecords } from '../../asm/index.js';
-import { listServiceVms, type World } from '../../sim/index.js';
+import { roleKey, type ComputeRecords } from '../../asm/index.js';
+import { listServiceVms, type Endpoint, type Vm, type World } from '../../sim/index.js';
 
 /** The world a script left behind, as plain data (`--format json`) in the order the text shows it. */
 export interface WorldSummary {
@@ -7,10 +7,39 @@ export interface WorldSummary {
   vnets: { name: string; affinityGroup: string | null; region: string | null; addressSpace: string[]; subnets: { name: string; prefix: string }[] }[];
   services: {
     name: string; dnsName: string; vip: string | null; placement: string;
-    vms: { name: string; state: string; size: string; dip: string | null; isStatic: boolean; subnet: string | null; endpoints: { name: string; protocol: string; publicPort: number; privatePort: number }[] }[];
+    /** The deployment's DNS servers (New-AzureVM -DnsSettings), as `name address`. */
+    dnsServers: string[];
+    vms: { name: string; state: string; size: string; dip: string | null; isStatic: boolean; subnet: string | null; endpoints: EndpointSummary[] }[];
   }[];
   gateways: { vnet: string; state: string; type: string | null; publicIp: string | null; connections: { site: string; state: string }[] }[];
   storageAccounts: string[];
+}
+
+/** One endpoint: its port mapping, load-balanced set and probe (`http:80/health`), ACL rules (`permit 10.0.0.0/8 #100`), internal load balancer. */
+export interface EndpointSummary {
+  name: string; protocol: string; publicPort: number; privatePort: number;
+  loadBalancedSet: string | null; probe: string | null; acl: string[]; internalLoadBalancer: string | null;
+}
+
+function summarizeEndpoint(records: ComputeRecords, vm: Vm, e: Endpoint): EndpointSummary {
+  const settings = records.roles[roleKey(vm.service, vm.name)]?.endpointSettings?.[e.name];
+  const probe = settings?.probe;
+  return {
+    name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort, loadBalancedSet: e.loadBalancedSet,
+    probe: probe === undefined ? null : `${probe.protocol}:${probe.port}${probe.path ?? ''}`,
+    acl: [...e.acl].sort((a, b) => a.order - b.order).map((rule) => `${rule.action} ${rule.remoteSubnet} #${rule.order}`),
+    internalLoadBalancer: settings?.internalLoadBalancerName ?? null,
+  };
+}
+
+function describeEndpoint(e: EndpointSummary): string {
+  const extras = [
+    ...(e.internalLoadBalancer === null ? [] : [`ilb ${e.internalLoadBalancer}`]),
+    ...(e.loadBalancedSet === null ? [] : [`lb ${e.loadBalancedSet}`]),
+    ...(e.probe === null ? [] : [`probe ${e.probe}`]),
+    ...(e.acl.length === 0 ? [] : [`acl ${e.acl.join(', ')}`]),
+  ];
+  return `${e.name} ${e.protocol} ${e.publicPort}->${e.privatePort}${extras.length === 0 ? '' : ` [${extras.join('; ')}]`}`;
 }
 
 /** Reads the summary from the world and the platform's records. */
@@ -22,9 +51,10 @@ export function summarizeWorld(world: World, records: ComputeRecords): WorldSumm
     })),
     services: Object.values(world.services).map((s) => ({
       name: s.name, dnsName: s.dnsName, vip: s.vips.production, placement: s.affinityGroup === null ? s.region : `${s.affinityGroup} (${s.region})`,
+      dnsServers: (records.deployments[s.name]?.dnsServers ?? []).map((d) => `${d.name} ${d.address}`),
       vms: listServiceVms(world, s.name).map((vm) => ({
         name: vm.name, state: vm.state, size: vm.size, dip: vm.dip, isStatic: vm.isStatic, subnet: vm.subnet,
-        endpoints: Object.values(vm.endpoints).map((e) => ({ name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort })),
+        endpoints: Object.values(vm.endpoints).map((e) => summarizeEndpoint(records, vm, e)),
       })),
     })),
     gateways: Object.values(world.gateway.gateways).filter((g) => g.state !== 'NotProvisioned' || Object.keys(g.connections).length > 0).map((g) => ({
@@ -44,10 +74,10 @@ export function formatWorldSummary(summary: WorldSummary, elapsedMs: number): st
     for (const s of v.subnets) lines.push(`    subnet ${s.name} ${s.prefix}`);
   }
   for (const s of summary.services) {
-    lines.push(`  service ${s.name} (${s.dnsName}) in ${s.placement}${s.vip === null ? '' : `, VIP ${s.vip}`}`);
+    lines.push(`  service ${s.name} (${s.dnsName}) in ${s.placement}${s.vip === null ? '' : `, VIP ${s.vip}`}${s.dnsServers.length === 0 ? '' : `, DNS ${s.dnsServers.join(', ')}`}`);
     for (const vm of s.vms) {
       const address = vm.dip === null ? 'no DIP' : `${vm.dip}${vm.isStatic ? ' (static)' : ''}`;
-      const endpoints = vm.endpoints.map((e) => `${e.name} ${e.protocol} ${e.publicPort}->${e.privatePort}`).join(', ');
+      const endpoints = vm.endpoints.map(describeEndpoint).join(', ');
       lines.push(`    vm ${vm.name} ${vm.state} ${vm.size} ${address}${vm.subnet === null ? '' : ` in ${vm.subnet}`}${endpoints === '' ? '' : `; endpoints ${endpoints}`}`);
     }
   }
