@@ -144,6 +144,7 @@ function addDeclaration(declared: Declarations, command: Command): void {
       break;
     case 'createVm':
       declared.vm.add(vmKey(command.service, command.name));
+      declared.vmName.add(command.name);
       break;
     case 'addSite':
       declared.site.add(command.site);

@@ -7,6 +7,8 @@ import type { Command } from '../sim/index.js';
  */
 export type ObjectReference =
   | { kind: 'affinityGroup' | 'service' | 'image' | 'disk' | 'vnet' | 'site'; name: string; path: readonly PropertyKey[] }
+  /** A VM by its bare name, as `reach` reads `from: web1`: some service must hold a VM of that name. */
+  | { kind: 'vmName'; name: string; path: readonly PropertyKey[] }
   | { kind: 'vm'; service: string; name: string; path: readonly PropertyKey[] }
   | { kind: 'subnet'; vnet: string; name: string; path: readonly PropertyKey[] };
 
@@ -26,7 +28,7 @@ export function subnetKey(vnet: string, subnet: string): string {
 /** The objects a command refers to (not the ones it creates), each with the path of the naming field. */
 export function referencesOfCommand(command: Command): ObjectReference[] {
   const refs: ObjectReference[] = [];
-  const add = (kind: Exclude<ObjectKind, 'vm' | 'subnet'>, name: string | undefined, field: string): void => {
+  const add = (kind: Exclude<ObjectKind, 'vm' | 'subnet' | 'vmName'>, name: string | undefined, field: string): void => {
     if (name !== undefined) refs.push({ kind, name, path: [field] });
   };
   switch (command.type) {

@@ -1,10 +1,10 @@
-import { diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import { diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { subnetKey, vmKey, type ObjectKind, type ObjectReference } from './object-reference.js';
 
 /** Code of a diagnostic for a name that nothing in the scenario declares. */
 export const UNDEFINED_REFERENCE_RULE = 'undefined-reference';
 
-/** Everything a scenario declares, by kind (VMs keyed `service/vm`, subnets `vnet/subnet`). */
+/** Everything a scenario declares, by kind (VMs keyed `service/vm` and by bare name, subnets `vnet/subnet`). */
 export type Declarations = Record<ObjectKind, Set<string>>;
 
 /** An empty set of declarations to fill from the scenario's sections. */
@@ -15,6 +15,7 @@ export function createDeclarations(): Declarations {
     image: new Set(),
     disk: new Set(),
     vm: new Set(),
+    vmName: new Set(),
     vnet: new Set(),
     subnet: new Set(),
     site: new Set(),
@@ -28,6 +29,7 @@ const HOW_TO_DECLARE: Record<ObjectKind, string> = {
   image: 'compute.images or an addImage entry',
   disk: 'compute.disks or an addDisk entry',
   vm: 'compute.vms or a createVm entry',
+  vmName: 'compute.vms or a createVm entry',
   vnet: 'network.virtualNetworkSites',
   subnet: "the VNet's subnets in network.virtualNetworkSites",
   site: 'network.localNetworkSites or an addSite entry',
@@ -39,7 +41,10 @@ export interface PlacedReference {
   at: SourceRef;
 }
 
-/** One diagnostic per reference to a name the scenario never declares, naming the known ones and the fix. */
+/**
+ * One diagnostic per reference to a name the scenario never declares, at the place it was written: the nearest
+ * declared names first ("did you mean"), then the declared ones, then where to declare it.
+ */
 export function checkReferences(declarations: Declarations, references: readonly PlacedReference[]): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { reference, at } of references) {
@@ -48,20 +53,33 @@ export function checkReferences(declarations: Declarations, references: readonly
     // A subnet of an undeclared VNet is already reported through the VNet; one problem, one diagnostic.
     const isMoot = reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet);
     if (known.has(key) || isMoot) continue;
-    const label = `${reference.kind} "${key}"`;
-    const choices = known.size === 0 ? 'none is declared' : `declared: ${[...known].sort().join(', ')}`;
-    problems.push(
-      diagnosticAt(
-        at,
-        UNDEFINED_REFERENCE_RULE,
-        'error',
-        `${label} is not declared (${choices}); fix the name or declare it in ${HOW_TO_DECLARE[reference.kind]}`,
-        [`${reference.kind}:${key}`],
-      ),
-    );
+    problems.push(diagnosticAt(at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
+      `${reference.kind === 'vmName' ? 'vm' : reference.kind}:${key}`,
+    ]));
   }
   return problems;
 }
+
+/** What is wrong with an undeclared name and what to write instead. */
+function describeUndeclared(kind: ObjectKind, key: string, declarations: Declarations): string {
+  const label = `${LABELS[kind]} "${key}"`;
+  // `reach: { from: HQ }` means the site: a bare name there is read as a VM, the site is written site:HQ.
+  const site = kind === 'vmName' ? [...declarations.site].find((name) => name.toLowerCase() === key.toLowerCase()) : undefined;
+  if (site !== undefined) return `${label} is not declared: ${site} is a local network site; write it as site:${site}`;
+  const known = declarations[kind];
+  const near = findNearestNames(key, known);
+  const guess = near.length === 0 ? '' : `; did you mean ${near.map((name) => `"${name}"`).join(' or ')}?`;
+  const choices = known.size === 0 ? 'none is declared' : `declared: ${[...known].sort().slice(0, MAX_LISTED).join(', ')}${known.size > MAX_LISTED ? ` and ${known.size - MAX_LISTED} more` : ''}`;
+  return `${label} is not declared${guess} (${choices}); fix the name or declare it in ${HOW_TO_DECLARE[kind]}`;
+}
+
+/** Most declared names one diagnostic lists, so a scenario with thousands of VMs still gets a readable line. */
+const MAX_LISTED = 20;
+
+/** How a message names each kind. */
+const LABELS: Record<ObjectKind, string> = {
+  affinityGroup: 'affinityGroup', service: 'service', image: 'image', disk: 'disk', vm: 'vm', vmName: 'vm', vnet: 'vnet', subnet: 'subnet', site: 'site',
+};
 
 function keyOf(reference: ObjectReference): string {
   switch (reference.kind) {

@@ -1,10 +1,11 @@
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { InputError, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
+import { InputError, diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { findDuplicateKeys } from './yaml-duplicate-keys.js';
 import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
 import { listAllowedKeys } from './schema-keys.js';
+import { explainUnionIssue } from './union-issues.js';
 
 /** A path into a YAML document: map keys and sequence indexes, as zod reports them. */
 export type YamlPath = readonly PropertyKey[];
@@ -199,7 +200,7 @@ export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S,
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue, value, schema));
-  throw new InputError(problems.sort((a, b) => a.line - b.line || a.column - b.column));
+  throw new InputError(dropRepeats(problems).sort((a, b) => a.line - b.line || a.column - b.column));
 }
 
 /** Each document's plain data, converted once: loaders validate several sections of one document. */
@@ -234,23 +235,37 @@ function valueAt(data: unknown, path: YamlPath): unknown {
 
 function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): Diagnostic[] {
   const path = [...basePath, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const explained = explainUnionIssue(issue, valueAt(data, issue.path));
+    if (explained.length !== 1 || explained[0] !== issue) {
+      return explained.flatMap((inner) => diagnosticsOfIssue(source, basePath, inner, data, schema));
+    }
+  }
   if (issue.code === 'unrecognized_keys') {
     const allowed = listAllowedKeys(schema, issue.path);
     const hint = allowed.length === 0 ? '' : ` (keys allowed here: ${allowed.join(', ')})`;
-    return issue.keys.map((key) =>
-      diagnosticAt(
-        keyPositionOf(source, [...path, key]),
-        UNKNOWN_KEY_RULE,
-        'error',
-        `${formatPath([...path, key])}: unknown key "${key}"; remove it or check its spelling${hint}`,
-      ),
-    );
+    return issue.keys.map((key) => {
+      const near = findNearestNames(key, allowed);
+      const fix = near.length === 0 ? 'remove it or check its spelling' : `did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`;
+      return diagnosticAt(keyPositionOf(source, [...path, key]), UNKNOWN_KEY_RULE, 'error', `${formatPath([...path, key])}: unknown key "${key}"; ${fix}${hint}`);
+    });
   }
   const missing = issue.code === 'invalid_type' && !hasNodeAt(source, path);
   const message = missing
     ? `${formatPath(path)}: required key "${String(path[path.length - 1])}" is missing; add it`
     : `${formatPath(path)}: ${describeIssue(issue, valueAt(data, issue.path))}`;
   return [diagnosticAt(positionOf(source, path), INVALID_VALUE_RULE, 'error', message)];
+}
+
+/** Each problem once: a value checked by several schemas (unions, intersections) can be faulted the same way twice. */
+function dropRepeats(problems: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = `${p.line}:${p.column}:${p.rule}:${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** How YAML spells each kind of value zod expects, with how to write it. */

@@ -22,8 +22,13 @@ export const ENGINE_EVENT_SCHEMAS = {
   'localSite.defined': z.strictObject({
     site: z.string(), addressPrefixes: z.array(z.string()), vpnGatewayAddress: z.string().exactOptional(),
   }),
-  /** A refused command, for the timeline; the fold ignores it. */
-  'command.refused': z.strictObject({ command: z.string(), code: z.string(), message: z.string(), at: z.string().exactOptional() }),
+  /**
+   * A refused command, so a log tells the whole story; it changes nothing and the fold ignores it. `objects` are the
+   * objects the refusal names (`vm:web/web1`), `at` the file:line:column that issued the command.
+   */
+  'command.refused': z.strictObject({
+    command: z.string(), code: z.string(), message: z.string(), objects: z.array(z.string()).exactOptional(), at: z.string().exactOptional(),
+  }),
   /** A VNet left the network configuration (setNetworkConfig); it was not in use. */
   'vnet.removed': z.strictObject({ vnet: z.string() }),
   /** A local network site left the network configuration; no gateway was connected to it. */

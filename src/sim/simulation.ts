@@ -244,7 +244,9 @@ export class Simulation {
     const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
     if (this.logsRefusal) {
       this.record(makeEngineEvent('command.refused', {
-        command, code, message, ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
+        command, code, message,
+        ...(objects.length === 0 ? {} : { objects: [...objects] }),
+        ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
       }));
     }
     return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };

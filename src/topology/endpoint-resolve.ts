@@ -3,7 +3,7 @@ import type { FlowEnd, FlowSource } from './flow-end.js';
 import { isInPrefixes, traceGatewayRoute } from './gateway-route.js';
 import type { FlowProtocol, TopoLocalSite, TopoVm } from './model.js';
 import { keyOfVm } from './model.js';
-import { findNearNames } from './near-names.js';
+import { findNearNames } from '../common/index.js';
 import type { TopologyIndex } from './topology-index.js';
 
 /** Stable codes for query text that names nothing usable. */

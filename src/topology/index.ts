@@ -27,4 +27,4 @@ export {
   computeMatrix, matrix, evaluateCell, listDeliveredPorts, ANY_PORT, type ReachMatrix, type MatrixFlow, type CellAnswers,
 } from './matrix.js';
 export { diffIndexes, diffReachability, type ReachDiff, type FlowChange } from './diff.js';
-export { findNearNames } from './near-names.js';
+export { findNearNames } from '../common/index.js';

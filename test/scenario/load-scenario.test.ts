@@ -99,7 +99,7 @@ describe('parseScenario refuses bad input with the exact position, applying noth
   it('names the undeclared object, the declared ones and the fix', () => {
     const [problem] = problemsOf(`${HEADER}${NETWORK}${COMPUTE}timeline:\n  - at: 1m\n    stopVm: { service: web, name: vm2 }\n`);
     expect(problem?.message).toBe(
-      'vm "web/vm2" is not declared (declared: web/vm1); fix the name or declare it in compute.vms or a createVm entry',
+      'vm "web/vm2" is not declared; did you mean "web/vm1"? (declared: web/vm1); fix the name or declare it in compute.vms or a createVm entry',
     );
     expect(problem?.objects).toEqual(['vm:web/vm2']);
   });

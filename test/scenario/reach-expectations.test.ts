@@ -79,13 +79,13 @@ describe('reach and noReach parameters', () => {
     expect(kind('reach').schema.safeParse({ from: 'a', to: 'b', disposition: 'acl-denied' }).success).toBe(false);
   });
 
-  it('names service:vm and site:NAME ends as references, but not names, DIPs or VIP:port', () => {
+  it('names service:vm, bare VM names and site:NAME ends as references, but not DIPs or VIP:port', () => {
     const bound = kind('reach').bind({ from: 'data:sql1', to: 'site:HQ' });
     expect(bound.references).toEqual([
       { kind: 'vm', service: 'data', name: 'sql1', path: ['from'] },
       { kind: 'site', name: 'HQ', path: ['to'] },
     ]);
-    expect(kind('noReach').bind({ from: 'web1', to: '23.1.2.3:80' }).references).toEqual([]);
+    expect(kind('noReach').bind({ from: 'web1', to: '23.1.2.3:80' }).references).toEqual([{ kind: 'vmName', name: 'web1', path: ['from'] }]);
     expect(kind('reach').bind({ from: '10.1.1.4', to: 'web/web1' }).references).toEqual([{ kind: 'vm', service: 'web', name: 'web1', path: ['to'] }]);
   });
 

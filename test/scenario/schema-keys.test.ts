@@ -38,7 +38,7 @@ describe('an unknown key in a scenario', () => {
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).diagnostics).toContainEqual(expect.objectContaining({
         rule: 'unknown-key', line: 6, column: 38,
-        message: 'timeline.0.deleteVm.deleteVHD: unknown key "deleteVHD"; remove it or check its spelling (keys allowed here: service, name, deleteVhd)',
+        message: 'timeline.0.deleteVm.deleteVHD: unknown key "deleteVHD"; did you mean "deleteVhd"? (keys allowed here: service, name, deleteVhd)',
       }));
     }
   });

@@ -124,7 +124,8 @@ describe('every rule refuses with a stable code, a message that names the object
     for (const word of row.mentions) expect(result.diagnostic.message).toContain(word);
     expect(serializeWorld(sim.world)).toBe(before);
     expect(sim.events.slice(eventCount)).toEqual([
-      { seq: eventCount + 1, time: sim.clock.now(), type: 'command.refused', command: row.command.type, code: row.code, message: result.diagnostic.message, at: 'scenario.yaml:12:5' },
+      { seq: eventCount + 1, time: sim.clock.now(), type: 'command.refused', command: row.command.type, code: row.code, message: result.diagnostic.message,
+        ...(result.diagnostic.objects.length === 0 ? {} : { objects: result.diagnostic.objects }), at: 'scenario.yaml:12:5' },
     ]);
   });
 

@@ -96,7 +96,12 @@ function parsePort(text: string): { protocol: 'tcp' | 'udp'; port: number } {
   return { protocol: match?.[1] === 'udp' ? 'udp' : 'tcp', port: Number(match?.[2]) };
 }
 
-/** `service:vm` and `site:NAME` ends name declared objects, so a typo is reported at its line before the run. */
+/** A name that is not an address, `service:vm` or `prefix:…`: `reach` reads it as a VM's own name. */
+function isBareName(text: string): boolean {
+  return !/^\d/.test(text) && !text.includes(':') && !text.includes('/');
+}
+
+/** `service:vm`, a bare VM name and `site:NAME` name declared objects, so a typo is reported at its line before the run. */
 function referencesOfFlow(p: FlowParameters): ObjectReference[] {
   const refs: ObjectReference[] = [];
   for (const field of ['from', 'to'] as const) {
@@ -107,6 +112,7 @@ function referencesOfFlow(p: FlowParameters): ObjectReference[] {
     }
     const vm = VIP_PORT_PATTERN.test(text) ? null : SERVICE_VM_PATTERN.exec(text);
     if (vm?.[1] !== undefined && vm[2] !== undefined) refs.push({ kind: 'vm', service: vm[1], name: vm[2], path: [field] });
+    else if (isBareName(text)) refs.push({ kind: 'vmName', name: text, path: [field] });
   }
   return refs;
 }

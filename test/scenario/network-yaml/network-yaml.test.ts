@@ -91,7 +91,7 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
       text: 'network:\n  virtualNetworkSites:\n    - name: V\n      location: X\n      adressSpace: [10.0.0.0/16]\n',
       expected: [
         { line: 3, column: 7, rule: 'invalid-value', words: ['addressSpace', 'missing'] },
-        { line: 5, column: 7, rule: 'unknown-key', words: ['adressSpace', 'remove it or check its spelling'] },
+        { line: 5, column: 7, rule: 'unknown-key', words: ['adressSpace', 'did you mean "addressSpace"?'] },
       ],
     },
     {
@@ -128,7 +128,7 @@ describe('bad YAML input becomes diagnostics with file:line:column', () => {
     {
       name: 'a misspelt top-level key is refused instead of read as a file without a plan',
       text: 'name: x\nnetwrok:\n  virtualNetworkSites: []\n',
-      expected: [{ line: 2, column: 1, rule: 'unknown-key', words: ['"netwrok"', 'check its spelling'] }],
+      expected: [{ line: 2, column: 1, rule: 'unknown-key', words: ['"netwrok"', 'did you mean "network"?'] }],
     },
     {
       name: 'an empty file',

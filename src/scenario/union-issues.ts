@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * The issues worth reporting for a value no branch of a union accepted, with paths from the schema's root. zod gives
+ * one list per branch, so a mapping with a misspelt key fails every mapping branch the same way; reported as is, the
+ * user would read the same unknown key once per branch, or only zod's "Invalid input". A mapping is judged by the
+ * branches that take mappings: their unknown keys once each, else the issues of the branch it came closest to.
+ * Anything else keeps the union's own issue (a schema that words its union's error says it there).
+ */
+export function explainUnionIssue(issue: Extract<Issue, { code: 'invalid_union' }>, value: unknown): Issue[] {
+  const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
+  // A branch that refused the value as a whole (its type, a literal) is a branch for another kind of value.
+  const candidates = isMapping ? issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys')) : [];
+  if (candidates.length === 0) return [issue];
+  const prefix = (inner: Issue): Issue => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue;
+  const unknownKeys = mergeUnknownKeys(candidates.flat());
+  if (unknownKeys.length > 0) return unknownKeys.map(prefix);
+  const closest = candidates.reduce((best, branch) => (branch.length < best.length ? branch : best));
+  return closest.map(prefix);
+}
+
+/** One unrecognized-keys issue per mapping, each key once, however many branches reported it. */
+function mergeUnknownKeys(issues: readonly Issue[]): Issue[] {
+  const byPath = new Map<string, { issue: Extract<Issue, { code: 'unrecognized_keys' }>; keys: Set<string> }>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const id = JSON.stringify(issue.path.map(String));
+    const entry = byPath.get(id) ?? { issue, keys: new Set<string>() };
+    for (const key of issue.keys) entry.keys.add(key);
+    byPath.set(id, entry);
+  }
+  return [...byPath.values()].map(({ issue, keys }) => ({ ...issue, keys: [...keys] }));
+}
