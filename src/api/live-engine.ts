@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import {
-  OperationBook, createComputeRecords, dashRequestId, fail, mapRefusal, succeed, type AsmState, type Mutation, type OperationRecord, type PlatformResult,
+  OperationBook, createComputeRecords, dashRequestId, deriveGatewayOperationId, fail, mapRefusal, succeed, type AsmState, type Mutation, type OperationRecord, type PlatformResult,
   type QueryFunction, type RefusalContext,
 } from '../asm/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
@@ -124,21 +123,20 @@ export class LiveEngine implements LiveWorld {
   }
 
   /**
-   * Applies an accepted mutation: its commands run now; a refusal is the platform's error (nothing changed), or a
+   * Applies an accepted mutation: its commands run now, all or none; a refusal is the platform's error (nothing changed), or a
    * Failed operation when the platform validated asynchronously; then the platform records and the operation.
    */
   perform(mutation: Mutation, requestId: string, context: RefusalContext): PlatformResult<OperationRecord | undefined> {
     this.state.nowMs = this.nowMs;
-    for (const command of mutation.commands) {
-      const result = this.sim.execute(command, undefined, { logsRefusal: false });
-      if (!result.ok) {
-        const error = mapRefusal(result.diagnostic.rule, result.diagnostic.message, context, result.platformMessage);
-        const spec = mutation.operation;
-        if (mutation.refusalFailsOperation !== true || spec === undefined) return fail(error);
-        return succeed(this.state.operations.record(this.operationId(spec.pattern, requestId), spec.pattern, spec.name, this.nowMs, { status: 'failed', error }));
-      }
-      this.accepted.push({ atMs: this.nowMs, command });
+    // All or nothing (Simulation.executeAll): a request refused at any command leaves the world and the log as they were.
+    const result = this.sim.executeAll(mutation.commands, undefined, { logsRefusal: false });
+    if (!result.ok) {
+      const error = mapRefusal(result.diagnostic.rule, result.diagnostic.message, context, result.platformMessage);
+      const spec = mutation.operation;
+      if (mutation.refusalFailsOperation !== true || spec === undefined) return fail(error);
+      return succeed(this.state.operations.record(this.operationId(spec.pattern, requestId), spec.pattern, spec.name, this.nowMs, { status: 'failed', error }));
     }
+    for (const command of mutation.commands) this.accepted.push({ atMs: this.nowMs, command });
     mutation.remember?.(this.state);
     const spec = mutation.operation;
     if (spec === undefined) return succeed(undefined);
@@ -147,8 +145,9 @@ export class LiveEngine implements LiveWorld {
     return succeed(record);
   }
 
-  // Pattern A polls by the request id (as a dashed GUID in the body); pattern B has an ID of its own (GWC16).
+  // Pattern A polls by the request id (as a dashed GUID in the body); pattern B has an ID of its own (GWC16), derived
+  // from the request id so that runs with the same request ids (vnetsim ps) show the same operation ids.
   private operationId(pattern: 'compute' | 'gateway', requestId: string): string {
-    return pattern === 'compute' ? dashRequestId(requestId) : randomUUID();
+    return pattern === 'compute' ? dashRequestId(requestId) : deriveGatewayOperationId(requestId);
   }
 }

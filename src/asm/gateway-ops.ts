@@ -1,6 +1,6 @@
 import { readGatewayStatus, type ConnectionStatus, type GatewayStatus, type World } from '../sim/index.js';
 import { fail, platformErrors, succeed, type PlatformError, type PlatformResult } from './errors.js';
-import { formatStableGuid } from './network-config-ops.js';
+import { formatStableGuid } from './stable-guid.js';
 import type { CompletionRule, OperationOutcome } from './compute-outcome.js';
 import { completesAt } from './operations.js';
 import type { AsmState, Mutation, OperationFunction, QueryFunction } from './state.js';

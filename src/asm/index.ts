@@ -3,6 +3,7 @@ export { type PlatformError, type PlatformResult, platformErrors, succeed, fail 
 export { computeErrors, describeComputeRefusal } from './compute-errors.js';
 export { type ComputeDecision, type CompletionRule, type OperationOutcome, completesNow } from './compute-outcome.js';
 export { type OperationPattern, type OperationRecord, OperationBook, dashRequestId, completesAt } from './operations.js';
+export { formatStableGuid, deriveGatewayOperationId } from './stable-guid.js';
 export type { AsmState, AffinityGroupDetails, Mutation, OperationSpec, QueryFunction, OperationFunction } from './state.js';
 export { mapRefusal, type RefusalContext } from './refusals.js';
 export { LOCATIONS, ROLE_SIZES, findLocation, type Location } from './locations.js';
@@ -10,7 +11,7 @@ export {
   createAffinityGroup, listAffinityGroups, getAffinityGroup, deleteAffinityGroup, type AffinityGroupView, type CreateAffinityGroupRequest,
 } from './affinity-groups.js';
 export {
-  getNetworkConfig, setNetworkConfig, listVirtualNetworkSites, checkAddressAvailability, formatStableGuid,
+  getNetworkConfig, setNetworkConfig, listVirtualNetworkSites, checkAddressAvailability,
   SET_NETWORK_CONFIGURATION, SET_NETWORK_CONFIGURATION_MS, type VirtualNetworkSiteView, type AddressAvailability, type SetNetworkConfigRequest,
 } from './network-config-ops.js';
 export {

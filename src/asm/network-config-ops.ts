@@ -2,6 +2,7 @@ import type { NetworkPlan } from '../ipam/index.js';
 import { isDipInPool, isReservedDip, parsePoolPrefix } from '../sim/index.js';
 import { fail, platformErrors, succeed } from './errors.js';
 import { completesAt } from './operations.js';
+import { formatStableGuid } from './stable-guid.js';
 import type { AsmState, OperationFunction, QueryFunction } from './state.js';
 
 /** Name of the pattern-A operation of a network configuration upload (used to refuse a concurrent one, NET14). */
@@ -117,15 +118,4 @@ export const checkAddressAvailability: QueryFunction<{ vnet: string; address: st
 
 function formatIpv4(value: number): string {
   return [24, 16, 8, 0].map((shift) => (value >>> shift) & 255).join('.');
-}
-
-/** A GUID derived from a name (FNV-1a over the text), so a VNet's Id is the same on every run and every call. */
-export function formatStableGuid(text: string): string {
-  let hex = '';
-  for (let round = 0; hex.length < 32; round++) {
-    let hash = 0x811c9dc5 ^ round;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    hex += (hash >>> 0).toString(16).padStart(8, '0');
-  }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

@@ -21,6 +21,11 @@ export function forkStreams(root: Rng): RandomStreams {
   return { vip: root.fork('vip'), port: root.fork('port'), mac: root.fork('mac'), fabric: root.fork('fabric') };
 }
 
+/** Copies of the streams at their current positions (a trial run draws from these, never from the engine's). */
+export function cloneStreams(streams: RandomStreams): RandomStreams {
+  return { vip: streams.vip.clone(), port: streams.port.clone(), mac: streams.mac.clone(), fabric: streams.fabric.clone() };
+}
+
 function hexByte(rng: Rng): string {
   return rng.nextInt(256).toString(16).toUpperCase().padStart(2, '0');
 }

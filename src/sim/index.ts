@@ -7,7 +7,7 @@ export {
 export type { ComputeEventPayloads, InstanceStatus, DeploymentStatus, ServiceKind, Slot, CloudService, Deployment, Vm, Disk, Image, Endpoint, Vnet, Subnet, AffinityGroup, PaasRole } from '../vm/index.js';
 export { findService, findVm, listServiceVms, vmKey, VM_SIZES, GATEWAY_SUBNET_NAME, isDipInPool, isReservedDip, parsePoolPrefix } from '../vm/index.js';
 export { type World, type LocalSite, createWorld, findDisk, listVms } from './world.js';
-export { Simulation, type SimulationOptions, type CommandResult, type ExecuteOptions } from './simulation.js';
+export { Simulation, type SimulationOptions, type CommandResult, type RequestResult, type ExecuteOptions } from './simulation.js';
 export { applyEvent } from './apply-event.js';
 export { replayEvents, serializeWorld } from './replay.js';
 export { formatEventLine } from './event-log.js';

@@ -6,6 +6,8 @@ export interface Rng {
   nextInt(maxExclusive: number): number;
   /** An independent stream derived from this one's seed and a label, so adding draws in one stream never shifts another. */
   fork(label: string): Rng;
+  /** A copy at the same position: it draws what this one would, and drawing from it leaves this one where it is. */
+  clone(): Rng;
 }
 
 /** FNV-1a 32-bit hash; turns string seeds and fork labels into stream seeds. */
@@ -55,6 +57,15 @@ class Sfc32 implements Rng {
 
   fork(label: string): Rng {
     return new Sfc32(hashString(`${this.seed}:${label}`));
+  }
+
+  clone(): Rng {
+    const copy = new Sfc32(this.seed);
+    copy.a = this.a;
+    copy.b = this.b;
+    copy.c = this.c;
+    copy.d = this.d;
+    return copy;
   }
 }
 

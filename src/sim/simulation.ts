@@ -14,6 +14,7 @@ import { describePlanEvents, describeVnetEvent } from './plan-events.js';
 import { drawPublicIp } from './public-ip-pool.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
 import { createRng } from './rng.js';
+import { trialRun } from './trial-run.js';
 import { createWorld, type World } from './world.js';
 
 /** Everything a simulation starts from. */
@@ -46,6 +47,9 @@ export interface ExecuteOptions {
  * see REFUSAL_CODES) with, where the live API refused the same request, the platform's own message.
  */
 export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diagnostic: Diagnostic; platformMessage?: string };
+
+/** The outcome of a request's commands run as one: all their events, or the first refusal and which command it was. */
+export type RequestResult = { ok: true; events: SimEvent[] } | { ok: false; index: number; diagnostic: Diagnostic; platformMessage?: string };
 
 /**
  * The world engine: one simulated clock, one seeded RNG, one event log. A command is decided against the world
@@ -104,6 +108,35 @@ export class Simulation {
     this.logsRefusal = options.logsRefusal !== false;
     try {
       return this.decide(command, at);
+    } finally {
+      this.logsRefusal = true;
+    }
+  }
+
+  /**
+   * Runs one request's commands all or nothing: a trial run decides every command first on a scratch copy of the
+   * world (trial-run.ts); a refusal of any leaves the world, the log and the random streams exactly as they were
+   * (logging only `command.refused` when refusals are logged). Accepted, the commands are applied in order.
+   */
+  executeAll(commands: readonly Command[], at?: SourceRef, options: ExecuteOptions = {}): RequestResult {
+    const verdict = trialRun({
+      world: this.world, streams: this.streams, profile: this.profile, limits: this.limits, nowMs: this.clock.now(), nextSeq: this.log.length + 1,
+      validateGateway: (command) => this.gateways.validate(command),
+    }, commands);
+    this.logsRefusal = options.logsRefusal !== false;
+    try {
+      if (!verdict.ok) {
+        const refused = this.refuse(commands[verdict.index]?.type ?? 'request', verdict.code, verdict.message, verdict.objects, at);
+        return { ...refused, index: verdict.index, ...(verdict.platformMessage === undefined ? {} : { platformMessage: verdict.platformMessage }) };
+      }
+      const events: SimEvent[] = [];
+      for (const command of commands) {
+        const result = this.decide(command, at);
+        // The trial decided the same commands on the same state; a difference is a defect of the engine, not input.
+        if (!result.ok) throw new Error(`${command.type} passed its trial run but was refused (${result.diagnostic.rule}: ${result.diagnostic.message})`);
+        for (const event of result.events) events.push(event);
+      }
+      return { ok: true, events };
     } finally {
       this.logsRefusal = true;
     }

@@ -29,10 +29,8 @@ export type Applied =
 export function apply(sub: Subscription, decision: ComputeDecision): Applied {
   if (decision.kind === 'refuse') return { kind: 'refused', error: decision.error };
   if (decision.kind === 'failLater') return { kind: 'failed', error: decision.error };
-  for (const command of decision.commands) {
-    const result = sub.sim.execute(command);
-    if (!result.ok) return { kind: 'refused', error: describeComputeRefusal(result.diagnostic.rule, result.diagnostic.message) };
-  }
+  const result = sub.sim.executeAll(decision.commands);
+  if (!result.ok) return { kind: 'refused', error: describeComputeRefusal(result.diagnostic.rule, result.diagnostic.message) };
   decision.edit?.(sub.records);
   return { kind: 'accepted', outcome: () => decision.completion(sub.sim.world, sub.sim.clock.now()) };
 }

@@ -80,6 +80,19 @@ describe('VM deployments', () => {
     expect(sub.sim.world.services.svc1?.deployments.production).toBeNull();
   });
 
+  it('refuses a role the engine refuses after its gallery image, registering nothing (the request is all or nothing)', () => {
+    const sub = startSubscription();
+    createService(sub, 'svc1');
+    const before = JSON.stringify(sub.sim.world);
+    const events = sub.sim.events.length;
+    const request = vmDeployment([linuxRole('web1', { subnetNames: ['Subnet-1'], staticIp: '10.4.1.10' })]);
+    expect(apply(sub, decideCreateDeployment(sub.sim.world, sub.records, 'svc1', request, CTX))).toMatchObject({ kind: 'refused', error: { status: 400 } });
+    expect(Object.keys(sub.sim.world.images)).toEqual([]);
+    expect(JSON.stringify(sub.sim.world)).toBe(before);
+    expect(sub.sim.events).toHaveLength(events + 1);
+    expect(sub.sim.events.at(-1)?.type).toBe('command.refused');
+  });
+
   it('refuses a second deployment with the exclusive-access conflict', () => {
     const sub = startSubscription();
     createService(sub, 'svc1');

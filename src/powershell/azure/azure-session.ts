@@ -99,11 +99,9 @@ export class AzureSession {
   perform(decision: ComputeDecision): OperationResult {
     if (decision.kind !== 'run') return { ok: false, error: decision.error };
     const sim = this.engine.sim;
-    for (const command of decision.commands) {
-      const result = sim.execute(command);
-      if (!result.ok) return { ok: false, error: describeComputeRefusal(result.diagnostic.rule, result.diagnostic.message) };
-      this.engine.accepted.push({ atMs: sim.clock.now(), command });
-    }
+    const result = sim.executeAll(decision.commands);
+    if (!result.ok) return { ok: false, error: describeComputeRefusal(result.diagnostic.rule, result.diagnostic.message) };
+    for (const command of decision.commands) this.engine.accepted.push({ atMs: sim.clock.now(), command });
     decision.edit?.(this.records);
     return this.waitFor(decision.completion);
   }
