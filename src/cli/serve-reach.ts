@@ -1,7 +1,7 @@
-import { applyEvent, createWorld, LiveTopology } from '../sim/index.js';
 import { queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
 import type { ReachAnswer, ReachBlocker, ReachHop, ReachReply, VizEvent } from '../viz/index.js';
 import { formatReachText } from './reach-format.js';
+import { createMomentIndexer, type MomentIndexer } from './serve-moment.js';
 
 /** Disposition of a question whose ends are not VMs or on-premises sites (a subnet or a gateway sends nothing). */
 const NOT_A_FLOW_END = 'not-a-flow-end';
@@ -12,59 +12,19 @@ export interface ReachWorldLabel {
   file: string;
 }
 
-/** A world folded up to some event, with the topology that follows it. */
-interface FoldedWorld {
-  readonly world: ReturnType<typeof createWorld>;
-  readonly live: LiveTopology;
-  folded: number;
-}
-
 /**
  * Answers the page's "can this node reach that node" with the topology engine on the world as it stood after the
  * event the page shows (`atSeq`; the newest event when absent), so a page scrubbed back gets that moment's answer.
  * Pages pick graph nodes (`vm:svc/name`, `site:NAME`); the engine answers on any port, both ways, and its hops and
  * blockers are mapped back onto graph nodes so the page can highlight them; `text` is what `vnetsim reach` prints.
- * The live end follows the log in place (LiveTopology); an earlier moment is folded from the start once and kept
- * until the page asks about another one.
  */
-export function createReachAnswerer(readEvents: () => readonly VizEvent[], label: ReachWorldLabel): (from: string, to: string, atSeq?: number) => ReachReply {
-  const newFold = (): FoldedWorld => {
-    const world = createWorld();
-    return { world, live: new LiveTopology(world), folded: 0 };
-  };
-  // Both live worlds only append to their log, so the live end is folded forward from the last question.
-  const liveEnd = newFold();
-  let past: FoldedWorld | undefined;
-  const foldTo = (target: FoldedWorld, events: readonly VizEvent[], count: number): TopologyIndex => {
-    for (; target.folded < count; target.folded++) applyEvent(target.world, events[target.folded]!);
-    return target.live.indexAt(count === events.length ? events : events.slice(0, count));
-  };
-  const indexAt = (atSeq: number | undefined): { index: TopologyIndex; count: number } => {
-    const events = readEvents();
-    const count = atSeq === undefined ? events.length : countThrough(events, atSeq);
-    if (count === events.length || count >= liveEnd.folded) return { index: foldTo(liveEnd, events, count), count };
-    if (past === undefined || past.folded > count) past = newFold();
-    return { index: foldTo(past, events, count), count };
-  };
+export function createReachAnswerer(
+  readEvents: () => readonly VizEvent[], label: ReachWorldLabel, moments: MomentIndexer = createMomentIndexer(readEvents),
+): (from: string, to: string, atSeq?: number) => ReachReply {
   return (fromNode, toNode, atSeq) => {
-    const { index, count } = indexAt(atSeq);
-    const events = readEvents();
-    const last = count === 0 ? undefined : events[count - 1];
-    const moment = { atSeq: last?.seq ?? 0, atMs: last?.time ?? 0 };
-    return { ...moment, answer: answerAt(index, fromNode, toNode, { ...label, atMs: moment.atMs }) };
+    const { index, atSeq: seq, atMs } = moments.indexAt(atSeq);
+    return { atSeq: seq, atMs, answer: answerAt(index, fromNode, toNode, { ...label, atMs }) };
   };
-}
-
-/** How many of the log's events are visible at `atSeq` (seq is strictly increasing, so a binary search). */
-function countThrough(events: readonly VizEvent[], atSeq: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (events[middle]!.seq <= atSeq) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function answerAt(index: TopologyIndex, fromNode: string, toNode: string, where: ReachWorldLabel & { atMs: number }): ReachAnswer {

@@ -8,7 +8,7 @@ import {
   DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
 } from '../viz/index.js';
 import { browsableUrl, describeListenFailure, isLoopback, parsePort, parseSpeed } from './listen-options.js';
-import { createReachAnswerer } from './serve-reach.js';
+import { createWorldAnswerers } from './serve-answers.js';
 
 interface ServeFlags {
   port: number;
@@ -77,7 +77,7 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     get events() {
       return sim.events;
     },
-    reach: createReachAnswerer(() => sim.events, { scenario: scenario.name, file: scenario.file }),
+    ...createWorldAnswerers(() => sim.events, { scenario: scenario.name, file: scenario.file }),
     subscribe: (listener) => sim.subscribe(listener),
     now: () => nowMs,
     advanceTo(timeMs) {
@@ -103,7 +103,7 @@ export function createLogWorld(script: readonly TimedEvent[], file: string): Liv
   const world = createScriptedWorld(script);
   const started = script[0];
   const scenario = started?.type === 'world.started' ? started.scenario : file;
-  return { ...world, reach: createReachAnswerer(() => world.events, { scenario, file }) };
+  return { ...world, ...createWorldAnswerers(() => world.events, { scenario, file }) };
 }
 
 /**

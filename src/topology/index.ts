@@ -24,7 +24,7 @@ export {
 export type { ReachClass } from './reach-classes.js';
 export { partitionWorld, nameClassMembers } from './reach-classes.js';
 export {
-  computeMatrix, matrix, evaluateCell, listDeliveredPorts, ANY_PORT, type ReachMatrix, type MatrixFlow, type CellAnswers,
+  computeMatrix, matrix, evaluateCell, listDeliveredPorts, representPair, ANY_PORT, type ReachMatrix, type MatrixFlow, type CellAnswers,
 } from './matrix.js';
 export { diffIndexes, diffReachability, type ReachDiff, type FlowChange } from './diff.js';
 export { findNearNames } from '../common/index.js';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { MAX_SIM_TIME_MS } from '../common/index.js';
 import { MAX_SPEED, errorMessage, type ClientMessage, type ErrorMessage } from './protocol.js';
 
+const requestId = z.string().min(1).max(64);
+const seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const nodeId = z.string().min(1).max(200).regex(/^[a-zA-Z]+:/, 'must be a graph node id like vm:service/name');
 
 /** Schema of every message a page may send; unknown keys are errors, not silently dropped. */
@@ -16,9 +18,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   // atSeq names the moment the page shows (its last visible event); absent means the live end of the log.
   z.strictObject({
-    type: z.literal('reach'), requestId: z.string().min(1).max(64), from: nodeId, to: nodeId,
-    atSeq: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+    type: z.literal('reach'), requestId, from: nodeId, to: nodeId, atSeq: seq.optional(),
   }),
+  // The two moments of a diff, each the last event shown then; either order (`fromSeq` is "before").
+  z.strictObject({ type: z.literal('diff'), requestId, fromSeq: seq, toSeq: seq }),
+  z.strictObject({ type: z.literal('matrix'), requestId, atSeq: seq.optional() }),
 ]);
 
 // Compile-time guard: the schema and the protocol's ClientMessage type must describe the same messages.
@@ -35,7 +39,7 @@ export function parseClientMessage(text: string): ParsedClientMessage {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, error: errorMessage('bad-json', 'message is not JSON; send {"type": "play" | "pause" | "step" | "seek" | "reach", ...}') };
+    return { ok: false, error: errorMessage('bad-json', 'message is not JSON; send {"type": "play" | "pause" | "step" | "seek" | "reach" | "diff" | "matrix", ...}') };
   }
   const result = clientMessageSchema.safeParse(json);
   if (result.success) return { ok: true, message: result.data };

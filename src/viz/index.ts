@@ -8,8 +8,9 @@ export { narrateEvent, formatEventFields, formatClock, type EventLine } from './
 export { ViewHistory, CHECKPOINT_INTERVAL_EVENTS } from './view-history.js';
 export { compareNatural } from './natural-order.js';
 export { buildGraph, type Graph, type GraphNode, type GraphLink, type NodeKind } from './graph-model.js';
-export { planAddressBlocks, type AddressPlan, type AddressBlock, type BlockKind } from './address-plan.js';
+export { buildPrefixTree, listSubnetAddresses, type PrefixRow, type PrefixRowKind, type AddressRow } from './prefix-tree.js';
 export * from './protocol.js';
+export * from './panel-protocol.js';
 export { clientMessageSchema, parseClientMessage, type ParsedClientMessage } from './client-message-schema.js';
 export { type LiveWorld, type TimedEvent, createScriptedWorld } from './live-world.js';
 export { Playback, PLAYBACK_TICK_MS, DEFAULT_SPEED, type PlaybackOptions } from './playback.js';

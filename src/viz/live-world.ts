@@ -1,4 +1,5 @@
 import type { VizEvent } from './event-fields.js';
+import type { DiffReply, MatrixReply } from './panel-protocol.js';
 import type { ReachReply } from './protocol.js';
 
 /**
@@ -21,6 +22,10 @@ export interface LiveWorld {
    * when absent), or `undefined` when no topology engine is wired in.
    */
   reach?: ((from: string, to: string, atSeq?: number) => ReachReply) | undefined;
+  /** The flows gained and lost from the moment after event `fromSeq` to the one after `toSeq`, as `vnetsim diff` says. */
+  diff?: ((fromSeq: number, toSeq: number) => DiffReply) | undefined;
+  /** Who reaches whom, class to class, after event `atSeq` (the newest when absent), as `vnetsim matrix` says. */
+  matrix?: ((atSeq?: number) => MatrixReply) | undefined;
 }
 
 /** An event with its simulated time, as a checked recorded log (JSONL) or a test script holds it. */

@@ -1,4 +1,5 @@
 import type { VizEvent } from './event-fields.js';
+import type { DiffMessage, MatrixMessage } from './panel-protocol.js';
 import type { View } from './view-model.js';
 
 /**
@@ -86,7 +87,7 @@ export interface ReachMessage extends ReachReply {
 
 /**
  * Stable error codes: `bad-json` (not JSON), `bad-message` (fails the schema; `message` lists path: problem),
- * `reach-unavailable` (no topology engine wired in), `unknown-node` (a reach endpoint names no node),
+ * `reach-unavailable` (no topology engine wired in to answer reach, diff or matrix queries), `unknown-node` (a reach endpoint names no node),
  * `world-error` (the engine threw while advancing; the server stays up and pauses).
  */
 export type ErrorCode = 'bad-json' | 'bad-message' | 'reach-unavailable' | 'unknown-node' | 'world-error';
@@ -100,7 +101,7 @@ export interface ErrorMessage {
 }
 
 /** Everything the server sends. */
-export type ServerMessage = HelloMessage | EventsMessage | PlaybackMessage | ReachMessage | ErrorMessage;
+export type ServerMessage = HelloMessage | EventsMessage | PlaybackMessage | ReachMessage | DiffMessage | MatrixMessage | ErrorMessage;
 
 /** Highest playback speed accepted: a week of simulated time per real second. */
 export const MAX_SPEED = 604_800_000 / 1000;
@@ -114,7 +115,9 @@ export type ClientMessage =
   | { type: 'pause' }
   | { type: 'step' }
   | { type: 'seek'; timeMs: number }
-  | { type: 'reach'; requestId: string; from: string; to: string; atSeq?: number | undefined };
+  | { type: 'reach'; requestId: string; from: string; to: string; atSeq?: number | undefined }
+  | { type: 'diff'; requestId: string; fromSeq: number; toSeq: number }
+  | { type: 'matrix'; requestId: string; atSeq?: number | undefined };
 
 /** Builds an error reply. */
 export function errorMessage(code: ErrorCode, message: string, requestId: string | null = null): ErrorMessage {

@@ -169,13 +169,29 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
       case 'reach':
         answerReach(ws, message.requestId, message.from, message.to, message.atSeq);
         return;
+      case 'diff': {
+        const { diff } = options.world;
+        if (diff === undefined) unavailable(ws, message.requestId, 'diff');
+        else stream.reply(ws, { type: 'diff', requestId: message.requestId, ...diff(message.fromSeq, message.toSeq) });
+        return;
+      }
+      case 'matrix': {
+        const { matrix } = options.world;
+        if (matrix === undefined) unavailable(ws, message.requestId, 'matrix');
+        else stream.reply(ws, { type: 'matrix', requestId: message.requestId, ...matrix(message.atSeq) });
+        return;
+      }
     }
+  }
+
+  function unavailable(ws: WebSocket, requestId: string, query: string): void {
+    stream.reply(ws, errorMessage('reach-unavailable', `this server has no topology engine to answer ${query} queries`, requestId));
   }
 
   function answerReach(ws: WebSocket, requestId: string, from: string, to: string, atSeq: number | undefined): void {
     const reach = options.world.reach;
     if (reach === undefined) {
-      stream.reply(ws, errorMessage('reach-unavailable', 'this server has no topology engine to answer reach queries', requestId));
+      unavailable(ws, requestId, 'reach');
       return;
     }
     const ids = new Set(buildGraph(stream.currentView()).nodes.map((n) => n.id));

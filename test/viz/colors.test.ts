@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphNode, NodeKind } from '../../src/viz/index.js';
-import { BLOCKER_COLOR, colorOfNode, colorOfState, LEGEND, REACH_PATH_COLOR, SERVICE_PALETTE, STATE_PALETTE } from '../../src/viz/web/colors.js';
+import {
+  BLOCKER_COLOR, colorOfNode, colorOfState, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, LEGEND, REACH_PATH_COLOR, SERVICE_PALETTE, STATE_PALETTE,
+} from '../../src/viz/web/colors.js';
 
 /** Hue in degrees and saturation (HSL) of a `#rrggbb` colour. */
 function hueAndSaturation(hex: string): { hue: number; saturation: number } {
@@ -45,7 +47,7 @@ describe('graph colours', () => {
     const legend = new Set(LEGEND.map(([, color]) => color));
     const drawn = [
       ...KINDS.flatMap((kind) => STATES.map((state) => colorOfNode(nodeOf(kind, state)))),
-      ...STATES.map(colorOfState), REACH_PATH_COLOR, BLOCKER_COLOR,
+      ...STATES.map(colorOfState), REACH_PATH_COLOR, BLOCKER_COLOR, FLOW_GAINED_COLOR, FLOW_LOST_COLOR,
     ];
     expect(drawn.filter((c) => !legend.has(c))).toEqual([]);
   });
@@ -54,6 +56,8 @@ describe('graph colours', () => {
     const css = readFileSync(new URL('../../src/viz/web/app.css', import.meta.url), 'utf8');
     expect(css).toContain(`.link.on-path { stroke: ${REACH_PATH_COLOR};`);
     expect(css).toContain(`.node.blocker circle { stroke: ${BLOCKER_COLOR};`);
+    expect(css).toContain(`.node.diff-gained circle { stroke: ${FLOW_GAINED_COLOR};`);
+    expect(css).toContain(`.node.diff-lost circle { stroke: ${FLOW_LOST_COLOR};`);
   });
 });
 

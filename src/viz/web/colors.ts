@@ -42,6 +42,12 @@ export const REACH_PATH_COLOR = '#d6127e';
 /** A reach blocker: it is a failure, so it wears the failure red. */
 export const BLOCKER_COLOR = '#c0392b';
 
+/** Ends of flows a diff shows gained: lime, far from the running green and every other colour drawn. */
+export const FLOW_GAINED_COLOR = '#7cb518';
+
+/** Ends of flows a diff shows lost: a dark ring (dashed in the SVG), a loss rather than a failure of state. */
+export const FLOW_LOST_COLOR = '#3b3b3b';
+
 /** Fill of a node: state colour for VMs and gateways, kind colour for structure. */
 export function colorOfNode(node: GraphNode): string {
   return node.state === null ? KIND_COLORS[node.kind] : colorOfState(node.state);
@@ -69,6 +75,7 @@ export const LEGEND: [string, string][] = [
   ['state unknown', UNKNOWN_STATE_COLOR], ['region', KIND_COLORS.region], ['affinity group', KIND_COLORS.affinityGroup],
   ['VNet', KIND_COLORS.vnet], ['subnet', KIND_COLORS.subnet], ['gateway', KIND_COLORS.gateway], ['site', KIND_COLORS.site],
   ['service', KIND_COLORS.service], ['reach path', REACH_PATH_COLOR], ['reach blocker', BLOCKER_COLOR],
+  ['flow gained (diff)', FLOW_GAINED_COLOR], ['flow lost (diff)', FLOW_LOST_COLOR],
 ];
 
 /** What the tinted bands behind VMs mean, for the legend. */

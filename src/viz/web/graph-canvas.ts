@@ -1,6 +1,9 @@
 import { quadtree, type Quadtree, type ZoomTransform } from 'd3';
 import type { Graph, GraphNode } from '../graph-model.js';
-import { BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, radiusOfNode, REACH_PATH_COLOR, TINT_OPACITY } from './colors.js';
+import {
+  BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, radiusOfNode,
+  REACH_PATH_COLOR, TINT_OPACITY,
+} from './colors.js';
 import { captionOf, type Layout, type Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { serviceColor } from './graph-svg.js';
@@ -222,6 +225,7 @@ function drawNodes(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hi
     const node = sprite.node;
     const fill = colorOfNode(node);
     const emphasis = highlight.pathNodes.has(node.id) ? REACH_PATH_COLOR : highlight.blockers.has(node.id) ? BLOCKER_COLOR
+      : highlight.lost.has(node.id) ? FLOW_LOST_COLOR : highlight.gained.has(node.id) ? FLOW_GAINED_COLOR
       : highlight.selected.has(node.id) ? '#000' : null;
     const stroke = emphasis ?? (node.group === null ? null : serviceColor(node.group));
     const lineWidth = emphasis === null ? 1.5 : 3;

@@ -124,5 +124,7 @@ function nodeClass(node: GraphNode, highlight: Highlight): string {
   if (highlight.selected.has(node.id)) classes.push('selected');
   if (highlight.pathNodes.has(node.id)) classes.push('on-path');
   if (highlight.blockers.has(node.id)) classes.push('blocker');
+  if (highlight.gained.has(node.id)) classes.push('diff-gained');
+  if (highlight.lost.has(node.id)) classes.push('diff-lost');
   return classes.join(' ');
 }

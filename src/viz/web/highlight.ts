@@ -7,10 +7,15 @@ export interface Highlight {
   /** Link ids (`source>target` or `tunnel:vnet/site`) along the path, in either direction. */
   pathLinks: ReadonlySet<string>;
   blockers: ReadonlySet<string>;
+  /** Ends of the flows a diff between two moments shows gained, and lost (diff-panel.ts). */
+  gained: ReadonlySet<string>;
+  lost: ReadonlySet<string>;
 }
 
 /** Nothing emphasised. */
-export const NO_HIGHLIGHT: Highlight = { selected: new Set(), pathNodes: new Set(), pathLinks: new Set(), blockers: new Set() };
+export const NO_HIGHLIGHT: Highlight = {
+  selected: new Set(), pathNodes: new Set(), pathLinks: new Set(), blockers: new Set(), gained: new Set(), lost: new Set(),
+};
 
 /** Emphasis for a reach answer: each consecutive pair of hops marks the link between them. */
 export function highlightOf(selected: readonly string[], answer: ReachAnswer | null): Highlight {
@@ -23,7 +28,7 @@ export function highlightOf(selected: readonly string[], answer: ReachAnswer | n
     pathLinks.add(`${a}>${b}`).add(`${b}>${a}`);
   }
   const blockers = new Set(answer.blockers.flatMap((b) => (b.nodeId === null ? [] : [b.nodeId])));
-  return { selected: new Set(selected), pathNodes, pathLinks, blockers };
+  return { ...NO_HIGHLIGHT, selected: new Set(selected), pathNodes, pathLinks, blockers };
 }
 
 /** Whether a link lies on the highlighted path, walked in either direction; a tunnel matches by its gateway and site. */

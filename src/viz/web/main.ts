@@ -1,13 +1,14 @@
-import { select } from 'd3';
 import { buildGraph, type Graph } from '../graph-model.js';
 import type { PlaybackState, ReachReply, ServerMessage } from '../protocol.js';
 import { ViewHistory } from '../view-history.js';
 import { createView, type View } from '../view-model.js';
-import { drawAddressPlan } from './address-plan-view.js';
 import { LEGEND, TINT_LEGEND } from './colors.js';
 import { LiveConnection } from './connection.js';
+import { DiffPanel } from './diff-panel.js';
 import { downloadText, exportGraphSvg } from './export-svg.js';
 import { highlightOf, type Highlight } from './highlight.js';
+import { MatrixPanel } from './matrix-panel.js';
+import { PrefixTreeView } from './prefix-tree-view.js';
 import { drawReach } from './reach-view.js';
 import { formatSimTime, TimelineView } from './timeline-view.js';
 import { readRendererChoice, TopologyView } from './topology-view.js';
@@ -25,7 +26,6 @@ let reachError: string | null = null;
 let reachRequest = 0;
 /** The request in flight, if any: one at a time, so playing fast never floods the server with stale questions. */
 let reachInFlight: string | null = null;
-let planVnet = '';
 const stats = { hellos: 0, snapshots: 0, duplicates: 0, eventsReceived: 0, renders: 0 };
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -41,6 +41,12 @@ const timeline = new TimelineView({
   seekSeq: moveCursor,
   goLive: () => moveCursor(history.lastSeq),
 });
+
+const diffPanel = new DiffPanel(byId('diff'), (message) => connection.send(message), shownMoment, scheduleRender);
+const matrixDetails = byId<HTMLDetailsElement>('matrix-panel');
+const matrixPanel = new MatrixPanel(byId('matrix'), (message) => connection.send(message), () => matrixDetails.open);
+matrixDetails.addEventListener('toggle', scheduleRender);
+const prefixTree = new PrefixTreeView(byId('prefix-tree'));
 
 const connection = new LiveConnection({
   lastSeq: () => history.lastSeq,
@@ -79,11 +85,6 @@ document.addEventListener('keydown', (event) => {
   action();
 });
 byId('export-svg').addEventListener('click', () => downloadText(currentSvg(), 'vnetsim-topology.svg', 'image/svg+xml'));
-byId<HTMLSelectElement>('plan-vnet').addEventListener('change', (event) => {
-  planVnet = (event.target as HTMLSelectElement).value;
-  lastPlanKey = '';
-  scheduleRender();
-});
 
 function receive(message: ServerMessage): void {
   switch (message.type) {
@@ -104,15 +105,25 @@ function receive(message: ServerMessage): void {
     case 'playback':
       playback = message.playback;
       break;
+    case 'diff':
+      diffPanel.receive(message.requestId, message, null);
+      break;
+    case 'matrix':
+      matrixPanel.receive(message.requestId, { matrix: message }, null);
+      break;
     case 'reach':
+      if (matrixPanel.receive(message.requestId, { reach: message }, null)) break;
       if (message.requestId === reachInFlight) reachInFlight = null;
       if (message.requestId === `r${reachRequest}`) reachReply = message;
       break;
-    case 'error':
+    case 'error': {
+      const text = `${message.code}: ${message.message}`;
+      if (message.requestId !== null && (diffPanel.receive(message.requestId, null, text) || matrixPanel.receive(message.requestId, {}, text))) break;
       if (message.requestId !== null && message.requestId === reachInFlight) reachInFlight = null;
-      if (message.requestId === `r${reachRequest}`) reachError = `${message.code}: ${message.message}`;
-      else byId('status').textContent = `${message.code}: ${message.message}`;
+      if (message.requestId === `r${reachRequest}`) reachError = text;
+      else byId('status').textContent = text;
       break;
+    }
   }
   scheduleRender();
 }
@@ -155,7 +166,6 @@ let frame = 0;
 let lastView: View | undefined;
 let lastHighlight: Highlight | undefined;
 let lastGraph: Graph = { nodes: [], links: [] };
-let lastPlanKey = '';
 let highlight = highlightOf([], null);
 
 function scheduleRender(): void {
@@ -169,16 +179,17 @@ function render(): void {
   const shownSeq = cursor ?? history.lastSeq;
   askReachForShownMoment(shownSeq);
   const currentReply = reachReply?.atSeq === shownSeq ? reachReply : null;
-  const nextHighlight = highlightOf(selected, currentReply?.answer ?? null);
-  const highlightChanged = JSON.stringify([...nextHighlight.selected, ...nextHighlight.pathNodes, ...nextHighlight.blockers])
-    !== JSON.stringify(lastHighlight === undefined ? null : [...lastHighlight.selected, ...lastHighlight.pathNodes, ...lastHighlight.blockers]);
+  const nextHighlight = { ...highlightOf(selected, currentReply?.answer ?? null), ...diffPanel.marks() };
+  const emphasised = (h: Highlight): string[][] => [h.selected, h.pathNodes, h.blockers, h.gained, h.lost].map((set) => [...set]);
+  const highlightChanged = JSON.stringify(emphasised(nextHighlight)) !== JSON.stringify(lastHighlight === undefined ? null : emphasised(lastHighlight));
   if (highlightChanged) highlight = nextHighlight;
   if (view !== lastView || highlightChanged) {
     lastGraph = buildGraph(view);
     topology.update(lastGraph, highlight, cursor === null);
     lastHighlight = highlight;
   }
-  if (view !== lastView) renderPlan(view);
+  if (view !== lastView) prefixTree.update(view);
+  matrixPanel.update(shownSeq);
   lastView = view;
   drawReach(byId('reach-result'), selected, currentReply, reachError);
   timeline.update(history.events, history.firstSeq, cursor, playback);
@@ -187,16 +198,10 @@ function render(): void {
   byId('counts').textContent = `${lastGraph.nodes.length} nodes · ${vms} VMs · ${view.refusedCount} refused`;
 }
 
-function renderPlan(view: View): void {
-  const names = Object.keys(view.vnets).sort();
-  if (!names.includes(planVnet)) planVnet = names[0] ?? '';
-  const key = `${names.join(',')}|${planVnet}`;
-  if (key !== lastPlanKey) {
-    lastPlanKey = key;
-    select(byId('plan-vnet')).selectAll<HTMLOptionElement, string>('option').data(names, (n) => n).join('option')
-      .attr('value', (n) => n).text((n) => n).property('selected', (n) => n === planVnet);
-  }
-  if (planVnet !== '') drawAddressPlan(byId('address-plan'), view, planVnet);
+/** The moment on screen, as the diff panel's A and B name it. */
+function shownMoment(): { atSeq: number; atMs: number } {
+  const view = cursor === null ? history.latest : history.viewAt(cursor);
+  return { atSeq: Math.max(0, cursor ?? history.lastSeq), atMs: view.timeMs };
 }
 
 function currentSvg(): string {
@@ -214,5 +219,6 @@ Object.assign(window, {
     dropConnection: () => connection.drop(),
     exportSvg: currentSvg,
     pickNode,
+    showSeq: moveCursor,
   },
 });

@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { formatPrefix, parsePrefix4, splitPrefix, type Prefix4 } from '../../src/ipam/index.js';
+import { createScenarioWorld } from '../../src/cli/serve.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import { startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
+import { runVnetsim } from '../cli/run-cli.js';
+import { launchChromium } from './browser.js';
+
+/* The page's diff, prefix tree and matrix panels against the CLI commands they show, in real Chromium. */
+
+const ARTIFACTS = resolve('test-artifacts');
+const STORY = 'scenarios/reach-hybrid.yaml';
+const HUB = 'test/e2e/fixtures/hub-tunnel.yaml';
+const MINUTE_MS = 60_000;
+let webRoot = '';
+let browser: Browser;
+const servers: VizServer[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  webRoot = await buildWeb(join(ARTIFACTS, 'web-panels'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** The page's automation hook, typed for the evaluate callbacks that run in the browser. */
+interface PageHook {
+  vnetsim: { showSeq(seq: number): void };
+}
+
+async function playedTo(file: string, minutes: number): Promise<LiveWorld> {
+  const world = createScenarioWorld(await loadScenarioFile(file));
+  world.advanceTo(minutes * MINUTE_MS);
+  return world;
+}
+
+async function openPage(world: LiveWorld, width = 1400, height = 900): Promise<Page> {
+  const server = await startVizServer({ world, port: 0, webRoot });
+  servers.push(server);
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForSelector('#status[data-state="live"]');
+  await page.locator('#event-list li').first().waitFor({ state: 'attached' });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+async function showSeq(page: Page, seq: number): Promise<void> {
+  await page.evaluate((s) => (globalThis as unknown as PageHook).vnetsim.showSeq(s), seq);
+  await page.waitForSelector(`#scrubber[data-seq="${seq}"]`, { state: 'attached' });
+}
+
+/** The seq of the last event at or before `ms`: the page's moment that is the CLI's moment at that time. */
+function lastSeqBy(world: LiveWorld, ms: number): number {
+  return world.events.findLast((e) => e.time <= ms)!.seq;
+}
+
+interface CliFlow {
+  from: string;
+  to: string;
+  port: string;
+  before: string;
+  after: string;
+}
+
+describe('the live view panels in a real browser', () => {
+  it('diffs two moments picked on the scrubber: the same flows as `vnetsim diff`, their ends marked on the graph', async () => {
+    const world = await playedTo(STORY, 210);
+    const page = await openPage(world);
+    await showSeq(page, lastSeqBy(world, 30 * MINUTE_MS));
+    await page.click('#diff-set-a');
+    await showSeq(page, lastSeqBy(world, 210 * MINUTE_MS));
+    await page.click('#diff-set-b');
+    await page.waitForSelector('#diff-result[data-lost]');
+
+    const cli = await runVnetsim('diff', STORY, '--from', '30m', '--to', '3h30m', '--format', 'json');
+    expect(cli.code).toBe(0);
+    const expected = JSON.parse(cli.stdout) as { gained: CliFlow[]; lost: CliFlow[] };
+    const shown = (list: 'gained' | 'lost'): Promise<string[]> => page.$$eval(`.diff-flows.${list} .diff-flow`, (items) =>
+      items.map((li) => ['data-from', 'data-to', 'data-port'].map((name) => li.getAttribute(name)).join(' ')));
+    const flows = (list: CliFlow[]): string[] => list.map((f) => `${f.from} ${f.to} ${f.port}`);
+    expect(await shown('lost')).toEqual(flows(expected.lost));
+    expect(await shown('gained')).toEqual(flows(expected.gained));
+    expect(expected.lost.length).toBeGreaterThan(0);
+    // Each flow reads as the CLI's line does (`before → after`), with the events that caused it.
+    const heads = await page.$$eval('.diff-flows.lost .diff-flow-head', (items) => items.map((i) => i.textContent ?? ''));
+    expected.lost.forEach((flow, i) => expect(heads[i]).toContain(`${flow.before} → ${flow.after}`));
+    expect(await page.locator('.diff-flows.lost .diff-causes li').first().textContent()).toMatch(/^#\d+ \d+:\d\d:\d\d \w+\.\w+ /);
+    expect(await page.locator('#topology g.node.diff-lost').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-diff-1400x900.png') });
+    await page.close();
+  });
+
+  it('shows the address plan as a prefix tree whose free blocks are what `vnetsim free` hands out', async () => {
+    const page = await openPage(await playedTo(HUB, 30));
+    const rows = await page.$$eval('table.prefix-tree tr.prefix', (trs) => trs.map((tr) => `${tr.getAttribute('data-kind')} ${tr.getAttribute('data-prefix')}`));
+    expect(rows.slice(0, 4)).toEqual(['space 10.1.0.0/16', 'free 10.1.0.0/24', 'subnet 10.1.1.0/24', 'free 10.1.2.0/23']);
+    const free = rows.filter((r) => r.startsWith('free ')).map((r) => prefix(r.slice('free '.length)));
+    // Asking for every /28 of the /16, the CLI lists those that are free and says the rest are taken (exit 1); every
+    // free block of the tree is a /28 or larger, so splitting them into /28s gives the same list, in the same order.
+    const cli = await runVnetsim('free', HUB, '--vnet', 'CorpVNet', '--size', '28', '--count', String(2 ** (28 - 16)));
+    expect(cli.code).toBe(1);
+    expect(free.every((p) => p.length <= 28)).toBe(true);
+    expect(free.flatMap((p) => [...splitPrefix(p, 28)]).map(formatPrefix)).toEqual(cli.stdout.trim().split('\n'));
+    // A click on a subnet lists its addresses: the reserved ones, web1's DIP, the free run, the broadcast address.
+    await page.click('tr[data-prefix="10.1.1.0/24"]');
+    const addresses = await page.$$eval('table.prefix-tree tr.address', (trs) => trs.map((tr) => [...tr.children].slice(0, 2).map((td) => td.textContent).join(' ')));
+    expect(addresses).toEqual([
+      '10.1.1.0 network address (reserved)', '10.1.1.1 default gateway (reserved)', '10.1.1.2 Azure DNS (reserved)', '10.1.1.3 Azure DNS (reserved)',
+      '10.1.1.4 web/web1 · ReadyRole', '10.1.1.5 – 10.1.1.254 free', '10.1.1.255 broadcast address (reserved)',
+    ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-1400x900.png') });
+    await page.close();
+  });
+
+  it('draws the reachability matrix at the moment shown and explains a clicked cell with the reach answer', async () => {
+    const world = await playedTo(STORY, 210);
+    const atSeq = lastSeqBy(world, 30 * MINUTE_MS);
+    const page = await openPage(world, 800, 600);
+    await showSeq(page, atSeq);
+    await page.click('#matrix-panel > summary');
+    await page.waitForSelector('table.matrix td.reachable');
+    const matrix = world.matrix!(atSeq);
+    expect(await page.locator('table.matrix tbody tr').count()).toBe(matrix.classes.length);
+    expect(await page.locator('table.matrix td.reachable').count()).toBe(matrix.cells.length);
+    const cell = page.locator('table.matrix td.unreachable').first();
+    const [fromNode, toNode] = [await cell.getAttribute('data-from-node'), await cell.getAttribute('data-to-node')];
+    await cell.click();
+    await page.waitForSelector('#matrix-explain[data-verdict="unreachable"]');
+    expect(await page.textContent('#matrix-explain pre')).toBe(world.reach!(fromNode!, toNode!, atSeq).answer.text);
+    await page.locator('#matrix-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-matrix-800x600.png') });
+    await page.close();
+  });
+});
+
+function prefix(text: string): Prefix4 {
+  const parsed = parsePrefix4(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
+
