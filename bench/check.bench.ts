@@ -14,8 +14,8 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { runCheck } from '../src/cli/check.js';
-import { NETCFG_NAMESPACE } from '../src/scenario/network-xml.js';
-import { readPlainYaml } from '../src/scenario/plain-yaml-reader.js';
+import { NETCFG_NAMESPACE } from '../src/input/network-xml.js';
+import { readPlainYaml } from '../src/input/plain-yaml-reader.js';
 
 const SUBNETS_PER_VNET = 1_000;
 const SIZES = [10_000, 100_000];

@@ -6,12 +6,11 @@
  * 2M seeded numbers), plus `node -e 0` as the start-up baseline, and the full/half CPU ratio per command (≤ 2.1 means
  * no quadratic term left). Run: `node --import tsx bench/scale.bench.ts [fractions...]` (or `npm run bench -- scale`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { measureNode as measure } from './child-usage.js';
 import { generateScaleWorld, scaleWorldSize } from './scale-world.js';
 
 const FRACTIONS = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [0.125, 0.25, 0.5, 1];
@@ -19,32 +18,10 @@ const COMMANDS = ['check', 'run', 'matrix'] as const;
 /** The CLI measured: the built one, or another build named by SCALE_BENCH_CLI (e.g. an older commit's, to compare in one run). */
 const CLI = process.env['SCALE_BENCH_CLI'] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'main.js');
 
-/** Preloaded into every measured process: writes its own CPU time and peak RSS where USAGE_FILE says, at exit. */
-const USAGE_PRELOAD = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.USAGE_FILE, JSON.stringify(process.resourceUsage())));",
-)}`;
-
 /** The fixed reference workload: sorting 2M numbers from a seeded generator, three times. */
 const REFERENCE_WORKLOAD =
   'let s = 1; const next = () => (s = (s * 1103515245 + 12345) % 2147483648); ' +
   'for (let r = 0; r < 3; r++) { const a = new Float64Array(2e6); for (let i = 0; i < a.length; i++) a[i] = next(); a.sort(); }';
-
-interface Usage {
-  wallS: number;
-  cpuS: number;
-  peakRssMb: number;
-  exitCode: number | null;
-}
-
-function measure(args: readonly string[], usageFile: string): Usage {
-  const start = performance.now();
-  const child = spawnSync(process.execPath, ['--import', USAGE_PRELOAD, ...args], {
-    env: { ...process.env, USAGE_FILE: usageFile }, stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const wallS = (performance.now() - start) / 1000;
-  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { userCPUTime: number; systemCPUTime: number; maxRSS: number };
-  return { wallS, cpuS: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024, exitCode: child.status };
-}
 
 const fixed = (n: number, digits = 2): string => n.toFixed(digits);
 

@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, capDiagnosticsPerFile, type Diagnostic } from '../common/index.js';
 import { RULE_CATALOGUE, checkPlan, parseEra, sortDiagnostics, type PlanEra } from '../ipam/index.js';
-import { loadNetworkPlan } from '../scenario/index.js';
+import { loadNetworkPlan } from '../input/index.js';
 import { choiceOption } from './options.js';
 import {
   CHECK_FORMATS,

@@ -10,7 +10,7 @@ import {
   type NetworkPlan,
   type Prefix4,
 } from '../ipam/index.js';
-import { loadNetworkPlan } from '../scenario/index.js';
+import { loadNetworkPlan } from '../input/index.js';
 
 /** Code of the input error for a `--vnet` that the file does not define. */
 export const UNKNOWN_VNET_RULE = 'unknown-vnet';

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { MAX_DURATION_TEXT, isWithinTimeLimit, parseDuration } from '../scenario/index.js';
+import { MAX_DURATION_TEXT, isWithinTimeLimit, parseDuration } from '../input/index.js';
 
 /** Parses a simulated-time flag (`--at`, `--until`, `--from`, `--to`) such as `90s`, `30m`, `2h` or `1h30m`, in ms. */
 export function parseTimeOption(text: string): number {

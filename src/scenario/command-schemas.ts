@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../common/index.js';
 import type { Command } from '../sim/index.js';
-import { networkPlanFromXml } from './network-xml.js';
+import { networkPlanFromXml } from '../input/index.js';
 
 /*
  * The timeline's vocabulary: one strict zod schema per command of the catalogue (src/sim/commands.ts), keyed by the

@@ -3,7 +3,7 @@ import { referencesOfCommand } from './object-reference.js';
 import type { PlacedReference } from './reference-check.js';
 import type { ScheduledCommand } from './scenario.js';
 import type { ScenarioFile } from './scenario-schema.js';
-import { positionOf, type YamlPath, type YamlSource } from './yaml-source.js';
+import { positionOf, type YamlPath, type YamlSource } from '../input/index.js';
 
 /** The compute section as commands at 0s, with the references they make. */
 export interface ComputeCommands {

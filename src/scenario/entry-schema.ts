@@ -1,5 +1,5 @@
+import { DURATION_PATTERN, isWithinTimeLimit, MAX_DURATION_TEXT } from '../input/index.js';
 import { z } from 'zod';
-import { DURATION_PATTERN, MAX_DURATION_TEXT, isWithinTimeLimit } from './duration.js';
 
 /**
  * A scenario time or duration in YAML: `90s`, `15m`, `2h`, `1d`, `1h30m` (a bare number has no unit and is refused),

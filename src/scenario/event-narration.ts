@@ -1,5 +1,5 @@
 import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
-import { formatClock } from './duration.js';
+import { formatClock } from '../input/index.js';
 
 /** Width of the subject column, so the "what happened" column lines up for the usual names. */
 const SUBJECT_WIDTH = 22;

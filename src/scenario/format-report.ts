@@ -1,5 +1,5 @@
 import type { SourceRef } from '../common/index.js';
-import { formatClock, formatDuration } from './duration.js';
+import { formatClock, formatDuration } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 import { hasRunPassed, type ExpectationResult, type RefusedCommand, type RunReport } from './run-report.js';
 

@@ -1,10 +1,13 @@
-export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, type YamlSource, type YamlPath } from './yaml-source.js';
-export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-source.js';
-export { networkSectionSchema, eraSchema, type NetworkSection, type Era } from './network-schema.js';
-export { parseDuration, formatDuration, formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT } from './duration.js';
-export { loadScenarioFile, parseScenario, UNREADABLE_FILE_RULE, VM_SOURCE_RULE } from './load-scenario.js';
-export { readInputFile } from './input-file.js';
-export { INPUT_LIMIT_RULE } from './input-bounds.js';
+// Input reading lives in src/input (so `check` loads no engine); the scenario face offers it too, as before.
+export {
+  parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, type YamlSource, type YamlPath,
+  YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE, networkSectionSchema, eraSchema, type NetworkSection,
+  type Era, readInputFile, INPUT_LIMIT_RULE, networkPlanFromYaml, networkPlanFromXml, NETCFG_NAMESPACE,
+  NETCFG_SCHEMA_RULE, parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute, loadNetworkPlan,
+  parseNetworkPlan, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan, UNREADABLE_FILE_RULE, parseDuration, formatDuration,
+  formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT,
+} from '../input/index.js';
+export { loadScenarioFile, parseScenario, VM_SOURCE_RULE } from './load-scenario.js';
 export { UNDEFINED_REFERENCE_RULE } from './reference-check.js';
 export { FEATURE_ERA_RULE } from './command-era-check.js';
 export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
@@ -24,11 +27,7 @@ export {
   type Verdict,
 } from './expectations/expectation-kind.js';
 export type { ObjectReference } from './object-reference.js';
-export { networkPlanFromYaml } from './network-yaml.js';
-export { networkPlanFromXml, NETCFG_NAMESPACE, NETCFG_SCHEMA_RULE } from './network-xml.js';
 export { writeNetworkConfigXml, NETCFG_LINE_END } from './network-xml-write.js';
 export { networkPlanOfWorld } from './network-at.js';
 export { writePlanScenarioYaml } from './plan-yaml-write.js';
 export { scenarioFromPlan, isPlanOnlyText, PLAN_AFFINITY_GROUP_REGION } from './plan-scenario.js';
-export { parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute } from './network-xml-source.js';
-export { loadNetworkPlan, parseNetworkPlan, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';

@@ -1,14 +1,13 @@
 import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
+import {
+  findPlaceholders, keyPositionOf, networkPlanFromYaml, parseDuration, parseYamlDocument, positionOf, readInputFile, validateYaml, type YamlPath, type YamlSource,
+} from '../input/index.js';
 import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } from '../ipam/index.js';
 import type { Command, DeviceSpec } from '../sim/index.js';
 import { COMMAND_NAMES, buildCommand, isCommandName } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
-import { parseDuration } from './duration.js';
-import { readInputFile } from './input-file.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
-import { networkPlanFromYaml } from './network-yaml.js';
-import { findPlaceholders } from './plan-placeholders.js';
 import { isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
@@ -17,9 +16,7 @@ import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import { profileFromFile, limitsFromFile } from './settings.js';
 import { vnetAffinityGroupReferences } from './vnet-binding-check.js';
 import { checkCommandEras } from './command-era-check.js';
-import { keyPositionOf, parseYamlDocument, positionOf, validateYaml, type YamlPath, type YamlSource } from './yaml-source.js';
 
-export { UNREADABLE_FILE_RULE } from './input-file.js';
 /** Code of a diagnostic for a VM that names neither or both of `image` and `disk`. */
 export const VM_SOURCE_RULE = 'vm-source';
 

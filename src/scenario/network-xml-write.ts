@@ -1,5 +1,5 @@
 import type { NetworkPlan, PlanGateway, PlanLocalSite, PlanVnet } from '../ipam/index.js';
-import { NETCFG_NAMESPACE } from './network-xml.js';
+import { NETCFG_NAMESPACE } from '../input/index.js';
 
 /*
  * The form the live platform wrote for GET /services/networking/media (asm-recorded.md §2.1, GWC16, LNADD16, N-CSRG):

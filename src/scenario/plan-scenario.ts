@@ -1,9 +1,7 @@
 import { InputError, type Diagnostic, type SourceRef } from '../common/index.js';
+import { findPlaceholders, parseNetworkPlan, parseYamlDocument, rootKindOf } from '../input/index.js';
 import { checkPlan, featureAvailable, inferPlanEra, parseEra, type NetworkPlan } from '../ipam/index.js';
-import { parseNetworkPlan } from './network-load.js';
-import { findPlaceholders } from './plan-placeholders.js';
 import type { ScheduledCommand, Scenario } from './scenario.js';
-import { parseYamlDocument, rootKindOf } from './yaml-source.js';
 
 /*
  * A NetworkConfig.xml or a plan-only YAML run as a scenario: seed 0, the era its features date it to (or its own

@@ -1,6 +1,6 @@
 import { InputError, MAX_LOGGED_EVENTS, diagnosticAt } from '../common/index.js';
 import { EventLogFullError, Simulation, type World } from '../sim/index.js';
-import { formatClock } from './duration.js';
+import { formatClock } from '../input/index.js';
 import type { ExpectationContext } from './expectations/expectation-kind.js';
 import type { ExpectationResult, RefusedCommand, RunReport } from './run-report.js';
 import type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';

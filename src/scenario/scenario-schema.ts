@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commandParameterSchemas, deploymentFields, endpointFields, vmFields } from './command-schemas.js';
 import { durationSchema, timedEntrySchema } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
-import { networkSectionSchema } from './network-schema.js';
+import { networkSectionSchema } from '../input/index.js';
 import { deviceSchema, limitsSchema, profileSchema } from './settings-schema.js';
 
 /*

@@ -2,7 +2,7 @@ import type { Diagnostic, SourceRef } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 import type { Command, DeviceSpec, SimLimits, SimProfile } from '../sim/index.js';
 import type { BoundExpectation } from './expectations/expectation-kind.js';
-import type { Era } from './network-schema.js';
+import type { Era } from '../input/index.js';
 
 /** A command to execute at a simulated time, with the place in the file that asked for it. */
 export interface ScheduledCommand {

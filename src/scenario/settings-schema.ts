@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { formatDuration, parseDuration } from '../input/index.js';
 import { ikeProposalSchema, ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
 import { durationSchema } from './entry-schema.js';
 

@@ -1,5 +1,5 @@
 import { DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from '../sim/index.js';
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../input/index.js';
 import { profileKeyOf } from './settings-schema.js';
 
 /** The engine profile overrides a validated `profile:` section asks for (durations converted to ms). */

@@ -10,7 +10,7 @@ import { InvalidArgumentError } from 'commander';
 import { findFreePrefixes, parseSubnetLength, UNKNOWN_VNET_RULE } from '../../src/cli/free.js';
 import { InputError } from '../../src/common/index.js';
 import { formatPrefix, RULE_CATALOGUE } from '../../src/ipam/index.js';
-import { parseNetworkPlan } from '../../src/scenario/network-load.js';
+import { parseNetworkPlan } from '../../src/input/network-load.js';
 
 const HYBRID_YAML = 'scenarios/plan-hybrid-multisite.yaml';
 const HYBRID_XML = 'scenarios/multi-site.netcfg.xml';

@@ -3,9 +3,9 @@ import { basename, join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { checkPlan, type Located, type NetworkPlan } from '../../../src/ipam/index.js';
-import { parseNetworkPlan } from '../../../src/scenario/network-load.js';
+import { parseNetworkPlan } from '../../../src/input/network-load.js';
 import { writeNetworkConfigXml } from '../../../src/scenario/network-xml-write.js';
-import { networkPlanFromXml } from '../../../src/scenario/network-xml.js';
+import { networkPlanFromXml } from '../../../src/input/network-xml.js';
 
 /*
  * The round trip: export writes the platform's layout, reading the export back gives the same plan, and exporting that

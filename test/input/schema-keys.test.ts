@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { InputError } from '../../src/common/index.js';
 import { parseScenario } from '../../src/scenario/index.js';
-import { listAllowedKeys } from '../../src/scenario/schema-keys.js';
+import { listAllowedKeys } from '../../src/input/schema-keys.js';
 
 const schema = z.strictObject({
   name: z.string(),

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../../src/common/index.js';
 import { checkPlan } from '../../../src/ipam/index.js';
-import { parseNetworkPlan } from '../../../src/scenario/network-load.js';
-import { isPlaceholder } from '../../../src/scenario/plan-placeholders.js';
+import { parseNetworkPlan } from '../../../src/input/network-load.js';
+import { isPlaceholder } from '../../../src/input/plan-placeholders.js';
 
 /* Issue #11 items 1, 6 and 7: what real NetworkConfig.xml files showed, each as a table. */
 

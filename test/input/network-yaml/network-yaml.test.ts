@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../../src/common/index.js';
-import { parseNetworkPlan } from '../../../src/scenario/network-load.js';
-import { networkPlanFromYaml } from '../../../src/scenario/network-yaml.js';
-import { parseYamlDocument, positionOf } from '../../../src/scenario/yaml-source.js';
+import { parseNetworkPlan } from '../../../src/input/network-load.js';
+import { networkPlanFromYaml } from '../../../src/input/network-yaml.js';
+import { parseYamlDocument, positionOf } from '../../../src/input/yaml-source.js';
 
 /** The diagnostics of the InputError thrown by `run`, or a failure when it does not throw one. */
 function inputErrorOf(run: () => unknown): readonly Diagnostic[] {

@@ -1,6 +1,6 @@
 import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatDuration, parseDuration } from '../../src/scenario/duration.js';
+import { formatClock, formatDuration, parseDuration } from '../../src/input/duration.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
-import { plainDataOf, readPlainYaml, resolveCoreScalar, type PlainNode } from '../../../src/scenario/plain-yaml-reader.js';
+import { plainDataOf, readPlainYaml, resolveCoreScalar, type PlainNode } from '../../../src/input/plain-yaml-reader.js';
 
 /** Scalars whose core-schema reading is easy to get wrong: numbers in every base, null/bool spellings, addresses. */
 const SCALARS = [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, type Diagnostic } from '../../../src/common/index.js';
 import type { NetworkPlan } from '../../../src/ipam/index.js';
-import { parseNetworkPlan } from '../../../src/scenario/network-load.js';
-import { NETCFG_NAMESPACE, networkPlanFromXml } from '../../../src/scenario/network-xml.js';
+import { parseNetworkPlan } from '../../../src/input/network-load.js';
+import { NETCFG_NAMESPACE, networkPlanFromXml } from '../../../src/input/network-xml.js';
 
 function inputErrorOf(run: () => unknown): readonly Diagnostic[] {
   try {

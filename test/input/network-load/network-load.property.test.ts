@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findFreePrefixes } from '../../../src/cli/free.js';
 import { InputError } from '../../../src/common/index.js';
 import { checkPlan } from '../../../src/ipam/index.js';
-import { parseNetworkPlan } from '../../../src/scenario/network-load.js';
+import { parseNetworkPlan } from '../../../src/input/network-load.js';
 
 const EXAMPLES = ['scenarios/multi-site.netcfg.xml', 'scenarios/plan-mistakes.yaml', 'scenarios/plan-hybrid-multisite.yaml'].map(
   (file) => readFileSync(file, 'utf8'),

@@ -3,7 +3,7 @@ import { fc, test as propertyTest } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { InputError, MAX_LIBRARY_YAML_ENTRIES, MAX_NESTING_DEPTH, type Diagnostic } from '../../src/common/index.js';
-import { measureYaml } from '../../src/scenario/input-bounds.js';
+import { measureYaml } from '../../src/input/input-bounds.js';
 import { parseNetworkPlan, parseScenario, readInputFile } from '../../src/scenario/index.js';
 
 function refusalOf(load: () => unknown): Diagnostic {
