@@ -97,7 +97,7 @@ describe('an unknown key suggests the nearest allowed key, once', () => {
 
   it('reports a misspelt key under a union once, not once per branch that takes a mapping', async () => {
     const { z } = await import('zod');
-    const { explainUnionIssue } = await import('../../src/scenario/union-issues.js');
+    const { explainUnionIssue } = await import('../../src/input/union-issues.js');
     const schema = z.union([z.string(), z.strictObject({ not: z.string() }), z.strictObject({ oneOf: z.array(z.string()) })]);
     const value = { nto: 'x' };
     const issue = schema.safeParse(value).error?.issues[0];
@@ -107,7 +107,7 @@ describe('an unknown key suggests the nearest allowed key, once', () => {
 
   it('explains a mapping that misses a key by the branch it came closest to, and keeps a scalar’s union issue', async () => {
     const { z } = await import('zod');
-    const { explainUnionIssue } = await import('../../src/scenario/union-issues.js');
+    const { explainUnionIssue } = await import('../../src/input/union-issues.js');
     const schema = z.union([z.literal('none'), z.strictObject({ service: z.string(), vm: z.string() })]);
     const missing = schema.safeParse({ service: 'web' }).error?.issues[0];
     if (missing?.code !== 'invalid_union') throw new Error('expected a union issue');
