@@ -42,6 +42,9 @@ export class LiveEngine implements LiveWorld {
   readonly accepted: AcceptedCommand[] = [];
   /** Answers the page's reach questions (the CLI wires the topology engine in). */
   reach: ((from: string, to: string, atSeq?: number) => ReachReply) | undefined;
+  /** Answers the page's diff and matrix questions (wired in with reach). */
+  diff: LiveWorld['diff'];
+  matrix: LiveWorld['matrix'];
   private nowMs = 0;
   private clockMs = 0;
   private readonly scheduled: readonly ScheduledCommand[];
@@ -50,6 +53,8 @@ export class LiveEngine implements LiveWorld {
   constructor(options: LiveEngineOptions) {
     this.sim = options.sim;
     this.reach = undefined;
+    this.diff = undefined;
+    this.matrix = undefined;
     this.scheduled = [...(options.scheduled ?? [])].sort((a, b) => a.atMs - b.atMs);
     this.nowMs = options.sim.clock.now();
     this.clockMs = this.nowMs;

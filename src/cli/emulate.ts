@@ -9,7 +9,7 @@ import { InputError, diagnosticAt } from '../common/index.js';
 import { loadNetworkPlan, loadScenarioFile } from '../scenario/index.js';
 import { DEFAULT_HOST, DEFAULT_SPEED } from '../viz/index.js';
 import { describeListenFailure, isLoopback, parsePort, parseSpeed } from './listen-options.js';
-import { createReachAnswerer } from './serve-reach.js';
+import { createWorldAnswerers } from './serve-answers.js';
 
 interface EmulateFlags {
   host: string;
@@ -58,7 +58,7 @@ export function defineCommand(command: Command): void {
       } catch (error) {
         command.error(`error: ${describeListenFailure(error, flags)}`, { exitCode: EXIT_BAD_INPUT, code: 'vnetsim.emulate.listen' });
       }
-      emulator.engine.reach = createReachAnswerer(() => emulator.engine.events, { scenario: 'emulator', file: emulator.apiUrl });
+      Object.assign(emulator.engine, createWorldAnswerers(() => emulator.engine.events, { scenario: 'emulator', file: emulator.apiUrl }));
       const lines = [`Service Management API: ${emulator.apiUrl}`, `live view: ${emulator.pageUrl}`, `subscription: ${emulator.subscriptionId}`];
       if (flags.publishsettings !== undefined && management !== undefined) {
         const path = resolve(flags.publishsettings);

@@ -88,7 +88,8 @@ export interface ReachMessage extends ReachReply {
 /**
  * Stable error codes: `bad-json` (not JSON), `bad-message` (fails the schema; `message` lists path: problem),
  * `reach-unavailable` (no topology engine wired in to answer reach, diff or matrix queries), `unknown-node` (a reach endpoint names no node),
- * `world-error` (the engine threw while advancing; the server stays up and pauses).
+ * `world-error` (the engine threw while advancing, or while answering a query; the server stays up, and pauses in the
+ * first case).
  */
 export type ErrorCode = 'bad-json' | 'bad-message' | 'reach-unavailable' | 'unknown-node' | 'world-error';
 

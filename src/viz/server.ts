@@ -167,21 +167,35 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
         playback.seek(message.timeMs);
         return;
       case 'reach':
-        answerReach(ws, message.requestId, message.from, message.to, message.atSeq);
+      case 'diff':
+      case 'matrix':
+        answerQuery(ws, message);
         return;
-      case 'diff': {
-        const { diff } = options.world;
-        if (diff === undefined) unavailable(ws, message.requestId, 'diff');
-        else stream.reply(ws, { type: 'diff', requestId: message.requestId, ...diff(message.fromSeq, message.toSeq) });
-        return;
-      }
-      case 'matrix': {
-        const { matrix } = options.world;
-        if (matrix === undefined) unavailable(ws, message.requestId, 'matrix');
-        else stream.reply(ws, { type: 'matrix', requestId: message.requestId, ...matrix(message.atSeq) });
-        return;
-      }
     }
+  }
+
+  /** Answers a question about the world; one whose answer fails gets that as its error, and the server stays up. */
+  function answerQuery(ws: WebSocket, message: Extract<ClientMessage, { requestId: string }>): void {
+    try {
+      if (message.type === 'reach') answerReach(ws, message.requestId, message.from, message.to, message.atSeq);
+      else if (message.type === 'diff') answerDiff(ws, message.requestId, message.fromSeq, message.toSeq);
+      else answerMatrix(ws, message.requestId, message.atSeq);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      stream.reply(ws, errorMessage('world-error', `the ${message.type} query failed: ${reason}`, message.requestId));
+    }
+  }
+
+  function answerDiff(ws: WebSocket, requestId: string, fromSeq: number, toSeq: number): void {
+    const { diff } = options.world;
+    if (diff === undefined) unavailable(ws, requestId, 'diff');
+    else stream.reply(ws, { type: 'diff', requestId, ...diff(fromSeq, toSeq) });
+  }
+
+  function answerMatrix(ws: WebSocket, requestId: string, atSeq: number | undefined): void {
+    const { matrix } = options.world;
+    if (matrix === undefined) unavailable(ws, requestId, 'matrix');
+    else stream.reply(ws, { type: 'matrix', requestId, ...matrix(atSeq) });
   }
 
   function unavailable(ws: WebSocket, requestId: string, query: string): void {

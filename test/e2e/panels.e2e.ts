@@ -6,7 +6,7 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { formatPrefix, parsePrefix4, splitPrefix, type Prefix4 } from '../../src/ipam/index.js';
 import { createScenarioWorld } from '../../src/cli/serve.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
+import { formatClock, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
 import { runVnetsim } from '../cli/run-cli.js';
 import { launchChromium } from './browser.js';
 
@@ -74,6 +74,7 @@ interface CliFlow {
   port: string;
   before: string;
   after: string;
+  causes: { seq: number; time: number; type: string; object: string; detail: string }[];
 }
 
 describe('the live view panels in a real browser', () => {
@@ -98,9 +99,19 @@ describe('the live view panels in a real browser', () => {
     // Each flow reads as the CLI's line does (`before → after`), with the events that caused it.
     const heads = await page.$$eval('.diff-flows.lost .diff-flow-head', (items) => items.map((i) => i.textContent ?? ''));
     expected.lost.forEach((flow, i) => expect(heads[i]).toContain(`${flow.before} → ${flow.after}`));
-    expect(await page.locator('.diff-flows.lost .diff-causes li').first().textContent()).toMatch(/^#\d+ \d+:\d\d:\d\d \w+\.\w+ /);
+    // Under the first lost flow, its causes as the CLI's text lists them (the first ones, how many more, the last).
+    const causes = expected.lost[0]!.causes.map((c) => `#${c.seq}  ${formatClock(c.time)}  ${c.type}  ${c.object}${c.detail === '' ? '' : `  ${c.detail}`}`);
+    const listed = causes.length <= 4 ? causes : [...causes.slice(0, 3), `… ${causes.length - 4} more`, causes.at(-1)];
+    expect(await page.locator('.diff-flows.lost .diff-flow').first().locator('.diff-causes li').allTextContents()).toEqual(listed);
     expect(await page.locator('#topology g.node.diff-lost').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'panels-diff-1400x900.png') });
+    // A cause is a link to its moment: the scrubber goes right after that event.
+    const cause = page.locator('.diff-causes li[data-seq]').first();
+    const seq = await cause.getAttribute('data-seq');
+    await cause.click();
+    await page.waitForSelector(`#scrubber[data-seq="${seq}"]`, { state: 'attached' });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-diff-800x600.png') });
     await page.close();
   });
 
@@ -123,6 +134,9 @@ describe('the live view panels in a real browser', () => {
       '10.1.1.4 web/web1 · ReadyRole', '10.1.1.5 – 10.1.1.254 free', '10.1.1.255 broadcast address (reserved)',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-1400x900.png') });
+    await page.setViewportSize({ width: 800, height: 600 });
+    await page.locator('#plan-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-800x600.png') });
     await page.close();
   });
 
@@ -143,6 +157,8 @@ describe('the live view panels in a real browser', () => {
     expect(await page.textContent('#matrix-explain pre')).toBe(world.reach!(fromNode!, toNode!, atSeq).answer.text);
     await page.locator('#matrix-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'panels-matrix-800x600.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.screenshot({ path: join(ARTIFACTS, 'panels-matrix-1400x900.png') });
     await page.close();
   });
 });

@@ -10,6 +10,9 @@ describe('parseClientMessage', () => {
     ['{"type":"seek","timeMs":60000}', { type: 'seek', timeMs: 60000 }],
     ['{"type":"reach","requestId":"r1","from":"vm:web/web1","to":"site:OnPrem"}', { type: 'reach', requestId: 'r1', from: 'vm:web/web1', to: 'site:OnPrem' }],
     ['{"type":"reach","requestId":"r2","from":"vm:web/web1","to":"site:OnPrem","atSeq":40}', { type: 'reach', requestId: 'r2', from: 'vm:web/web1', to: 'site:OnPrem', atSeq: 40 }],
+    ['{"type":"diff","requestId":"d1","fromSeq":40,"toSeq":3}', { type: 'diff', requestId: 'd1', fromSeq: 40, toSeq: 3 }],
+    ['{"type":"matrix","requestId":"m1"}', { type: 'matrix', requestId: 'm1' }],
+    ['{"type":"matrix","requestId":"m2","atSeq":0}', { type: 'matrix', requestId: 'm2', atSeq: 0 }],
   ])('accepts %s', (text, message) => {
     expect(parseClientMessage(text)).toEqual({ ok: true, message });
   });
@@ -24,6 +27,12 @@ describe('parseClientMessage', () => {
     ['{"type":"reach","requestId":"r9","from":"web1","to":"site:OnPrem"}', 'bad-message', 'r9', 'from'],
     ['{"type":"reach","requestId":"r8","from":"vm:web/web1","to":"site:OnPrem","atSeq":-1}', 'bad-message', 'r8', 'atSeq'],
     ['{"type":"reach","requestId":"r7","from":"vm:web/web1","to":"site:OnPrem","atSeq":1.5}', 'bad-message', 'r7', 'atSeq'],
+    ['{"type":"diff","requestId":"d2","fromSeq":4}', 'bad-message', 'd2', 'toSeq'],
+    ['{"type":"diff","requestId":"d3","fromSeq":-1,"toSeq":4}', 'bad-message', 'd3', 'fromSeq'],
+    ['{"type":"diff","requestId":"d4","fromSeq":1,"toSeq":"4"}', 'bad-message', 'd4', 'toSeq'],
+    ['{"type":"diff","requestId":"d5","fromSeq":1,"toSeq":4,"atSeq":2}', 'bad-message', 'd5', 'atSeq'],
+    ['{"type":"matrix","requestId":"m3","atSeq":2.5}', 'bad-message', 'm3', 'atSeq'],
+    ['{"type":"matrix","atSeq":2}', 'bad-message', null, 'requestId'],
     ['[1,2]', 'bad-message', null, '(message)'],
   ])('refuses %s with %s', (text, code, requestId, mention) => {
     const parsed = parseClientMessage(text);

@@ -1,11 +1,12 @@
 import type { ClassRef, DiffFlow, DiffReply, MomentRef } from '../panel-protocol.js';
 import type { ClientMessage } from '../protocol.js';
+import { formatClock } from '../event-line.js';
 import { formatSimTime } from './timeline-view.js';
 
 /** Prefix of the request ids this panel sends, so the page routes the replies back to it. */
 export const DIFF_REQUEST_PREFIX = 'd';
 
-/** Causes listed per flow on the page; `vnetsim diff`'s own text (in the panel too) abbreviates the same way. */
+/** Causes listed per flow; a longer list shows the first ones, how many more, and the last, as `vnetsim diff` does. */
 const MAX_CAUSES_SHOWN = 4;
 
 /** The graph nodes a diff marks: the ends of the flows gained and of the flows lost. */
@@ -30,8 +31,14 @@ export class DiffPanel {
   private request = 0;
   private readonly result: HTMLElement;
 
-  /** Wires the panel's buttons; `shownMoment` reads the moment on screen when A or B is set. */
-  constructor(container: HTMLElement, private readonly send: (message: ClientMessage) => void, shownMoment: () => MomentRef, onChange: () => void) {
+  /**
+   * Wires the panel's buttons: `shownMoment` reads the moment on screen when A or B is set; a click on a cause shows
+   * the world right after that event (`showSeq`).
+   */
+  constructor(
+    container: HTMLElement, private readonly send: (message: ClientMessage) => void, shownMoment: () => MomentRef, onChange: () => void,
+    showSeq: (seq: number) => void,
+  ) {
     const bar = document.createElement('div');
     bar.className = 'diff-controls';
     const button = (id: string, text: string, title: string, action: () => void): void => {
@@ -47,6 +54,10 @@ export class DiffPanel {
     button('diff-clear', 'clear', 'Forget A and B', () => this.setMoments(null, null));
     this.result = document.createElement('div');
     this.result.id = 'diff-result';
+    this.result.addEventListener('click', (event) => {
+      const seq = (event.target as HTMLElement).closest<HTMLElement>('li[data-seq]')?.dataset['seq'];
+      if (seq !== undefined) showSeq(Number(seq));
+    });
     container.replaceChildren(bar, this.result);
     this.draw();
   }
@@ -137,13 +148,20 @@ function flowItem(flow: DiffFlow, title: 'lost' | 'gained', byId: ReadonlyMap<st
   item.append(head);
   const causes = document.createElement('ul');
   causes.className = 'diff-causes';
-  const shown = flow.causes.slice(0, MAX_CAUSES_SHOWN);
+  const shown = flow.causes.length <= MAX_CAUSES_SHOWN
+    ? flow.causes
+    : [...flow.causes.slice(0, MAX_CAUSES_SHOWN - 1), undefined, flow.causes[flow.causes.length - 1]!];
   for (const c of shown) {
-    causes.append(Object.assign(document.createElement('li'), {
-      textContent: `#${c.seq} ${formatSimTime(c.time)} ${c.type} ${c.object}${c.detail === '' ? '' : ` ${c.detail}`}`,
-    }));
+    const li = document.createElement('li');
+    if (c === undefined) {
+      li.textContent = `… ${flow.causes.length - MAX_CAUSES_SHOWN} more`;
+    } else {
+      li.textContent = `#${c.seq}  ${formatClock(c.time)}  ${c.type}  ${c.object}${c.detail === '' ? '' : `  ${c.detail}`}`;
+      li.dataset['seq'] = String(c.seq);
+      li.title = 'show the world right after this event';
+    }
+    causes.append(li);
   }
-  if (flow.causes.length > shown.length) causes.append(Object.assign(document.createElement('li'), { textContent: `… ${flow.causes.length - shown.length} more` }));
   if (flow.causes.length === 0) causes.append(Object.assign(document.createElement('li'), { textContent: 'no event between the two moments touched these objects' }));
   item.append(causes);
   return item;

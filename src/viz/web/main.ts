@@ -42,7 +42,7 @@ const timeline = new TimelineView({
   goLive: () => moveCursor(history.lastSeq),
 });
 
-const diffPanel = new DiffPanel(byId('diff'), (message) => connection.send(message), shownMoment, scheduleRender);
+const diffPanel = new DiffPanel(byId('diff'), (message) => connection.send(message), shownMoment, scheduleRender, moveCursor);
 const matrixDetails = byId<HTMLDetailsElement>('matrix-panel');
 const matrixPanel = new MatrixPanel(byId('matrix'), (message) => connection.send(message), () => matrixDetails.open);
 matrixDetails.addEventListener('toggle', scheduleRender);
