@@ -5,6 +5,7 @@ import { completesNow, failLater, refuse, run, type CompletionRule, type Compute
 import { roleKey, type ComputeRecords } from './compute-records.js';
 import type { CreateDeploymentRequest, RoleOperationRequest, RoleSpec } from './compute-requests.js';
 import { recordEndpointSettings } from './endpoint-settings.js';
+import { checkEndpointLoadBalancers, makeAddInternalLoadBalancer } from './internal-load-balancers.js';
 import { checkRoleSize, findDuplicatePort, listPeerPorts, listRequestedPorts, makeRoleRecord, planRoleCreation, planRoleUpdate } from './compute-roles.js';
 
 /**
@@ -73,15 +74,20 @@ export function decideCreateDeployment(world: World, records: ComputeRecords, se
   if (sizeProblem !== undefined) return refuse(sizeProblem);
   const duplicate = findDuplicatePort(request.roles.flatMap((r) => listRequestedPorts(r.endpoints)));
   if (duplicate !== undefined) return failLater(computeErrors.portInUse(duplicate));
+  const ilbProblem = checkEndpointLoadBalancers(request.roles, request.internalLoadBalancer?.name);
+  if (ilbProblem !== undefined) return refuse(ilbProblem);
   const commands: Command[] = [];
   for (const [i, role] of request.roles.entries()) {
     const planned = planRoleCreation(world, service, role, {
       ...(i === 0 ? { deploymentName: request.name } : {}),
       ...(i === 0 && request.virtualNetworkName !== undefined ? { vnet: request.virtualNetworkName } : {}),
+      ...(i === 0 && request.reservedIpName !== undefined ? { reservedIp: request.reservedIpName } : {}),
     });
     if ('status' in planned) return refuse(planned);
     // Roles from the same gallery image register it once (a second addImage of one name is refused).
     commands.push(...planned.filter((c) => c.type !== 'addImage' || !commands.some((d) => d.type === 'addImage' && d.name === c.name)));
+    // The internal load balancer comes with the deployment, which exists once the first role is created.
+    if (i === 0 && request.internalLoadBalancer !== undefined) commands.push(makeAddInternalLoadBalancer(service, request.internalLoadBalancer));
   }
   return run(commands, untilRolesReady(service, request.roles.map((r) => r.roleName)), (r) => {
     r.deployments[service] = {
@@ -105,7 +111,7 @@ function findDeployment(world: World, service: string, deployment: string): Plat
 export function decideAddRole(world: World, service: string, deployment: string, role: RoleSpec, ctx: ComputeContext): ComputeDecision {
   const missing = findDeployment(world, service, deployment);
   if (missing !== undefined) return refuse(missing);
-  const sizeProblem = checkRoleSize(role);
+  const sizeProblem = checkRoleSize(role) ?? checkEndpointLoadBalancers([role], world.internalLoadBalancers[service]?.name);
   if (sizeProblem !== undefined) return refuse(sizeProblem);
   const duplicate = findDuplicatePort([...listPeerPorts(world, service, role.roleName), ...listRequestedPorts(role.endpoints)]);
   if (duplicate !== undefined) return failLater(computeErrors.portInUse(duplicate));
@@ -122,6 +128,8 @@ export function decideUpdateRole(world: World, service: string, deployment: stri
   if (missing !== undefined) return refuse(missing);
   const vm = findVm(world, service, name);
   if (vm === undefined) return refuse(computeErrors.roleNotFound(name));
+  const ilbProblem = checkEndpointLoadBalancers([role], world.internalLoadBalancers[service]?.name);
+  if (ilbProblem !== undefined) return refuse(ilbProblem);
   const duplicate = findDuplicatePort([...listPeerPorts(world, service, name), ...listRequestedPorts(role.endpoints)]);
   if (duplicate !== undefined) return failLater(computeErrors.portInUse(duplicate));
   const planned = planRoleUpdate(vm, role);

@@ -74,6 +74,8 @@ export const computeErrors = {
  */
 export function describeComputeRefusal(code: string, message: string): PlatformError {
   if (code === 'unknown-service') return computeErrors.hostedServiceNotFound();
+  // A second internal load balancer was a 400 BadRequest on the platform (asm-recorded.md LBDUP).
+  if (code === 'ilb-exists') return badRequest(message);
   if (code.startsWith('unknown-')) return notFound(message);
   if (code.endsWith('-exists') || code === 'dip-in-use' || code === 'service-has-deployments') return conflict(message);
   return badRequest(message);

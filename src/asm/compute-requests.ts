@@ -1,5 +1,6 @@
 import type { AclRule, EndpointProtocol } from '../sim/index.js';
 import type { LoadBalancerProbeSpec } from './endpoint-settings.js';
+import type { InternalLoadBalancerRequest } from './internal-load-balancers.js';
 
 /**
  * The compute requests as typed values, read from the clients' XML by name (asm-api.md §3: requests are parsed in
@@ -77,6 +78,10 @@ export interface CreateDeploymentRequest {
   label: string;
   roles: RoleSpec[];
   virtualNetworkName: string | undefined;
+  /** ReservedIPName: the reserved IP that becomes the VIP (New-AzureVM -ReservedIPName). */
+  reservedIpName?: string | undefined;
+  /** LoadBalancers/LoadBalancer: the internal load balancer created with the deployment (-InternalLoadBalancerConfig). */
+  internalLoadBalancer?: InternalLoadBalancerRequest | undefined;
   /** Dns/DnsServers: the name servers the deployment's VMs are handed (New-AzureVM -DnsSettings). */
   dnsServers?: { name: string; address: string }[] | undefined;
 }

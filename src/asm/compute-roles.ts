@@ -70,7 +70,7 @@ function describeSource(world: World, role: RoleSpec): { image: string; register
 }
 
 /** Engine commands that create one role of a service, with its endpoints exactly as requested. */
-export function planRoleCreation(world: World, service: string, role: RoleSpec, placement: { deploymentName?: string; vnet?: string }): Command[] | PlatformError {
+export function planRoleCreation(world: World, service: string, role: RoleSpec, placement: { deploymentName?: string; vnet?: string; reservedIp?: string }): Command[] | PlatformError {
   const source = describeSource(world, role);
   if ('status' in source) return source;
   const size = role.roleSize !== undefined && isVmSize(role.roleSize) ? role.roleSize : undefined;
@@ -83,6 +83,7 @@ export function planRoleCreation(world: World, service: string, role: RoleSpec, 
     ...(size === undefined ? {} : { size }),
     ...(placement.deploymentName === undefined ? {} : { deploymentName: placement.deploymentName }),
     ...(placement.vnet === undefined ? {} : { vnet: placement.vnet }),
+    ...(placement.reservedIp === undefined ? {} : { reservedIp: placement.reservedIp }),
     ...(role.subnetNames[0] === undefined ? {} : { subnet: role.subnetNames[0] }),
     ...(role.staticIp === undefined ? {} : { staticIp: role.staticIp }),
     ...('image' in source && p !== undefined

@@ -40,3 +40,9 @@ export { toMutation } from './compute-mutation.js';
 export {
   type LoadBalancerProbeSpec, type EndpointSettingsRecord, DEFAULT_PROBE_INTERVAL_SECONDS, DEFAULT_PROBE_TIMEOUT_SECONDS, recordEndpointSettings,
 } from './endpoint-settings.js';
+export {
+  type ReservedIpView, decideCreateReservedIp, decideDeleteReservedIp, listReservedIps,
+} from './reserved-ips.js';
+export {
+  type InternalLoadBalancerRequest, type InternalLoadBalancerView, decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer, findInternalLoadBalancer,
+} from './internal-load-balancers.js';

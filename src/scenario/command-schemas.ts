@@ -61,6 +61,7 @@ export const vmFields = {
   adminUser: name.optional(),
   password: z.string().optional(),
   sshKey: z.string().optional(),
+  reservedIp: name.optional(),
   outcome: z.enum(['ProvisioningFailed', 'ProvisioningTimeout']).optional(),
 };
 
@@ -106,6 +107,10 @@ export const commandParameterSchemas = {
   createDeployment: z.strictObject(deploymentFields),
   swapVip: z.strictObject({ service: name }),
   deleteDeployment: z.strictObject({ service: name, slot: z.enum(['production', 'staging']), deleteVhd: z.boolean().optional() }),
+  createReservedIp: z.strictObject({ name, location: name }),
+  deleteReservedIp: z.strictObject({ name }),
+  addInternalLoadBalancer: z.strictObject({ service: name, name, subnet: name.optional(), staticIp: z.ipv4().optional() }),
+  removeInternalLoadBalancer: z.strictObject({ service: name }),
   createGateway: z.strictObject({
     vnet: name,
     gatewayType: z.enum(['StaticRouting', 'DynamicRouting']),

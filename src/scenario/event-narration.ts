@@ -65,6 +65,10 @@ const NARRATIONS: Narrations = {
   'vip.released': (e) => ({ subject: service(e), text: `VIP ${e.ip} released (${e.slot})` }),
   'vip.swapped': (e) => ({ subject: service(e), text: `VIPs swapped: production ${show(e.production)}, staging ${show(e.staging)}` }),
   'publicIp.allocated': (e) => ({ subject: `public ip ${e.ip}`, text: `allocated to ${e.owner}` }),
+  'reservedIp.created': (e) => ({ subject: `reserved ip ${e.name}`, text: `${e.ip} reserved in ${e.location}` }),
+  'reservedIp.deleted': (e) => ({ subject: `reserved ip ${e.name}`, text: `${e.ip} released to the pool` }),
+  'internalLoadBalancer.added': (e) => ({ subject: service(e), text: `internal load balancer ${e.name} at ${e.ip}${e.subnet === undefined ? '' : ` in ${e.vnet ?? ''}/${e.subnet}`}` }),
+  'internalLoadBalancer.removed': (e) => ({ subject: service(e), text: `internal load balancer ${e.name} removed (${e.ip} freed)` }),
   'image.added': (e) => ({ subject: `image ${e.image}`, text: `added (${e.os}, generalized)` }),
   'disk.added': (e) => ({
     subject: `disk ${e.disk}`,

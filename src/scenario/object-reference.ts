@@ -40,6 +40,8 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
       break;
     case 'swapVip':
     case 'deleteDeployment':
+    case 'addInternalLoadBalancer':
+    case 'removeInternalLoadBalancer':
       add('service', command.service, 'service');
       break;
     case 'deleteDisk':
@@ -94,6 +96,8 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
     case 'createAffinityGroup':
     case 'addImage':
     case 'addDisk':
+    case 'createReservedIp':
+    case 'deleteReservedIp':
       break;
   }
   return refs;

@@ -48,6 +48,8 @@ function checkPools(world: World): string[] {
       for (const role of Object.values(d?.roles ?? {})) for (const i of role.instances) instances.add(`${s.name}/${d?.name}/${i.name}@${i.ip}`);
     }
   }
+  // An internal load balancer's private VIP is recorded as `ilb:<service>/<name>`.
+  for (const ilb of Object.values(world.internalLoadBalancers)) instances.add(`ilb:${ilb.service}/${ilb.name}@${ilb.ip}`);
   for (const { label, allocations } of pools) {
     for (const [ip, owner] of Object.entries(allocations)) {
       const vm = world.vms[owner];

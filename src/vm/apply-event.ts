@@ -68,15 +68,46 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       deployment(world, event.service, event.slot).status = event.to;
       return;
     case 'deployment.deleted':
+      // The deployment's internal load balancer goes with it (the platform deleted it with the deployment).
+      if (event.slot === 'production') removeInternalLoadBalancer(world, event.service);
       removeDeployment(world, event.service, event.slot);
       return;
-    case 'vip.assigned':
+    case 'vip.assigned': {
       service(world, event.service).vips[event.slot] = event.ip;
       world.publicIps[event.ip] = `vip:${event.service}/${event.slot}`;
+      const reserved = findReservation(world, event.ip);
+      if (reserved !== undefined) reserved.service = event.service;
       return;
-    case 'vip.released':
+    }
+    case 'vip.released': {
       service(world, event.service).vips[event.slot] = null;
+      // A reserved IP stays reserved when the deployment using it goes; only Remove-AzureReservedIP returns it.
+      const reserved = findReservation(world, event.ip);
+      if (reserved === undefined) delete world.publicIps[event.ip];
+      else {
+        reserved.service = null;
+        world.publicIps[event.ip] = `reserved:${reserved.name}`;
+      }
+      return;
+    }
+    case 'reservedIp.created':
+      world.reservedIps[event.name] = { name: event.name, ip: event.ip, location: event.location, service: null };
+      world.publicIps[event.ip] = `reserved:${event.name}`;
+      return;
+    case 'reservedIp.deleted':
+      delete world.reservedIps[event.name];
       delete world.publicIps[event.ip];
+      return;
+    case 'internalLoadBalancer.added': {
+      world.internalLoadBalancers[event.service] = {
+        name: event.name, service: event.service, deployment: event.deployment, vnet: event.vnet ?? null, subnet: event.subnet ?? null, ip: event.ip,
+      };
+      const pool = internalLoadBalancerPool(world, event.service);
+      if (pool !== undefined) recordDip(pool, event.ip, `ilb:${event.service}/${event.name}`);
+      return;
+    }
+    case 'internalLoadBalancer.removed':
+      removeInternalLoadBalancer(world, event.service);
       return;
     case 'vip.swapped': {
       const s = service(world, event.service);
@@ -264,4 +295,24 @@ function disk(world: ComputeWorld, name: string): ComputeWorld['disks'][string] 
   const d = world.disks[name];
   if (d === undefined) throw new Error(`fold: unknown disk ${name}`);
   return d;
+}
+
+function findReservation(world: ComputeWorld, ip: string): ComputeWorld['reservedIps'][string] | undefined {
+  return Object.values(world.reservedIps).find((r) => r.ip === ip);
+}
+
+/** The allocations an internal load balancer's address is recorded in: its subnet, or its deployment's fabric range. */
+function internalLoadBalancerPool(world: ComputeWorld, serviceName: string): Record<string, string> | undefined {
+  const ilb = world.internalLoadBalancers[serviceName];
+  if (ilb === undefined) return undefined;
+  if (ilb.vnet !== null && ilb.subnet !== null) return world.vnets[ilb.vnet]?.subnets[ilb.subnet]?.allocations;
+  return world.services[serviceName]?.deployments.production?.fabricAllocations;
+}
+
+function removeInternalLoadBalancer(world: ComputeWorld, serviceName: string): void {
+  const ilb = world.internalLoadBalancers[serviceName];
+  if (ilb === undefined) return;
+  const pool = internalLoadBalancerPool(world, serviceName);
+  if (pool !== undefined) forgetDip(pool, ilb.ip);
+  delete world.internalLoadBalancers[serviceName];
 }

@@ -54,6 +54,8 @@ export interface CreateVm {
   adminUser?: string | undefined;
   password?: string | undefined;
   sshKey?: string | undefined;
+  /** Honoured only by the service's first deployment: the reserved IP (by name) becomes the VIP (New-AzureVM -ReservedIPName). */
+  reservedIp?: string | undefined;
   /** Forces the provisioning outcome, to replay a platform failure. */
   outcome?: 'ProvisioningFailed' | 'ProvisioningTimeout' | undefined;
 }
@@ -110,8 +112,18 @@ export interface SwapVip { type: 'swapVip'; service: string }
 /** Deletes a deployment from a slot (Remove-AzureDeployment); an IaaS deployment's disks survive unless `deleteVhd`. */
 export interface DeleteDeployment { type: 'deleteDeployment'; service: string; slot: 'production' | 'staging'; deleteVhd?: boolean | undefined }
 
+/** Reserves a public IP in a region (New-AzureReservedIP). */
+export interface CreateReservedIp { type: 'createReservedIp'; name: string; location: string }
+/** Releases a reserved IP no deployment uses (Remove-AzureReservedIP). */
+export interface DeleteReservedIp { type: 'deleteReservedIp'; name: string }
+/** Adds the internal load balancer of a service's deployment (Add-AzureInternalLoadBalancer); a static address or the first free one. */
+export interface AddInternalLoadBalancer { type: 'addInternalLoadBalancer'; service: string; name: string; subnet?: string | undefined; staticIp?: string | undefined }
+/** Removes a service's internal load balancer (Remove-AzureInternalLoadBalancer); refused while endpoints use it. */
+export interface RemoveInternalLoadBalancer { type: 'removeInternalLoadBalancer'; service: string }
+
 /** Commands handled by the compute model (src/vm). */
 export type ComputeCommand =
   | CreateAffinityGroup | DeleteAffinityGroup | CreateService | DeleteService | AddImage | AddDisk | DeleteDisk
   | CreateVm | StartVm | StopVm | RestartVm | DeleteVm | SetStaticIp | RemoveStaticIp
-  | AddEndpoint | RemoveEndpoint | SetEndpointAcl | CreateDeployment | SwapVip | DeleteDeployment;
+  | AddEndpoint | RemoveEndpoint | SetEndpointAcl | CreateDeployment | SwapVip | DeleteDeployment
+  | CreateReservedIp | DeleteReservedIp | AddInternalLoadBalancer | RemoveInternalLoadBalancer;

@@ -1,12 +1,14 @@
 import type { ComputeCommand } from './commands.js';
 import type { DecideContext, Decision, FollowUpAction } from './context.js';
 import { decideAddDisk, decideAddImage, decideDeleteDisk } from './disks.js';
+import { decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer } from './internal-load-balancers.js';
 import { decideAddEndpoint, decideRemoveEndpoint, decideSetEndpointAcl } from './endpoints.js';
 import type { ComputeEventBody } from './events.js';
 import { decideDeleteVm, decideDiskLeaseRelease, decideRestartVm, decideStartVm, decideStopVm, decideVmTransition } from './lifecycle.js';
 import type { ComputeWorld } from './model.js';
 import { decideCreateDeployment, decideDeleteDeployment, decideDeploymentCompletion, decideSwapVip } from './paas.js';
 import { decideCreateAffinityGroup, decideCreateService, decideDeleteAffinityGroup, decideDeleteService } from './service-rules.js';
+import { decideCreateReservedIp, decideDeleteReservedIp } from './reserved-ips.js';
 import { decideRemoveStaticIp, decideSetStaticIp } from './static-ip.js';
 import { decideCreateVm } from './vm-create.js';
 
@@ -33,6 +35,10 @@ export function decideComputeCommand(world: ComputeWorld, command: ComputeComman
     case 'createDeployment': return decideCreateDeployment(world, command, ctx);
     case 'swapVip': return decideSwapVip(world, command);
     case 'deleteDeployment': return decideDeleteDeployment(world, command, ctx);
+    case 'createReservedIp': return decideCreateReservedIp(world, command, ctx);
+    case 'deleteReservedIp': return decideDeleteReservedIp(world, command);
+    case 'addInternalLoadBalancer': return decideAddInternalLoadBalancer(world, command);
+    case 'removeInternalLoadBalancer': return decideRemoveInternalLoadBalancer(world, command);
   }
 }
 
@@ -48,7 +54,7 @@ export function decideFollowUp(world: ComputeWorld, action: FollowUpAction): Com
 const COMPUTE_COMMAND_TYPES: ReadonlySet<string> = new Set<ComputeCommand['type']>([
   'createAffinityGroup', 'deleteAffinityGroup', 'createService', 'deleteService', 'addImage', 'addDisk', 'deleteDisk', 'createVm', 'startVm',
   'stopVm', 'restartVm', 'deleteVm', 'setStaticIp', 'removeStaticIp', 'addEndpoint', 'removeEndpoint', 'setEndpointAcl',
-  'createDeployment', 'swapVip', 'deleteDeployment',
+  'createDeployment', 'swapVip', 'deleteDeployment', 'createReservedIp', 'deleteReservedIp', 'addInternalLoadBalancer', 'removeInternalLoadBalancer',
 ]);
 
 /** True when a command belongs to the compute model (the rest go to the gateway). */

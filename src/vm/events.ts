@@ -83,6 +83,16 @@ export const COMPUTE_EVENT_SCHEMAS = {
   'vip.swapped': z.strictObject({ service: z.string(), production: z.string().nullable(), staging: z.string().nullable() }),
   /** A public IP was taken from the shared pool for something other than a VIP (a gateway). */
   'publicIp.allocated': z.strictObject({ ip: z.string(), owner: z.string() }),
+  /** A public IP was reserved from the shared pool (New-AzureReservedIP). */
+  'reservedIp.created': z.strictObject({ name: z.string(), ip: z.string(), location: z.string() }),
+  /** A reserved IP went back to the pool (Remove-AzureReservedIP). */
+  'reservedIp.deleted': z.strictObject({ name: z.string(), ip: z.string() }),
+  /** A deployment's internal load balancer took a private address in a subnet (or the fabric range without a VNet). */
+  'internalLoadBalancer.added': z.strictObject({
+    service: z.string(), name: z.string(), deployment: z.string(), ip: z.string(), vnet: z.string().exactOptional(), subnet: z.string().exactOptional(),
+  }),
+  /** The internal load balancer was removed and its address freed (also implied when its deployment is deleted). */
+  'internalLoadBalancer.removed': z.strictObject({ service: z.string(), name: z.string(), ip: z.string() }),
   /** A generalized image was registered. */
   'image.added': z.strictObject({ image: z.string(), os: OS_FAMILY }),
   /** A specialized OS disk was registered, or copied from an image for a new VM (`sourceImage`). */

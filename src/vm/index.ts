@@ -2,12 +2,13 @@
 export type {
   VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, DeleteAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
   DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
-  SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
+  SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, CreateReservedIp, DeleteReservedIp, AddInternalLoadBalancer,
+  RemoveInternalLoadBalancer, ComputeCommand,
 } from './commands.js';
 export {
   type InstanceStatus, type DeploymentStatus, type ServiceKind, type Slot, type AffinityGroup, type RoleEndpoint,
   type RoleInstance, type PaasRole, type Deployment, type CloudService, type Image, type DiskLease, type Disk,
-  type Endpoint, type Vm, type Subnet, type Vnet, type ComputeWorld,
+  type Endpoint, type Vm, type Subnet, type Vnet, type ReservedIp, type InternalLoadBalancer, type ComputeWorld,
   createComputeWorld, vmKey, findService, findVm, listServiceVms,
 } from './model.js';
 export {

@@ -5,6 +5,7 @@ import { makeEvent, type ComputeEventBody } from './events.js';
 import { listServiceVms, vmKey, type ComputeWorld, type InstanceStatus, type Vm } from './model.js';
 import { lookUpVm } from './endpoints.js';
 import { refuse } from './refusal.js';
+import { isReservedVip } from './reserved-ips.js';
 
 /**
  * A VM's power lifecycle with the platform's status names (compute-lifecycle.md §2.3): stop keeps the allocation
@@ -89,7 +90,7 @@ export function decideDeleteVm(world: ComputeWorld, c: DeleteVm, ctx: DecideCont
     if (vip !== null) events.push(makeEvent('vip.released', { service: vm.service, slot: 'production', ip: vip }));
     events.push(makeEvent('deployment.deleted', { service: vm.service, slot: 'production', name: vm.deployment }));
     if (service?.deployments.staging === null) events.push(makeEvent('service.kindSet', { service: vm.service, kind: null }));
-  } else if (vip !== null && remaining.every((other) => other.state === 'StoppedDeallocated')) {
+  } else if (vip !== null && !isReservedVip(world, vip) && remaining.every((other) => other.state === 'StoppedDeallocated')) {
     events.push(makeEvent('vip.released', { service: vm.service, slot: 'production', ip: vip }));
   }
   return accept(events, followUps);
@@ -116,7 +117,8 @@ export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpActio
   if (vm.dip !== null && !vm.isStatic) events.push(makeEvent('dip.released', { service: vm.service, vm: vm.name, ip: vm.dip, static: false, ...netOf(vm) }));
   const vip = world.services[vm.service]?.vips.production ?? null;
   const others = listServiceVms(world, vm.service).filter((other) => other.name !== vm.name);
-  if (vip !== null && others.every((other) => other.state === 'StoppedDeallocated')) {
+  // A reserved IP stays the service's VIP while its VMs are deallocated: keeping the address is what it is for.
+  if (vip !== null && !isReservedVip(world, vip) && others.every((other) => other.state === 'StoppedDeallocated')) {
     events.push(makeEvent('vip.released', { service: vm.service, slot: 'production', ip: vip }));
   }
   return events;

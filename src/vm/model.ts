@@ -133,6 +133,26 @@ export interface Vm {
   endpoints: Record<string, Endpoint>;
 }
 
+/** A public IP the subscription reserved (New-AzureReservedIP, 2014): kept across deployments and deallocation. */
+export interface ReservedIp {
+  name: string;
+  ip: string;
+  /** The region it was reserved in; only a service in that region can use it. */
+  location: string;
+  /** The service whose production VIP it is, or null while unused. */
+  service: string | null;
+}
+
+/** A deployment's internal load balancer (Add-AzureInternalLoadBalancer, 2014): a private VIP in a subnet or the fabric range. */
+export interface InternalLoadBalancer {
+  name: string;
+  service: string;
+  deployment: string;
+  vnet: string | null;
+  subnet: string | null;
+  ip: string;
+}
+
 /** A subnet and the DIPs handed out in it (DIP → owner). */
 export interface Subnet {
   name: string;
@@ -162,13 +182,17 @@ export interface ComputeWorld {
   /** Keyed by `vmKey(service, name)`. */
   vms: Record<string, Vm>;
   vnets: Record<string, Vnet>;
-  /** Public IP → owner (`vip:<service>/<slot>` or `gateway:<vnet>`); VIPs and gateway IPs share one pool. */
+  /** Public IP → owner (`vip:<service>/<slot>`, `gateway:<vnet>` or `reserved:<name>`); VIPs, gateway IPs and reserved IPs share one pool. */
   publicIps: Record<string, string>;
+  /** Reserved IPs by name. */
+  reservedIps: Record<string, ReservedIp>;
+  /** Internal load balancers by service (one per deployment); the private VIP is recorded in its pool as `ilb:<service>/<name>`. */
+  internalLoadBalancers: Record<string, InternalLoadBalancer>;
 }
 
 /** Creates an empty compute world. */
 export function createComputeWorld(): ComputeWorld {
-  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: {}, vnets: {}, publicIps: {} };
+  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: {}, vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
 }
 
 /** Key of a VM in `ComputeWorld.vms` (VM names are unique within a service only). */

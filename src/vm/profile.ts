@@ -45,6 +45,7 @@ export interface ComputeLimits {
   instancesPerVnet: number;
   endpointsPerService: number;
   aclRulesPerEndpoint: number;
+  reservedIpsPerSubscription: number;
 }
 
 /** Default limits. */
@@ -53,4 +54,5 @@ export const DEFAULT_COMPUTE_LIMITS: Readonly<ComputeLimits> = {
   instancesPerVnet: 2048,
   endpointsPerService: 150,
   aclRulesPerEndpoint: 50,
+  reservedIpsPerSubscription: 20,
 };

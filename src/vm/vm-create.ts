@@ -6,6 +6,7 @@ import { countServiceEndpoints, listTakenPublicPorts, makeEndpointAdded, planMan
 import { makeEvent, type ComputeEventBody } from './events.js';
 import { listServiceVms, vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
+import { chooseVip } from './reserved-ips.js';
 import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
 
@@ -52,7 +53,12 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
       ...(vnet === null ? { fabricPrefix: fabricPrefix ?? '' } : { vnet: vnet.name }),
     }));
   }
-  if (service.vips.production === null) events.push(makeEvent('vip.assigned', { service: c.service, slot: 'production', ip: ctx.pickPublicIp() }));
+  if (service.vips.production === null) {
+    // -ReservedIPName counts only for the first deployment, as -VNetName does (New-AzureVM warns and ignores it after).
+    const vip = chooseVip(world, service, deployment === null ? c : { ...c, reservedIp: undefined }, ctx);
+    if ('code' in vip) return reject(vip);
+    events.push(makeEvent('vip.assigned', { service: c.service, slot: 'production', ip: vip.ip }));
+  }
   const osDisk = source.kind === 'image' ? nameImageCopyDisk(world, c.service, c.name) : source.name;
   if (source.kind === 'image') events.push(makeEvent('disk.added', { disk: osDisk, os: source.os, sourceImage: source.name }));
   events.push(makeEvent('disk.leased', { disk: osDisk, service: c.service, vm: c.name, deployment: deploymentName }));

@@ -5,6 +5,7 @@ import { ACCOUNT_CMDLETS } from './account-cmdlets.js';
 import { DISK_CMDLETS } from './disk-cmdlets.js';
 import { DNS_CMDLETS } from './dns-cmdlets.js';
 import { ENDPOINT_ACL_CMDLETS } from './endpoint-acl-cmdlets.js';
+import { LOAD_BALANCER_CMDLETS } from './load-balancer-cmdlets.js';
 import { AzureSession, type PlatformEngine } from './azure-session.js';
 import { NETWORK_CMDLETS } from './network-cmdlets.js';
 import { QUICK_VM_CMDLETS } from './quick-vm-cmdlets.js';
@@ -24,7 +25,7 @@ export const AZURE_VIEWS: ReadonlyMap<string, FormatView> = new Map([
 
 /** Every cmdlet of the module, bound to one subscription. */
 export function createAzureCmdlets(session: AzureSession): Cmdlet[] {
-  return [...VM_CONFIG_CMDLETS, ...VM_CMDLETS, ...QUICK_VM_CMDLETS, ...ACCOUNT_CMDLETS, ...NETWORK_CMDLETS, ...ENDPOINT_ACL_CMDLETS, ...DISK_CMDLETS, ...DNS_CMDLETS].map((make) => make(session));
+  return [...VM_CONFIG_CMDLETS, ...VM_CMDLETS, ...QUICK_VM_CMDLETS, ...ACCOUNT_CMDLETS, ...NETWORK_CMDLETS, ...ENDPOINT_ACL_CMDLETS, ...DISK_CMDLETS, ...DNS_CMDLETS, ...LOAD_BALANCER_CMDLETS].map((make) => make(session));
 }
 
 /** A session over an engine (the CLI passes the emulator's live engine and its calendar epoch). */

@@ -10,6 +10,7 @@ import { PsObject } from '../values.js';
 import { azureCmdlet, isSet, optionalString, reportOperation, requiredString, writePlatformError } from './azure-cmdlet.js';
 import type { AzureSession } from './azure-session.js';
 import { readDnsSettings } from './dns-cmdlets.js';
+import { readInternalLoadBalancerConfig } from './load-balancer-cmdlets.js';
 import { AZURE_TYPES, AzureVmConfig, AzureVmContext, describeDeployedRole, readRole } from './vm-objects.js';
 
 /** The VM as Get-AzureVM returns it. */
@@ -57,6 +58,8 @@ export function deployRoles(call: CmdletCall, session: AzureSession, service: st
       name: optionalString(call, 'DeploymentName') ?? service, slot: 'Production', label: optionalString(call, 'DeploymentLabel') ?? service, roles,
       virtualNetworkName: optionalString(call, 'VNetName'),
       ...(call.has('DnsSettings') ? { dnsServers: readDnsSettings(call.get('DnsSettings')) } : {}),
+      ...(call.has('ReservedIPName') ? { reservedIpName: requiredString(call, 'ReservedIPName') } : {}),
+      ...(call.has('InternalLoadBalancerConfig') ? { internalLoadBalancer: readInternalLoadBalancerConfig(call.get('InternalLoadBalancerConfig')) } : {}),
     };
     reportOperation(call, session.perform(decideCreateDeployment(session.world, session.records, service, request, requestContext(session))));
     return;

@@ -9,10 +9,14 @@ export interface WorldSummary {
     name: string; dnsName: string; vip: string | null; placement: string;
     /** The deployment's DNS servers (New-AzureVM -DnsSettings), as `name address`. */
     dnsServers: string[];
+    /** The deployment's internal load balancer, as `name ip` (and `in vnet/subnet`). */
+    internalLoadBalancer: string | null;
     vms: { name: string; state: string; size: string; dip: string | null; isStatic: boolean; subnet: string | null; endpoints: EndpointSummary[] }[];
   }[];
   gateways: { vnet: string; state: string; type: string | null; publicIp: string | null; connections: { site: string; state: string }[] }[];
   storageAccounts: string[];
+  /** Reserved IPs, as `name ip location` and the service using it. */
+  reservedIps: { name: string; ip: string; location: string; service: string | null }[];
 }
 
 /** One endpoint: its port mapping, load-balanced set and probe (`http:80/health`), ACL rules (`permit 10.0.0.0/8 #100`), internal load balancer. */
@@ -42,6 +46,12 @@ function describeEndpoint(e: EndpointSummary): string {
   return `${e.name} ${e.protocol} ${e.publicPort}->${e.privatePort}${extras.length === 0 ? '' : ` [${extras.join('; ')}]`}`;
 }
 
+function describeInternalLoadBalancer(world: World, service: string): string | null {
+  const ilb = world.internalLoadBalancers[service];
+  if (ilb === undefined) return null;
+  return `${ilb.name} ${ilb.ip}${ilb.subnet === null ? '' : ` in ${ilb.vnet ?? ''}/${ilb.subnet}`}`;
+}
+
 /** Reads the summary from the world and the platform's records. */
 export function summarizeWorld(world: World, records: ComputeRecords): WorldSummary {
   return {
@@ -52,6 +62,7 @@ export function summarizeWorld(world: World, records: ComputeRecords): WorldSumm
     services: Object.values(world.services).map((s) => ({
       name: s.name, dnsName: s.dnsName, vip: s.vips.production, placement: s.affinityGroup === null ? s.region : `${s.affinityGroup} (${s.region})`,
       dnsServers: (records.deployments[s.name]?.dnsServers ?? []).map((d) => `${d.name} ${d.address}`),
+      internalLoadBalancer: describeInternalLoadBalancer(world, s.name),
       vms: listServiceVms(world, s.name).map((vm) => ({
         name: vm.name, state: vm.state, size: vm.size, dip: vm.dip, isStatic: vm.isStatic, subnet: vm.subnet,
         endpoints: Object.values(vm.endpoints).map((e) => summarizeEndpoint(records, vm, e)),
@@ -62,6 +73,7 @@ export function summarizeWorld(world: World, records: ComputeRecords): WorldSumm
       connections: Object.values(g.connections).map((c) => ({ site: c.LocalNetworkSiteName, state: c.ConnectivityState })),
     })),
     storageAccounts: Object.values(records.storageAccounts).map((a) => a.name),
+    reservedIps: Object.values(world.reservedIps).map((r) => ({ name: r.name, ip: r.ip, location: r.location, service: r.service })),
   };
 }
 
@@ -75,6 +87,7 @@ export function formatWorldSummary(summary: WorldSummary, elapsedMs: number): st
   }
   for (const s of summary.services) {
     lines.push(`  service ${s.name} (${s.dnsName}) in ${s.placement}${s.vip === null ? '' : `, VIP ${s.vip}`}${s.dnsServers.length === 0 ? '' : `, DNS ${s.dnsServers.join(', ')}`}`);
+    if (s.internalLoadBalancer !== null) lines.push(`    internal load balancer ${s.internalLoadBalancer}`);
     for (const vm of s.vms) {
       const address = vm.dip === null ? 'no DIP' : `${vm.dip}${vm.isStatic ? ' (static)' : ''}`;
       const endpoints = vm.endpoints.map(describeEndpoint).join(', ');
@@ -85,6 +98,7 @@ export function formatWorldSummary(summary: WorldSummary, elapsedMs: number): st
     lines.push(`  gateway ${g.vnet} ${g.state}${g.type === null ? '' : ` ${g.type}`}${g.publicIp === null ? '' : ` ${g.publicIp}`}`);
     for (const c of g.connections) lines.push(`    connection ${c.site} ${c.state}`);
   }
+  for (const r of summary.reservedIps) lines.push(`  reserved ip ${r.name} ${r.ip} in ${r.location}${r.service === null ? ', unused' : `, VIP of ${r.service}`}`);
   if (summary.storageAccounts.length > 0) lines.push(`  storage accounts: ${summary.storageAccounts.join(', ')}`);
   if (lines.length === 1) lines.push('  (empty subscription)');
   return lines;
