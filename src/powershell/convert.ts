@@ -138,7 +138,7 @@ function toDate(value: unknown): PsDate {
 /** `[PSCustomObject]@{...}`: an object with the hashtable's keys as properties, in the written order. */
 export function hashtableToObject(table: PsHashtable): PsObject {
   const object = new PsObject('System.Management.Automation.PSCustomObject');
-  for (const { key, value } of table.entries.values()) object.set(toStr(key), value);
+  for (const { key, value } of table.list()) object.set(toStr(key), value);
   return object;
 }
 

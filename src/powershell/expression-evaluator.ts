@@ -1,4 +1,4 @@
-import type { ExpressionNode, Position, StatementNode } from './ast.js';
+import type { ExpressionNode, HashtableNode, Position, StatementNode } from './ast.js';
 import { convertTo, enumerate, hashtableToObject, toBool, toNumber, toStr } from './convert.js';
 import { applyBinary } from './operators.js';
 import { PsError, type ScriptExtent } from './error-record.js';
@@ -87,7 +87,8 @@ export abstract class ExpressionEvaluator {
       case 'Binary': return this.evaluateBinary(node.operator, node.left, node.right);
       case 'Convert': {
         if (node.operand.kind === 'Hashtable' && /^(pscustomobject|ordered)$/i.test(node.typeName)) {
-          const table = this.evaluate(node.operand) as PsHashtable;
+          // Both keep the written order: [ordered] is an OrderedDictionary, [pscustomobject]@{} takes its properties in order.
+          const table = this.evaluateHashtable(node.operand, true);
           return node.typeName.toLowerCase() === 'ordered' ? table : hashtableToObject(table);
         }
         return convertTo(this.evaluate(node.operand), node.typeName);
@@ -97,13 +98,16 @@ export abstract class ExpressionEvaluator {
       case 'SubExpression': return collapse(this.runStatements(node.statements));
       case 'ArrayExpression': return this.runStatements(node.statements);
       case 'Paren': return this.evaluateParen(node.statement);
-      case 'Hashtable': {
-        const table = new PsHashtable();
-        for (const entry of node.entries) table.set(this.evaluate(entry.key), this.statementValue(entry.value));
-        return table;
-      }
+      case 'Hashtable': return this.evaluateHashtable(node, false);
       case 'ScriptBlockExpression': return new PsScriptBlock(node.block);
     }
+  }
+
+  // `@{…}` is `new Hashtable(entryCount, comparer)`: the count sizes the buckets, which decides the enumeration order.
+  private evaluateHashtable(node: HashtableNode, ordered: boolean): PsHashtable {
+    const table = new PsHashtable({ ordered, capacity: node.entries.length });
+    for (const entry of node.entries) table.set(this.evaluate(entry.key), this.statementValue(entry.value));
+    return table;
   }
 
   private evaluateParen(statement: StatementNode): unknown {

@@ -25,7 +25,7 @@ export function getMember(value: unknown, name: string): unknown {
   }
   if (value instanceof PsHashtable) {
     if (value.has(name)) return value.get(name);
-    if (lower === 'count') return value.entries.size;
+    if (lower === 'count') return value.count;
     if (lower === 'keys') return value.keys();
     if (lower === 'values') return value.values();
     return null;
@@ -153,8 +153,8 @@ function hashtableMethod(table: PsHashtable, lower: string, args: unknown[], nam
     case 'containskey': case 'contains': return table.has(args[0]);
     case 'containsvalue': return table.values().some((v) => toStr(v) === toStr(args[0]));
     case 'remove': table.delete(args[0]); return null;
-    case 'clear': table.entries.clear(); return null;
-    case 'getenumerator': return [...table.entries.values()].map((e) => new PsObject('System.Collections.DictionaryEntry', { Name: e.key, Key: e.key, Value: e.value }));
+    case 'clear': table.clear(); return null;
+    case 'getenumerator': return table.list().map((e) => new PsObject('System.Collections.DictionaryEntry', { Name: e.key, Key: e.key, Value: e.value }));
     case 'tostring': return 'System.Collections.Hashtable';
     default: throw methodNotFound(table, name);
   }

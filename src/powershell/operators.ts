@@ -175,9 +175,9 @@ function add(left: unknown, right: unknown): unknown {
   if (left === null || left === undefined) return Array.isArray(right) ? [...right] : right;
   if (Array.isArray(left)) return [...left, ...(Array.isArray(right) ? right : [right])];
   if (left instanceof PsHashtable && right instanceof PsHashtable) {
-    const merged = new PsHashtable();
-    for (const { key, value } of left.entries.values()) merged.set(key, value);
-    for (const { key, value } of right.entries.values()) {
+    const merged = new PsHashtable({ ordered: left.ordered });
+    for (const { key, value } of left.list()) merged.set(key, value);
+    for (const { key, value } of right.list()) {
       if (merged.has(key)) throw new RuntimeFailure(`Item has already been added. Key in dictionary: '${toStr(key)}'  Key being added: '${toStr(key)}'`, 'NotSpecified', 'ArgumentException', 'ArgumentException');
       merged.set(key, value);
     }

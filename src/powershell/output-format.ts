@@ -113,7 +113,7 @@ export class ConsoleFormatter {
     this.print('');
     this.print(this.formatCells(['Name', 'Value'], widths));
     this.print(this.formatCells(['----', '-----'], widths));
-    for (const { key, value } of table.entries.values()) this.print(this.formatCells([toStr(key), value], widths));
+    for (const { key, value } of table.list()) this.print(this.formatCells([toStr(key), value], widths));
     this.print('');
   }
 }

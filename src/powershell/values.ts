@@ -1,43 +1,87 @@
 import type { ScriptBlockNode } from './ast.js';
+import { HashtableBuckets, keyHashCode } from './hashtable-buckets.js';
 
 /**
  * Runtime values. PowerShell's scalars map to JS (`$null` → null, numbers, strings, booleans); arrays are JS arrays;
  * the rest are the classes below. Names (properties, keys, variables) are case-insensitive throughout.
  */
 
-/** `@{...}`: keys compare case-insensitively when they are strings. */
+/** One key and its value. */
+export interface HashtableEntry {
+  key: unknown;
+  value: unknown;
+}
+
+/**
+ * `@{...}`: keys compare case-insensitively when they are strings, and enumerate in .NET Hashtable bucket order
+ * (hashtable-buckets.ts), not in the order they were written; `[ordered]` (OrderedDictionary) keeps insertion order.
+ */
 export class PsHashtable {
-  readonly entries = new Map<string, { key: unknown; value: unknown }>();
+  private readonly lookup = new Map<string, HashtableEntry>();
+  private readonly placement: HashtableBuckets<HashtableEntry> | undefined;
+
+  /** `capacity`: the literal's entry count, which sizes the bucket array as `new Hashtable(n, comparer)` did. */
+  constructor(options: { ordered?: boolean; capacity?: number } = {}) {
+    this.placement = options.ordered === true ? undefined : new HashtableBuckets(options.capacity ?? 0);
+  }
 
   /** The normalized lookup key of a hashtable key. */
   static slot(key: unknown): string {
     return typeof key === 'string' ? `s:${key.toLowerCase()}` : `${typeof key}:${String(key)}`;
   }
 
+  get ordered(): boolean {
+    return this.placement === undefined;
+  }
+
+  get count(): number {
+    return this.lookup.size;
+  }
+
   get(key: unknown): unknown {
-    return this.entries.get(PsHashtable.slot(key))?.value ?? null;
+    return this.lookup.get(PsHashtable.slot(key))?.value ?? null;
   }
 
   has(key: unknown): boolean {
-    return this.entries.has(PsHashtable.slot(key));
+    return this.lookup.has(PsHashtable.slot(key));
   }
 
   set(key: unknown, value: unknown): void {
     const slot = PsHashtable.slot(key);
-    const existing = this.entries.get(slot);
-    this.entries.set(slot, { key: existing?.key ?? key, value });
+    const existing = this.lookup.get(slot);
+    if (existing !== undefined) {
+      existing.value = value;
+      return;
+    }
+    const entry = { key, value };
+    this.lookup.set(slot, entry);
+    this.placement?.insert(entry, keyHashCode(key));
   }
 
   delete(key: unknown): void {
-    this.entries.delete(PsHashtable.slot(key));
+    const slot = PsHashtable.slot(key);
+    const entry = this.lookup.get(slot);
+    if (entry === undefined) return;
+    this.lookup.delete(slot);
+    this.placement?.remove(entry);
+  }
+
+  clear(): void {
+    for (const entry of this.lookup.values()) this.placement?.remove(entry);
+    this.lookup.clear();
+  }
+
+  /** The entries in enumeration order (`.Keys`, `.GetEnumerator()`, the console's Name/Value table). */
+  list(): HashtableEntry[] {
+    return this.placement === undefined ? [...this.lookup.values()] : this.placement.list();
   }
 
   keys(): unknown[] {
-    return [...this.entries.values()].map((e) => e.key);
+    return this.list().map((e) => e.key);
   }
 
   values(): unknown[] {
-    return [...this.entries.values()].map((e) => e.value);
+    return this.list().map((e) => e.value);
   }
 }
 
