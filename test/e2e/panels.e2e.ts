@@ -116,7 +116,8 @@ describe('the live view panels in a real browser', () => {
   });
 
   it('shows the address plan as a prefix tree whose free blocks are what `vnetsim free` hands out', async () => {
-    const page = await openPage(await playedTo(HUB, 30));
+    const world = await playedTo(HUB, 30);
+    const page = await openPage(world);
     const rows = await page.$$eval('table.prefix-tree tr.prefix', (trs) => trs.map((tr) => `${tr.getAttribute('data-kind')} ${tr.getAttribute('data-prefix')}`));
     expect(rows.slice(0, 4)).toEqual(['space 10.1.0.0/16', 'free 10.1.0.0/24', 'subnet 10.1.1.0/24', 'free 10.1.2.0/23']);
     const free = rows.filter((r) => r.startsWith('free ')).map((r) => prefix(r.slice('free '.length)));
@@ -134,6 +135,12 @@ describe('the live view panels in a real browser', () => {
       '10.1.1.4 web/web1 · ReadyRole', '10.1.1.5 – 10.1.1.254 free', '10.1.1.255 broadcast address (reserved)',
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-1400x900.png') });
+    // The tree follows the scrubber: just before web1 gets its DIP, FrontEnd holds nothing.
+    const allocated = world.events.find((e) => e.type === 'dip.allocated')!;
+    await showSeq(page, allocated.seq - 1);
+    await page.locator('tr[data-prefix="10.1.1.0/24"]', { hasText: 'FrontEnd: 0 of 251 usable held' }).waitFor();
+    expect(await page.locator('tr.address.held').count()).toBe(0);
+    await showSeq(page, world.events.at(-1)!.seq);
     await page.setViewportSize({ width: 800, height: 600 });
     await page.locator('#plan-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-800x600.png') });

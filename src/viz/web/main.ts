@@ -46,7 +46,9 @@ const diffPanel = new DiffPanel(byId('diff'), (message) => connection.send(messa
 const matrixDetails = byId<HTMLDetailsElement>('matrix-panel');
 const matrixPanel = new MatrixPanel(byId('matrix'), (message) => connection.send(message), () => matrixDetails.open);
 matrixDetails.addEventListener('toggle', scheduleRender);
-const prefixTree = new PrefixTreeView(byId('prefix-tree'));
+const planDetails = byId<HTMLDetailsElement>('plan-panel');
+const prefixTree = new PrefixTreeView(byId('prefix-tree'), () => planDetails.open);
+planDetails.addEventListener('toggle', scheduleRender);
 
 const connection = new LiveConnection({
   lastSeq: () => history.lastSeq,
@@ -188,7 +190,7 @@ function render(): void {
     topology.update(lastGraph, highlight, cursor === null);
     lastHighlight = highlight;
   }
-  if (view !== lastView) prefixTree.update(view);
+  prefixTree.update(view);
   matrixPanel.update(shownSeq);
   lastView = view;
   drawReach(byId('reach-result'), selected, currentReply, reachError);

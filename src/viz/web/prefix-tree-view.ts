@@ -1,6 +1,9 @@
 import { buildPrefixTree, listSubnetAddresses, type AddressRow, type PrefixRow } from '../prefix-tree.js';
 import type { View } from '../view-model.js';
 
+/** Least time between two rebuilds of the tree while the world changes (a 2,000-VM plan takes milliseconds). */
+const MIN_REDRAW_INTERVAL_MS = 250;
+
 /**
  * The address plan as a prefix tree (like NetBox's prefix list): one table row per address space, subnet, free block
  * and on-premises prefix, sorted by address, with size and utilisation; a click on a subnet lists its addresses and
@@ -11,22 +14,42 @@ export class PrefixTreeView {
   private readonly expanded = new Set<string>();
   private drawnKey = '';
   private view: View | undefined;
+  private drawnView: View | undefined;
+  private lastDrawMs = -Infinity;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Draws into `container` (a table body is built inside it). */
-  constructor(private readonly container: HTMLElement) {
+  /** Draws into `container` while `isOpen()`: a closed panel costs nothing. */
+  constructor(private readonly container: HTMLElement, private readonly isOpen: () => boolean) {
     container.addEventListener('click', (event) => {
       const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-kind="subnet"]');
       const key = row?.dataset['subnetKey'];
       if (key === undefined) return;
       if (!this.expanded.delete(key)) this.expanded.add(key);
-      this.drawnKey = '';
-      if (this.view !== undefined) this.update(this.view);
+      this.draw();
     });
   }
 
-  /** Shows the plan of `view` (the moment on screen); skips the DOM when nothing it shows changed. */
+  /**
+   * Follows the view on screen (the moment on the scrubber). While a large world plays, its plan is rebuilt at most
+   * every MIN_REDRAW_INTERVAL_MS and the last view is always drawn in the end, so the graph keeps its frame rate.
+   */
   update(view: View): void {
     this.view = view;
+    if (!this.isOpen() || view === this.drawnView || this.timer !== undefined) return;
+    const wait = this.lastDrawMs + MIN_REDRAW_INTERVAL_MS - performance.now();
+    if (wait <= 0) this.draw();
+    else this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.draw();
+    }, wait);
+  }
+
+  /** Draws the latest view; skips the DOM when nothing it shows changed. */
+  private draw(): void {
+    const view = this.view;
+    if (view === undefined) return;
+    this.drawnView = view;
+    this.lastDrawMs = performance.now();
     const rows = buildPrefixTree(view);
     const details = [...this.expanded].map((key) => {
       const [vnet = '', subnet = ''] = key.split('/');
