@@ -12,3 +12,4 @@ export {
 export { capDiagnosticsPerFile, formatOmittedLine, MAX_DIAGNOSTICS_PER_FILE, type CappedDiagnostics } from './diagnostic-cap.js';
 export { MAX_SIM_TIME_MS, MAX_LOGGED_EVENTS, MAX_INPUT_FILE_BYTES, MAX_NESTING_DEPTH, MAX_YAML_ENTRIES, MAX_LIBRARY_YAML_ENTRIES } from './limits.js';
 export { findNearNames, findNearestNames, measureEditDistance, MAX_SUGGESTIONS } from './near-names.js';
+export { type DurationRange, drawDurationMs, fixedDurationRange, isDurationRange } from './duration-range.js';

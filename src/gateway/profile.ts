@@ -1,4 +1,7 @@
+import type { DurationRange } from '../common/index.js';
 import type { GatewaySku, GatewayType } from './types.js';
+
+export { type DurationRange, drawDurationMs } from '../common/index.js';
 
 /** SA lifetimes for one gateway type. */
 export interface SaLifetimes {
@@ -6,16 +9,6 @@ export interface SaLifetimes {
   childSaLifetimeMs: number;
   /** Volume lifetime of the IPsec SA in kilobytes; undefined when the type has none. */
   childSaLifetimeKb: number | undefined;
-}
-
-/**
- * A duration the live API reported as a range (asm-recorded.md §8): each operation draws its own from the seeded RNG,
- * half of the draws at or below the median and half above, so runs show the recorded spread and a seed repeats it.
- */
-export interface DurationRange {
-  minMs: number;
-  medianMs: number;
-  maxMs: number;
 }
 
 /** Every timing and rate the gateway model uses; scenarios may override any of them. */
@@ -93,17 +86,6 @@ export const DEFAULT_GATEWAY_PROFILE: GatewayProfile = {
 /** The provisioning time range of a gateway type. */
 export function provisionRangeFor(profile: GatewayProfile, gatewayType: GatewayType): DurationRange {
   return gatewayType === 'StaticRouting' ? profile.staticProvisionMs : profile.dynamicProvisionMs;
-}
-
-/**
- * Draws one duration within a range: a coin picks the lower or upper half (min–median, median–max), then a uniform
- * draw within it, so the median is the recorded one. Whole milliseconds; a range written out of order is sorted.
- */
-export function drawDurationMs(range: DurationRange, random: { nextFloat(): number }): number {
-  const [low, median, high] = [range.minMs, range.medianMs, range.maxMs].sort((a, b) => a - b) as [number, number, number];
-  const isUpper = random.nextFloat() >= 0.5;
-  const [from, to] = isUpper ? [median, high] : [low, median];
-  return Math.round(from + (to - from) * random.nextFloat());
 }
 
 /** Merges overrides onto the default profile. */

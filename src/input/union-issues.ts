@@ -11,14 +11,25 @@ type Issue = z.core.$ZodIssue;
  */
 export function explainUnionIssue(issue: Extract<Issue, { code: 'invalid_union' }>, value: unknown): Issue[] {
   const isMapping = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (!isMapping) {
+    // A scalar is judged by the branches that take scalars; with one such branch its own words say what is wrong.
+    const scalarBranches = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.expected === 'object' && i.path.length === 0));
+    const [only] = scalarBranches;
+    return scalarBranches.length === 1 && only !== undefined ? only.map((inner) => prefixPath(issue, inner)) : [issue];
+  }
   // A branch that refused the value as a whole (its type, a literal) is a branch for another kind of value.
-  const candidates = isMapping ? issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys')) : [];
+  const candidates = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && i.code !== 'unrecognized_keys'));
   if (candidates.length === 0) return [issue];
-  const prefix = (inner: Issue): Issue => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue;
+  const prefix = (inner: Issue): Issue => prefixPath(issue, inner);
   const unknownKeys = mergeUnknownKeys(candidates.flat());
   if (unknownKeys.length > 0) return unknownKeys.map(prefix);
   const closest = candidates.reduce((best, branch) => (branch.length < best.length ? branch : best));
   return closest.map(prefix);
+}
+
+/** A branch's issue with its path from the schema's root. */
+function prefixPath(union: Issue, inner: Issue): Issue {
+  return { ...inner, path: [...union.path, ...inner.path] } as Issue;
 }
 
 /** One unrecognized-keys issue per mapping, each key once, however many branches reported it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDurationRange } from '../common/index.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE } from '../sim/index.js';
 import { formatDuration, parseDuration } from '../input/index.js';
 import { ikeProposalSchema, ikeVersionSchema, ipv4AddressSchema, ipv4PrefixSchema } from './command-schemas.js';
@@ -63,6 +64,12 @@ const PROFILE_NUMBER_SCHEMAS: Readonly<Record<string, z.ZodNumber>> = {
 };
 
 function profileValueSchema(field: string, value: unknown): z.ZodType {
+  // A recorded range (`{ min, median, max }`) may also be pinned to one duration: `windowsProvision: 10m`.
+  if (isDurationRange(value)) {
+    const shown = `${formatDuration(value.minMs)} / ${formatDuration(value.medianMs)} / ${formatDuration(value.maxMs)}`;
+    return z.union([profileDurationSchema(field), profileObjectSchema(value)]).optional()
+      .describe(`default min / median / max ${shown}, each operation drawn within it; one duration pins it`);
+  }
   if (value !== null && typeof value === 'object') return profileObjectSchema(value).optional();
   const shown = typeof value === 'number' && field.endsWith(MS_SUFFIX) ? formatDuration(value) : String(value ?? 'none');
   const schema = field.endsWith(MS_SUFFIX) ? profileDurationSchema(field) : (PROFILE_NUMBER_SCHEMAS[field] ?? z.number().min(0).max(1e12));

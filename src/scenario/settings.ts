@@ -1,3 +1,4 @@
+import { fixedDurationRange, isDurationRange } from '../common/index.js';
 import { DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from '../sim/index.js';
 import { parseDuration } from '../input/index.js';
 import { profileKeyOf } from './settings-schema.js';
@@ -14,7 +15,9 @@ function overridesOf(defaults: object, section: Readonly<Record<string, unknown>
   for (const [field, fallback] of Object.entries(defaults) as [string, unknown][]) {
     const value = section[profileKeyOf(field)];
     if (value === undefined) continue;
-    if (fallback !== null && typeof fallback === 'object' && typeof value === 'object' && value !== null) {
+    if (isDurationRange(fallback) && typeof value === 'string') {
+      overrides[field] = fixedDurationRange(parseDuration(value) ?? 0);
+    } else if (fallback !== null && typeof fallback === 'object' && typeof value === 'object' && value !== null) {
       overrides[field] = { ...fallback, ...overridesOf(fallback, value as Record<string, unknown>) };
     } else {
       overrides[field] = typeof value === 'string' ? (parseDuration(value) ?? 0) : value;

@@ -1,3 +1,4 @@
+import { drawDurationMs } from '../common/index.js';
 import type { ComputeLimits, ComputeProfile, DecideContext } from '../vm/index.js';
 import { drawPublicIp } from './public-ip-pool.js';
 import type { Rng } from './rng.js';
@@ -14,11 +15,13 @@ export interface RandomStreams {
   port: Rng;
   mac: Rng;
   fabric: Rng;
+  /** How long each VM operation takes within its recorded range. */
+  timing: Rng;
 }
 
 /** Forks the streams from the simulation's root RNG. */
 export function forkStreams(root: Rng): RandomStreams {
-  return { vip: root.fork('vip'), port: root.fork('port'), mac: root.fork('mac'), fabric: root.fork('fabric') };
+  return { vip: root.fork('vip'), port: root.fork('port'), mac: root.fork('mac'), fabric: root.fork('fabric'), timing: root.fork('vm-timing') };
 }
 
 /** Copies of the streams at their current positions (a trial run draws from these, never from the engine's). */
@@ -53,5 +56,6 @@ export function createDecideContext(world: World, streams: RandomStreams, profil
     // 00-15-5D is Hyper-V's OUI, the prefix classic VM NICs carried.
     pickMac: () => `00-15-5D-${hexByte(streams.mac)}-${hexByte(streams.mac)}-${hexByte(streams.mac)}`,
     pickFabricPrefix: () => `10.${streams.fabric.nextInt(256)}.${streams.fabric.nextInt(64) * 4}.0/22`,
+    drawDurationMs: (range) => drawDurationMs(range, streams.timing),
   };
 }

@@ -1,3 +1,4 @@
+import type { DurationRange } from '../common/index.js';
 import type { ComputeEventBody } from './events.js';
 import type { InstanceStatus, Slot } from './model.js';
 import type { ComputeLimits, ComputeProfile } from './profile.js';
@@ -19,6 +20,8 @@ export interface DecideContext {
   pickMac(): string;
   /** A random private range for a deployment without a VNet. */
   pickFabricPrefix(): string;
+  /** How long this one operation takes, drawn within a recorded range of the profile. */
+  drawDurationMs(range: DurationRange): number;
 }
 
 /** Work the clock must do later; decided again against the world when it fires, so stale actions do nothing. */

@@ -55,7 +55,7 @@ export function decideStartVm(world: ComputeWorld, c: StartVm, ctx: DecideContex
     events.push(makeEvent('vm.macAssigned', { service: vm.service, vm: vm.name, mac: ctx.pickMac() }));
   }
   events.push(transition(vm, 'StartingVM'));
-  return accept(events, [later(vm, 'StartingVM', c.outcome ?? 'ReadyRole', ctx.profile.startMs, ctx)]);
+  return accept(events, [later(vm, 'StartingVM', c.outcome ?? 'ReadyRole', ctx.drawDurationMs(ctx.profile.startMs), ctx)]);
 }
 
 /** Decides Stop-AzureVM: deallocates by default, keeps the allocation with `stayProvisioned`. */
@@ -64,10 +64,10 @@ export function decideStopVm(world: ComputeWorld, c: StopVm, ctx: DecideContext)
   if ('code' in vm) return reject(vm);
   if (c.stayProvisioned === true) {
     if (vm.state !== 'ReadyRole') return notRunning(vm, 'stop');
-    return accept([transition(vm, 'StoppingVM')], [later(vm, 'StoppingVM', 'StoppedVM', ctx.profile.stopMs, ctx)]);
+    return accept([transition(vm, 'StoppingVM')], [later(vm, 'StoppingVM', 'StoppedVM', ctx.drawDurationMs(ctx.profile.stopMs), ctx)]);
   }
   if (vm.state !== 'ReadyRole' && vm.state !== 'StoppedVM') return notRunning(vm, 'stop and deallocate');
-  return accept([transition(vm, 'StoppingAndDeallocating')], [later(vm, 'StoppingAndDeallocating', 'StoppedDeallocated', ctx.profile.deallocateMs, ctx)]);
+  return accept([transition(vm, 'StoppingAndDeallocating')], [later(vm, 'StoppingAndDeallocating', 'StoppedDeallocated', ctx.drawDurationMs(ctx.profile.deallocateMs), ctx)]);
 }
 
 /** Decides Restart-AzureVM. */

@@ -181,7 +181,7 @@ export function describeStaticDipProblem(
 
 function planFirstBoot(c: CreateVm, kind: 'image' | 'disk', os: OsFamily, from: 'Provisioning' | 'StartingVM', ctx: DecideContext): FollowUp {
   const p = ctx.profile;
-  const bootMs = kind === 'disk' ? p.diskBootMs : os === 'Windows' ? p.windowsProvisionMs : p.linuxProvisionMs;
+  const bootMs = kind === 'disk' ? p.diskBootMs : ctx.drawDurationMs(os === 'Windows' ? p.windowsProvisionMs : p.linuxProvisionMs);
   const delayMs = c.outcome === 'ProvisioningTimeout' ? p.provisionTimeoutMs : bootMs;
   return { delayMs, action: { type: 'completeVmTransition', service: c.service, vm: c.name, from, sinceMs: ctx.nowMs, to: c.outcome ?? 'ReadyRole' } };
 }

@@ -105,7 +105,7 @@ describe('an unknown key suggests the nearest allowed key, once', () => {
     expect(explainUnionIssue(issue, value)).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['nto'], path: [] })]);
   });
 
-  it('explains a mapping that misses a key by the branch it came closest to, and keeps a scalar’s union issue', async () => {
+  it('explains a mapping by the branch it came closest to, a scalar by the one branch for scalars, else keeps the union’s words', async () => {
     const { z } = await import('zod');
     const { explainUnionIssue } = await import('../../src/input/union-issues.js');
     const schema = z.union([z.literal('none'), z.strictObject({ service: z.string(), vm: z.string() })]);
@@ -114,6 +114,10 @@ describe('an unknown key suggests the nearest allowed key, once', () => {
     expect(explainUnionIssue(missing, { service: 'web' })).toEqual([expect.objectContaining({ code: 'invalid_type', path: ['vm'] })]);
     const scalar = schema.safeParse('nonе').error?.issues[0];
     if (scalar?.code !== 'invalid_union') throw new Error('expected a union issue');
-    expect(explainUnionIssue(scalar, 'nonе')).toEqual([scalar]);
+    expect(explainUnionIssue(scalar, 'nonе')).toEqual([expect.objectContaining({ code: 'invalid_value', values: ['none'] })]);
+    const versions = z.union([z.literal(1), z.literal(2)], { error: 'is not an IKE version' });
+    const worded = versions.safeParse(3).error?.issues[0];
+    if (worded?.code !== 'invalid_union') throw new Error('expected a union issue');
+    expect(explainUnionIssue(worded, 3)).toEqual([worded]);
   });
 });

@@ -198,9 +198,22 @@ expect:
   });
 
   it('turns profile durations into the engine’s milliseconds and passes limits through', () => {
-    const withSettings = parseScenario(`${HEADER}profile: { windowsProvision: 10m, startVm: 2m }\nlimits: { vmsPerService: 2 }\n`.replace('startVm', 'start'), FILE);
-    expect(withSettings.profile).toEqual({ windowsProvisionMs: 600_000, startMs: 120_000 });
+    const withSettings = parseScenario(`${HEADER}profile: { windowsProvision: 10m, start: { min: 30s, median: 1m, max: 2m }, restart: 2m }\nlimits: { vmsPerService: 2 }\n`, FILE);
+    expect(withSettings.profile).toEqual({
+      windowsProvisionMs: { minMs: 600_000, medianMs: 600_000, maxMs: 600_000 },
+      startMs: { minMs: 30_000, medianMs: 60_000, maxMs: 120_000 },
+      restartMs: 120_000,
+    });
     expect(withSettings.limits).toEqual({ vmsPerService: 2 });
+  });
+
+  it.each([
+    ['a range with a duration that has no unit', 'start: { min: 30s, median: 45, max: 2m }', 'invalid-value'],
+    ['a range with a misspelt key', 'start: { min: 30s, medain: 1m, max: 2m }', 'unknown-key'],
+    ['a bare number', 'start: 30', 'invalid-value'],
+  ])('refuses a VM timing written as %s, once', (_name, setting, rule) => {
+    const problems = problemsOf(`${HEADER}profile: { ${setting} }\n`);
+    expect(problems.map((d) => d.rule)).toEqual([rule]);
   });
 
   it('refuses a profile key the engine does not have', () => {

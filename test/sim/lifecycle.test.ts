@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { fixedDurationRange } from '../../src/common/index.js';
 import { DEFAULT_SIM_PROFILE, findService, findVm, serializeWorld, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
-const P = DEFAULT_SIM_PROFILE;
+/** Operation times pinned (the default profile draws them from recorded ranges), so a test reads them off the clock. */
+const P = { ...DEFAULT_SIM_PROFILE, windowsProvisionMs: 7 * 60_000, linuxProvisionMs: 3 * 60_000, startMs: 90_000, stopMs: 30_000, deallocateMs: 60_000 };
+const PINNED = {
+  windowsProvisionMs: fixedDurationRange(P.windowsProvisionMs),
+  linuxProvisionMs: fixedDurationRange(P.linuxProvisionMs),
+  startMs: fixedDurationRange(P.startMs),
+  stopMs: fixedDurationRange(P.stopMs),
+  deallocateMs: fixedDurationRange(P.deallocateMs),
+};
 const LATER = 60 * 60_000;
 
 function setUp(...extra: Parameters<typeof mustExecute>[1][]): Simulation {
-  const sim = startSimulation();
+  const sim = startSimulation({ profile: PINNED });
   mustExecute(sim, ...BASE_SETUP, ...extra);
   return sim;
 }
@@ -76,7 +85,7 @@ describe('creating VMs', () => {
   });
 
   it('honours profile overrides', () => {
-    const sim = startSimulation({ profile: { linuxProvisionMs: 1_000 } });
+    const sim = startSimulation({ profile: { linuxProvisionMs: fixedDurationRange(1_000) } });
     mustExecute(sim, ...BASE_SETUP, linuxVm('other', 'lx'));
     sim.advanceTo(1_000);
     expect(findVm(sim.world, 'other', 'lx')?.state).toBe('ReadyRole');
