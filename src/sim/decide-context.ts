@@ -26,7 +26,7 @@ export function forkStreams(root: Rng): RandomStreams {
 
 /** Copies of the streams at their current positions (a trial run draws from these, never from the engine's). */
 export function cloneStreams(streams: RandomStreams): RandomStreams {
-  return { vip: streams.vip.clone(), port: streams.port.clone(), mac: streams.mac.clone(), fabric: streams.fabric.clone() };
+  return { vip: streams.vip.clone(), port: streams.port.clone(), mac: streams.mac.clone(), fabric: streams.fabric.clone(), timing: streams.timing.clone() };
 }
 
 function hexByte(rng: Rng): string {

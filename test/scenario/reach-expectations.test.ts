@@ -20,7 +20,7 @@ function contextAt(minutes: number): ExpectationContext {
   return { world: replayEvents(report.events), events: report.events, refused: report.refused, nowMs: report.endMs };
 }
 
-const contexts = new Map([5, 20, 150, 210].map((m) => [m, contextAt(m)]));
+const contexts = new Map([1.5, 20, 150, 210].map((m) => [m, contextAt(m)]));
 
 function kind(key: string) {
   const found = EXPECTATION_KINDS.find((k) => k.key === key);
@@ -45,7 +45,7 @@ describe('reach and noReach verdicts', () => {
     ['denied flow, the right disposition', 'noReach', { from: 'etl1', to: 'data:sql1', port: 'tcp/1433', disposition: 'acl-denied' }, 20, true, 'acl-denied'],
     ['denied flow, another disposition', 'noReach', { from: 'etl1', to: 'data:sql1', port: 'tcp/1433', disposition: 'no-vip' }, 20, false, 'acl-denied'],
     ['delivered flow', 'noReach', { from: 'web1', to: 'sql1' }, 20, false, 'delivered via same-vnet'],
-    ['a lower-ranked blocker counts', 'noReach', { from: 'web1', to: '192.168.1.10', disposition: 'gateway-not-provisioned' }, 5, true, 'vm-not-running; blockers: vm-not-running vm:web/web1, gateway-not-provisioned gateway:CorpVNet'],
+    ['a lower-ranked blocker counts', 'noReach', { from: 'web1', to: '192.168.1.10', disposition: 'gateway-not-provisioned' }, 1.5, true, 'vm-not-running; blockers: vm-not-running vm:web/web1, gateway-not-provisioned gateway:CorpVNet'],
     ['deallocated target', 'noReach', { from: 'web1', to: 'sql1', disposition: 'vm-not-running' }, 150, true, 'vm-not-running'],
     ['released VIP', 'noReach', { from: 'etl1', to: 'data:sql1', port: 'tcp/1433', disposition: 'no-vip' }, 150, true, 'no-vip service:data'],
     ['unknown name is not a noReach', 'noReach', { from: 'web9', to: 'sql1' }, 20, false, 'unknown-name'],

@@ -41,6 +41,7 @@ expect:
 const FAILURES = `name: failures
 seed: 1
 era: 2014
+profile: { linuxProvision: 3m, start: 90s }
 compute:
   services:
     - { name: web, region: West US }
