@@ -69,6 +69,7 @@ export class LiveEngine implements LiveWorld {
       operations: new OperationBook<World>(),
       compute: createComputeRecords(),
       sharedKey: (vnet, site) => sim.sharedKey(vnet, site),
+      profile: sim.profile,
       randomAlphanumeric: options.randomAlphanumeric,
     };
     // An operation completes at the simulated time of the event that finished it, not when a client polls.

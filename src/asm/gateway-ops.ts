@@ -10,8 +10,6 @@ import type { AsmState, Mutation, OperationFunction, QueryFunction } from './sta
  * pattern-B operation named as the platform named it; it completes when the gateway's own events say so.
  */
 
-/** How long key and default-site changes stay InProgress: SKSET16/SKRST16 took a median 33-34 s server-side (§8). */
-export const GATEWAY_KEY_OPERATION_MS = 30_000;
 const MAX_KEY_LENGTH = 128;
 
 /** Get Virtual Network Gateway, in the live element order's terms (§2.5). */
@@ -109,7 +107,7 @@ export const getSharedKey: QueryFunction<GatewayTarget, string> = (state, reques
 export const setSharedKey: OperationFunction<GatewayTarget & { value: string }> = (state, request) =>
   withSite(state, request, (site) => {
     if (request.value.length === 0 || request.value.length > MAX_KEY_LENGTH) return fail(platformErrors.invalidSharedKey());
-    return gatewayMutation({ type: 'setSharedKey', vnet: request.vnet, site, key: request.value }, 'ResetSharedKey', completesAt(state.nowMs + GATEWAY_KEY_OPERATION_MS));
+    return gatewayMutation({ type: 'setSharedKey', vnet: request.vnet, site, key: request.value }, 'ResetSharedKey', completesWithKeyInForce(request.vnet, site, state.nowMs));
   });
 
 /** Reset Virtual Network Gateway Shared Key (PUT ResetSharedKey KeyLength): a new alphanumeric key of that length (N-RSK). */
@@ -117,10 +115,14 @@ export const resetSharedKey: OperationFunction<GatewayTarget & { keyLength: numb
   withSite(state, request, (site) => {
     if (!Number.isInteger(request.keyLength) || request.keyLength < 1 || request.keyLength > MAX_KEY_LENGTH) return fail(platformErrors.invalidSharedKey());
     const key = state.randomAlphanumeric(request.keyLength);
-    return gatewayMutation({ type: 'setSharedKey', vnet: request.vnet, site, key }, 'ResetSharedKey', completesAt(state.nowMs + GATEWAY_KEY_OPERATION_MS));
+    return gatewayMutation({ type: 'setSharedKey', vnet: request.vnet, site, key }, 'ResetSharedKey', completesWithKeyInForce(request.vnet, site, state.nowMs));
   });
 
-/** Set (sites given) or remove (none) a DynamicRouting gateway's default site for forced tunnelling. */
+/**
+ * Set (sites given) or remove (none) a DynamicRouting gateway's default site for forced tunnelling. No recording timed
+ * this operation (asm-recorded.md §8); it is a gateway configuration update like a key change, so it takes the profile's
+ * median key-operation time (SKSET16: 33 s server-side).
+ */
 export const setDefaultSites: OperationFunction<GatewayTarget & { sites: string[] }> = (state, request) =>
   withProvisioned(state, request.vnet, (gateway) => {
     if (gateway.gatewayType !== 'DynamicRouting') return fail(platformErrors.dynamicRoutingOnly());
@@ -130,7 +132,7 @@ export const setDefaultSites: OperationFunction<GatewayTarget & { sites: string[
     const mutation: Mutation = {
       commands: [],
       remember: (s) => s.defaultSites.set(request.vnet, [...request.sites]),
-      operation: { pattern: 'gateway', name: 'SetDefaultSites', rule: completesAt(state.nowMs + GATEWAY_KEY_OPERATION_MS) },
+      operation: { pattern: 'gateway', name: 'SetDefaultSites', rule: completesAt(state.nowMs + state.profile.sharedKeySetMs.medianMs) },
     };
     return succeed(mutation);
   });
@@ -162,6 +164,20 @@ function withSite<T>(state: AsmState, target: GatewayTarget, then: (site: string
 function readGateway(state: AsmState, vnet: string): GatewayStatus {
   const folded = state.world.gateway.gateways[vnet];
   return folded === undefined ? { vnet, state: 'NotProvisioned', connections: {} } : readGatewayStatus(folded, state.nowMs);
+}
+
+/**
+ * Set and reset key (both named ResetSharedKey, SKSET16/SKRST16) complete when the engine puts the key in force, after
+ * the profile's seeded key-operation time (sharedKeySetMs: 7–101 s server-side, §8; the recorded resets, 16–54 s, lie
+ * within it). A gateway deleted or a site removed meanwhile takes the operation with it: Failed.
+ */
+function completesWithKeyInForce(vnet: string, site: string, startedMs: number): CompletionRule<World> {
+  return (world): OperationOutcome | undefined => {
+    const gateway = world.gateway.gateways[vnet];
+    if (gateway?.state !== 'Provisioned' || !(world.vnets[vnet]?.gatewaySites ?? []).includes(site)) return { status: 'failed', error: platformErrors.internal() };
+    const last = gateway.lastOperation;
+    return last?.operation === 'SetGatewayKey' && last.status === 'Successful' && last.timeMs >= startedMs ? { status: 'succeeded' } : undefined;
+  };
 }
 
 /** Completes when the gateway reports the engine operation finished after `startedMs`: Successful or Failed. */

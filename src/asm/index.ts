@@ -16,7 +16,7 @@ export {
 } from './network-config-ops.js';
 export {
   createGateway, deleteGateway, updateGateway, getGateway, listConnections, getSharedKey, setSharedKey, resetSharedKey, setDefaultSites,
-  GATEWAY_KEY_OPERATION_MS, type GatewayView, type ConnectionView, type GatewayTarget,
+  type GatewayView, type ConnectionView, type GatewayTarget,
 } from './gateway-ops.js';
 export { getOperationStatus, getGatewayOperationStatus } from './operation-status.js';
 export {

@@ -1,5 +1,5 @@
 import type { NetworkPlan } from '../ipam/index.js';
-import type { Command, World } from '../sim/index.js';
+import type { Command, SimProfile, World } from '../sim/index.js';
 import type { PlatformResult } from './errors.js';
 import type { CompletionRule } from './compute-outcome.js';
 import type { ComputeRecords } from './compute-records.js';
@@ -31,6 +31,8 @@ export interface AsmState {
   compute: ComputeRecords;
   /** The pre-shared key of a VNet's tunnel to a site, if one is set or generated. */
   sharedKey(vnet: string, site: string): string | undefined;
+  /** The engine's durations (defaults with a scenario's overrides), for operations the engine does not time itself. */
+  profile: Readonly<SimProfile>;
   /** Injected randomness: `length` alphanumeric characters (reset shared key). */
   randomAlphanumeric(length: number): string;
 }

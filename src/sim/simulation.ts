@@ -64,7 +64,8 @@ export class Simulation {
   private readonly listeners = new Set<(event: SimEvent) => void>();
   private readonly timers = new Set<TimerId>();
   private readonly streams: RandomStreams;
-  private readonly profile: SimProfile;
+  /** The durations in force (defaults with the scenario's overrides). */
+  readonly profile: Readonly<SimProfile>;
   private readonly limits: SimLimits;
   private readonly scenarioName: string;
   private readonly verifyInvariants: boolean;

@@ -47,6 +47,39 @@ describe('networking operations through azure-asm-network over http', () => {
     expect(resize.text).toContain('<Message>The current operation or request is invalid against Static-Routing gateway.</Message>');
   });
 
+  it('keeps set and reset key InProgress until the engine puts the key in force (7–101 s, SKSET16), default sites the median 33 s', async () => {
+    emulator = await startTestEmulator({ paused: true });
+    const engine = emulator.engine;
+    await callApi(emulator, 'PUT', '/services/networking/media', { body: siteToSiteConfig() });
+    engine.advanceTo(60_000);
+    await callApi(emulator, 'POST', '/services/networking/vnet1/gateway', {
+      body: '<CreateGatewayParameters xmlns="http://schemas.microsoft.com/windowsazure"><gatewayType>DynamicRouting</gatewayType></CreateGatewayParameters>',
+    });
+    engine.advanceTo(60 * 60_000);
+    const secondsUntilDone = async (method: string, path: string, body: string): Promise<number> => {
+      const started = engine.now();
+      const id = /<ID>([0-9a-f-]{36})<\/ID>/.exec((await callApi(emulator!, method, path, { body })).text)?.[1];
+      for (let second = 1; second <= 200; second++) {
+        engine.advanceTo(started + second * 1_000);
+        if ((await callApi(emulator!, 'GET', `/services/networking/operation/${id}`)).text.includes('<Status>Successful</Status>')) return second;
+      }
+      throw new Error(`${method} ${path} never completed`);
+    };
+    const keyPath = '/services/networking/vnet1/gateway/connection/site1/sharedkey';
+    const set = await secondsUntilDone('POST', keyPath, '<SharedKey xmlns="http://schemas.microsoft.com/windowsazure"><Value>s3cret</Value></SharedKey>');
+    const reset = await secondsUntilDone('PUT', keyPath, '<ResetSharedKey xmlns="http://schemas.microsoft.com/windowsazure"><KeyLength>64</KeyLength></ResetSharedKey>');
+    for (const seconds of [set, reset]) {
+      expect(seconds).toBeGreaterThanOrEqual(7);
+      expect(seconds).toBeLessThanOrEqual(101);
+    }
+    // Each operation ended when the engine logged its key in force; a GET then reads the reset's 64 characters.
+    expect(engine.events.filter((e) => e.type === 'connection.sharedKeySet' && !e.generated)).toHaveLength(2);
+    expect((await callApi(emulator, 'GET', keyPath)).text).toMatch(/<Value>[A-Za-z0-9]{64}<\/Value>/);
+    const defaultSites = await secondsUntilDone('POST', '/services/networking/vnet1/gateway/defaultsites',
+      '<DefaultSiteList xmlns="http://schemas.microsoft.com/windowsazure"><string>site1</string></DefaultSiteList>');
+    expect(defaultSites).toBe(engine.sim.profile.sharedKeySetMs.medianMs / 1_000);
+  });
+
   it('refuses a gateway on a VNet whose configuration has no Gateway block (J-GWEMPTY)', async () => {
     emulator = await startTestEmulator();
     const config = siteToSiteConfig().replace(/<Gateway>.*<\/Gateway>/s, '');
