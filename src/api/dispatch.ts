@@ -65,7 +65,8 @@ export function matchRoute(routes: readonly Route[], method: string, segments: r
 }
 
 function matchPath(pattern: string, segments: readonly string[]): Record<string, string> | undefined {
-  const parts = pattern.split('/');
+  // '' is the subscription itself (GET /<subscription-id>, Get Subscription).
+  const parts = pattern === '' ? [] : pattern.split('/');
   if (parts.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {

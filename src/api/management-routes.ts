@@ -1,5 +1,6 @@
 import {
-  LOCATIONS, ROLE_SIZES, createAffinityGroup, deleteAffinityGroup, getAffinityGroup, listAffinityGroups, type AffinityGroupView,
+  LOCATIONS, ROLE_SIZES, createAffinityGroup, deleteAffinityGroup, getAffinityGroup, getSubscription, listAffinityGroups, type AffinityGroupView,
+  type SubscriptionView,
 } from '../asm/index.js';
 import type { Route } from './dispatch.js';
 import { answerMutation, answerQuery, emptyResponse } from './route-answers.js';
@@ -7,8 +8,12 @@ import { formatPlatformTime } from './wire-time.js';
 import { childText } from './xml-reader.js';
 import { nullableElement, parentElement, textElement, type XmlNode } from './xml-writer.js';
 
-/** Affinity groups and locations (asm-recorded.md §4; azure-asm-mgmt, x-ms-version 2014-10-01). */
+/** The subscription, affinity groups and locations (asm-recorded.md §4; azure-asm-mgmt, x-ms-version 2014-10-01). */
 export const managementRoutes: Route[] = [
+  {
+    method: 'GET', path: '',
+    handle: (context) => answerQuery(context.engine.query(getSubscription, undefined), describeSubscription),
+  },
   {
     method: 'POST', path: 'affinitygroups', body: 'CreateAffinityGroup',
     handle: (context) => {
@@ -84,4 +89,31 @@ function describeGroup(group: AffinityGroupView, withServices: boolean, origin =
 function computeCapabilities(): XmlNode {
   const sizes = (name: string): XmlNode => parentElement(name, ROLE_SIZES.map((size) => textElement('RoleSize', size)));
   return parentElement('ComputeCapabilities', [sizes('WebWorkerRoleSizes'), sizes('VirtualMachinesRoleSizes')]);
+}
+
+/** Who administers the emulated subscription (the platform showed the Microsoft account; example.com is reserved). */
+const ADMINISTRATOR = 'administrator@example.com';
+
+// The documented order (hh403995) through CurrentStorageAccounts and MaxVirtualNetworkSites; the rest in the order the
+// generated client reads them (azure-asm-mgmt managementClient.js SubscriptionOperations.get), which follows the spec.
+function describeSubscription(subscription: SubscriptionView): XmlNode {
+  return parentElement('Subscription', [
+    textElement('SubscriptionID', subscription.subscriptionId),
+    textElement('SubscriptionName', subscription.subscriptionName),
+    textElement('SubscriptionStatus', subscription.status),
+    textElement('AccountAdminLiveEmailId', ADMINISTRATOR),
+    textElement('ServiceAdminLiveEmailId', ADMINISTRATOR),
+    textElement('MaxCoreCount', subscription.maxCoreCount),
+    textElement('MaxStorageAccounts', subscription.maxStorageAccounts),
+    textElement('MaxHostedServices', subscription.maxHostedServices),
+    textElement('CurrentCoreCount', subscription.currentCoreCount),
+    textElement('CurrentHostedServices', subscription.currentHostedServices),
+    textElement('CurrentStorageAccounts', subscription.currentStorageAccounts),
+    textElement('MaxVirtualNetworkSites', subscription.maxVirtualNetworkSites),
+    textElement('CurrentVirtualNetworkSites', subscription.currentVirtualNetworkSites),
+    textElement('MaxLocalNetworkSites', subscription.maxLocalNetworkSites),
+    textElement('MaxDnsServers', subscription.maxDnsServers),
+    textElement('CurrentLocalNetworkSites', subscription.currentLocalNetworkSites),
+    textElement('CurrentDnsServers', subscription.currentDnsServers),
+  ]);
 }

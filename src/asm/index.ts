@@ -46,3 +46,4 @@ export {
 export {
   type InternalLoadBalancerRequest, type InternalLoadBalancerView, decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer, findInternalLoadBalancer,
 } from './internal-load-balancers.js';
+export { getSubscription, SUBSCRIPTION_NAME, SUBSCRIPTION_QUOTAS, type SubscriptionView } from './subscription.js';

@@ -6,6 +6,7 @@ import {
   type Emulator, type EmulatorStart, type RecordingBase,
 } from '../api/index.js';
 import { InputError, diagnosticAt } from '../common/index.js';
+import { SUBSCRIPTION_NAME } from '../asm/index.js';
 import { loadNetworkPlan, loadScenarioFile } from '../scenario/index.js';
 import { DEFAULT_HOST, DEFAULT_SPEED } from '../viz/index.js';
 import { describeListenFailure, isLoopback, parsePort, parseSpeed } from './listen-options.js';
@@ -63,7 +64,7 @@ export function defineCommand(command: Command): void {
       if (flags.publishsettings !== undefined && management !== undefined) {
         const path = resolve(flags.publishsettings);
         await writeFile(path, formatPublishSettings({
-          subscriptionId: emulator.subscriptionId, subscriptionName: 'vnetsim', serviceManagementUrl: emulator.apiUrl, pfxBase64: management.pfxBase64,
+          subscriptionId: emulator.subscriptionId, subscriptionName: SUBSCRIPTION_NAME, serviceManagementUrl: emulator.apiUrl, pfxBase64: management.pfxBase64,
         }));
         lines.push(`publishsettings: ${path}`);
         if (server !== undefined) {

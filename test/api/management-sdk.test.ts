@@ -29,6 +29,32 @@ describe('management operations through azure-asm-mgmt', () => {
     expect(await call(groups, 'list')).toMatchObject({ affinityGroups: [] });
   });
 
+  it('answers Get Subscription with the era\'s default quotas and what the subscription holds, in the documented order', async () => {
+    emulator = await startTestEmulator();
+    const subscriptions = managementClient(emulator)['subscriptions'];
+    expect(await call(subscriptions, 'get')).toMatchObject({
+      subscriptionID: emulator.subscriptionId, subscriptionName: 'vnetsim', subscriptionStatus: 'Active',
+      maximumCoreCount: 20, maximumHostedServices: 20, maximumStorageAccounts: 100, maximumVirtualNetworkSites: 50, maximumLocalNetworkSites: 10,
+      maximumDnsServers: 9, currentCoreCount: 0, currentHostedServices: 0, currentStorageAccounts: 0, currentVirtualNetworkSites: 0,
+      currentLocalNetworkSites: 0, currentDnsServers: 0,
+    });
+    const config = `<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration>
+      <Dns><DnsServers><DnsServer name="dns1" IPAddress="10.2.0.4" /></DnsServers></Dns>
+      <VirtualNetworkSites><VirtualNetworkSite name="net1" Location="West US"><AddressSpace><AddressPrefix>10.2.0.0/16</AddressPrefix></AddressSpace>
+      <Subnets><Subnet name="s"><AddressPrefix>10.2.0.0/24</AddressPrefix></Subnet></Subnets></VirtualNetworkSite></VirtualNetworkSites>
+      </VirtualNetworkConfiguration></NetworkConfiguration>`;
+    await callApi(emulator, 'PUT', '/services/networking/media', { body: config });
+    const raw = await callApi(emulator, 'GET', '', { version: '2014-10-01' });
+    expect(raw.status).toBe(200);
+    expect([...raw.text.matchAll(/<(\w+)>/g)].map((m) => m[1])).toEqual([
+      'SubscriptionID', 'SubscriptionName', 'SubscriptionStatus', 'AccountAdminLiveEmailId', 'ServiceAdminLiveEmailId', 'MaxCoreCount',
+      'MaxStorageAccounts', 'MaxHostedServices', 'CurrentCoreCount', 'CurrentHostedServices', 'CurrentStorageAccounts', 'MaxVirtualNetworkSites',
+      'CurrentVirtualNetworkSites', 'MaxLocalNetworkSites', 'MaxDnsServers', 'CurrentLocalNetworkSites', 'CurrentDnsServers',
+    ]);
+    expect(raw.text).toContain('<CurrentVirtualNetworkSites>1</CurrentVirtualNetworkSites>');
+    expect(raw.text).toContain('<CurrentDnsServers>1</CurrentDnsServers>');
+  });
+
   it('refuses to delete an affinity group a VNet is placed in, naming it', async () => {
     emulator = await startTestEmulator();
     const groups = managementClient(emulator)['affinityGroups'];
