@@ -4,7 +4,7 @@
 export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, hasValueAt, rootKindOf, type YamlSource, type YamlPath } from './yaml-source.js';
 export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-source.js';
 export { networkSectionSchema, eraSchema, planEraSchema, type NetworkSection, type Era } from './network-schema.js';
-export { readInputFile, UNREADABLE_FILE_RULE } from './input-file.js';
+export { readInputFile, readInputFileSync, UNREADABLE_FILE_RULE } from './input-file.js';
 export { INPUT_LIMIT_RULE } from './input-bounds.js';
 export { networkPlanFromYaml } from './network-yaml.js';
 export { networkPlanFromXml, NETCFG_NAMESPACE, NETCFG_SCHEMA_RULE } from './network-xml.js';

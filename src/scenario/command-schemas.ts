@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { InputError } from '../common/index.js';
 import type { Command } from '../sim/index.js';
-import { networkPlanFromXml } from '../input/index.js';
+import { networkPlanFromXml, networkSectionSchema } from '../input/index.js';
+import type { NetworkPlan } from '../ipam/index.js';
+
+/**
+ * Where a timeline's setNetworkConfig takes its document from: inline XML (already parsed), a file the loader reads
+ * (relative to the scenario), or the entry's own `network:` mapping, which the loader reads with source positions.
+ */
+export type NetworkConfigSource = { kind: 'plan'; plan: NetworkPlan } | { kind: 'file'; path: string } | { kind: 'network' };
 
 /*
  * The timeline's vocabulary: one strict zod schema per command of the catalogue (src/sim/commands.ts), keyed by the
@@ -144,17 +151,32 @@ export const commandParameterSchemas = {
   }),
   setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
   setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),
-  // Set-AzureVNetConfig / PUT networking/media at a moment: the whole NetworkConfig.xml, inline (what --record writes).
-  setNetworkConfig: z.strictObject({ xml: z.string().min(1) }).transform((parameters, context) => {
+  // Set-AzureVNetConfig / PUT networking/media at a moment: the whole configuration, given as inline NetworkConfig.xml
+  // (what --record writes), a path to a NetworkConfig.xml or plan YAML (relative to the scenario), or an inline plan in
+  // the `network:` section's vocabulary. The loader turns `file` and `network` into the plan (networkConfigSource).
+  setNetworkConfig: z.strictObject({
+    xml: z.string().min(1).optional(),
+    file: name.optional(),
+    network: networkSectionSchema.optional(),
+  }).superRefine((parameters, context) => {
+    const given = (['xml', 'file', 'network'] as const).filter((key) => parameters[key] !== undefined);
+    if (given.length !== 1) {
+      context.addIssue({ code: 'custom', message: `needs exactly one of xml (inline NetworkConfig.xml), file (a path to a NetworkConfig.xml or plan YAML, relative to the scenario) or network (an inline plan); ${given.length === 0 ? 'none is' : `${given.join(' and ')} are`} given` });
+    }
+  }).transform((parameters, context): NetworkConfigSource => {
+    if (parameters.file !== undefined) return { kind: 'file', path: parameters.file };
+    if (parameters.network !== undefined) return { kind: 'network' };
     try {
-      return { plan: networkPlanFromXml(parameters.xml, 'setNetworkConfig.xml') };
+      return { kind: 'plan', plan: networkPlanFromXml(parameters.xml ?? '', 'setNetworkConfig.xml') };
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       for (const d of error.diagnostics) context.addIssue({ code: 'custom', message: `line ${d.line}, column ${d.column} of the xml: ${d.message}` });
       return z.NEVER;
     }
   }),
-} satisfies { [K in Command['type']]: z.ZodType<Omit<Extract<Command, { type: K }>, 'type'>> };
+} satisfies { [K in Exclude<Command['type'], 'setNetworkConfig'>]: z.ZodType<Omit<Extract<Command, { type: K }>, 'type'>> } & {
+  setNetworkConfig: z.ZodType<NetworkConfigSource>;
+};
 
 /** A command name of the catalogue. */
 export type CommandName = keyof typeof commandParameterSchemas;
@@ -167,8 +189,8 @@ export function isCommandName(key: string): key is CommandName {
   return Object.hasOwn(commandParameterSchemas, key);
 }
 
-/** Builds the command a timeline entry's key and validated parameters describe. */
-export function buildCommand(commandName: CommandName, parameters: unknown): Command {
+/** Builds the command a timeline entry's key and validated parameters describe (setNetworkConfig: see networkConfigSource). */
+export function buildCommand(commandName: Exclude<CommandName, 'setNetworkConfig'>, parameters: unknown): Command {
   // Sound by construction: `parameters` was validated by commandParameterSchemas[commandName], whose output type is
   // checked above against the catalogue's `Omit<Command, 'type'>` for that name.
   return { type: commandName, ...(parameters as object) } as Command;

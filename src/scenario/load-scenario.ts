@@ -4,10 +4,11 @@ import {
 } from '../input/index.js';
 import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } from '../ipam/index.js';
 import type { Command, DeviceSpec } from '../sim/index.js';
-import { COMMAND_NAMES, buildCommand, isCommandName } from './command-schemas.js';
+import { COMMAND_NAMES, buildCommand, isCommandName, type NetworkConfigSource } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
+import { readRelatedFile, resolveNetworkConfig, type RelatedFileReader } from './network-config-source.js';
 import { isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
@@ -34,7 +35,7 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
  * Throws one InputError listing every problem: YAML syntax, schema (unknown keys, wrong types, bad durations),
  * plan errors from checkPlan, and names that nothing declares.
  */
-export function parseScenario(text: string, file: string): Scenario {
+export function parseScenario(text: string, file: string, readRelated: RelatedFileReader = readRelatedFile): Scenario {
   const source = parseYamlDocument(text, file);
   const data = validateYaml(source, scenarioSchema);
   const plan = networkPlanFromYaml(source);
@@ -44,12 +45,13 @@ export function parseScenario(text: string, file: string): Scenario {
 
   const planFindings = checkPlan(plan, { era: eraMonth });
   const compute = buildComputeCommands(source, data.compute);
-  const timeline = buildTimeline(source, data);
+  const timeline = buildTimeline(source, data, readRelated);
   const expectations = buildExpectations(source, data);
   const commands = [...compute.commands, ...timeline.commands];
 
   const declarations = declare(plan, commands);
   const problems: Diagnostic[] = [
+    ...timeline.problems,
     ...findPlaceholders(plan),
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
     ...checkCommandEras(commands, eraMonth),
@@ -83,18 +85,29 @@ export function parseScenario(text: string, file: string): Scenario {
   };
 }
 
-function buildTimeline(source: YamlSource, data: ScenarioFile) {
+function buildTimeline(source: YamlSource, data: ScenarioFile, readRelated: RelatedFileReader) {
   const commands: ScheduledCommand[] = [];
   const references: PlacedReference[] = [];
+  let problems: Diagnostic[] = [];
   (data.timeline ?? []).forEach((entry, i) => {
     const action = actionOf(entry, COMMAND_NAMES);
     if (action === undefined || !isCommandName(action.key)) return;
     const path: YamlPath = ['timeline', i, action.key];
-    const command = buildCommand(action.key, action.parameters);
+    let command: Command;
+    if (action.key === 'setNetworkConfig') {
+      const resolved = resolveNetworkConfig(source, path, action.parameters as NetworkConfigSource, readRelated);
+      if ('problems' in resolved) {
+        problems = problems.concat(resolved.problems);
+        return;
+      }
+      command = { type: 'setNetworkConfig', plan: resolved.plan };
+    } else {
+      command = buildCommand(action.key, action.parameters);
+    }
     commands.push({ atMs: durationMs(entry.at), command, at: keyPositionOf(source, path), origin: 'timeline' });
     references.push(...placeReferences(source, path, referencesOfCommand(command)));
   });
-  return { commands, references };
+  return { commands, references, problems };
 }
 
 function buildExpectations(source: YamlSource, data: ScenarioFile) {
