@@ -41,6 +41,14 @@ export interface CmdletCall {
   formatLines(values: readonly unknown[]): string[];
   /** Runs a script block with `$_` set (ForEach-Object, Where-Object, calculated properties). */
   invokeBlock(block: PsScriptBlock, dollarUnder: unknown, args?: unknown[]): unknown[];
+  /** Stops the commands before this one in the pipeline (Select-Object -First has all it needs); no effect without them. */
+  stopUpstream(): void;
+}
+
+/** A cmdlet's run over pipeline input taken one object at a time, as its process block did. */
+export interface CmdletStream {
+  process(item: unknown): void;
+  end(): void;
 }
 
 /** A cmdlet: its parameters, whether it runs once per pipeline object, and its body. */
@@ -50,6 +58,8 @@ export interface Cmdlet {
   /** Runs once per input object (binding pipeline parameters each time); otherwise once with all input. */
   perItem?: boolean;
   invoke(call: CmdletCall): void;
+  /** With pipeline input: begins (its begin block), then takes each object as it arrives, then ends. */
+  stream?: (call: CmdletCall) => CmdletStream;
 }
 
 /** The cmdlets a front end adds (the Azure module), keyed by lower-case name. */

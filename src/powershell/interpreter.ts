@@ -13,6 +13,7 @@ import { RuntimeFailure } from './runtime-error.js';
 import { Scope } from './scope.js';
 import { StatementRunner } from './statement-runner.js';
 import { PsSyntaxError } from './syntax-error.js';
+import { bufferingStage, runStages, StopUpstreamSignal, type PipelineStage } from './pipeline-stage.js';
 import { PsObject, PsScriptBlock } from './values.js';
 
 /** How a script run ended. */
@@ -89,23 +90,43 @@ export class Interpreter extends StatementRunner {
   }
 
   protected runPipeline(node: PipelineNode, sink: OutputSink): void {
-    let input: unknown[] | undefined;
-    node.elements.forEach((element, i) => {
-      const last = i === node.elements.length - 1;
-      const stageOutput: unknown[] = [];
-      const stageSink: OutputSink = last ? sink : (value) => stageOutput.push(value);
-      if (element.kind === 'ExpressionStatement') {
+    const [first, ...rest] = node.elements;
+    if (first === undefined) return;
+    // `$i++` as a statement writes nothing (spec §7.1.5: only its value as an operand is the old value).
+    if (first.kind === 'ExpressionStatement' && rest.length === 0 && isIncrement(first.expression)) {
+      this.evaluate(first.expression);
+      return;
+    }
+    // Every command's arguments are evaluated before any object flows, first command first.
+    const evaluated = node.elements.map((e) => (e.kind === 'ExpressionStatement' ? [] : e.elements.map((element) => this.evaluateElement(element))));
+    const token = {};
+    const stages: PipelineStage[] = [];
+    let downstream = sink;
+    for (let i = node.elements.length - 1; i >= 0; i--) {
+      const element = node.elements[i];
+      if (element === undefined) continue;
+      const stop = (): void => {
+        if (i > 0) throw new StopUpstreamSignal(token, i);
+      };
+      const stage = element.kind === 'ExpressionStatement' ? this.expressionStage(element, downstream) : this.commandStage(element, evaluated[i] ?? [], i > 0, downstream, stop);
+      stages.unshift(stage);
+      downstream = (value) => stage.process(value);
+    }
+    runStages(stages, token);
+  }
+
+  // An expression can only start a pipeline: it writes its value's items when the pipeline runs.
+  private expressionStage(element: Extract<PipelineNode['elements'][number], { kind: 'ExpressionStatement' }>, sink: OutputSink): PipelineStage {
+    return {
+      begin: () => undefined,
+      process: () => undefined,
+      end: () => {
         const value = this.evaluate(element.expression);
-        // `$i++` as a statement writes nothing (spec §7.1.5: only its value as an operand is the old value).
-        if (isIncrement(element.expression) && node.elements.length === 1) return;
-        if (element.redirections.length > 0) this.atPosition(element.pos, () => this.redirect(element.redirections, enumerate(value), stageSink));
-        else for (const item of enumerate(value)) stageSink(item);
+        if (element.redirections.length > 0) this.atPosition(element.pos, () => this.redirect(element.redirections, enumerate(value), sink));
+        else for (const item of enumerate(value)) sink(item);
         this.setSucceeded(true);
-      } else {
-        this.invokeCommand(element, input, stageSink);
-      }
-      input = stageOutput;
-    });
+      },
+    };
   }
 
   private redirect(redirections: CommandNode['redirections'], output: unknown[], sink: OutputSink): void {
@@ -120,20 +141,43 @@ export class Interpreter extends StatementRunner {
     for (const value of remaining) sink(value);
   }
 
-  private invokeCommand(node: CommandNode, input: unknown[] | undefined, sink: OutputSink): void {
-    const elements = node.elements.map((e) => this.evaluateElement(e));
+  private commandStage(node: CommandNode, elements: EvaluatedElement[], hasInput: boolean, sink: OutputSink, stop: () => void): PipelineStage {
     const suppressErrors = node.redirections.some((r) => r.stream === '2' && r.target !== 'merge' && r.target.kind === 'Variable' && r.target.name.toLowerCase() === 'null');
-    const output: unknown[] = [];
+    // Output redirected to a file is kept until the command ends, then written at once.
     const redirected = node.redirections.some((r) => r.stream === '1' || r.stream === '*');
-    const target: OutputSink = redirected ? (v) => output.push(v) : sink;
-    if (typeof node.name !== 'string') {
+    const held: unknown[] = [];
+    const target: OutputSink = redirected ? (v) => held.push(v) : sink;
+    const stage = this.resolveStage(node, elements, hasInput, target, suppressErrors, stop);
+    if (!redirected) return stage;
+    return { begin: () => stage.begin(), process: (item) => stage.process(item), end: () => {
+      stage.end();
+      this.atPosition(node.pos, () => this.redirect(node.redirections, held, sink));
+    } };
+  }
+
+  private resolveStage(node: CommandNode, elements: EvaluatedElement[], hasInput: boolean, sink: OutputSink, suppressErrors: boolean, stop: () => void): PipelineStage {
+    let name: string;
+    if (typeof node.name === 'string') name = node.name;
+    else {
       const value = this.evaluate(node.name);
       if (value instanceof PsScriptBlock) {
-        this.setSucceeded(true);
-        for (const item of this.invokeScriptBlock(value, null, elements.map((e) => e.value), node.invocation === 'dot')) target(item);
-      } else this.runNamedCommand(toStr(value), node, elements, input, target, suppressErrors);
-    } else this.runNamedCommand(node.name, node, elements, input, target, suppressErrors);
-    if (redirected) this.atPosition(node.pos, () => this.redirect(node.redirections, output, sink));
+        return bufferingStage(() => {
+          this.setSucceeded(true);
+          for (const item of this.invokeScriptBlock(value, null, elements.map((e) => e.value), node.invocation === 'dot')) sink(item);
+        });
+      }
+      name = toStr(value);
+    }
+    const fn = this.scope.findFunction(name);
+    if (fn !== undefined) return this.functionStage(fn, elements, hasInput, sink);
+    const cmdlet = this.cmdlets.get((COMMAND_ALIASES[name.toLowerCase()] ?? name).toLowerCase());
+    if (cmdlet !== undefined) return this.cmdletStage(cmdlet, node, elements, hasInput, sink, suppressErrors, stop);
+    if (/\.ps1$/i.test(name)) return bufferingStage(() => this.runScriptFile(name, node, elements, sink));
+    throw new PsError({
+      message: `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+      category: 'ObjectNotFound', errorId: 'CommandNotFoundException', exceptionType: 'System.Management.Automation.CommandNotFoundException',
+      command: name, activity: '', target: `${name}:String`, extent: this.commandExtent(node),
+    }, 'statement');
   }
 
   private evaluateElement(element: CommandElement): EvaluatedElement {
@@ -141,19 +185,6 @@ export class Interpreter extends StatementRunner {
       return { kind: 'parameter', name: element.name, text: element.text, value: element.argument === undefined ? undefined : this.evaluate(element.argument), hasValue: element.argument !== undefined, pos: element.pos };
     }
     return { kind: 'argument', value: this.evaluate(element.value), pos: element.pos };
-  }
-
-  private runNamedCommand(name: string, node: CommandNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink, suppressErrors: boolean): void {
-    const fn = this.scope.findFunction(name);
-    if (fn !== undefined) return this.invokeFunction(fn, elements, input, sink);
-    const cmdlet = this.cmdlets.get((COMMAND_ALIASES[name.toLowerCase()] ?? name).toLowerCase());
-    if (cmdlet !== undefined) return this.invokeCmdlet(cmdlet, node, elements, input, sink, suppressErrors);
-    if (/\.ps1$/i.test(name)) return this.runScriptFile(name, node, elements, sink);
-    throw new PsError({
-      message: `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
-      category: 'ObjectNotFound', errorId: 'CommandNotFoundException', exceptionType: 'System.Management.Automation.CommandNotFoundException',
-      command: name, activity: '', target: `${name}:String`, extent: this.commandExtent(node),
-    }, 'statement');
   }
 
   private runScriptFile(path: string, node: CommandNode, elements: EvaluatedElement[], sink: OutputSink): void {
@@ -171,11 +202,15 @@ export class Interpreter extends StatementRunner {
     for (const value of this.invokeScriptBlock(new PsScriptBlock(block), null, elements.map((e) => e.value), dot)) sink(value);
   }
 
-  private invokeFunction(fn: FunctionNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink): void {
+  // A function with a process block (or a filter) streams: begin once, process per object, end; one without takes
+  // its whole input as $input when it ends (about_Functions_Advanced_Methods).
+  private functionStage(fn: FunctionNode, elements: EvaluatedElement[], hasInput: boolean, sink: OutputSink): PipelineStage {
     const body = fn.body;
-    const perItem = fn.isFilter || body.process.length > 0;
-    const items = input ?? [];
-    const run = (scope: Scope, statements: readonly StatementNode[]): void => {
+    const streams = fn.isFilter || body.process.length > 0;
+    const pipelineParam = body.params.find((p) => p.valueFromPipeline);
+    const items: unknown[] = [];
+    const scope = new Scope(this.scope, 'function');
+    const run = (statements: readonly StatementNode[]): void => {
       const saved = this.scope;
       this.scope = scope;
       try {
@@ -187,24 +222,26 @@ export class Interpreter extends StatementRunner {
         this.scope = saved;
       }
     };
-    const scope = new Scope(this.scope, 'function');
-    this.bindFunctionParameters(fn, scope, elements);
-    scope.assign('input', items);
-    run(scope, body.begin);
-    if (perItem) {
-      for (const item of items) {
+    return {
+      begin: () => {
+        this.bindFunctionParameters(fn, scope, elements);
+        scope.assign('input', items);
+        run(body.begin);
+      },
+      process: (item) => {
+        if (!streams) return void items.push(item);
         scope.assign('_', item);
-        const pipelineParam = body.params.find((p) => p.valueFromPipeline);
         if (pipelineParam !== undefined) scope.assign(pipelineParam.name, item);
-        run(scope, fn.isFilter ? body.statements : body.process);
-      }
-      if (!fn.isFilter) run(scope, body.statements);
-    } else {
-      const pipelineParam = body.params.find((p) => p.valueFromPipeline);
-      if (pipelineParam !== undefined && input !== undefined && items.length > 0) scope.assign(pipelineParam.name, items.length === 1 ? items[0] : items);
-      run(scope, body.statements);
-    }
-    this.setSucceeded(true);
+        run(fn.isFilter ? body.statements : body.process);
+      },
+      end: () => {
+        if (!fn.isFilter) {
+          if (!streams && pipelineParam !== undefined && hasInput && items.length > 0) scope.assign(pipelineParam.name, items.length === 1 ? items[0] : items);
+          run(body.statements);
+        }
+        this.setSucceeded(true);
+      },
+    };
   }
 
   private bindFunctionParameters(fn: FunctionNode, scope: Scope, elements: EvaluatedElement[]): void {
@@ -233,7 +270,7 @@ export class Interpreter extends StatementRunner {
     scope.assign('args', binding.extra);
   }
 
-  private invokeCmdlet(cmdlet: Cmdlet, node: CommandNode, elements: EvaluatedElement[], input: unknown[] | undefined, sink: OutputSink, suppressErrors: boolean): void {
+  private cmdletStage(cmdlet: Cmdlet, node: CommandNode, elements: EvaluatedElement[], hasInput: boolean, sink: OutputSink, suppressErrors: boolean, stop: () => void): PipelineStage {
     const extent = this.commandExtent(node);
     const fail = (error: unknown): never => {
       if (error instanceof RuntimeFailure) throw PsError.from(error, cmdlet.name, extent);
@@ -255,7 +292,7 @@ export class Interpreter extends StatementRunner {
       has: (p) => values.has(p) && values.get(p) !== undefined,
       get: (p) => values.get(p) ?? null,
       input: items,
-      hasPipelineInput: input !== undefined,
+      hasPipelineInput: hasInput,
       output: sink,
       writeError: (failure, target) => {
         failed = true;
@@ -284,25 +321,57 @@ export class Interpreter extends StatementRunner {
         return lines;
       },
       invokeBlock: (block, dollarUnder, args = []) => this.invokeScriptBlock(block, dollarUnder, args, true),
+      stopUpstream: stop,
     });
-    try {
-      if (cmdlet.perItem === true && input !== undefined) {
-        for (const item of input) {
-          const values = new Map(bound);
-          this.bindPipelineInput(cmdlet, values, item);
-          checkMandatory(cmdlet.parameters, values);
-          cmdlet.invoke(makeCall(values, [item]));
-        }
-      } else {
-        checkMandatory(cmdlet.parameters, bound);
-        cmdlet.invoke(makeCall(bound, input ?? []));
+    const guard = (body: () => void): void => {
+      try {
+        body();
+      } catch (error) {
+        fail(error);
       }
-    } catch (error) {
-      fail(error);
-    } finally {
+    };
+    const finish = (): void => {
       if (typeof errorVariable === 'string' && errorVariable !== '') this.scope.assign(errorVariable.replace(/^\+/, ''), collected);
+      this.setSucceeded(!failed);
+    };
+    if (!hasInput) return bufferingStage(() => {
+      guard(() => {
+        checkMandatory(cmdlet.parameters, bound);
+        cmdlet.invoke(makeCall(bound, []));
+      });
+      finish();
+    });
+    if (cmdlet.perItem === true) {
+      return { begin: () => undefined, process: (item) => guard(() => {
+        const values = new Map(bound);
+        this.bindPipelineInput(cmdlet, values, item);
+        checkMandatory(cmdlet.parameters, values);
+        cmdlet.invoke(makeCall(values, [item]));
+      }), end: finish };
     }
-    this.setSucceeded(!failed);
+    const streamOf = cmdlet.stream;
+    if (streamOf !== undefined) {
+      let stream: ReturnType<typeof streamOf> | undefined;
+      return {
+        begin: () => guard(() => {
+          checkMandatory(cmdlet.parameters.filter((p) => p.pipeline === undefined), bound);
+          stream = streamOf(makeCall(bound, []));
+        }),
+        process: (item) => guard(() => stream?.process(item)),
+        end: () => {
+          guard(() => stream?.end());
+          finish();
+        },
+      };
+    }
+    const items: unknown[] = [];
+    return { begin: () => undefined, process: (item) => void items.push(item), end: () => {
+      guard(() => {
+        checkMandatory(cmdlet.parameters, bound);
+        cmdlet.invoke(makeCall(bound, items));
+      });
+      finish();
+    } };
   }
 
   // Pipeline binding (about_Parameters, "Accepts pipeline input"): ByValue first, then ByPropertyName.

@@ -1,4 +1,4 @@
-import type { Cmdlet, CmdletCall } from './cmdlet.js';
+import type { Cmdlet, CmdletCall, CmdletStream } from './cmdlet.js';
 import { enumerate, toBool, toNumber, toStr } from './convert.js';
 import { getMember } from './members.js';
 import { applyBinary, compareEqual, compareOrder } from './operators.js';
@@ -38,25 +38,36 @@ const whereObject: Cmdlet = {
   },
 };
 
+// ForEach-Object -Begin {…} -Process {…} -End {…}: the process block runs for each object as it arrives.
+function streamForEach(call: CmdletCall): CmdletStream {
+  const emit = (values: unknown[]): void => {
+    for (const v of values) call.output(v);
+  };
+  const begin = call.get('Begin');
+  if (begin instanceof PsScriptBlock) emit(call.invokeBlock(begin, null));
+  const process = call.get('Process') ?? call.get('MemberName');
+  return {
+    process: (item) => {
+      if (process instanceof PsScriptBlock) emit(call.invokeBlock(process, item));
+      else if (Array.isArray(process) && process.every((p) => p instanceof PsScriptBlock)) for (const block of process) emit(call.invokeBlock(block as PsScriptBlock, item));
+      else if (process !== null) emit(enumerate(getMember(item, toStr(process))));
+    },
+    end: () => {
+      const end = call.get('End');
+      if (end instanceof PsScriptBlock) emit(call.invokeBlock(end, null));
+    },
+  };
+}
+
 const forEachObject: Cmdlet = {
   name: 'ForEach-Object',
   parameters: [{ name: 'Process', position: 0, remaining: true }, { name: 'Begin' }, { name: 'End' }, { name: 'MemberName' }, { name: 'InputObject', pipeline: 'value' }],
   invoke(call) {
-    const begin = call.get('Begin');
-    if (begin instanceof PsScriptBlock) for (const v of call.invokeBlock(begin, null)) call.output(v);
-    const process = call.get('Process') ?? call.get('MemberName');
-    const items = call.hasPipelineInput ? call.input : enumerate(call.get('InputObject'));
-    for (const item of items) {
-      if (process instanceof PsScriptBlock) for (const v of call.invokeBlock(process, item)) call.output(v);
-      else if (Array.isArray(process) && process.every((p) => p instanceof PsScriptBlock)) for (const block of process) for (const v of call.invokeBlock(block as PsScriptBlock, item)) call.output(v);
-      else if (process !== null) {
-        const member = getMember(item, toStr(process));
-        for (const v of enumerate(member)) call.output(v);
-      }
-    }
-    const end = call.get('End');
-    if (end instanceof PsScriptBlock) for (const v of call.invokeBlock(end, null)) call.output(v);
+    const stream = streamForEach(call);
+    for (const item of enumerate(call.get('InputObject'))) stream.process(item);
+    stream.end();
   },
+  stream: streamForEach,
 };
 
 // A calculated property: @{Name='x'; Expression={...}} with the short keys n/l/e (about_Calculated_Properties).
@@ -68,6 +79,69 @@ function readCalculated(table: PsHashtable): { name: string; selector: unknown }
   return { name: toStr(name ?? selector), selector };
 }
 
+// -Property (names, `*`, calculated properties) and -ExpandProperty applied to one object.
+function project(call: CmdletCall, item: unknown): unknown[] {
+  const properties = call.has('Property') ? enumerate(call.get('Property')) : [];
+  let result: unknown = item;
+  if (properties.length > 0) {
+    const selected = new PsObject(`Selected.${item instanceof PsObject ? item.typeName : 'System.Object'}`);
+    for (const property of properties) {
+      if (property instanceof PsHashtable) {
+        const { name, selector } = readCalculated(property);
+        selected.set(name, propertyValue(call, item, selector));
+      } else if (toStr(property) === '*' && item instanceof PsObject) {
+        for (const name of item.names()) selected.set(name, item.get(name));
+      } else selected.set(toStr(property), propertyValue(call, item, property));
+    }
+    result = selected;
+  }
+  if (!call.has('ExpandProperty')) return [result];
+  const name = toStr(call.get('ExpandProperty'));
+  if (item instanceof PsObject && !item.has(name)) {
+    call.writeError(new RuntimeFailure(`Property "${name}" cannot be found.`, 'InvalidArgument', 'ExpandPropertyNotFound,Microsoft.PowerShell.Commands.SelectObjectCommand', 'PSArgumentException'));
+    return [];
+  }
+  return enumerate(getMember(item, name));
+}
+
+// Select-Object over the whole input: -Skip, -First/-Last, -Index, then the projection and -Unique.
+function selectAll(call: CmdletCall, input: readonly unknown[]): void {
+  let items = [...input];
+  if (call.has('Skip')) items = items.slice(toNumber(call.get('Skip')));
+  if (call.has('First') || call.has('Last')) {
+    const first = call.has('First') ? items.slice(0, toNumber(call.get('First'))) : [];
+    const last = call.has('Last') ? items.slice(Math.max(0, items.length - toNumber(call.get('Last')))) : [];
+    items = [...first, ...last];
+  }
+  if (call.has('Index')) items = enumerate(call.get('Index')).map((i) => items[toNumber(i)]).filter((v) => v !== undefined);
+  const results = items.flatMap((item) => project(call, item));
+  const kept = call.has('Unique') ? results.filter((v, i) => results.findIndex((w) => compareEqual(w, v, true)) === i) : results;
+  for (const value of kept) call.output(value);
+}
+
+// Without -Last, -Index or -Unique, objects go through as they arrive and -First stops the commands before it once
+// it has its objects (PowerShell 3's StopUpstreamCommandsException: `Get-AzureVM | Select -First 1` asks for one VM).
+function streamSelect(call: CmdletCall): CmdletStream {
+  const buffered: unknown[] = [];
+  if (call.has('Last') || call.has('Index') || call.has('Unique')) return { process: (item) => void buffered.push(item), end: () => selectAll(call, buffered) };
+  let skip = call.has('Skip') ? toNumber(call.get('Skip')) : 0;
+  let remaining = call.has('First') ? toNumber(call.get('First')) : Infinity;
+  if (remaining <= 0) call.stopUpstream();
+  return {
+    process: (item) => {
+      if (remaining <= 0) return;
+      if (skip > 0) {
+        skip -= 1;
+        return;
+      }
+      remaining -= 1;
+      for (const value of project(call, item)) call.output(value);
+      if (remaining <= 0) call.stopUpstream();
+    },
+    end: () => undefined,
+  };
+}
+
 const selectObject: Cmdlet = {
   name: 'Select-Object',
   parameters: [
@@ -75,42 +149,9 @@ const selectObject: Cmdlet = {
     { name: 'Index' }, { name: 'InputObject', pipeline: 'value' },
   ],
   invoke(call) {
-    let items = [...(call.hasPipelineInput ? call.input : enumerate(call.get('InputObject')))];
-    if (call.has('Skip')) items = items.slice(toNumber(call.get('Skip')));
-    if (call.has('First') || call.has('Last')) {
-      const first = call.has('First') ? items.slice(0, toNumber(call.get('First'))) : [];
-      const last = call.has('Last') ? items.slice(Math.max(0, items.length - toNumber(call.get('Last')))) : [];
-      items = [...first, ...last];
-    }
-    if (call.has('Index')) items = enumerate(call.get('Index')).map((i) => items[toNumber(i)]).filter((v) => v !== undefined);
-    const properties = call.has('Property') ? enumerate(call.get('Property')) : [];
-    let results: unknown[] = items;
-    if (properties.length > 0) {
-      results = items.map((item) => {
-        const typeName = `Selected.${item instanceof PsObject ? item.typeName : 'System.Object'}`;
-        const selected = new PsObject(typeName);
-        for (const property of properties) {
-          if (property instanceof PsHashtable) {
-            const { name, selector } = readCalculated(property);
-            selected.set(name, propertyValue(call, item, selector));
-          } else if (toStr(property) === '*' && item instanceof PsObject) {
-            for (const name of item.names()) selected.set(name, item.get(name));
-          } else selected.set(toStr(property), propertyValue(call, item, property));
-        }
-        return selected;
-      });
-    }
-    if (call.has('ExpandProperty')) {
-      const name = toStr(call.get('ExpandProperty'));
-      results = items.flatMap((item) => {
-        if (!(item instanceof PsObject) || item.has(name) || item instanceof PsObject === false) return enumerate(getMember(item, name));
-        call.writeError(new RuntimeFailure(`Property "${name}" cannot be found.`, 'InvalidArgument', 'ExpandPropertyNotFound,Microsoft.PowerShell.Commands.SelectObjectCommand', 'PSArgumentException'));
-        return [];
-      });
-    }
-    if (call.has('Unique')) results = results.filter((v, i) => results.findIndex((w) => compareEqual(w, v, true)) === i);
-    for (const value of results) call.output(value);
+    selectAll(call, enumerate(call.get('InputObject')));
   },
+  stream: streamSelect,
 };
 
 const sortObject: Cmdlet = {
