@@ -4,10 +4,10 @@ import { InputError, diagnosticAt } from '../common/index.js';
 import { formatEventLine } from '../sim/index.js';
 import {
   formatClock,
-  formatRunReport,
   hasRunPassed,
   loadScenarioFile,
   runScenario,
+  writeRunReport,
   type RunReport,
 } from '../scenario/index.js';
 import { openAtomicOutput, type AtomicOutput } from './atomic-output.js';
@@ -54,9 +54,26 @@ export function defineCommand(command: Command): void {
         await log?.discard();
         throw error;
       }
-      process.stdout.write(flags.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatRunReport(report).join('\n')}\n`);
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else writeInBatches((write) => writeRunReport(report, write));
       if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
     });
+}
+
+/** Characters gathered before each write to stdout: few writes, and never the whole timeline in one string. */
+const STDOUT_BATCH_CHARS = 1 << 20;
+
+/** Writes the lines `emit` produces to stdout, each ended by a newline, in batches of about a megabyte. */
+function writeInBatches(emit: (write: (line: string) => void) => void): void {
+  let batch = '';
+  emit((line) => {
+    batch += `${line}\n`;
+    if (batch.length >= STDOUT_BATCH_CHARS) {
+      process.stdout.write(batch);
+      batch = '';
+    }
+  });
+  process.stdout.write(batch);
 }
 
 /** The event log as JSON lines, one event per line in seq order. */

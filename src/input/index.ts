@@ -1,7 +1,7 @@
 // Reading input files: YAML with positions (a fast reader for the plain subset, the `yaml` library for the rest),
 // NetworkConfig.xml, their size and depth limits, zod validation with file:line:column, and the address plan they
 // hold. Kept apart from src/scenario so `vnetsim check` loads this and not the engine behind the scenario runner.
-export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, hasValueAt, rootKindOf, type YamlSource, type YamlPath } from './yaml-source.js';
+export { parseYamlDocument, validateYaml, positionOf, keyPositionOf, hasNodeAt, hasValueAt, rootKindOf, rootKeysOf, type YamlSource, type YamlPath } from './yaml-source.js';
 export { YAML_SYNTAX_RULE, UNKNOWN_KEY_RULE, INVALID_VALUE_RULE } from './yaml-source.js';
 export { networkSectionSchema, eraSchema, planEraSchema, type NetworkSection, type Era } from './network-schema.js';
 export { readInputFile, readInputFileSync, UNREADABLE_FILE_RULE } from './input-file.js';

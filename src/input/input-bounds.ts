@@ -11,8 +11,34 @@ export interface YamlMeasure {
   tooDeepAt: { line: number; column: number } | undefined;
 }
 
-/** Characters after which a quote or a bracket starts a scalar or a flow collection (not text inside a scalar). */
-const VALUE_START = new Set([':', '-', '?', ',', '[', '{']);
+// Character codes the measure looks at: it reads every character of files of tens of megabytes, so it compares
+// numbers (charCodeAt) instead of building one-character strings.
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const HASH = 0x23;
+const DASH = 0x2d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const QUESTION = 0x3f;
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+const OPEN_CURLY = 0x7b;
+const CLOSE_CURLY = 0x7d;
+const PIPE = 0x7c;
+const GREATER = 0x3e;
+/** No character before this one on the line (a value may start here). */
+const LINE_START = -1;
+
+/** Whether a quote or a bracket after this character starts a scalar or a flow collection (not text inside a scalar). */
+function isValueStart(previous: number): boolean {
+  return previous === LINE_START || previous === COLON || previous === DASH || previous === QUESTION || previous === COMMA ||
+    previous === OPEN_SQUARE || previous === OPEN_CURLY;
+}
+
 /** The header of a block scalar (`|`, `>-`, `|2` …), after which more-indented lines are text, not structure. */
 const BLOCK_SCALAR_HEADER = /^[|>][-+0-9]*\s*(?:#.*)?$/;
 
@@ -26,7 +52,7 @@ const BLOCK_SCALAR_HEADER = /^[|>][-+0-9]*\s*(?:#.*)?$/;
 export function measureYaml(text: string): YamlMeasure {
   const indents: number[] = [];
   let flowDepth = 0;
-  let quote: string | null = null;
+  let quote = 0;
   let entries = 0;
   let blockScalarIndent = -1;
   let line = 0;
@@ -35,25 +61,25 @@ export function measureYaml(text: string): YamlMeasure {
     const end = newline < 0 ? text.length : newline;
     line++;
     let i = start;
-    while (i < end && text[i] === ' ') i++;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
     const indent = i - start;
-    const isBlank = i >= end || text[i] === '\r';
+    const isBlank = i >= end || text.charCodeAt(i) === CR;
     if (blockScalarIndent >= 0 && (isBlank || indent > blockScalarIndent)) {
       start = end + 1;
       continue;
     }
     blockScalarIndent = -1;
     let depth = indents.length + flowDepth;
-    if (quote === null && flowDepth === 0 && !isBlank && text[i] !== '#') {
+    if (quote === 0 && flowDepth === 0 && !isBlank && text.charCodeAt(i) !== HASH) {
       while (indents.length > 0 && indents[indents.length - 1]! > indent) indents.pop();
       if (indents.length === 0 || indents[indents.length - 1]! < indent) indents.push(indent);
       // An item's content sits at the column after its `- `: a level of its own (the mapping of `- key: …`, or the
       // next list of compact items `- - - x`), which later, deeper lines nest under.
-      while (text[i] === '-' && (text[i + 1] === ' ' || i + 1 === end) && indents.length <= MAX_NESTING_DEPTH) {
+      while (text.charCodeAt(i) === DASH && (text.charCodeAt(i + 1) === SPACE || i + 1 === end) && indents.length <= MAX_NESTING_DEPTH) {
         entries++;
         const dash = i;
         i += 2;
-        while (i < end && text[i] === ' ') i++;
+        while (i < end && text.charCodeAt(i) === SPACE) i++;
         indents.push(i - start);
         if (indents.length > MAX_NESTING_DEPTH) i = dash;
       }
@@ -61,35 +87,35 @@ export function measureYaml(text: string): YamlMeasure {
     }
     if (depth > MAX_NESTING_DEPTH) return { entries, tooDeepAt: { line, column: i - start + 1 } };
     // the last character of the line that was not blank: a quote or bracket right after the start or an indicator opens
-    let previous: string | undefined;
+    let previous = LINE_START;
     for (; i < end; i++) {
-      const c = text[i]!;
-      if (quote === '"') {
-        if (c === '\\') i++;
-        else if (c === '"') quote = null;
+      const c = text.charCodeAt(i);
+      if (quote === DOUBLE_QUOTE) {
+        if (c === BACKSLASH) i++;
+        else if (c === DOUBLE_QUOTE) quote = 0;
         continue;
       }
-      if (quote === "'") {
-        if (c === "'" && text[i + 1] === "'") i++;
-        else if (c === "'") quote = null;
+      if (quote === SINGLE_QUOTE) {
+        if (c === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) i++;
+        else if (c === SINGLE_QUOTE) quote = 0;
         continue;
       }
-      if (c === ' ' || c === '\t') continue;
-      const startsValue = previous === undefined || VALUE_START.has(previous);
-      if (c === '#' && (i === start || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
-      if ((c === '"' || c === "'") && startsValue) {
+      if (c === SPACE || c === TAB) continue;
+      const startsValue = isValueStart(previous);
+      if (c === HASH && (i === start || text.charCodeAt(i - 1) === SPACE || text.charCodeAt(i - 1) === TAB)) break;
+      if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && startsValue) {
         quote = c;
-      } else if ((c === '[' || c === '{') && (flowDepth > 0 || startsValue)) {
+      } else if ((c === OPEN_SQUARE || c === OPEN_CURLY) && (flowDepth > 0 || startsValue)) {
         flowDepth++;
         entries++;
         if (depth + flowDepth > MAX_NESTING_DEPTH) return { entries, tooDeepAt: { line, column: i - start + 1 } };
-      } else if ((c === ']' || c === '}') && flowDepth > 0) {
+      } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flowDepth > 0) {
         flowDepth--;
-      } else if (c === ',' && flowDepth > 0) {
+      } else if (c === COMMA && flowDepth > 0) {
         entries++;
-      } else if (c === ':' && (i + 1 === end || text[i + 1] === ' ' || flowDepth > 0)) {
+      } else if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE || flowDepth > 0)) {
         entries++;
-      } else if ((c === '|' || c === '>') && flowDepth === 0 && startsValue && BLOCK_SCALAR_HEADER.test(text.slice(i, end))) {
+      } else if ((c === PIPE || c === GREATER) && flowDepth === 0 && startsValue && BLOCK_SCALAR_HEADER.test(text.slice(i, end))) {
         blockScalarIndent = indent;
         break;
       }

@@ -78,8 +78,14 @@ export function plainDataOf(node: PlainNode): unknown {
   return data;
 }
 
+/** A first character that begins no null (n, N, ~), boolean (t, T, f, F), number (digits, signs, .) or special float. */
+const STARTS_PLAIN_TEXT = /^[A-EG-MO-SU-Za-eg-mo-su-z_]/;
+
 /** Resolves a plain scalar the way the YAML 1.2 core schema does (null, booleans, integers, floats, else text). */
 export function resolveCoreScalar(text: string): unknown {
+  // Most scalars of a large plan are names (svc12-3, West US): a letter that starts no null, boolean, number or
+  // special float is text whatever follows, and the patterns below need not run for them.
+  if (STARTS_PLAIN_TEXT.test(text)) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;

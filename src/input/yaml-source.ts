@@ -192,6 +192,20 @@ export function rootKindOf(source: YamlSource): YamlTree['rootKind'] {
 }
 
 /**
+ * The root mapping's keys, in document order; undefined when the root is not a mapping or the document cannot be
+ * turned into data (an alias bomb). The data is converted once per document and shared with validateYaml.
+ */
+export function rootKeysOf(source: YamlSource): string[] | undefined {
+  if (source.tree.rootKind !== 'mapping') return undefined;
+  try {
+    const data = toPlainData(source);
+    return data !== null && typeof data === 'object' ? Object.keys(data) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Converts the value at `basePath` (default: the whole document) to plain data and validates it with a zod schema;
  * every issue becomes a diagnostic at the offending node (unknown keys at the key), thrown together as an InputError.
  */

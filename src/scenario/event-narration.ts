@@ -139,11 +139,18 @@ function describeConnectivityChange(e: SimEventOf<'connection.stateChanged'>): s
  */
 export function createEventNarrator(): (event: SimEvent) => string {
   const dips = new Map<string, string>();
+  // events come in bursts at one time (a VNet's 2,048 VMs at 0s): its clock text is formatted once per burst
+  let clockTime = -1;
+  let clock = '';
   return (event) => {
     if (event.type === 'dip.allocated') dips.set(`${event.service}/${event.vm}`, event.ip);
     if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.delete(`${event.service}/${event.vm}`);
     const { subject, text } = narrate(event, dips);
-    return `${formatClock(event.time)}  ${subject.padEnd(SUBJECT_WIDTH)}  ${text}`;
+    if (event.time !== clockTime) {
+      clockTime = event.time;
+      clock = formatClock(event.time);
+    }
+    return `${clock}  ${subject.padEnd(SUBJECT_WIDTH)}  ${text}`;
   };
 }
 

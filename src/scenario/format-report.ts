@@ -11,20 +11,30 @@ const MARK: Record<ExpectationResult['status'], string> = { held: '✓', failed:
  * verdict with the file:line it was written at, then refusals nobody expected, then a one-line summary.
  */
 export function formatRunReport(report: RunReport): string[] {
-  const lines = [`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`, ''];
+  const lines: string[] = [];
+  writeRunReport(report, (line) => lines.push(line));
+  return lines;
+}
+
+/** {@link formatRunReport} handed to `write` line by line, so a run of millions of events never becomes one string. */
+export function writeRunReport(report: RunReport, write: (line: string) => void): void {
+  write(`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`);
+  write('');
   const narrate = createEventNarrator();
-  for (const event of report.events) lines.push(narrate(event));
+  for (const event of report.events) write(narrate(event));
 
   if (report.expectations.length > 0) {
-    lines.push('', 'expectations');
-    for (const result of report.expectations) lines.push(formatVerdict(result));
+    write('');
+    write('expectations');
+    for (const result of report.expectations) write(formatVerdict(result));
   }
   if (report.unexpectedRefusals.length > 0) {
-    lines.push('', 'warnings (refused commands no expectation mentions)');
-    for (const refusal of report.unexpectedRefusals) lines.push(formatRefusalWarning(refusal));
+    write('');
+    write('warnings (refused commands no expectation mentions)');
+    for (const refusal of report.unexpectedRefusals) write(formatRefusalWarning(refusal));
   }
-  lines.push('', formatSummary(report));
-  return lines;
+  write('');
+  write(formatSummary(report));
 }
 
 /** `  ✓ 00:15:00  vm web/web1 is ReadyRole  (file:12)`, with expected vs actual when it failed. */

@@ -15,7 +15,7 @@ export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';
 export { runScenario, runScenarioToWorld, findScenarioEndMs, type RunOptions } from './run-scenario.js';
 export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand } from './run-report.js';
-export { formatRunReport, formatVerdict } from './format-report.js';
+export { formatRunReport, writeRunReport, formatVerdict } from './format-report.js';
 export { buildScenarioJsonSchema, formatScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './scenario-json-schema.js';
 export { EXPECTATION_KINDS } from './expectations/registry.js';
 export {

@@ -9,7 +9,7 @@ import { buildComputeCommands } from './compute-commands.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { readRelatedFile, resolveNetworkConfig, type RelatedFileReader } from './network-config-source.js';
-import { isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
+import { isPlanOnlySource, isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
@@ -27,7 +27,17 @@ export const VM_SOURCE_RULE = 'vm-source';
  */
 export async function loadScenarioFile(path: string): Promise<Scenario> {
   const text = await readInputFile(path, 'scenario');
-  return isPlanOnlyText(text, path) ? parsePlanScenario(text, path) : parseScenario(text, path);
+  if (text.startsWith('\uFEFF') || text.trimStart().startsWith('<')) {
+    return isPlanOnlyText(text, path) ? parsePlanScenario(text, path) : parseScenario(text, path);
+  }
+  // One parse serves the plan-or-scenario question and the scenario loader: a 200k-VM file takes seconds to read.
+  let source: YamlSource;
+  try {
+    source = parseYamlDocument(text, path);
+  } catch {
+    return parseScenario(text, path);
+  }
+  return isPlanOnlySource(source) ? parsePlanScenario(text, path) : parseScenarioSource(source);
 }
 
 /**
@@ -36,7 +46,12 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
  * plan errors from checkPlan, and names that nothing declares.
  */
 export function parseScenario(text: string, file: string, readRelated: RelatedFileReader = readRelatedFile): Scenario {
-  const source = parseYamlDocument(text, file);
+  return parseScenarioSource(parseYamlDocument(text, file), readRelated);
+}
+
+/** {@link parseScenario} of a document already parsed. */
+function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader = readRelatedFile): Scenario {
+  const { file } = source;
   const data = validateYaml(source, scenarioSchema);
   const plan = networkPlanFromYaml(source);
   const eraMonth = parseEra(String(data.era)) ?? DEFAULT_ERA;

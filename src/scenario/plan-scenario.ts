@@ -1,5 +1,5 @@
 import { InputError, type Diagnostic, type SourceRef } from '../common/index.js';
-import { findPlaceholders, parseNetworkPlan, parseYamlDocument, rootKindOf } from '../input/index.js';
+import { findPlaceholders, parseNetworkPlan, parseYamlDocument, rootKeysOf, type YamlSource } from '../input/index.js';
 import { checkPlan, featureAvailable, inferPlanEra, parseEra, type NetworkPlan } from '../ipam/index.js';
 import type { ScheduledCommand, Scenario } from './scenario.js';
 
@@ -18,18 +18,20 @@ const PLAN_ONLY_KEYS = new Set(['name', 'description', 'era', 'network']);
 export function isPlanOnlyText(text: string, file: string): boolean {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) return true;
-  let data: unknown;
+  let source: YamlSource;
   try {
-    const source = parseYamlDocument(body, file);
-    if (rootKindOf(source) !== 'mapping') return false;
-    data = source.tree.toData();
+    source = parseYamlDocument(body, file);
   } catch {
-    // not a readable mapping: the scenario loader reports why, with its position
+    // not readable YAML: the scenario loader reports why, with its position
     return false;
   }
-  if (data === null || typeof data !== 'object') return false;
-  const keys = Object.keys(data);
-  return keys.length > 0 && keys.every((key) => PLAN_ONLY_KEYS.has(key));
+  return isPlanOnlySource(source);
+}
+
+/** Whether a parsed YAML document holds only plan keys (a mapping that cannot be read is left to the scenario loader). */
+export function isPlanOnlySource(source: YamlSource): boolean {
+  const keys = rootKeysOf(source);
+  return keys !== undefined && keys.length > 0 && keys.every((key) => PLAN_ONLY_KEYS.has(key));
 }
 
 /** Reads plan text (XML or plan-only YAML) as a runnable scenario; plan errors and placeholders are an InputError. */

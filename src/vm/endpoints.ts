@@ -28,7 +28,10 @@ export function formatPortKey(protocol: EndpointProtocol, port: number): string 
 export function listTakenPublicPorts(vms: readonly Vm[]): Set<string> {
   const taken = new Set<string>();
   for (const vm of vms) {
-    for (const e of Object.values(vm.endpoints)) taken.add(formatPortKey(e.protocol, e.publicPort));
+    for (const name in vm.endpoints) {
+      const e = vm.endpoints[name]!;
+      taken.add(formatPortKey(e.protocol, e.publicPort));
+    }
   }
   return taken;
 }
@@ -36,7 +39,7 @@ export function listTakenPublicPorts(vms: readonly Vm[]): Set<string> {
 /** Number of input endpoints of a service's VMs (limit 150 per service, LIMITS-2015). */
 export function countServiceEndpoints(vms: readonly Vm[]): number {
   let count = 0;
-  for (const vm of vms) count += Object.keys(vm.endpoints).length;
+  for (const vm of vms) for (const _name in vm.endpoints) count++;
   return count;
 }
 
