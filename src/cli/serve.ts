@@ -2,10 +2,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
-import { findScenarioEndMs, loadScenarioFile, readInputFile, type Scenario } from '../scenario/index.js';
+import {
+  checkExpectation, findScenarioEndMs, loadScenarioFile, readInputFile, toRefusal, type ExpectationResult, type RefusedCommand, type Scenario,
+} from '../scenario/index.js';
 import { Simulation, checkEventLog } from '../sim/index.js';
 import {
-  DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, createScriptedWorld, startVizServer, type LiveWorld, type TimedEvent, type VizServer,
+  DEFAULT_HOST, DEFAULT_SPEED, DEFAULT_WEB_ROOT, createScriptedWorld, startVizServer, type ExpectationMark, type LiveWorld, type TimedEvent,
+  type VizServer,
 } from '../viz/index.js';
 import { browsableUrl, describeListenFailure, isLoopback, parsePort, parseSpeed } from './listen-options.js';
 import { createWorldAnswerers } from './serve-answers.js';
@@ -61,8 +64,9 @@ export function defineCommand(command: Command): void {
 }
 
 /**
- * Plays a scenario live: the engine's clock advances as the viz server asks, and each timeline command executes when
- * its time comes — after the timers due by then, as `vnetsim run` does, so the live view and the report agree.
+ * Plays a scenario live: the engine's clock advances as the viz server asks, and at each scheduled time the timers due
+ * by then fire, that time's commands execute, then its expectations are checked — as `vnetsim run` does, so the live
+ * view, its ✓/✗ marks and the report agree.
  */
 export function createScenarioWorld(scenario: Scenario): LiveWorld {
   const sim = Simulation.create({
@@ -70,9 +74,17 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     limits: scenario.limits, scenarioName: scenario.name,
   });
   const commands = [...scenario.commands].sort((a, b) => a.atMs - b.atMs);
+  const expectations = [...scenario.expectations].sort((a, b) => a.atMs - b.atMs);
   const endMs = findScenarioEndMs(scenario);
+  const refused: RefusedCommand[] = [];
+  const checked: ExpectationMark[] = [];
   let next = 0;
+  let nextExpectation = 0;
   let nowMs = 0;
+  const nextScheduledMs = (): number | undefined => {
+    const due = [commands[next]?.atMs, expectations[nextExpectation]?.atMs].filter((t): t is number => t !== undefined);
+    return due.length === 0 ? undefined : Math.min(...due);
+  };
   return {
     get events() {
       return sim.events;
@@ -80,21 +92,37 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
     ...createWorldAnswerers(() => sim.events, { scenario: scenario.name, file: scenario.file }),
     subscribe: (listener) => sim.subscribe(listener),
     now: () => nowMs,
+    expectations: () => checked,
     advanceTo(timeMs) {
-      for (; next < commands.length && commands[next]!.atMs <= timeMs; next++) {
-        const scheduled = commands[next]!;
-        sim.advanceTo(Math.max(nowMs, scheduled.atMs));
-        sim.execute(scheduled.command, scheduled.at);
+      for (let atMs = nextScheduledMs(); atMs !== undefined && atMs <= timeMs; atMs = nextScheduledMs()) {
+        sim.advanceTo(Math.max(nowMs, atMs));
+        for (; next < commands.length && commands[next]!.atMs === atMs; next++) {
+          const scheduled = commands[next]!;
+          const outcome = sim.execute(scheduled.command, scheduled.at);
+          if (!outcome.ok) refused.push(toRefusal(scheduled, outcome.diagnostic.rule, outcome.diagnostic.message));
+        }
+        const context = { world: sim.world, events: sim.events, refused, nowMs: atMs };
+        for (; nextExpectation < expectations.length && expectations[nextExpectation]!.atMs === atMs; nextExpectation++) {
+          checked.push(toMark(checkExpectation(expectations[nextExpectation]!, context), sim.events[sim.events.length - 1]?.seq ?? -1));
+        }
       }
       sim.advanceTo(Math.max(nowMs, timeMs));
       nowMs = Math.max(nowMs, timeMs);
     },
     // Gateways keep timers forever (rekeys, DPD); playing stops at the scenario's end, seeking can go beyond it.
     nextEventTime() {
-      const due = [commands[next]?.atMs, sim.clock.nextDeadline()].filter((t): t is number => t !== undefined);
+      const due = [nextScheduledMs(), sim.clock.nextDeadline()].filter((t): t is number => t !== undefined);
       const first = due.length === 0 ? undefined : Math.min(...due);
       return first !== undefined && first <= Math.max(endMs, nowMs) ? first : nowMs < endMs ? endMs : undefined;
     },
+  };
+}
+
+/** An expectation's verdict as the page marks it on the timeline, at the last event logged when it was checked. */
+function toMark(result: ExpectationResult, atSeq: number): ExpectationMark {
+  return {
+    atMs: result.atMs, atSeq, status: result.status === 'held' ? 'held' : 'failed', description: result.description,
+    expected: result.expected, actual: result.actual, at: `${result.at.file}:${result.at.line}`,
   };
 }
 

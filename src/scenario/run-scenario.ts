@@ -132,7 +132,8 @@ function scheduledTimes(scenario: Scenario, endMs: number): number[] {
   return [...times].filter((t) => t <= endMs).sort((a, b) => a - b);
 }
 
-function toRefusal(scheduled: ScheduledCommand, code: string, message: string): RefusedCommand {
+/** A refused scheduled command as the run report and expectations see it (also for `serve`, which plays the same timeline live). */
+export function toRefusal(scheduled: ScheduledCommand, code: string, message: string): RefusedCommand {
   return { atMs: scheduled.atMs, command: scheduled.command, code, message, at: scheduled.at };
 }
 
@@ -145,7 +146,8 @@ function describeExpectation(scheduled: ScheduledExpectation) {
   };
 }
 
-function checkExpectation(scheduled: ScheduledExpectation, context: ExpectationContext): ExpectationResult {
+/** Checks one scheduled expectation against the world and log of `context` (also for `serve`'s live checks). */
+export function checkExpectation(scheduled: ScheduledExpectation, context: ExpectationContext): ExpectationResult {
   const verdict = scheduled.expectation.evaluate(context);
   return {
     ...describeExpectation(scheduled),

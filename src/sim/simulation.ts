@@ -1,6 +1,6 @@
 import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
 import type { NetworkPlan, PlanVnet } from '../ipam/index.js';
-import { GatewayHost, type DeviceSpec, type GatewayEvent } from '../gateway/index.js';
+import { GatewayHost, type DeviceSpec, type GatewayCommand, type GatewayEvent } from '../gateway/index.js';
 import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
@@ -149,7 +149,7 @@ export class Simulation {
       const first = this.log.length;
       const verdict = this.gateways.execute(command);
       if (!verdict.ok) {
-        const refused = this.refuse(command.type, verdict.code, verdict.message, [], at);
+        const refused = this.refuse(command.type, verdict.code, verdict.message, [], at, namedByGatewayCommand(command));
         return verdict.platformMessage === undefined ? refused : { ...refused, platformMessage: verdict.platformMessage };
       }
       return { ok: true, events: this.log.slice(first) };
@@ -274,12 +274,15 @@ export class Simulation {
     }
   }
 
-  private refuse(command: string, code: string, message: string, objects: string[], at: SourceRef | undefined): { ok: false; diagnostic: Diagnostic } {
+  /** `named` is what the logged event marks on the page; it defaults to the diagnostic's objects. */
+  private refuse(
+    command: string, code: string, message: string, objects: string[], at: SourceRef | undefined, named: readonly string[] = objects,
+  ): { ok: false; diagnostic: Diagnostic } {
     const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
     if (this.logsRefusal) {
       this.record(makeEngineEvent('command.refused', {
         command, code, message,
-        ...(objects.length === 0 ? {} : { objects: [...objects] }),
+        ...(named.length === 0 ? {} : { objects: [...named] }),
         ...(at === undefined ? {} : { at: `${at.file}:${at.line}:${at.column}` }),
       }));
     }
@@ -297,4 +300,9 @@ export class Simulation {
     for (const listener of this.listeners) listener(event);
     return event;
   }
+}
+
+/** What a gateway command names, as object ids: its VNet's gateway and the site, when it has them. */
+function namedByGatewayCommand(command: GatewayCommand): string[] {
+  return [...('vnet' in command ? [`gateway:${command.vnet}`] : []), ...('site' in command ? [`site:${command.site}`] : [])];
 }

@@ -1,8 +1,8 @@
 export { type VizEvent } from './event-fields.js';
 export { parseIpv4, parseIpv4Prefix, formatIpv4, type Ipv4Range } from './ipv4.js';
 export {
-  type View, type VnetView, type SubnetView, type GatewayView, type SiteView, type ServiceView, type VmView, type ConnectionView,
-  createView, applyEvent, applyEvents, vmKey, connectionKey,
+  type View, type VnetView, type SubnetView, type SiteView, type ServiceView, type VmView, type RefusalView,
+  createView, applyEvent, applyEvents, vmKey, gatewayOf,
 } from './view-model.js';
 export { narrateEvent, formatEventFields, formatClock, type EventLine } from './event-line.js';
 export { ViewHistory, CHECKPOINT_INTERVAL_EVENTS } from './view-history.js';

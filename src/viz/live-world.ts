@@ -1,6 +1,6 @@
 import type { VizEvent } from './event-fields.js';
 import type { DiffReply, MatrixReply } from './panel-protocol.js';
-import type { ReachReply } from './protocol.js';
+import type { ExpectationMark, ReachReply } from './protocol.js';
 
 /**
  * What the viz server needs from a running scenario: the event log, a way to hear new events, and the simulated
@@ -26,6 +26,8 @@ export interface LiveWorld {
   diff?: ((fromSeq: number, toSeq: number) => DiffReply) | undefined;
   /** Who reaches whom, class to class, after event `atSeq` (the newest when absent), as `vnetsim matrix` says. */
   matrix?: ((atSeq?: number) => MatrixReply) | undefined;
+  /** The scenario's expectations checked so far, in the order checked (absent for a recorded log, which has none). */
+  expectations?: (() => readonly ExpectationMark[]) | undefined;
 }
 
 /** An event with its simulated time, as a checked recorded log (JSONL) or a test script holds it. */

@@ -3,7 +3,7 @@ import {
   prefixLast4, utilisation, type Prefix4,
 } from '../ipam/index.js';
 import { compareNatural } from './natural-order.js';
-import type { View, VmView, VnetView } from './view-model.js';
+import { gatewayOf, type View, type VmView, type VnetView } from './view-model.js';
 
 /**
  * The address plan as NetBox's prefix view shows it: one row per prefix, sorted by address and nested (a VNet's
@@ -69,7 +69,7 @@ export function buildPrefixTree(view: View): PrefixRow[] {
       };
       // Sorted on the numbers, not the text: parsing each CIDR again per comparison was most of a large plan's cost.
       const children = [
-        ...inside.map((s) => ({ at: s.prefix, row: subnetRow(vnet, s.name, s.prefix, holders.get(`${vnet.name}/${s.name}`) ?? []) })),
+        ...inside.map((s) => ({ at: s.prefix, row: subnetRow(view, vnet, s.name, s.prefix, holders.get(`${vnet.name}/${s.name}`) ?? []) })),
         ...free.map((p) => ({ at: p, row: freeRow(vnet.name, p) })),
       ].sort((a, b) => a.at.network - b.at.network || a.at.length - b.at.length).map((c) => c.row);
       groups.push({ top, network: space.network, length: space.length, children });
@@ -107,8 +107,8 @@ export function listSubnetAddresses(view: View, vnetName: string, subnetName: st
   for (let ip = first; ip < usableFirst && ip <= last; ip++) {
     rows.push(single('reserved', ip, `${RESERVED_HEAD_ROLES[ip - first] ?? 'reserved'} (reserved)`));
   }
-  if (subnetName === GATEWAY_SUBNET && vnet.gateway !== null) {
-    rows.push(run('held', usableFirst, usableLast, describeGateway(vnet)));
+  if (subnetName === GATEWAY_SUBNET && gatewayOf(view, vnet.name) !== null) {
+    rows.push(run('held', usableFirst, usableLast, describeGateway(view, vnet)));
   } else {
     let cursor = usableFirst;
     for (const { ip, vm } of indexHolders(view).get(`${vnetName}/${subnetName}`) ?? []) {
@@ -127,10 +127,10 @@ function freeRow(owner: string, prefix: Prefix4): PrefixRow {
   return { kind: 'free', depth: 1, prefix: formatPrefix(prefix), owner, subnet: '', size: sizeOf(prefix), utilisation: 0, detail: 'free' };
 }
 
-function subnetRow(vnet: VnetView, name: string, prefix: Prefix4, holders: readonly Holder[]): PrefixRow {
+function subnetRow(view: View, vnet: VnetView, name: string, prefix: Prefix4, holders: readonly Holder[]): PrefixRow {
   const base = { kind: 'subnet' as const, depth: 1 as const, prefix: formatPrefix(prefix), owner: vnet.name, subnet: name, size: sizeOf(prefix) };
-  if (name === GATEWAY_SUBNET && vnet.gateway !== null) {
-    return { ...base, utilisation: null, detail: `${name}: ${describeGateway(vnet)}` };
+  if (name === GATEWAY_SUBNET && gatewayOf(view, vnet.name) !== null) {
+    return { ...base, utilisation: null, detail: `${name}: ${describeGateway(view, vnet)}` };
   }
   const usable = Math.max(0, sizeOf(prefix) - AZURE_CLASSIC_RESERVED.reservedAtStart - AZURE_CLASSIC_RESERVED.reservedAtEnd);
   const held = holders.filter((h) => containsAddress4(prefix, h.ip)).length;
@@ -179,9 +179,9 @@ function keyOf(vm: VmView): string {
   return `${vm.service}/${vm.name}`;
 }
 
-function describeGateway(vnet: VnetView): string {
-  const gateway = vnet.gateway;
-  return gateway === null ? '' : `held by the ${vnet.name} gateway (${gateway.state}${gateway.publicIp === null ? '' : `, VIP ${gateway.publicIp}`})`;
+function describeGateway(view: View, vnet: VnetView): string {
+  const gateway = gatewayOf(view, vnet.name);
+  return gateway === null ? '' : `held by the ${vnet.name} gateway (${gateway.state}${gateway.publicIp === undefined ? '' : `, VIP ${gateway.publicIp}`})`;
 }
 
 function readSubnets(vnet: VnetView): { name: string; prefix: Prefix4 }[] {

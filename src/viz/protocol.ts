@@ -85,6 +85,29 @@ export interface ReachMessage extends ReachReply {
   requestId: string;
 }
 
+/** One scenario expectation as checked while the world ran: the moment (time and last event then), the verdict, both sides. */
+export interface ExpectationMark {
+  atMs: number;
+  /** The last event logged when it was checked (−1 before any): clicking its marker shows the world right there. */
+  atSeq: number;
+  status: 'held' | 'failed';
+  description: string;
+  expected: string;
+  actual: string;
+  /** Where the scenario file states it, `file:line`. */
+  at: string;
+}
+
+/**
+ * The expectations checked so far, from the `from`-th on (0 after every hello, so a page that reconnects or resyncs
+ * gets the whole list again); a page keeps the first `from` it holds and replaces the rest.
+ */
+export interface ExpectationsMessage {
+  type: 'expectations';
+  from: number;
+  marks: ExpectationMark[];
+}
+
 /**
  * Stable error codes: `bad-json` (not JSON), `bad-message` (fails the schema; `message` lists path: problem),
  * `reach-unavailable` (no topology engine wired in to answer reach, diff or matrix queries), `unknown-node` (a reach endpoint names no node),
@@ -102,7 +125,8 @@ export interface ErrorMessage {
 }
 
 /** Everything the server sends. */
-export type ServerMessage = HelloMessage | EventsMessage | PlaybackMessage | ReachMessage | DiffMessage | MatrixMessage | ErrorMessage;
+export type ServerMessage =
+  | HelloMessage | EventsMessage | PlaybackMessage | ReachMessage | DiffMessage | MatrixMessage | ExpectationsMessage | ErrorMessage;
 
 /** Highest playback speed accepted: a week of simulated time per real second. */
 export const MAX_SPEED = 604_800_000 / 1000;

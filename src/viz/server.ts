@@ -67,10 +67,18 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
     playback: () => playback.state(),
   });
   let isWaitingForFirstPage = options.autoplay === 'first-page';
+  let expectationsSent = 0;
+  const sendNewExpectations = (): void => {
+    const marks = options.world.expectations?.() ?? [];
+    if (marks.length <= expectationsSent) return;
+    stream.broadcast({ type: 'expectations', from: expectationsSent, marks: marks.slice(expectationsSent) });
+    expectationsSent = marks.length;
+  };
   const playback: Playback = new Playback(options.world, {
     speed: options.speed,
     onChange: (state) => {
       stream.flush();
+      sendNewExpectations();
       stream.broadcast({ type: 'playback', playback: state });
     },
     onError: (error) => {
@@ -127,6 +135,7 @@ export async function startVizServer(options: VizServerOptions): Promise<VizServ
         playback.play();
       }
       stream.addClient(ws, readResumeSeq(target.search));
+      if (options.world.expectations !== undefined) stream.reply(ws, { type: 'expectations', from: 0, marks: [...options.world.expectations()] });
     });
   });
 

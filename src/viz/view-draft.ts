@@ -1,4 +1,5 @@
-import type { ConnectionView, ServiceView, SiteView, View, VmView, VnetView } from './view-model.js';
+import type { GatewayStatus } from '../gateway/index.js';
+import type { RefusalView, ServiceView, SiteView, View, VmView, VnetView } from './view-model.js';
 
 /** What each keyed collection of a View holds. */
 interface Collections {
@@ -7,7 +8,8 @@ interface Collections {
   sites: SiteView;
   services: ServiceView;
   vms: VmView;
-  connections: ConnectionView;
+  gateways: GatewayStatus;
+  refusals: RefusalView;
 }
 
 /** A keyed collection of a View. */

@@ -88,7 +88,7 @@ export class ViewHistory {
 }
 
 /** Index of the first item whose key is greater than `key` (items sorted by key). */
-function upperBound<T>(items: readonly T[], key: number, keyOf: (item: T) => number): number {
+export function upperBound<T>(items: readonly T[], key: number, keyOf: (item: T) => number): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {

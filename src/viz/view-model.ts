@@ -1,3 +1,4 @@
+import { applyGatewayEvent, type GatewayEvent, type GatewayStatus } from '../gateway/index.js';
 import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 import { ViewDraft } from './view-draft.js';
 
@@ -12,12 +13,6 @@ export interface SubnetView {
   prefix: string;
 }
 
-/** A VNet's gateway as the classic API reports it (NotProvisioned | Provisioning | Provisioned | Deprovisioning). */
-export interface GatewayView {
-  state: string;
-  publicIp: string | null;
-}
-
 /** A virtual network, bound to an affinity group (2012–2014) or directly to a region (2014+). */
 export interface VnetView {
   name: string;
@@ -25,14 +20,14 @@ export interface VnetView {
   region: string | null;
   addressSpace: string[];
   subnets: SubnetView[];
-  gateway: GatewayView | null;
 }
 
-/** An on-premises network reached through a VNet gateway. */
+/** An on-premises network reached through a VNet gateway, and its VPN device's power as last logged (`null`: never changed). */
 export interface SiteView {
   name: string;
   addressPrefixes: string[];
   vpnGatewayAddress: string | null;
+  deviceUp: boolean | null;
 }
 
 /** A cloud service: empty until its first deployment makes it IaaS or PaaS. */
@@ -58,13 +53,13 @@ export interface VmView {
   endpoints: string[];
 }
 
-/** A site-to-site tunnel's connectivity (Connected | Connecting | NotConnected) and its last message. */
-export interface ConnectionView {
-  vnet: string;
-  site: string;
-  state: string;
+/** A refused command as the page marks it on the objects it named: when, which command, the code and the words. */
+export interface RefusalView {
+  seq: number;
+  timeMs: number;
+  command: string;
+  code: string;
   message: string;
-  reason: string | null;
 }
 
 /** Everything the page draws, as of event `seq` (−1 before the first event) at simulated time `timeMs`. */
@@ -77,7 +72,13 @@ export interface View {
   sites: Record<string, SiteView>;
   services: Record<string, ServiceView>;
   vms: Record<string, VmView>;
-  connections: Record<string, ConnectionView>;
+  /**
+   * Every VNet's gateway and its tunnels by site, folded by the gateway's own status fold (applyGatewayEvent), the one
+   * `vnetsim status` reads: state, type, SKU, VIP, last operation; per tunnel the state, reason, message and since when.
+   */
+  gateways: Record<string, GatewayStatus>;
+  /** The last refused command per object id it named (`gateway:V`, `vm:svc/vm`, `site:S`). */
+  refusals: Record<string, RefusalView>;
   refusedCount: number;
 }
 
@@ -87,19 +88,20 @@ const INITIAL_VM_STATE = 'Provisioning';
 /** The empty world before event 0. */
 export function createView(): View {
   return {
-    seq: -1, timeMs: 0, regions: [], affinityGroups: {}, vnets: {}, sites: {}, services: {}, vms: {}, connections: {},
+    seq: -1, timeMs: 0, regions: [], affinityGroups: {}, vnets: {}, sites: {}, services: {}, vms: {}, gateways: {}, refusals: {},
     refusedCount: 0,
   };
+}
+
+/** A VNet's gateway, `null` when it has none (the classic API's NotProvisioned is "no gateway"). */
+export function gatewayOf(view: View, vnet: string): GatewayStatus | null {
+  const gateway = view.gateways[vnet];
+  return gateway === undefined || gateway.state === 'NotProvisioned' ? null : gateway;
 }
 
 /** Key of a VM in `View.vms`. */
 export function vmKey(service: string, vm: string): string {
   return `${service}/${vm}`;
-}
-
-/** Key of a tunnel in `View.connections`. */
-export function connectionKey(vnet: string, site: string): string {
-  return `${vnet}/${site}`;
 }
 
 /** Pure fold step: the view after `event`; an event at or before `view.seq` is already in it and changes nothing. */
@@ -144,12 +146,12 @@ const HANDLERS: Handlers = {
     draft.put('vnets', event.vnet, {
       name: event.vnet, affinityGroup, region, addressSpace: [...event.addressSpace],
       subnets: event.subnets.map(({ name, prefix }) => ({ name, prefix })),
-      gateway: draft.read('vnets', event.vnet)?.gateway ?? null,
     });
   },
   'localSite.defined': (draft, event) => {
     draft.put('sites', event.site, {
       name: event.site, addressPrefixes: [...event.addressPrefixes], vpnGatewayAddress: event.vpnGatewayAddress ?? null,
+      deviceUp: draft.read('sites', event.site)?.deviceUp ?? null,
     });
   },
   // setNetworkConfig: objects the new document no longer declares leave the page.
@@ -222,38 +224,38 @@ const HANDLERS: Handlers = {
     const vm = draft.edit('vms', vmKey(event.service, event.vm));
     if (vm !== undefined) vm.endpoints = vm.endpoints.filter((e) => e !== event.endpoint);
   },
-  'command.refused': (draft) => {
+  'command.refused': (draft, event) => {
     draft.view.refusedCount += 1;
+    const refusal: RefusalView = { seq: event.seq, timeMs: event.time, command: event.command, code: event.code, message: event.message };
+    for (const id of event.objects ?? []) draft.put('refusals', id, refusal);
   },
-  'gateway.stateChanged': (draft, event) => {
-    const vnet = draft.edit('vnets', event.vnet);
-    if (vnet === undefined) return;
-    // NotProvisioned is the classic API's "no gateway" state, so the node disappears again after a delete.
-    vnet.gateway = event.to === 'NotProvisioned' ? null : { state: event.to, publicIp: event.publicIp ?? vnet.gateway?.publicIp ?? null };
-  },
-  'connection.added': (draft, event) => {
-    const key = connectionKey(event.vnet, event.site);
-    // A configured tunnel is NotConnected until the gateway is up and IKE succeeds.
-    if (draft.read('connections', key) === undefined) {
-      draft.put('connections', key, { vnet: event.vnet, site: event.site, state: 'NotConnected', message: '', reason: null });
-    }
-  },
-  'connection.removed': (draft, event) => {
-    draft.remove('connections', connectionKey(event.vnet, event.site));
-  },
-  'connection.stateChanged': (draft, event) => {
-    const key = connectionKey(event.vnet, event.site);
-    // A retry under the same failure keeps the failure's message, as Get-AzureVNetConnection kept its last event.
-    const retried = event.retry === true ? draft.edit('connections', key) : undefined;
-    if (retried !== undefined) {
-      retried.state = event.to;
-      return;
-    }
-    draft.put('connections', key, {
-      vnet: event.vnet, site: event.site, state: event.to, message: event.message, reason: event.reason ?? null,
-    });
+  'gateway.stateChanged': foldGatewayStatus,
+  'gateway.operation': foldGatewayStatus,
+  'connection.added': foldGatewayStatus,
+  'connection.removed': foldGatewayStatus,
+  'connection.stateChanged': foldGatewayStatus,
+  'connection.sharedKeySet': foldGatewayStatus,
+  'connection.deviceChanged': (draft, event) => {
+    const site = draft.edit('sites', event.site);
+    if (site !== undefined) site.deviceUp = event.up;
   },
 };
+
+/**
+ * Folds a gateway event into its VNet's status with the gateway's own fold, on a copy: the fold edits in place and
+ * older views kept for the timeline share the previous record.
+ */
+function foldGatewayStatus(draft: ViewDraft, event: SimEvent & GatewayEvent & { vnet: string }): void {
+  const current = draft.read('gateways', event.vnet);
+  const world = { gateways: current === undefined ? {} : { [event.vnet]: copyGatewayStatus(current) } };
+  applyGatewayEvent(world, event, event.time);
+  draft.put('gateways', event.vnet, world.gateways[event.vnet]!);
+}
+
+function copyGatewayStatus(status: GatewayStatus): GatewayStatus {
+  const connections = Object.fromEntries(Object.entries(status.connections).map(([site, c]) => [site, { ...c }]));
+  return { ...status, connections, ...(status.lastOperation === undefined ? {} : { lastOperation: { ...status.lastOperation } }) };
+}
 
 function regionOfGroup(draft: ViewDraft, affinityGroup: string | null): string | null {
   return affinityGroup === null ? null : draft.read('affinityGroups', affinityGroup)?.region ?? null;

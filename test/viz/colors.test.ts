@@ -62,5 +62,5 @@ describe('graph colours', () => {
 });
 
 function nodeOf(kind: NodeKind, state: string | null): GraphNode {
-  return { id: `${kind}:x`, kind, label: 'x', parent: null, state, group: null, detail: '' };
+  return { id: `${kind}:x`, kind, label: 'x', parent: null, state, group: null, facts: '', detail: '', refusal: null };
 }

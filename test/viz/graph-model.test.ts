@@ -40,9 +40,10 @@ describe('buildGraph', () => {
   });
 
   it('draws the tunnel from the gateway to the site with its connection state, not as a containment edge', () => {
-    expect(graph.links.filter((l) => l.kind === 'tunnel')).toEqual([
-      { id: 'tunnel:HubVNet/OnPrem', kind: 'tunnel', source: 'gateway:HubVNet', target: 'site:OnPrem', state: 'Connected' },
-    ]);
+    expect(graph.links.filter((l) => l.kind === 'tunnel')).toEqual([{
+      id: 'tunnel:HubVNet/OnPrem', kind: 'tunnel', source: 'gateway:HubVNet', target: 'site:OnPrem', state: 'Connected', condition: 'connected',
+      label: '✓ Connected', detail: 'tunnel HubVNet ↔ OnPrem: Connected since 00:22:03\ntunnel up\nlast connected 00:22:03',
+    }]);
     expect(graph.links.some((l) => l.kind === 'contains' && l.target === 'site:OnPrem')).toBe(false);
     expect(graph.links.filter((l) => l.kind === 'contains')).toHaveLength(HUB_NODE_COUNT - 2);
   });

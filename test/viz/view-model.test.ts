@@ -30,7 +30,7 @@ describe('applyEvent', () => {
     ['vnet.defined bound to a region has no affinity group', at(4, 'vnet.defined', { vnet: 'R', region: 'North Europe', addressSpace: ['10.9.0.0/16'], subnets: [] }),
       (v: View) => { expect(v.vnets['R']?.affinityGroup).toBeNull(); expect(v.regions).toContain('North Europe'); }],
     ['localSite.defined records prefixes and device address', at(4, 'localSite.defined', { site: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4' }),
-      (v: View) => expect(v.sites['HQ']).toEqual({ name: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4' })],
+      (v: View) => expect(v.sites['HQ']).toEqual({ name: 'HQ', addressPrefixes: ['192.168.0.0/16'], vpnGatewayAddress: '1.2.3.4', deviceUp: null })],
     ['service.kindSet sets IaaS or PaaS', at(4, 'service.kindSet', { service: 's', kind: 'IaaS' }),
       (v: View) => expect(v.services['s']?.kind).toBe('IaaS')],
     ['vip.assigned adds a VIP once', at(4, 'vip.assigned', { service: 's', slot: 'production', ip: '1.1.1.1' }),
@@ -46,15 +46,17 @@ describe('applyEvent', () => {
     ['endpoint.added lists the endpoint', at(4, 'endpoint.added', { service: 's', vm: 'm', endpoint: 'SSH', protocol: 'tcp', publicPort: 22, privatePort: 22, acl: [] }),
       (v: View) => expect(v.vms['s/m']?.endpoints).toEqual(['SSH'])],
     ['command.refused counts refusals', at(4, 'command.refused', { command: 'createVm', code: 'x', message: 'no' }),
-      (v: View) => expect(v.refusedCount).toBe(1)],
-    ['gateway.stateChanged shows the gateway', at(4, 'gateway.stateChanged', { vnet: 'V', from: 'NotProvisioned', to: 'Provisioning', operation: 'CreateGateway', operationStatus: 'InProgress' }),
-      (v: View) => expect(v.vnets['V']?.gateway).toEqual({ state: 'Provisioning', publicIp: null })],
-    ['connection.stateChanged records the tunnel state and message', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', eventId: 24, message: 'up' }),
-      (v: View) => expect(v.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connected', message: 'up', reason: null })],
+      (v: View) => expect([v.refusedCount, v.refusals]).toEqual([1, {}])],
+    ['command.refused marks every object it named', at(4, 'command.refused', { command: 'connectSite', code: 'x', message: 'no', objects: ['gateway:V', 'site:HQ'] }),
+      (v: View) => expect(Object.keys(v.refusals)).toEqual(['gateway:V', 'site:HQ'])],
+    ['gateway.stateChanged shows the gateway with its type', at(4, 'gateway.stateChanged', { vnet: 'V', from: 'NotProvisioned', to: 'Provisioning', operation: 'CreateGateway', operationStatus: 'InProgress', gatewayType: 'DynamicRouting' }),
+      (v: View) => expect(v.gateways['V']).toMatchObject({ state: 'Provisioning', gatewayType: 'DynamicRouting' })],
+    ['connection.stateChanged records the tunnel state, message and time', at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', eventId: 24, message: 'up' }),
+      (v: View) => expect(v.gateways['V']?.connections['HQ']).toMatchObject({ ConnectivityState: 'Connected', LastEventMessage: 'up', LastEventTimeStamp: 40 })],
     ['connection.added shows a configured tunnel as NotConnected', at(4, 'connection.added', { vnet: 'V', site: 'HQ', addressPrefixes: [], vpnGatewayAddress: '1.2.3.4' }),
-      (v: View) => expect(v.connections['V/HQ']?.state).toBe('NotConnected')],
+      (v: View) => expect(v.gateways['V']?.connections['HQ']?.ConnectivityState).toBe('NotConnected')],
     ['connection.removed drops the tunnel', at(4, 'connection.removed', { vnet: 'V', site: 'HQ' }),
-      (v: View) => expect(v.connections['V/HQ']).toBeUndefined()],
+      (v: View) => expect(v.gateways['V']?.connections['HQ']).toBeUndefined()],
     ['an event type the page does not draw only moves seq and time', at(4, 'connection.ike', { vnet: 'V', site: 'HQ', exchange: 'IKE_AUTH', detail: 'done' }),
       (v: View) => expect({ ...v, seq: 3, timeMs: 30 }).toEqual(base)],
   ])('%s', (_name, event, check) => {
@@ -67,14 +69,17 @@ describe('applyEvent', () => {
   it('keeps the failure message and reason while a tunnel retries, as Get-AzureVNetConnection did', () => {
     const failed = applyEvent(base, at(4, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'NotConnected', eventId: 23, message: 'keys differ', reason: 'AUTHENTICATION_FAILED' }));
     const retrying = applyEvent(failed, at(5, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'NotConnected', to: 'Connecting', eventId: 23, message: 'retrying', reason: 'AUTHENTICATION_FAILED', retry: true }));
-    expect(retrying.connections['V/HQ']).toEqual({ vnet: 'V', site: 'HQ', state: 'Connecting', message: 'keys differ', reason: 'AUTHENTICATION_FAILED' });
-    expect(failed.connections['V/HQ']?.state).toBe('NotConnected');
+    expect(retrying.gateways['V']?.connections['HQ']).toMatchObject({ ConnectivityState: 'Connecting', LastEventMessage: 'keys differ', reason: 'AUTHENTICATION_FAILED', LastEventTimeStamp: 40 });
+    expect(failed.gateways['V']?.connections['HQ']?.ConnectivityState).toBe('NotConnected');
   });
 
-  it('removes the gateway again when it goes back to NotProvisioned', () => {
+  it('leaves the views it folded from unchanged when a gateway event changes the status (copy on write)', () => {
     const up = applyEvent(base, at(4, 'gateway.stateChanged', { vnet: 'V', from: 'Provisioning', to: 'Provisioned', operation: 'CreateGateway', operationStatus: 'Successful', publicIp: '5.5.5.5' }));
-    expect(up.vnets['V']?.gateway).toEqual({ state: 'Provisioned', publicIp: '5.5.5.5' });
-    expect(applyEvent(up, at(5, 'gateway.stateChanged', { vnet: 'V', from: 'Deprovisioning', to: 'NotProvisioned', operation: 'DeleteGateway', operationStatus: 'Successful' })).vnets['V']?.gateway).toBeNull();
+    const snapshot = structuredClone(up);
+    const connected = applyEvent(up, at(5, 'connection.stateChanged', { vnet: 'V', site: 'HQ', from: 'Connecting', to: 'Connected', eventId: 24, message: 'up' }));
+    applyEvent(connected, at(6, 'gateway.stateChanged', { vnet: 'V', from: 'Deprovisioning', to: 'NotProvisioned', operation: 'DeleteGateway', operationStatus: 'Successful' }));
+    expect(up).toEqual(snapshot);
+    expect(connected.gateways['V']?.publicIp).toBe('5.5.5.5');
   });
 
   it('releases a DIP only when it is the VM’s current address', () => {

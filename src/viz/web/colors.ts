@@ -1,4 +1,5 @@
 import type { GraphNode, NodeKind } from '../graph-model.js';
+import type { TunnelCondition } from '../graph-status.js';
 
 /** Fill of structural nodes, by kind; a VM with no state yet wears the "state unknown" grey, never a state's colour. */
 const KIND_COLORS: Record<NodeKind, string> = {
@@ -80,3 +81,30 @@ export const LEGEND: [string, string][] = [
 
 /** What the tinted bands behind VMs mean, for the legend. */
 export const TINT_LEGEND = 'tinted band: VMs of one cloud service';
+
+/** How a tunnel is stroked, by condition: colour from the state palette, and a dash pattern that tells it without colour. */
+export interface TunnelStyle {
+  color: string;
+  width: number;
+  /** Dash and gap lengths in layout units; empty for a solid line. */
+  dash: readonly number[];
+}
+
+/** Up is solid green, trying is dashed orange, failing is dash-dotted red, down or never tried is dotted grey. */
+export const TUNNEL_STYLES: Record<TunnelCondition, TunnelStyle> = {
+  connected: { color: '#27ae60', width: 3, dash: [] },
+  connecting: { color: '#f39c12', width: 3, dash: [6, 3] },
+  failing: { color: '#c0392b', width: 3.5, dash: [9, 3, 2, 3] },
+  notConnected: { color: '#95a5a6', width: 2.5, dash: [6, 3] },
+  notTried: { color: '#95a5a6', width: 1.5, dash: [1, 4] },
+};
+
+/** Legend entries for the tunnel strokes. */
+export const TUNNEL_LEGEND: [string, TunnelCondition][] = [
+  ['tunnel up', 'connected'], ['connecting', 'connecting'], ['failing (reason beside it)', 'failing'], ['not connected', 'notConnected'],
+  ['not tried', 'notTried'],
+];
+
+/** The mark on an object a refused command named, and its colour (the failure red). */
+export const REFUSAL_MARK = '⊘';
+export const REFUSAL_COLOR = BLOCKER_COLOR;

@@ -51,7 +51,8 @@ export class LiveConnection {
           return;
         }
         this.delayMs = RECONNECT_MIN_MS;
-        this.handlers.onStatus('live', 'live');
+        // "connected", not "live": the header's moment indicator alone says whether the page shows the live world.
+        this.handlers.onStatus('live', 'connected');
       }
       this.handlers.onMessage(message);
     });

@@ -1,5 +1,5 @@
 import type { Graph } from '../graph-model.js';
-import { BLOCKER_COLOR, BOX_STROKE, REACH_PATH_COLOR } from './colors.js';
+import { BLOCKER_COLOR, BOX_STROKE, REACH_PATH_COLOR, REFUSAL_COLOR } from './colors.js';
 import type { Layout } from './graph-layout.js';
 import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
 import type { Highlight } from './highlight.js';
@@ -28,6 +28,7 @@ export function exportGraphSvg(graph: Graph, layout: Layout, highlight: Highligh
     `.link.on-path{stroke:${REACH_PATH_COLOR};stroke-width:3px}.node circle{stroke-width:1.5px}`,
     `.node.on-path circle{stroke:${REACH_PATH_COLOR};stroke-width:4px}.node.blocker circle{stroke:${BLOCKER_COLOR};stroke-width:4px}`,
     `.box{stroke:${BOX_STROKE};stroke-width:1px}`, '.node.region text,.node.affinityGroup text,.node.vnet text{font-weight:bold}',
+    `.node.dot text{font-size:4px;text-anchor:middle;stroke-width:1px}.badge,.tunnel-label{font-weight:bold}.badge{fill:${REFUSAL_COLOR}}`,
   ].join('');
   svg.prepend(style);
   return new XMLSerializer().serializeToString(svg);

@@ -1,12 +1,14 @@
 import { quadtree, type Quadtree, type ZoomTransform } from 'd3';
 import type { Graph, GraphNode } from '../graph-model.js';
+import type { GraphLink } from '../graph-model.js';
 import {
-  BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, colorOfState, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, radiusOfNode,
-  REACH_PATH_COLOR, TINT_OPACITY,
+  BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, radiusOfNode, REACH_PATH_COLOR, REFUSAL_COLOR,
+  REFUSAL_MARK, TINT_OPACITY, TUNNEL_STYLES,
 } from './colors.js';
-import { captionOf, type Layout, type Point } from './graph-layout.js';
+import { CAPTION_LINE_HEIGHT, captionLines, type Layout, type Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { serviceColor } from './graph-svg.js';
+import { COMPACT_VM_LABEL_UNITS, LABEL_UNITS, labelDetailAt, type LabelDetail } from './label-detail.js';
 
 /** Fraction of the remaining distance a moving node covers per frame: ~10 frames to settle, then drawing stops. */
 const EASE_PER_FRAME = 0.25;
@@ -16,13 +18,8 @@ const SETTLED_DISTANCE = 0.5;
 const VIEW_MARGIN_PX = 20;
 /** Smallest radius a node is drawn with on screen: fitted to view, 2,000 nodes shrink below a pixel and vanish. */
 const MIN_SCREEN_RADIUS_PX = 1.5;
-/** A caption is drawn only when it would be at least this tall on screen: thousands of specks of text are unreadable and slow. */
-const MIN_LABEL_SCREEN_PX = 7;
 /** Captions of regions, affinity groups and VNets never shrink below this on screen: they are how a fitted world is read. */
 const MIN_LANDMARK_SCREEN_PX = 10;
-/** Caption size in layout units; dots in the compact VM grid get small names that show when zoomed in. */
-const LABEL_UNITS = 10;
-const COMPACT_VM_LABEL_UNITS = 4;
 const LANDMARK_KINDS = new Set(['region', 'affinityGroup', 'vnet']);
 const FONT_FAMILY = '"Liberation Sans", Arial, sans-serif';
 
@@ -44,6 +41,7 @@ export class CanvasGraph {
   private transform: ZoomTransform | undefined;
   private index: Quadtree<Sprite> | undefined;
   private frame = 0;
+  private drawnVmNames = 0;
 
   /** Creates the canvas; the caller attaches it. */
   constructor() {
@@ -66,6 +64,11 @@ export class CanvasGraph {
     this.sprites = next;
     this.index = undefined;
     this.requestDraw();
+  }
+
+  /** How many VM names the last frame drew (tests check that names appear as you zoom in). */
+  get vmNamesDrawn(): number {
+    return this.drawnVmNames;
   }
 
   /** Redraws under a new zoom transform. */
@@ -122,9 +125,10 @@ export class CanvasGraph {
       const a = this.sprites.get(link.source);
       const b = this.sprites.get(link.target);
       if (a === undefined || b === undefined) continue;
-      ctx.lineWidth = 3 / Math.sqrt(transform.k);
-      ctx.strokeStyle = isOnPath ? REACH_PATH_COLOR : colorOfState(link.state);
-      ctx.setLineDash(link.kind === 'tunnel' ? [6, 3] : []);
+      const style = link.condition === null || isOnPath ? undefined : TUNNEL_STYLES[link.condition];
+      ctx.lineWidth = (style?.width ?? 3) / Math.sqrt(transform.k);
+      ctx.strokeStyle = style?.color ?? REACH_PATH_COLOR;
+      ctx.setLineDash(style?.dash ?? []);
       ctx.beginPath();
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
@@ -134,7 +138,9 @@ export class CanvasGraph {
 
     const visible = [...this.sprites.values()].filter((s) => s.x >= left && s.x <= right && s.y >= top && s.y <= bottom);
     drawNodes(ctx, visible, highlight, MIN_SCREEN_RADIUS_PX / transform.k);
-    drawCaptions(ctx, visible, layout.hasVmLabels, transform.k);
+    const detail = labelDetailAt(transform.k);
+    this.drawnVmNames = drawCaptions(ctx, visible, layout.hasVmLabels, transform.k, detail);
+    if (detail.labels) drawTunnelLabels(ctx, this.graph.links, this.sprites);
     if (moving) this.requestDraw();
   }
 
@@ -192,26 +198,50 @@ function drawBoxes(ctx: CanvasRenderingContext2D, layout: Layout, k: number, isI
  * MIN_LANDMARK_SCREEN_PX tall), other nodes once LABEL_UNITS is MIN_LABEL_SCREEN_PX on screen, dots of the compact VM
  * grid once their small names are.
  */
-function drawCaptions(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hasVmLabels: boolean, k: number): void {
+function drawCaptions(ctx: CanvasRenderingContext2D, sprites: readonly Sprite[], hasVmLabels: boolean, k: number, detail: LabelDetail): number {
   ctx.fillStyle = '#1d2330';
   ctx.textBaseline = 'middle';
-  const showsLabels = LABEL_UNITS * k >= MIN_LABEL_SCREEN_PX;
-  const showsDotNames = COMPACT_VM_LABEL_UNITS * k >= MIN_LABEL_SCREEN_PX;
+  let vmNames = 0;
   for (const sprite of sprites) {
     const node = sprite.node;
+    if (node.refusal !== null && detail.labels) drawRefusalMark(ctx, sprite);
     if (node.kind === 'vm' && !hasVmLabels) {
-      if (!showsDotNames) continue;
+      if (!detail.dotNames) continue;
       ctx.font = `${COMPACT_VM_LABEL_UNITS}px ${FONT_FAMILY}`;
       ctx.textAlign = 'center';
       ctx.fillText(node.label, sprite.x, sprite.y + radiusOfNode(node) + COMPACT_VM_LABEL_UNITS / 2 + 0.5, 16);
       ctx.textAlign = 'start';
+      vmNames++;
       continue;
     }
     const isLandmark = LANDMARK_KINDS.has(node.kind);
-    if (!showsLabels && !isLandmark) continue;
+    if (!detail.labels && !isLandmark) continue;
+    if (node.kind === 'vm') vmNames++;
     const size = isLandmark ? Math.max(LABEL_UNITS, MIN_LANDMARK_SCREEN_PX / k) : LABEL_UNITS;
     ctx.font = `${isLandmark ? 'bold ' : ''}${size}px ${FONT_FAMILY}`;
-    ctx.fillText(captionOf(node), sprite.x + Math.max(10, radiusOfNode(node) + 2 / k), sprite.y);
+    captionLines(node).forEach((line, i) => {
+      ctx.fillText(line, sprite.x + Math.max(10, radiusOfNode(node) + 2 / k), sprite.y + i * CAPTION_LINE_HEIGHT);
+    });
+  }
+  return vmNames;
+}
+
+/** The refused-command mark, up and left of the node's circle as the SVG draws it. */
+function drawRefusalMark(ctx: CanvasRenderingContext2D, sprite: Sprite): void {
+  ctx.font = `bold 12px ${FONT_FAMILY}`;
+  ctx.fillStyle = REFUSAL_COLOR;
+  ctx.fillText(REFUSAL_MARK, sprite.x - 11, sprite.y - 8);
+  ctx.fillStyle = '#1d2330';
+}
+
+/** Each tunnel's state or failure reason under its site's caption, in the tunnel's colour. */
+function drawTunnelLabels(ctx: CanvasRenderingContext2D, links: readonly GraphLink[], sprites: ReadonlyMap<string, Sprite>): void {
+  ctx.font = `bold ${LABEL_UNITS}px ${FONT_FAMILY}`;
+  for (const link of links) {
+    const site = sprites.get(link.target);
+    if (link.label === '' || link.condition === null || site === undefined) continue;
+    ctx.fillStyle = TUNNEL_STYLES[link.condition].color;
+    ctx.fillText(link.label, site.x + 10, site.y + CAPTION_LINE_HEIGHT);
   }
 }
 

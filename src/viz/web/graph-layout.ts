@@ -61,10 +61,24 @@ export function structureKey(graph: Graph): string {
   return graph.nodes.map((n) => `${n.id}<${n.parent ?? ''}`).join('|');
 }
 
-/** The text beside a node: VNets and subnets add their prefixes, which a network engineer reads first. */
-export function captionOf(node: GraphNode): string {
-  return node.kind === 'vnet' || node.kind === 'subnet' ? `${node.label}  ${node.detail}` : node.label;
+/**
+ * The text beside a node, one string per line: the label, then its facts (a VNet's or subnet's prefixes, which a
+ * network engineer reads first; a site's prefixes and device; a gateway's type and SKU, then its state and VIP).
+ */
+export function captionLines(node: GraphNode): string[] {
+  return (node.facts === '' ? node.label : `${node.label}  ${node.facts}`).split('\n');
 }
+
+/** Height of a caption's second and later lines, in layout units. */
+export const CAPTION_LINE_HEIGHT = 12;
+/**
+ * Characters kept free for captions that grow without the tree changing shape (the layout is redone only then): a
+ * gateway's "Deprovisioning · VIP 255.255.255.255", a site's " · device down" and the tunnel's reason under it
+ * ("✗ AUTHENTICATION_FAILED").
+ */
+const GATEWAY_STATE_LINE_CHARS = 36;
+const SITE_DEVICE_CHARS = 14;
+const TUNNEL_LABEL_CHARS = 26;
 
 /** A sized block of the drawing that writes its boxes, tints and positions once told where its top-left corner is. */
 interface Block extends Size {
@@ -93,9 +107,13 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
   const childrenOf = (id: string | null): GraphNode[] => children.get(id) ?? [];
 
   const chip = (node: GraphNode): Block => {
-    const width = measureHeader(node);
+    // A site's chip has a second line for its tunnel's state or failure reason, drawn by the renderers under its caption.
+    const isSite = node.kind === 'site';
+    const width = isSite
+      ? Math.max(measureHeader(node) + (node.facts.includes('device') ? 0 : CHAR_WIDTH * SITE_DEVICE_CHARS), ANCHOR_X + CAPTION_OFFSET + CHAR_WIDTH * TUNNEL_LABEL_CHARS)
+      : measureHeader(node);
     return {
-      width, height: HEADER_HEIGHT,
+      width, height: HEADER_HEIGHT + (isSite ? CAPTION_LINE_HEIGHT : 0),
       place: (x, y) => {
         layout.positions.set(node.id, { x: x + ANCHOR_X, y: y + HEADER_HEIGHT / 2 });
         // A service's chip wears its tint, so it reads as the key to the bands behind its VMs.
@@ -146,18 +164,21 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
     const contentHeight = parts.reduce((sum, p) => sum + p.height, 0) + GAP * Math.max(0, parts.length - 1);
     const box = { width: contentWidth + 2 * PADDING, height: HEADER_HEIGHT + contentHeight + (parts.length > 0 ? PADDING : 0) };
     const sites = gateway === undefined ? [] : childrenOf(gateway.id).map(chip);
+    // The sites start below the gateway's two-line caption.
+    const sitesTop = HEADER_HEIGHT + GAP + CAPTION_LINE_HEIGHT;
     const siteColumn = packInRows(sites, 1, 4);
     // Room right of the box for the gateway's caption, or for the column of sites when that is wider.
-    const gatewayRoom = gateway === undefined ? 0 : Math.max(CAPTION_OFFSET + CHAR_WIDTH * gateway.label.length + 4, sites.length > 0 ? 2 * GAP + siteColumn.width : 0);
+    const gatewayCaption = gateway === undefined ? 0 : CAPTION_OFFSET + CHAR_WIDTH * Math.max(GATEWAY_STATE_LINE_CHARS, ...captionLines(gateway).map((l) => l.length)) + 4;
+    const gatewayRoom = gateway === undefined ? 0 : Math.max(gatewayCaption, sites.length > 0 ? 2 * GAP + siteColumn.width : 0);
     return {
       width: box.width + gatewayRoom,
-      height: Math.max(box.height, sites.length > 0 ? HEADER_HEIGHT + GAP + siteColumn.height : 0),
+      height: Math.max(box.height, sites.length > 0 ? sitesTop + siteColumn.height : 0),
       place: (x, y) => {
         layout.boxes.push({ id: node.id, kind: node.kind, x, y, ...box });
         layout.positions.set(node.id, { x: x + ANCHOR_X, y: y + HEADER_HEIGHT / 2 });
         // The gateway is the VNet's edge towards the internet: on the box's right border, its sites just outside.
         if (gateway !== undefined) layout.positions.set(gateway.id, { x: x + box.width, y: y + HEADER_HEIGHT / 2 });
-        sites.forEach((site, i) => site.place(x + box.width + 2 * GAP, y + HEADER_HEIGHT + GAP + siteColumn.offsets[i]!.y));
+        sites.forEach((site, i) => site.place(x + box.width + 2 * GAP, y + sitesTop + siteColumn.offsets[i]!.y));
         let top = y + HEADER_HEIGHT;
         const at = (packing: Size, draw: (left: number, top: number) => void): void => {
           if (packing.height === 0) return;
@@ -186,7 +207,7 @@ export function layOutGraph(graph: Graph, aspect = DEFAULT_ASPECT): Layout {
 
 /** Width of a chip, or of a box's header: the circle, then the caption. */
 function measureHeader(node: GraphNode): number {
-  return ANCHOR_X + CAPTION_OFFSET + CHAR_WIDTH * captionOf(node).length + PADDING;
+  return ANCHOR_X + CAPTION_OFFSET + CHAR_WIDTH * Math.max(...captionLines(node).map((l) => l.length)) + PADDING;
 }
 
 /** Structure is boxed even when empty (an empty GatewaySubnet still reads as a subnet); anything else only when it holds nodes. */

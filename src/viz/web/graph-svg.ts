@@ -1,8 +1,9 @@
 import { scaleOrdinal, select, type EnterElement, type Selection } from 'd3';
 import type { Graph, GraphLink, GraphNode } from '../graph-model.js';
-import { BOX_FILLS, colorOfNode, colorOfState, radiusOfNode, SERVICE_PALETTE, TINT_OPACITY } from './colors.js';
-import { captionOf, type Box, type Layout, type Point, type Tint } from './graph-layout.js';
+import { BOX_FILLS, colorOfNode, radiusOfNode, REFUSAL_MARK, SERVICE_PALETTE, TINT_OPACITY, TUNNEL_STYLES } from './colors.js';
+import { CAPTION_LINE_HEIGHT, captionLines, type Box, type Layout, type Point, type Tint } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
+import { COMPACT_VM_LABEL_UNITS, labelDetailAt } from './label-detail.js';
 
 /** Duration of position and fade-in transitions when events change the graph. */
 const TRANSITION_MS = 400;
@@ -25,7 +26,18 @@ export function createGraphSvg(): SVGSVGElement {
   viewport.append('g').attr('class', 'tints');
   viewport.append('g').attr('class', 'links');
   viewport.append('g').attr('class', 'nodes');
+  viewport.append('g').attr('class', 'tunnel-labels');
   return svg;
+}
+
+/**
+ * Shows the captions readable at zoom scale `k` (label-detail.ts) by two classes on the SVG: one class change per
+ * zoom step, the stylesheet hides the rest, so zooming never rewrites text.
+ */
+export function setSvgLabelDetail(svg: SVGSVGElement, k: number): void {
+  const detail = labelDetailAt(k);
+  svg.classList.toggle('hide-labels', !detail.labels);
+  svg.classList.toggle('show-dot-names', detail.dotNames);
 }
 
 /**
@@ -42,12 +54,20 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
   const links = root.select<SVGGElement>('g.links').selectAll<SVGPathElement, GraphLink>('path')
     .data(drawnLinks, (l) => l.id)
     .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })));
-  links.filter(function (l) { return hasChanged(drawnContents, this, `${l.kind}|${l.state}|${isLinkOnPath(highlight, l)}`); })
+  const changedLinks = links.filter(function (l) { return hasChanged(drawnContents, this, `${l.kind}|${l.condition}|${l.detail}|${isLinkOnPath(highlight, l)}`); })
     .attr('class', (l) => `link ${l.kind}${isLinkOnPath(highlight, l) ? ' on-path' : ''}`)
     .attr('data-id', (l) => l.id)
     .attr('data-state', (l) => l.state ?? '')
-    // A style, not an attribute: the stylesheet's grey `.link` stroke would override a presentation attribute.
-    .style('stroke', (l) => (l.kind === 'tunnel' && !isLinkOnPath(highlight, l) ? colorOfState(l.state) : null));
+    .attr('data-condition', (l) => l.condition ?? '')
+    // Styles, not attributes: the stylesheet's grey `.link` stroke would override presentation attributes.
+    .each(function (l) {
+      const style = l.condition !== null && !isLinkOnPath(highlight, l) ? TUNNEL_STYLES[l.condition] : undefined;
+      this.style.stroke = style?.color ?? '';
+      this.style.strokeWidth = style === undefined ? '' : String(style.width);
+      this.style.strokeDasharray = style === undefined ? '' : style.dash.join(' ');
+    });
+  changedLinks.selectAll('title').data((l) => (l.detail === '' ? [] : [l.detail])).join('title').text((d) => d);
+  drawTunnelLabels(root, graph, at);
   const linkEnd = (l: GraphLink): string => linkPath({ source: at(l.source), target: at(l.target) });
   if (animate) links.filter(function (l) { return hasChanged(drawnTargets, this, linkEnd(l)); }).transition().duration(TRANSITION_MS).attr('opacity', 1).attr('d', linkEnd);
   else links.interrupt().attr('opacity', 1).attr('d', linkEnd).each(function (l) { drawnTargets.set(this, linkEnd(l)); });
@@ -57,14 +77,17 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
     .join((enter) => enterNodes(enter, at));
   // Attributes and text are rewritten only where they differ: rewriting every label and title re-laid out the whole
   // drawing on each batch of events.
-  const captionFor = (n: GraphNode): string => (n.kind === 'vm' && !layout.hasVmLabels ? '' : captionOf(n));
-  const changed = nodes.filter(function (n) { return hasChanged(drawnContents, this, `${nodeClass(n, highlight)}|${n.state}|${captionFor(n)}|${n.detail}|${n.group}`); })
-    .attr('class', (n) => nodeClass(n, highlight))
+  // Dots of the compact VM grid carry their name small and centred under them; the stylesheet shows it when zoomed in.
+  const isDot = (n: GraphNode): boolean => n.kind === 'vm' && !layout.hasVmLabels;
+  const changed = nodes.filter(function (n) { return hasChanged(drawnContents, this, `${nodeClass(n, highlight, isDot(n))}|${n.state}|${n.label}|${n.facts}|${n.detail}|${n.group}`); })
+    .attr('class', (n) => nodeClass(n, highlight, isDot(n)))
     .attr('data-id', (n) => n.id)
     .attr('data-kind', (n) => n.kind)
-    .attr('data-state', (n) => n.state ?? '');
+    .attr('data-state', (n) => n.state ?? '')
+    .attr('data-refused', (n) => n.refusal?.code ?? null);
   changed.select('title').text((n) => `${n.id}\n${n.detail}${n.state === null ? '' : `\nstate: ${n.state}`}`);
-  changed.select('text').text(captionFor);
+  changed.select('text.caption').each(function (n) { writeCaption(this as SVGTextElement, n, isDot(n)); });
+  changed.select('text.badge').text((n) => (n.refusal === null ? '' : REFUSAL_MARK));
   changed.select('circle')
     .attr('r', radiusOfNode)
     .attr('stroke', (n) => (n.group === null ? '#fff' : serviceColor(n.group)));
@@ -114,13 +137,45 @@ function enterNodes(enter: Selection<EnterElement, GraphNode, SVGGElement, unkno
       return `translate(${from.x},${from.y})`;
     });
   g.append('circle');
-  g.append('text').attr('x', 10).attr('dy', '0.32em');
+  g.append('text').attr('class', 'caption');
+  g.append('text').attr('class', 'badge').attr('x', -11).attr('y', -5);
   g.append('title');
   return g;
 }
 
-function nodeClass(node: GraphNode, highlight: Highlight): string {
+/** Writes a caption, one tspan per line; a dot's name goes small and centred under it. */
+function writeCaption(text: SVGTextElement, node: GraphNode, isDot: boolean): void {
+  const lines = isDot ? [node.label] : captionLines(node);
+  const caption = select(text)
+    .attr('x', isDot ? 0 : 10)
+    .attr('y', isDot ? radiusOfNode(node) + COMPACT_VM_LABEL_UNITS / 2 + 0.5 : 0)
+    .attr('dy', '0.32em');
+  caption.selectAll('tspan').data(lines).join('tspan')
+    .attr('x', isDot ? 0 : 10)
+    .attr('dy', (_line, i) => (i === 0 ? null : CAPTION_LINE_HEIGHT))
+    .text((line) => line);
+}
+
+/** Writes each tunnel's state or failure reason under its site's caption, in the tunnel's colour. */
+function drawTunnelLabels(root: Selection<SVGSVGElement, unknown, null, undefined>, graph: Graph, at: (id: string) => Point): void {
+  root.select<SVGGElement>('g.tunnel-labels').selectAll<SVGTextElement, GraphLink>('text')
+    .data(graph.links.filter((l) => l.label !== ''), (l) => l.id)
+    .join((enter) => enter.append('text').attr('class', 'tunnel-label').call((t) => t.append('title')))
+    .attr('data-id', (l) => l.id)
+    .attr('x', (l) => at(l.target).x + 10)
+    .attr('y', (l) => at(l.target).y + CAPTION_LINE_HEIGHT)
+    .attr('dy', '0.32em')
+    .style('fill', (l) => (l.condition === null ? null : TUNNEL_STYLES[l.condition].color))
+    .each(function (l) {
+      select(this).selectAll('tspan').data([l.label]).join('tspan').text((d) => d);
+      select(this).select('title').text(l.detail);
+    });
+}
+
+function nodeClass(node: GraphNode, highlight: Highlight, isDot: boolean): string {
   const classes = ['node', node.kind];
+  if (isDot) classes.push('dot');
+  if (node.refusal !== null) classes.push('refused');
   if (highlight.selected.has(node.id)) classes.push('selected');
   if (highlight.pathNodes.has(node.id)) classes.push('on-path');
   if (highlight.blockers.has(node.id)) classes.push('blocker');

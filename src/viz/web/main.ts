@@ -1,8 +1,9 @@
 import { buildGraph, type Graph } from '../graph-model.js';
-import type { PlaybackState, ReachReply, ServerMessage } from '../protocol.js';
+import { formatClock } from '../event-line.js';
+import type { ExpectationMark, PlaybackState, ReachReply, ServerMessage } from '../protocol.js';
 import { ViewHistory } from '../view-history.js';
 import { createView, type View } from '../view-model.js';
-import { LEGEND, TINT_LEGEND } from './colors.js';
+import { LEGEND, REFUSAL_COLOR, REFUSAL_MARK, TINT_LEGEND, TUNNEL_LEGEND, TUNNEL_STYLES } from './colors.js';
 import { LiveConnection } from './connection.js';
 import { DiffPanel } from './diff-panel.js';
 import { downloadText, exportGraphSvg } from './export-svg.js';
@@ -10,7 +11,8 @@ import { highlightOf, type Highlight } from './highlight.js';
 import { MatrixPanel } from './matrix-panel.js';
 import { PrefixTreeView } from './prefix-tree-view.js';
 import { drawReach } from './reach-view.js';
-import { formatSimTime, TimelineView } from './timeline-view.js';
+import { describeMoment } from './timeline-marks.js';
+import { TimelineView } from './timeline-view.js';
 import { readRendererChoice, TopologyView } from './topology-view.js';
 
 /**
@@ -26,6 +28,9 @@ let reachError: string | null = null;
 let reachRequest = 0;
 /** The request in flight, if any: one at a time, so playing fast never floods the server with stale questions. */
 let reachInFlight: string | null = null;
+/** The scenario's expectations checked so far, in order; the one whose marker was clicked is shown under the controls. */
+let expectations: ExpectationMark[] = [];
+let shownExpectations: readonly ExpectationMark[] = [];
 const stats = { hellos: 0, snapshots: 0, duplicates: 0, eventsReceived: 0, renders: 0 };
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -40,6 +45,10 @@ const timeline = new TimelineView({
   stepForward: stepForwardOneEvent,
   seekSeq: moveCursor,
   goLive: () => moveCursor(history.lastSeq),
+  showExpectations: (marks) => {
+    shownExpectations = marks;
+    scheduleRender();
+  },
 });
 
 const diffPanel = new DiffPanel(byId('diff'), (message) => connection.send(message), shownMoment, scheduleRender, moveCursor);
@@ -60,13 +69,28 @@ const connection = new LiveConnection({
   },
 });
 
-byId('legend').replaceChildren(...LEGEND.map(([label, color]) => {
+const legendItem = (label: string, swatch: HTMLElement): HTMLElement => {
   const item = document.createElement('span');
-  const dot = document.createElement('i');
-  dot.style.background = color;
-  item.append(dot, label);
+  item.append(swatch, label);
   return item;
-}), Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }));
+};
+byId('legend').replaceChildren(
+  ...LEGEND.map(([label, color]) => legendItem(label, Object.assign(document.createElement('i'), { style: `background:${color}` }))),
+  ...TUNNEL_LEGEND.map(([label, condition]) => {
+    const style = TUNNEL_STYLES[condition];
+    const line = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    line.setAttribute('class', 'line-key');
+    line.innerHTML = `<line x1="0" y1="5" x2="22" y2="5" stroke="${style.color}" stroke-width="${style.width}" stroke-dasharray="${style.dash.join(' ')}"/>`;
+    return legendItem(label, line as unknown as HTMLElement);
+  }),
+  legendItem('refused command', Object.assign(document.createElement('b'), { textContent: REFUSAL_MARK, style: `color:${REFUSAL_COLOR}` })),
+  Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }),
+);
+/** Below 1000 px the side panel opens over the graph from the header, so the graph keeps the window's width. */
+byId('toggle-panel').addEventListener('click', () => {
+  const isOpen = document.body.classList.toggle('panel-open');
+  byId('toggle-panel').setAttribute('aria-expanded', String(isOpen));
+});
 /**
  * Keyboard control of the timeline, as in a media player: ←/→ step one event, Space plays or pauses, Home goes to
  * the first event held, End back to the live end. Keys typed into a form control stay that control's.
@@ -112,6 +136,9 @@ function receive(message: ServerMessage): void {
       break;
     case 'matrix':
       matrixPanel.receive(message.requestId, { matrix: message }, null);
+      break;
+    case 'expectations':
+      expectations = [...expectations.slice(0, message.from), ...message.marks];
       break;
     case 'reach':
       if (matrixPanel.receive(message.requestId, { reach: message }, null)) break;
@@ -194,8 +221,21 @@ function render(): void {
   matrixPanel.update(shownSeq);
   lastView = view;
   drawReach(byId('reach-result'), selected, currentReply, reachError);
-  timeline.update(history.events, history.firstSeq, cursor, playback);
-  byId('clock').textContent = `t = ${formatSimTime(view.timeMs)}`;
+  const first = history.viewAt(history.firstSeq);
+  // At the newest event the world shown is the world now: its clock may have run on past the last event.
+  const clockMs = Math.max(history.latest.timeMs, playback?.timeMs ?? 0);
+  const shownMs = cursor === null ? clockMs : view.timeMs;
+  const moment = describeMoment({
+    cursor, timeMs: shownMs, lastSeq: history.lastSeq, playing: playback?.playing === true, hasMore: playback?.nextEventMs != null,
+  });
+  timeline.update({
+    events: history.events, first: { seq: first.seq, timeMs: first.timeMs }, endMs: clockMs, cursorSeq: cursor,
+    shown: { seq: shownSeq, timeMs: shownMs }, playback, expectations, moment,
+  });
+  const clock = byId('clock');
+  clock.textContent = moment.text;
+  clock.dataset['mode'] = moment.mode;
+  renderExpectationDetail(shownSeq);
   const vms = Object.keys(view.vms).length;
   byId('counts').textContent = `${lastGraph.nodes.length} nodes · ${vms} VMs · ${view.refusedCount} refused`;
 }
@@ -204,6 +244,20 @@ function render(): void {
 function shownMoment(): { atSeq: number; atMs: number } {
   const view = cursor === null ? history.latest : history.viewAt(cursor);
   return { atSeq: Math.max(0, cursor ?? history.lastSeq), atMs: view.timeMs };
+}
+
+/** The verdicts of the expectations whose marker was clicked, one line each in the words of `vnetsim run`'s report. */
+function renderExpectationDetail(shownSeq: number): void {
+  const detail = byId('expectation-detail');
+  // The verdicts go once the view leaves their moment: they are about that moment only.
+  if (shownExpectations[0] !== undefined && shownExpectations[0].atSeq !== shownSeq) shownExpectations = [];
+  detail.hidden = shownExpectations.length === 0;
+  if (shownExpectations.length === 0) return;
+  detail.dataset['status'] = shownExpectations.some((m) => m.status === 'failed') ? 'failed' : 'held';
+  detail.textContent = shownExpectations.map((mark) => {
+    const held = mark.status === 'held';
+    return `${held ? '✓' : '✗'} ${formatClock(mark.atMs)}  ${mark.description}${held ? '' : ` — expected ${mark.expected}, actual ${mark.actual}`}  (${mark.at})`;
+  }).join('\n');
 }
 
 function currentSvg(): string {
@@ -216,7 +270,7 @@ Object.assign(window, {
   vnetsim: {
     inspect: () => ({
       ...stats, lastSeq: history.lastSeq, firstSeq: history.firstSeq, eventSeqs: history.events.map((e) => e.seq), cursor,
-      nodeCount: lastGraph.nodes.length, playback, drawnExtent: topology.drawnExtent,
+      nodeCount: lastGraph.nodes.length, playback, drawnExtent: topology.drawnExtent, captions: topology.captionState, expectations,
     }),
     dropConnection: () => connection.drop(),
     exportSvg: currentSvg,

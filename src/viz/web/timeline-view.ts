@@ -1,7 +1,10 @@
 import { select } from 'd3';
 import type { VizEvent } from '../event-fields.js';
 import { formatEventFields, narrateEvent } from '../event-line.js';
-import type { PlaybackState } from '../protocol.js';
+import { upperBound } from '../view-history.js';
+import type { ExpectationMark, PlaybackState } from '../protocol.js';
+import { ScrubberView } from './scrubber-view.js';
+import type { Moment } from './timeline-marks.js';
 
 /** Events listed around the cursor: the list is a window, so a 100k-event log costs no more than a short one. */
 const LIST_WINDOW_EVENTS = 120;
@@ -15,6 +18,22 @@ export interface TimelineActions {
   /** Shows the world right after event `seq`. */
   seekSeq(seq: number): void;
   goLive(): void;
+  /** Shows the verdicts of the expectations checked at one moment (their ✓/✗ marker was clicked). */
+  showExpectations(marks: readonly ExpectationMark[]): void;
+}
+
+/** What the timeline shows at one render: held events, the first held moment, the moment shown, verdicts so far. */
+export interface TimelineState {
+  events: readonly VizEvent[];
+  first: { seq: number; timeMs: number };
+  /** The end of the track: the world's clock, which may have run on past the newest event. */
+  endMs: number;
+  /** The cursor, `null` when following the newest event. */
+  cursorSeq: number | null;
+  shown: { seq: number; timeMs: number };
+  playback: PlaybackState | null;
+  expectations: readonly ExpectationMark[];
+  moment: Moment;
 }
 
 /** Formats simulated ms as h:mm:ss. */
@@ -38,9 +57,9 @@ export function describeEventFields(event: VizEvent): string {
   return `#${event.seq} ${event.type} ${formatEventFields(event)}`;
 }
 
-/** The footer: play / pause / step back and forward, speed, scrubber over the held events, and the event list. */
+/** The footer: play / pause / step back and forward, speed, the time-scaled scrubber, and the event list. */
 export class TimelineView {
-  private readonly scrubber = document.getElementById('scrubber') as HTMLInputElement;
+  private readonly scrubber: ScrubberView;
   private readonly label = document.getElementById('cursor-label')!;
   private readonly list = document.getElementById('event-list')!;
   private readonly speed = document.getElementById('speed') as HTMLSelectElement;
@@ -56,26 +75,23 @@ export class TimelineView {
     on('step-forward', () => actions.stepForward());
     on('live', () => actions.goLive());
     this.speed.addEventListener('change', () => actions.play(Number(this.speed.value)));
-    this.scrubber.addEventListener('input', () => actions.seekSeq(Number(this.scrubber.value)));
+    this.scrubber = new ScrubberView(document.getElementById('scrubber')!, actions);
     this.list.addEventListener('click', (event) => {
       const seq = (event.target as Element).closest('li')?.getAttribute('data-seq');
       if (seq != null) actions.seekSeq(Number(seq));
     });
   }
 
-  /** Shows the held range, the cursor (`null` = following the newest event) and the playback state. */
-  update(events: readonly VizEvent[], firstSeq: number, cursorSeq: number | null, playback: PlaybackState | null): void {
-    const lastSeq = events[events.length - 1]?.seq ?? firstSeq;
-    const shown = cursorSeq ?? lastSeq;
-    this.scrubber.min = String(firstSeq);
-    this.scrubber.max = String(lastSeq);
-    this.scrubber.value = String(shown);
-    this.scrubber.dataset['seq'] = String(shown);
+  /** Shows the held range on the scrubber, the moment shown, the playback state and the events around the moment. */
+  update(state: TimelineState): void {
+    const { events, playback } = state;
+    const shown = state.shown.seq;
+    this.scrubber.update(events, { ...state.first, endMs: state.endMs }, state.shown, state.expectations);
     if (playback !== null) this.showSpeed(playback.speed);
     const playing = playback?.playing === true ? `playing ×${playback.speed}` : 'paused';
-    this.label.textContent = `${cursorSeq === null ? 'live' : `at #${cursorSeq}`} · ${playing}`;
+    this.label.textContent = state.moment.mode === 'past' ? `at #${shown} · ${playing}` : playing;
 
-    const at = upperIndex(events, shown);
+    const at = upperBound(events, shown, (e) => e.seq);
     const from = Math.max(0, at - LIST_WINDOW_EVENTS + 20);
     const window = events.slice(from, from + LIST_WINDOW_EVENTS);
     const key = `${window[0]?.seq}-${window[window.length - 1]?.seq}-${shown}`;
@@ -100,16 +116,4 @@ export class TimelineView {
     if (![...this.speed.options].some((o) => o.value === value)) this.speed.add(new Option(`${value}×`, value));
     this.speed.value = value;
   }
-}
-
-/** Index just after the event with seq `seq` (events sorted by seq). */
-function upperIndex(events: readonly VizEvent[], seq: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (events[mid]!.seq <= seq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

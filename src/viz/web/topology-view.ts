@@ -2,7 +2,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import type { Graph } from '../graph-model.js';
 import { CanvasGraph } from './graph-canvas.js';
 import { layOutGraph, structureKey, type Layout } from './graph-layout.js';
-import { createGraphSvg, drawGraphSvg } from './graph-svg.js';
+import { createGraphSvg, drawGraphSvg, setSvgLabelDetail } from './graph-svg.js';
 import type { Highlight } from './highlight.js';
 
 /** Above this many nodes the graph is drawn on a canvas: SVG held 46 fps at 500 nodes but 12 fps at 2,000 here. */
@@ -80,6 +80,11 @@ export class TopologyView {
     };
   }
 
+  /** The zoom scale (screen px per layout unit), and how many VM names the canvas drew last (`null` when SVG draws). */
+  get captionState(): { zoomScale: number; canvasVmNames: number | null } {
+    return { zoomScale: this.transform.k, canvasVmNames: this.usesCanvas ? this.canvasGraph.vmNamesDrawn : null };
+  }
+
   /** Draws a new graph state; `animate` is false while scrubbing so jumps are instant. */
   update(graph: Graph, highlight: Highlight, animate: boolean): void {
     const relayout = this.layout === undefined || this.layout.key !== structureKey(graph);
@@ -112,6 +117,7 @@ export class TopologyView {
   private applyTransform(transform: ZoomTransform): void {
     this.transform = transform;
     select(this.svg).select('g.viewport').attr('transform', transform.toString());
+    setSvgLabelDetail(this.svg, transform.k);
     if (this.usesCanvas && this.layout !== undefined && this.highlight !== undefined) this.canvasGraph.setTransform(transform);
   }
 }
