@@ -92,7 +92,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'serve',
     usage: '[options] <file>',
-    description: 'run a scenario on the simulated clock and show it live in the browser (topology, address plan, timeline, reach)',
+    description: 'run a scenario on the simulated clock and show it live in the browser (topology, timeline, reach, diff, matrix, address plan)',
     load: () => import('./serve.js'),
   },
   {

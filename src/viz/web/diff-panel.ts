@@ -29,6 +29,8 @@ export class DiffPanel {
   private reply: DiffReply | null = null;
   private error: string | null = null;
   private request = 0;
+  /** The flow whose ends alone are marked, after a click on it; `null` marks the ends of every flow. */
+  private focused: DiffFlow | null = null;
   private readonly result: HTMLElement;
 
   /**
@@ -55,8 +57,16 @@ export class DiffPanel {
     this.result = document.createElement('div');
     this.result.id = 'diff-result';
     this.result.addEventListener('click', (event) => {
-      const seq = (event.target as HTMLElement).closest<HTMLElement>('li[data-seq]')?.dataset['seq'];
+      const target = event.target as HTMLElement;
+      const seq = target.closest<HTMLElement>('li[data-seq]')?.dataset['seq'];
       if (seq !== undefined) showSeq(Number(seq));
+      const head = target.closest<HTMLElement>('.diff-flow-head');
+      if (head === null) return;
+      const flows = [...(this.reply?.lost ?? []), ...(this.reply?.gained ?? [])];
+      const flow = flows[Number(head.dataset['index'])] ?? null;
+      this.focused = flow === this.focused ? null : flow;
+      this.draw();
+      onChange();
     });
     container.replaceChildren(bar, this.result);
     this.draw();
@@ -67,16 +77,18 @@ export class DiffPanel {
     if (requestId !== `${DIFF_REQUEST_PREFIX}${this.request}`) return false;
     this.reply = reply;
     this.error = error;
+    this.focused = null;
     this.draw();
     return true;
   }
 
-  /** The nodes to mark on the graph: the classes at both ends of every flow gained and lost. */
+  /** The nodes to mark on the graph: the classes at both ends of every flow gained and lost, or of the one clicked. */
   marks(): DiffMarks {
     if (this.reply === null) return NO_MARKS;
     const byId = new Map(this.reply.classes.map((c) => [c.id, c]));
-    const endsOf = (flows: readonly DiffFlow[]): Set<string> =>
-      new Set(flows.flatMap((f) => [f.from, f.to]).flatMap((id) => byId.get(id)?.nodeIds ?? []));
+    const focus = this.focused;
+    const endsOf = (flows: readonly DiffFlow[]): Set<string> => new Set(flows.filter((f) => focus === null || f === focus)
+      .flatMap((f) => [f.from, f.to]).flatMap((id) => byId.get(id)?.nodeIds ?? []));
     return { gained: endsOf(this.reply.gained), lost: endsOf(this.reply.lost) };
   }
 
@@ -118,10 +130,18 @@ export class DiffPanel {
     out.dataset['lost'] = String(reply.lostCount);
     line(`${reply.gainedCount} flows gained, ${reply.lostCount} lost`, 'diff-summary');
     const byId = new Map(reply.classes.map((c) => [c.id, c]));
+    let index = 0;
     for (const [title, flows, total] of [['lost', reply.lost, reply.lostCount], ['gained', reply.gained, reply.gainedCount]] as const) {
       const list = document.createElement('ul');
       list.className = `diff-flows ${title}`;
-      for (const flow of flows) list.append(flowItem(flow, title, byId));
+      for (const flow of flows) {
+        const item = flowItem(flow, title, byId);
+        const head = item.querySelector<HTMLElement>('.diff-flow-head')!;
+        head.dataset['index'] = String(index++);
+        head.title = 'click to mark only this flow\'s ends on the graph (again: every flow)';
+        if (flow === this.focused) item.classList.add('focused');
+        list.append(item);
+      }
       if (flows.length === 0) list.append(Object.assign(document.createElement('li'), { textContent: 'none' }));
       if (total > flows.length) list.append(Object.assign(document.createElement('li'), { textContent: `… ${total - flows.length} more (see the text below)` }));
       out.append(Object.assign(document.createElement('h3'), { textContent: `${title} (${total})` }), list);
