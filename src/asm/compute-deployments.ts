@@ -134,7 +134,9 @@ export function decideUpdateRole(world: World, service: string, deployment: stri
   if (duplicate !== undefined) return failLater(computeErrors.portInUse(duplicate));
   const planned = planRoleUpdate(vm, role);
   if ('status' in planned) return refuse(planned);
-  return run(planned, completesNow, (r) => {
+  // A size or subnet change restarts a running role: the operation ends when it is ReadyRole again.
+  const restarts = vm.state === 'ReadyRole' && planned.some((c) => c.type === 'updateVm');
+  return run(planned, restarts ? untilRolesReady(service, [name]) : completesNow, (r) => {
     const record = r.roles[roleKey(service, name)];
     if (record === undefined) return;
     record.availabilitySet = role.availabilitySet ?? null;

@@ -127,18 +127,19 @@ function sameEndpoint(current: Endpoint, wanted: InputEndpointSpec): boolean {
 
 /**
  * Update Role (PUT the whole PersistentVMRole): the request replaces the role's mutable parts — endpoints (removed,
- * added, changed, ACLs), the static IP — so the commands bring the VM from what it is to what was sent. Removals run
- * first so a port can move between endpoints.
+ * added, changed, ACLs), the static IP, the size and the subnet — so the commands bring the VM from what it is to what
+ * was sent. Removals run first so a port can move between endpoints; a size or subnet change (updateVm: the role
+ * restarts, a moved role gets a DIP in its new subnet) runs before the static IP, which must then lie in the new subnet.
  */
 export function planRoleUpdate(vm: Vm, role: RoleSpec): Command[] | PlatformError {
   const service = vm.service;
-  if (role.roleSize !== undefined && role.roleSize !== vm.size) {
-    return computeErrors.parameterIncorrect(`role ${vm.name} is ${vm.size}; resizing a role (to ${role.roleSize}) is not emulated — create the VM again with the new size.`);
-  }
+  const sizeProblem = checkRoleSize(role);
+  if (sizeProblem !== undefined) return sizeProblem;
+  const size = role.roleSize !== undefined && isVmSize(role.roleSize) && role.roleSize !== vm.size ? role.roleSize : undefined;
   const wantedSubnet = role.subnetNames[0];
-  if (vm.subnet !== null && wantedSubnet !== undefined && wantedSubnet !== vm.subnet) {
-    return computeErrors.parameterIncorrect(`role ${vm.name} is in subnet ${vm.subnet}; moving a role to subnet ${wantedSubnet} is not emulated — create the VM again in that subnet.`);
-  }
+  const subnet = vm.subnet !== null && wantedSubnet !== undefined && wantedSubnet !== vm.subnet ? wantedSubnet : undefined;
+  const update: Command[] = size === undefined && subnet === undefined ? []
+    : [{ type: 'updateVm', service, name: vm.name, ...(size === undefined ? {} : { size }), ...(subnet === undefined ? {} : { subnet }) }];
   const removals: Command[] = [];
   const additions: Command[] = [];
   const wanted = new Map(role.endpoints.map((e) => [e.name, e]));
@@ -154,13 +155,15 @@ export function planRoleUpdate(vm: Vm, role: RoleSpec): Command[] | PlatformErro
   for (const e of role.endpoints) {
     if (vm.endpoints[e.name] === undefined) additions.push(makeAddEndpoint(service, vm.name, e));
   }
+  // A moved role leaves its old address behind and holds a dynamic one until a static IP is set again.
+  const isStatic = vm.isStatic && subnet === undefined;
   const addressing: Command[] = [];
-  if (role.staticIp !== undefined && (!vm.isStatic || vm.dip !== role.staticIp)) {
+  if (role.staticIp !== undefined && (!isStatic || vm.dip !== role.staticIp)) {
     addressing.push({ type: 'setStaticIp', service, name: vm.name, ip: role.staticIp });
-  } else if (role.staticIp === undefined && vm.isStatic) {
+  } else if (role.staticIp === undefined && isStatic) {
     addressing.push({ type: 'removeStaticIp', service, name: vm.name });
   }
-  return [...removals, ...addressing, ...additions];
+  return [...removals, ...update, ...addressing, ...additions];
 }
 
 /** The record of a new role: OS-disk media link, caching, availability set and data disks as requested. */

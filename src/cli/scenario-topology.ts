@@ -54,7 +54,7 @@ export function findScenarioSources(scenario: Scenario, atMs: number, refused: r
       case 'createAffinityGroup': put('affinityGroup', c.name, at); break;
       case 'createService': put('service', c.name, at); break;
       case 'createDeployment': put('service', c.service, at); break;
-      case 'createVm': case 'startVm': case 'stopVm': case 'restartVm': put('vm', `${c.service}/${c.name}`, at); break;
+      case 'createVm': case 'startVm': case 'stopVm': case 'restartVm': case 'updateVm': put('vm', `${c.service}/${c.name}`, at); break;
       case 'addEndpoint': case 'setEndpointAcl': put('endpoint', `${c.service}/${c.vm}/${c.name}`, at); break;
       case 'createGateway': case 'deleteGateway': case 'resetGateway': put('gateway', c.vnet, at); break;
       case 'addSite': case 'connectSite': case 'disconnectSite': case 'setSharedKey': put('connection', `${c.vnet}/${c.site}`, at); break;

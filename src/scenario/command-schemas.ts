@@ -106,6 +106,8 @@ export const commandParameterSchemas = {
   stopVm: z.strictObject({ service: name, name, stayProvisioned: z.boolean().optional() }),
   restartVm: z.strictObject({ service: name, name }),
   deleteVm: z.strictObject({ service: name, name, deleteVhd: z.boolean().optional() }),
+  // Set-AzureVMSize / Set-AzureSubnet | Update-AzureVM: a running VM restarts; a new subnet gives it a new DIP there.
+  updateVm: z.strictObject({ service: name, name, size: vmSize.optional(), subnet: name.optional() }),
   setStaticIp: z.strictObject({ service: name, name, ip: z.ipv4() }),
   removeStaticIp: z.strictObject({ service: name, name }),
   addEndpoint: z.strictObject({ service: name, vm: name, ...endpointFields }),

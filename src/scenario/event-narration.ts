@@ -82,6 +82,7 @@ const NARRATIONS: Narrations = {
     return { subject: vm(e), text: `created from ${from} (${e.size}, ${e.os})${place(e)}` };
   },
   'vm.macAssigned': (e) => ({ subject: vm(e), text: `new MAC ${e.mac}` }),
+  'vm.reconfigured': (e) => ({ subject: vm(e), text: `now ${e.size}${e.subnet === undefined ? '' : ` in subnet ${e.subnet}`}` }),
   'dip.allocated': (e) => ({ subject: vm(e), text: `dip ${e.ip} allocated${e.static ? ' (static)' : ''}${place(e)}` }),
   'dip.released': (e) => ({ subject: vm(e), text: `dip ${e.ip} released${e.static ? ' (static)' : ''}` }),
   'vm.stateChanged': (e, dips) => {

@@ -63,6 +63,7 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
     case 'stopVm':
     case 'restartVm':
     case 'deleteVm':
+    case 'updateVm':
     case 'setStaticIp':
     case 'removeStaticIp':
       refs.push({ kind: 'vm', service: command.service, name: command.name, path: ['name'] });

@@ -9,7 +9,7 @@ export type {
 // Compute commands live beside the compute model; re-exported so the engine sees one command catalog.
 export type {
   VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, DeleteAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
-  DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
+  DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, UpdateVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
   SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
 } from '../vm/index.js';
 import type { ComputeCommand } from '../vm/index.js';

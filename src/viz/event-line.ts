@@ -53,6 +53,7 @@ const TELLERS: Tellers = {
   'disk.released': (e) => [`disk ${e.disk}`, `lease released by ${e.service}/${e.vm}`],
   'disk.deleted': (e) => [`disk ${e.disk}`, 'deleted'],
   'vm.macAssigned': (e) => [vm(e), `new MAC ${e.mac}`],
+  'vm.reconfigured': (e) => [vm(e), `now ${e.size}${e.subnet === undefined ? '' : ` in subnet ${e.subnet}`}`],
   'endpoint.aclChanged': (e) => [vm(e), `endpoint ${e.endpoint} ACL replaced`],
   'publicIp.allocated': (e) => [`public ip ${e.ip}`, `allocated to ${e.owner}`],
   'reservedIp.created': (e) => [`reserved ip ${e.name}`, `${e.ip} reserved in ${e.location}`],

@@ -199,6 +199,12 @@ const HANDLERS: Handlers = {
   'vm.deleted': (draft, event) => {
     draft.remove('vms', vmKey(event.service, event.vm));
   },
+  'vm.reconfigured': (draft, event) => {
+    const vm = draft.edit('vms', vmKey(event.service, event.vm));
+    if (vm === undefined) return;
+    vm.size = event.size;
+    vm.subnet = event.subnet ?? vm.subnet;
+  },
   'dip.allocated': (draft, event) => {
     const vm = draft.edit('vms', vmKey(event.service, event.vm));
     if (vm === undefined) return;

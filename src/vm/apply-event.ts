@@ -159,6 +159,12 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       if (event.vnet !== undefined) vnet(world, event.vnet).instanceCount++;
       return;
     }
+    case 'vm.reconfigured': {
+      const target = vm(world, event.service, event.vm);
+      target.size = event.size;
+      if (event.subnet !== undefined) target.subnet = event.subnet;
+      return;
+    }
     case 'vm.macAssigned':
       vm(world, event.service, event.vm).mac = event.mac;
       return;

@@ -33,6 +33,9 @@ export interface DeleteService { type: 'deleteService'; name: string }
 export interface AddImage { type: 'addImage'; name: string; os: OsFamily }
 /** Registers a specialized OS disk, usable by one VM at a time (Add-AzureDisk -OS). */
 export interface AddDisk { type: 'addDisk'; name: string; os: OsFamily }
+/** Changes a VM's size and/or subnet within its VNet (Set-AzureVMSize / Set-AzureSubnet | Update-AzureVM); a running VM restarts. */
+export interface UpdateVm { type: 'updateVm'; service: string; name: string; size?: VmSize | undefined; subnet?: string | undefined }
+
 /** Deletes a disk; refused while a VM holds its lease (Remove-AzureDisk). */
 export interface DeleteDisk { type: 'deleteDisk'; name: string }
 
@@ -124,6 +127,6 @@ export interface RemoveInternalLoadBalancer { type: 'removeInternalLoadBalancer'
 /** Commands handled by the compute model (src/vm). */
 export type ComputeCommand =
   | CreateAffinityGroup | DeleteAffinityGroup | CreateService | DeleteService | AddImage | AddDisk | DeleteDisk
-  | CreateVm | StartVm | StopVm | RestartVm | DeleteVm | SetStaticIp | RemoveStaticIp
+  | CreateVm | StartVm | StopVm | RestartVm | DeleteVm | UpdateVm | SetStaticIp | RemoveStaticIp
   | AddEndpoint | RemoveEndpoint | SetEndpointAcl | CreateDeployment | SwapVip | DeleteDeployment
   | CreateReservedIp | DeleteReservedIp | AddInternalLoadBalancer | RemoveInternalLoadBalancer;

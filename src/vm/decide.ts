@@ -11,6 +11,7 @@ import { decideCreateAffinityGroup, decideCreateService, decideDeleteAffinityGro
 import { decideCreateReservedIp, decideDeleteReservedIp } from './reserved-ips.js';
 import { decideRemoveStaticIp, decideSetStaticIp } from './static-ip.js';
 import { decideCreateVm } from './vm-create.js';
+import { decideUpdateVm } from './vm-update.js';
 
 /** Decides one compute command against the world: events and follow-ups, or a refusal. Reads the world only. */
 export function decideComputeCommand(world: ComputeWorld, command: ComputeCommand, ctx: DecideContext): Decision {
@@ -27,6 +28,7 @@ export function decideComputeCommand(world: ComputeWorld, command: ComputeComman
     case 'stopVm': return decideStopVm(world, command, ctx);
     case 'restartVm': return decideRestartVm(world, command, ctx);
     case 'deleteVm': return decideDeleteVm(world, command, ctx);
+    case 'updateVm': return decideUpdateVm(world, command, ctx);
     case 'setStaticIp': return decideSetStaticIp(world, command);
     case 'removeStaticIp': return decideRemoveStaticIp(world, command);
     case 'addEndpoint': return decideAddEndpoint(world, command, ctx);
@@ -53,7 +55,7 @@ export function decideFollowUp(world: ComputeWorld, action: FollowUpAction): Com
 
 const COMPUTE_COMMAND_TYPES: ReadonlySet<string> = new Set<ComputeCommand['type']>([
   'createAffinityGroup', 'deleteAffinityGroup', 'createService', 'deleteService', 'addImage', 'addDisk', 'deleteDisk', 'createVm', 'startVm',
-  'stopVm', 'restartVm', 'deleteVm', 'setStaticIp', 'removeStaticIp', 'addEndpoint', 'removeEndpoint', 'setEndpointAcl',
+  'stopVm', 'restartVm', 'deleteVm', 'updateVm', 'setStaticIp', 'removeStaticIp', 'addEndpoint', 'removeEndpoint', 'setEndpointAcl',
   'createDeployment', 'swapVip', 'deleteDeployment', 'createReservedIp', 'deleteReservedIp', 'addInternalLoadBalancer', 'removeInternalLoadBalancer',
 ]);
 

@@ -118,6 +118,8 @@ export const COMPUTE_EVENT_SCHEMAS = {
     hostName: z.string().exactOptional(),
     adminUser: z.string().exactOptional(),
   }),
+  /** A VM's size or subnet changed (Update-AzureVM); its DIP moves with dip.released / dip.allocated. */
+  'vm.reconfigured': z.strictObject({ service: z.string(), vm: z.string(), size: VM_SIZE, subnet: z.string().exactOptional() }),
   /** A VM got a new MAC (only on start after Stopped (Deallocated), FAQ-2015). */
   'vm.macAssigned': z.strictObject({ service: z.string(), vm: z.string(), mac: z.string() }),
   /** A DIP was handed to a VM (dynamic from the allocator, or static via Set-AzureStaticVNetIP). */

@@ -1,7 +1,7 @@
 /** Public face of src/vm: the compute model (affinity groups, cloud services, images, disks, VMs, endpoints), its rules and its fold. */
 export type {
   VmSize, OsFamily, EndpointProtocol, AclRule, CreateAffinityGroup, DeleteAffinityGroup, CreateService, DeleteService, AddImage, AddDisk,
-  DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
+  DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, UpdateVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
   SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, CreateReservedIp, DeleteReservedIp, AddInternalLoadBalancer,
   RemoveInternalLoadBalancer, ComputeCommand,
 } from './commands.js';

@@ -36,6 +36,7 @@ export const COMPUTE_REFUSAL_CODES = {
   'reserved-ip-exists': 'the reserved IP name is taken',
   'reserved-ip-in-use': 'the reserved IP is the VIP of a deployment',
   'reserved-ip-location-mismatch': "the reserved IP is in another region than the service",
+  'resize-to-compute-intensive': 'an existing VM cannot be resized to A8/A9',
   'role-duplicate': 'a deployment names a role twice',
   'role-instances-invalid': 'a role instance count below 1 or not whole',
   'roles-required': 'a deployment with no roles',

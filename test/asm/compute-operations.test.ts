@@ -141,6 +141,52 @@ describe('roles', () => {
     expect(findVm(sub.sim.world, 'svc1', 'web1')).toMatchObject({ dip: '10.4.0.20', isStatic: true });
   });
 
+  it.each([
+    ['a new subnet: a dynamic DIP there, the static IP of the old one left behind', { subnetNames: ['Subnet-2'], staticIp: undefined }, { subnet: 'Subnet-2', dip: '10.4.1.4', isStatic: false, size: 'Small' }],
+    ['a new subnet with a static IP inside it', { subnetNames: ['Subnet-2'], staticIp: '10.4.1.20' }, { subnet: 'Subnet-2', dip: '10.4.1.20', isStatic: true, size: 'Small' }],
+    ['a new size', { subnetNames: ['Subnet-1'], staticIp: '10.4.0.10', roleSize: 'Medium' }, { subnet: 'Subnet-1', dip: '10.4.0.10', isStatic: true, size: 'Medium' }],
+    ['a new size and subnet', { subnetNames: ['Subnet-2'], staticIp: undefined, roleSize: 'Large' }, { subnet: 'Subnet-2', dip: '10.4.1.4', isStatic: false, size: 'Large' }],
+  ])('PUT role with %s restarts the running role; the operation ends when it is ReadyRole again', (_what, change, expected) => {
+    const sub = deployed();
+    const role = linuxRole('web1', { endpoints: [{ name: 'ssh', protocol: 'tcp', port: 22, localPort: 22, loadBalancedEndpointSetName: undefined, acl: [] }], ...change });
+    const applied = apply(sub, decideUpdateRole(sub.sim.world, 'svc1', 'svc1', 'web1', role));
+    if (applied.kind !== 'accepted') throw new Error(JSON.stringify(applied));
+    expect(findVm(sub.sim.world, 'svc1', 'web1')).toMatchObject({ ...expected, state: 'RestartingRole' });
+    expect(applied.outcome()).toBeUndefined();
+    sub.sim.advanceTo(sub.sim.clock.now() + 10 * 60_000);
+    expect(findVm(sub.sim.world, 'svc1', 'web1')).toMatchObject({ ...expected, state: 'ReadyRole' });
+    expect(applied.outcome()).toEqual({ status: 'succeeded' });
+    expect(sub.sim.world.vnets['CorpNet']?.subnets['Subnet-1']?.allocations['10.4.0.10']).toBe(expected.dip === '10.4.0.10' ? 'svc1/web1' : undefined);
+  });
+
+  it.each([
+    ['a static IP outside the new subnet', { subnetNames: ['Subnet-2'], staticIp: '10.4.0.10' }, 400, 'dip-outside-subnet'],
+    ['a subnet the VNet does not have', { subnetNames: ['Nope'], staticIp: undefined }, 404, 'unknown-subnet'],
+    ['the GatewaySubnet', { subnetNames: ['GatewaySubnet'], staticIp: undefined }, 400, 'gateway-subnet-reserved'],
+    ['a resize to A8 (compute-lifecycle.md §4.2)', { subnetNames: ['Subnet-1'], staticIp: '10.4.0.10', roleSize: 'A8' }, 400, 'resize-to-compute-intensive'],
+  ])('PUT role with %s is refused (%i) and changes nothing', (_what, change, status, code) => {
+    const sub = deployed();
+    const before = JSON.stringify(sub.sim.world);
+    const role = linuxRole('web1', { endpoints: [{ name: 'ssh', protocol: 'tcp', port: 22, localPort: 22, loadBalancedEndpointSetName: undefined, acl: [] }], ...change });
+    expect(apply(sub, decideUpdateRole(sub.sim.world, 'svc1', 'svc1', 'web1', role))).toMatchObject({ kind: 'refused', error: { status } });
+    expect(sub.sim.events.at(-1)).toMatchObject({ type: 'command.refused', code });
+    expect(JSON.stringify(sub.sim.world)).toBe(before);
+  });
+
+  it('PUT role with a new size and subnet on a deallocated role applies them at its next start', () => {
+    const sub = deployed();
+    apply(sub, decideRoleOperation(sub.sim.world, 'svc1', 'svc1', 'web1', { kind: 'shutdown', postShutdownAction: 'StoppedDeallocated' }, CTX));
+    sub.sim.advanceTo(sub.sim.clock.now() + 10 * 60_000);
+    const role = linuxRole('web1', { subnetNames: ['Subnet-2'], roleSize: 'Medium', endpoints: [{ name: 'ssh', protocol: 'tcp', port: 22, localPort: 22, loadBalancedEndpointSetName: undefined, acl: [] }] });
+    const applied = apply(sub, decideUpdateRole(sub.sim.world, 'svc1', 'svc1', 'web1', role));
+    if (applied.kind !== 'accepted') throw new Error(JSON.stringify(applied));
+    expect(applied.outcome()).toEqual({ status: 'succeeded' });
+    expect(findVm(sub.sim.world, 'svc1', 'web1')).toMatchObject({ state: 'StoppedDeallocated', subnet: 'Subnet-2', size: 'Medium', dip: null });
+    apply(sub, decideRoleOperation(sub.sim.world, 'svc1', 'svc1', 'web1', { kind: 'start' }, { ...CTX, nowMs: sub.sim.clock.now() }));
+    sub.sim.advanceTo(sub.sim.clock.now() + 10 * 60_000);
+    expect(findVm(sub.sim.world, 'svc1', 'web1')).toMatchObject({ state: 'ReadyRole', subnet: 'Subnet-2', dip: '10.4.1.4' });
+  });
+
   it('shutdown with StoppedDeallocated suspends the deployment; start runs it again', () => {
     const sub = deployed();
     const stop = apply(sub, decideRoleOperation(sub.sim.world, 'svc1', 'svc1', 'web1', { kind: 'shutdown', postShutdownAction: 'StoppedDeallocated' }, { ...CTX, nowMs: sub.sim.clock.now() }));

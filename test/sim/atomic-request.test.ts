@@ -21,6 +21,8 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ service: fc.constantFrom(...SERVICES), vm: fc.constantFrom(...VMS), name: fc.constantFrom('SSH', 'ep22') }).map((c): Command => ({ type: 'removeEndpoint', ...c })),
   fc.record({ service: fc.constantFrom(...SERVICES), name: fc.constantFrom(...VMS), ip: fc.constantFrom('10.1.1.4', '10.1.1.20') }).map((c): Command => ({ type: 'setStaticIp', ...c })),
   fc.record({ service: fc.constantFrom(...SERVICES), name: fc.constantFrom(...VMS), deleteVhd: fc.boolean() }).map((c): Command => ({ type: 'deleteVm', ...c })),
+  fc.record({ service: fc.constantFrom(...SERVICES), name: fc.constantFrom(...VMS), size: fc.constantFrom('Medium' as const, 'A8' as const), subnet: fc.constantFrom('FrontEnd', 'BackEnd', 'Nope') })
+    .map((c): Command => ({ type: 'updateVm', ...c })),
 );
 
 const requestArb = fc.record({ commands: fc.array(commandArb, { minLength: 1, maxLength: 4 }), advanceMs: fc.integer({ min: 0, max: 10 * 60_000 }) });
