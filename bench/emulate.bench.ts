@@ -1,6 +1,7 @@
 /**
- * The Service Management emulator's request path (issue 9): requests/s and p50/p99 latency of a read
- * (GET /services/networking/virtualnetwork over a 20-VNet configuration) and a write (PUT /services/networking/media,
+ * The Service Management emulator's request path (issue 9): requests/s and p50/p99 latency of reads
+ * (GET /services/hostedservices over 10 cloud services, GET /services/networking/virtualnetwork over a 20-VNet
+ * configuration) and a write (PUT /services/networking/media,
  * alternating two documents so every upload changes the world, the operation completed between uploads), each beside a
  * bare node:http handler measured in the same run with the same client (keep-alive, 8 requests in flight).
  * Run: `npm run bench -- emulate`.
@@ -15,6 +16,7 @@ const WARMUP_REQUESTS = 300;
 const READ_REQUESTS = 4_000;
 const WRITE_REQUESTS = 1_500;
 const VNETS = 20;
+const SERVICES = 10;
 
 interface Figures {
   requestsPerSecond: number;
@@ -77,6 +79,10 @@ const base = `${emulator.apiUrl}/${emulator.subscriptionId}`;
 const completeUpload = (): void => emulator.engine.advanceTo(emulator.engine.now() + 31_000);
 await send(new Agent(), new URL(`${base}/services/networking/media`), 'PUT', () => networkConfig(0), 0);
 completeUpload();
+for (let i = 0; i < SERVICES; i++) {
+  const created = `<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><ServiceName>svc${i}</ServiceName><Label>${Buffer.from(`svc${i}`).toString('base64')}</Label><Location>West US</Location></CreateHostedService>`;
+  await send(new Agent(), new URL(`${base}/services/hostedservices`), 'POST', () => created, i);
+}
 
 const bareRead = networkConfig(0);
 const bare = createServer((req, res) => {
@@ -91,11 +97,13 @@ await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
 
 const readBare = await measure(new URL(`${bareUrl}/read`), 'GET', READ_REQUESTS, () => undefined);
+const readServices = await measure(new URL(`${base}/services/hostedservices`), 'GET', READ_REQUESTS, () => undefined);
 const read = await measure(new URL(`${base}/services/networking/virtualnetwork`), 'GET', READ_REQUESTS, () => undefined);
 const writeBare = await measure(new URL(`${bareUrl}/write`), 'PUT', WRITE_REQUESTS, (i) => networkConfig(i % 2), () => undefined);
 const write = await measure(new URL(`${base}/services/networking/media`), 'PUT', WRITE_REQUESTS, (i) => networkConfig((i + 1) % 2), completeUpload);
 
 process.stdout.write(`${line('bare node:http GET (same client)', readBare, readBare)}\n`);
+process.stdout.write(`${line(`GET hostedservices (${SERVICES} services)`, readServices, readBare)}\n`);
 process.stdout.write(`${line(`GET networking/virtualnetwork (${VNETS} VNets)`, read, readBare)}\n`);
 process.stdout.write(`${line('bare node:http PUT, one at a time', writeBare, writeBare)}\n`);
 process.stdout.write(`${line(`PUT networking/media (${VNETS} VNets, applied)`, write, writeBare)}\n`);
