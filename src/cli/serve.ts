@@ -71,7 +71,7 @@ export function defineCommand(command: Command): void {
 export function createScenarioWorld(scenario: Scenario): LiveWorld {
   const sim = Simulation.create({
     seed: scenario.seed, era: scenario.era, network: scenario.plan, devices: scenario.devices, profile: scenario.profile,
-    limits: scenario.limits, scenarioName: scenario.name,
+    limits: scenario.limits, scenarioName: scenario.name, startMonth: scenario.eraMonth,
   });
   const commands = [...scenario.commands].sort((a, b) => a.atMs - b.atMs);
   const expectations = [...scenario.expectations].sort((a, b) => a.atMs - b.atMs);

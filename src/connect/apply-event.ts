@@ -7,7 +7,7 @@ export function applyConnectEvent(world: ConnectWorld, event: ConnectEvent): voi
     case 'connect.agentInstalled':
       world.endpoints[event.endpoint] = {
         name: event.endpoint,
-        vm: event.service === undefined || event.vm === undefined ? null : { service: event.service, vm: event.vm },
+        vm: event.iaasVm === undefined ? null : { ...event.iaasVm },
         activated: false,
         address: null,
         group: null,

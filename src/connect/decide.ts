@@ -59,7 +59,7 @@ function install(world: ConnectWorld, command: InstallConnectAgent, context: Con
   if (Object.hasOwn(world.endpoints, name)) {
     return refuse('connect-endpoint-exists', `'${name}' already has the Connect agent; each machine name is one endpoint.`, [`connect:${name}`]);
   }
-  return ok([makeConnectEvent('connect.agentInstalled', { endpoint: name, ...(onVm ? { service: command.service ?? '', vm: name } : {}) })]);
+  return ok([makeConnectEvent('connect.agentInstalled', { endpoint: name, ...(onVm ? { iaasVm: { service: command.service ?? '', vm: name } } : {}) })]);
 }
 
 function activate(world: ConnectWorld, command: ActivateConnectAgent): ConnectDecision {

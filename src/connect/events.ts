@@ -8,7 +8,7 @@ import { z } from 'zod';
 /** Payload schema of every Connect event type, by type. */
 export const CONNECT_EVENT_SCHEMAS = {
   /** The Connect agent was installed on a machine (an IaaS VM names its service and VM); not yet activated. */
-  'connect.agentInstalled': z.strictObject({ endpoint: z.string(), service: z.string().exactOptional(), vm: z.string().exactOptional() }),
+  'connect.agentInstalled': z.strictObject({ endpoint: z.string(), iaasVm: z.strictObject({ service: z.string(), vm: z.string() }).exactOptional() }),
   /** The agent presented the activation token to the relay; the endpoint has its address on the Connect adapter. */
   'connect.agentActivated': z.strictObject({ endpoint: z.string(), address: z.string() }),
   /** The agent was uninstalled; the endpoint left its group. */

@@ -15,12 +15,15 @@ export interface PlatformFeature {
   name: string;
   /** The first month it was available. */
   since: PlatformMonth;
+  /** The first month it was no longer available, for a feature the platform retired. */
+  retired?: PlatformMonth;
   /** The source of the date, with its confidence tag ([V] verified, [S] secondary, [U] unverified). */
   source: string;
 }
 
 /** The features the timeline knows. */
 export type PlatformFeatureId =
+  | 'azure-connect'
   | 'affinity-group-vnet'
   | 'site-to-site-vpn'
   | 'point-to-site'
@@ -36,6 +39,14 @@ export type PlatformFeatureId =
 
 /** The timeline, oldest first. */
 export const PLATFORM_FEATURES: readonly PlatformFeature[] = [
+  {
+    id: 'azure-connect',
+    name: 'Windows Azure Connect (machine-to-machine IPv6 through a relay)',
+    since: '2010-10',
+    // Operational until 3 July 2013: a scenario may start in July 2013; the engine refuses commands from that day on.
+    retired: '2013-08',
+    source: 'announced at PDC10, Oct 2010 (compute-lifecycle.md §1.1) [S]; retired 2013-07-03 (MSDN gg432959) [V]',
+  },
   {
     id: 'affinity-group-vnet',
     name: 'virtual networks (bound to an affinity group)',
@@ -139,11 +150,14 @@ export function platformFeature(id: PlatformFeatureId): PlatformFeature {
 
 /** Whether a feature existed in an era (a month, a named era, or unset for the default). */
 export function featureAvailable(id: PlatformFeatureId, era: string | undefined): boolean {
-  return platformFeature(id).since <= eraMonth(era);
+  const feature = platformFeature(id);
+  const month = eraMonth(era);
+  return feature.since <= month && (feature.retired === undefined || month < feature.retired);
 }
 
-/** `regional virtual networks (Location=), available from 2014-05 (source)`: how a refusal names a feature. */
+/** `regional virtual networks (Location=), available from 2014-05 (source)`: how a refusal names a feature (and its retirement). */
 export function describeFeatureDate(id: PlatformFeatureId): string {
   const feature = platformFeature(id);
-  return `${feature.name}, available from ${feature.since} (${feature.source})`;
+  const until = feature.retired === undefined ? '' : ` until it was retired before ${feature.retired}`;
+  return `${feature.name}, available from ${feature.since}${until} (${feature.source})`;
 }

@@ -1,13 +1,18 @@
 import { diagnosticAt, type Diagnostic } from '../common/index.js';
-import { describeFeatureDate, featureAvailable, type PlatformFeatureId } from '../ipam/index.js';
+import { CONNECT_REPLACEMENTS, CONNECT_RETIREMENT_DATE, isConnectCommand } from '../connect/index.js';
+import { describeFeatureDate, featureAvailable, platformFeature, type PlatformFeatureId } from '../ipam/index.js';
 import type { Command } from '../sim/index.js';
 import type { ScheduledCommand } from './scenario.js';
 
 /** Code of a diagnostic for a feature used before the platform had it (the plan rule of the same name covers the plan). */
 export const FEATURE_ERA_RULE = 'feature-era';
 
+/** What replaced Connect (MSDN gg432959 [V]). */
+const CONNECT_ERA_FIX = `Connect was retired on ${CONNECT_RETIREMENT_DATE}; ${CONNECT_REPLACEMENTS}`;
+
 /** The dated features a command uses, each with what the scenario should do instead. */
 function featuresOfCommand(command: Command): Array<{ feature: PlatformFeatureId; fix: string }> {
+  if (isConnectCommand(command)) return [{ feature: 'azure-connect', fix: CONNECT_ERA_FIX }];
   switch (command.type) {
     case 'createGateway':
       return [
@@ -40,8 +45,14 @@ export function checkCommandEras(commands: readonly ScheduledCommand[], eraMonth
           at,
           FEATURE_ERA_RULE,
           'error',
-          `${command.type} uses ${describeFeatureDate(feature)}, but the scenario plays ${eraMonth}: ${fix}, or set a later era:`,
+          `${command.type} uses ${describeFeatureDate(feature)}, but the scenario plays ${eraMonth}: ${fix}, or set ${describeOtherEra(feature, eraMonth)}:`,
         ),
       ),
   );
+}
+
+/** Which era would accept the feature: a later one, or for a retired feature an earlier one. */
+function describeOtherEra(feature: PlatformFeatureId, eraMonth: string): string {
+  const { since, retired } = platformFeature(feature);
+  return retired !== undefined && eraMonth >= retired && eraMonth >= since ? `an era before ${retired}` : 'a later era';
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { InputError } from '../common/index.js';
 import type { Command } from '../sim/index.js';
+import { connectCommandParameterSchemas } from './connect-command-schemas.js';
 import { networkPlanFromXml, networkSectionSchema } from '../input/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
 
@@ -153,6 +154,7 @@ export const commandParameterSchemas = {
   }),
   setDevicePower: z.strictObject({ site: name, up: z.boolean() }),
   setLinkFault: z.strictObject({ site: name, broken: z.boolean() }),
+  ...connectCommandParameterSchemas,
   // Set-AzureVNetConfig / PUT networking/media at a moment: the whole configuration, given as inline NetworkConfig.xml
   // (what --record writes), a path to a NetworkConfig.xml or plan YAML (relative to the scenario), or an inline plan in
   // the `network:` section's vocabulary. The loader turns `file` and `network` into the plan (networkConfigSource).

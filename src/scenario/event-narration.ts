@@ -1,5 +1,6 @@
 import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 import { formatClock } from '../input/index.js';
+import { CONNECT_NARRATIONS } from './connect-narration.js';
 
 /** Width of the subject column, so the "what happened" column lines up for the usual names. */
 const SUBJECT_WIDTH = 22;
@@ -29,6 +30,7 @@ const list = (values: readonly string[]): string => values.join(', ');
 const show = (value: string | null | undefined): string => value ?? '(none)';
 
 const NARRATIONS: Narrations = {
+  ...CONNECT_NARRATIONS,
   'world.started': (e) => ({ subject: 'world', text: `started (seed ${e.seed}, era ${e.era})` }),
   'localSite.defined': (e) => ({
     subject: `site ${e.site}`,

@@ -94,6 +94,12 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
     case 'setLinkFault':
       add('site', command.site, 'site');
       break;
+    case 'installConnectAgent':
+      if (command.service !== undefined && command.vm !== undefined) refs.push({ kind: 'vm', service: command.service, name: command.vm, path: ['vm'] });
+      break;
+    case 'enableConnectRole':
+      add('service', command.service, 'service');
+      break;
     case 'createAffinityGroup':
     case 'addImage':
     case 'addDisk':

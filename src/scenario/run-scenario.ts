@@ -46,6 +46,7 @@ export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {})
     profile: scenario.profile,
     limits: scenario.limits,
     scenarioName: scenario.name,
+    startMonth: scenario.eraMonth,
   });
 
   const refused: RefusedCommand[] = [];

@@ -1,6 +1,7 @@
+import { applyConnectEvent, isConnectEventType } from '../connect/index.js';
 import { applyGatewayEvent, isGatewayEventType } from '../gateway/index.js';
 import { applyComputeEvent, isComputeEventType } from '../vm/index.js';
-import type { ComputeSimEvent, GatewaySimEvent, SimEvent } from './events.js';
+import type { ComputeSimEvent, ConnectSimEvent, GatewaySimEvent, SimEvent } from './events.js';
 import type { World } from './world.js';
 
 /** Folds one event into the world: the only mutator of World, so replaying a log needs nothing else. */
@@ -15,6 +16,10 @@ export function applyEvent(world: World, event: SimEvent): void {
   }
   if (isGatewayEvent(event)) {
     foldGatewayEvent(world, event, event.time);
+    return;
+  }
+  if (isConnectEvent(event)) {
+    applyConnectEvent(world.connect, event);
     return;
   }
   switch (event.type) {
@@ -41,6 +46,10 @@ function isComputeEvent(event: SimEvent): event is ComputeSimEvent {
 
 function isGatewayEvent(event: SimEvent): event is GatewaySimEvent {
   return isGatewayEventType(event.type);
+}
+
+function isConnectEvent(event: SimEvent): event is ConnectSimEvent {
+  return isConnectEventType(event.type);
 }
 
 // The gateway's public IP comes from the shared pool: taken when drawn (publicIp.allocated), named once the gateway

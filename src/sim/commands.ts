@@ -12,13 +12,18 @@ export type {
   DeleteDisk, CreateVm, StartVm, StopVm, RestartVm, DeleteVm, UpdateVm, SetStaticIp, RemoveStaticIp, AddEndpoint, RemoveEndpoint,
   SetEndpointAcl, RoleSpec, CreateDeployment, SwapVip, DeleteDeployment, ComputeCommand,
 } from '../vm/index.js';
+// Windows Azure Connect commands live beside the Connect model.
+export type {
+  InstallConnectAgent, ActivateConnectAgent, RemoveConnectAgent, EnableConnectRole, SetConnectGroup, DeleteConnectGroup, ConnectCommand,
+} from '../connect/index.js';
+import type { ConnectCommand } from '../connect/index.js';
 import type { ComputeCommand } from '../vm/index.js';
 import type { SetNetworkConfig } from './network-config.js';
 
 export type { SetNetworkConfig } from './network-config.js';
 
 /** Any command the world engine accepts. */
-export type Command = ComputeCommand | GatewayCommand | SetNetworkConfig;
+export type Command = ComputeCommand | GatewayCommand | ConnectCommand | SetNetworkConfig;
 
 /** A command with the place in the scenario file it came from, so refusals point at it. */
 export interface SourcedCommand {

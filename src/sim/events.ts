@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONNECT_EVENT_SCHEMAS, type ConnectEvent, type ConnectEventType } from '../connect/index.js';
 import { GATEWAY_EVENT_SCHEMAS, type GatewayEvent, type GatewayEventType } from '../gateway/index.js';
 import { COMPUTE_EVENT_SCHEMAS, type ComputeEventBody, type ComputeEventType } from '../vm/index.js';
 
@@ -8,7 +9,8 @@ import { COMPUTE_EVENT_SCHEMAS, type ComputeEventBody, type ComputeEventType } f
  * type's payload is declared once as a zod schema, grouped by domain:
  * - engine events (below): `world.started`, `localSite.defined`, `command.refused`, `vnet.removed`, `localSite.removed`;
  * - compute events: src/vm/events.ts (`COMPUTE_EVENT_SCHEMAS`);
- * - gateway events (`gateway.*`, `connection.*`): src/gateway/events.ts (`GATEWAY_EVENT_SCHEMAS`).
+ * - gateway events (`gateway.*`, `connection.*`): src/gateway/events.ts (`GATEWAY_EVENT_SCHEMAS`);
+ * - Windows Azure Connect events (`connect.*`): src/connect/events.ts (`CONNECT_EVENT_SCHEMAS`).
  * The TypeScript types are inferred from the schemas; a log read from disk is checked against them (log-check.ts).
  */
 
@@ -35,8 +37,8 @@ export const ENGINE_EVENT_SCHEMAS = {
   'localSite.removed': z.strictObject({ site: z.string() }),
 };
 
-/** Every event type's payload schema: the engine's, the compute model's and the gateway's. */
-export const EVENT_SCHEMAS = { ...ENGINE_EVENT_SCHEMAS, ...COMPUTE_EVENT_SCHEMAS, ...GATEWAY_EVENT_SCHEMAS };
+/** Every event type's payload schema: the engine's, the compute model's, the gateway's and Connect's. */
+export const EVENT_SCHEMAS = { ...ENGINE_EVENT_SCHEMAS, ...COMPUTE_EVENT_SCHEMAS, ...GATEWAY_EVENT_SCHEMAS, ...CONNECT_EVENT_SCHEMAS };
 
 /** Which platform generation a scenario plays: 2012 (affinity-group VNets) or 2014 (regional VNets). */
 export type Era = z.infer<typeof ERA>;
@@ -59,8 +61,8 @@ export type EventBodyOf<K extends EventType> = { type: K } & EventPayloads[K];
 /** An engine event body (without the envelope). */
 export type EngineEventBody = { [K in EngineEventType]: EventBodyOf<K> }[EngineEventType];
 
-/** Any event body the engine records: its own, the compute model's, or the gateway's. */
-export type EventBody = EngineEventBody | ComputeEventBody | GatewayEvent;
+/** Any event body the engine records: its own, the compute model's, the gateway's or Connect's. */
+export type EventBody = EngineEventBody | ComputeEventBody | GatewayEvent | ConnectEvent;
 
 /** One logged event of type `K`: the envelope (`seq` from 1, `time` = simulated ms since start) and its payload. */
 export type SimEventOf<K extends EventType> = { seq: number; time: number; type: K } & EventPayloads[K];
@@ -73,6 +75,9 @@ export type ComputeSimEvent = Extract<SimEvent, { type: ComputeEventType }>;
 
 /** A logged gateway event. */
 export type GatewaySimEvent = Extract<SimEvent, { type: GatewayEventType }>;
+
+/** A logged Connect event. */
+export type ConnectSimEvent = Extract<SimEvent, { type: ConnectEventType }>;
 
 /** Builds an engine event body with `type` first. */
 export function makeEngineEvent<K extends EngineEventType>(type: K, payload: EngineEventPayloads[K]): EventBodyOf<K> {

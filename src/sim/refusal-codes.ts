@@ -1,3 +1,4 @@
+import { CONNECT_REFUSAL_CODES } from '../connect/index.js';
 import { GATEWAY_REFUSAL_CODES, type PlatformAnswer } from '../gateway/index.js';
 import { COMPUTE_REFUSAL_CODES } from '../vm/index.js';
 
@@ -10,12 +11,13 @@ export interface RefusalCodeEntry {
 }
 
 /**
- * The registry of refusal codes: every code the engine refuses a command with (src/vm's and src/gateway's
- * registries), sorted by code. A code both models use (`unknown-vnet`) appears once, with the gateway's platform answer.
+ * The registry of refusal codes: every code the engine refuses a command with (src/vm's, src/gateway's and
+ * src/connect's registries), sorted by code. A code both models use (`unknown-vnet`) appears once, with the gateway's platform answer.
  */
 export const REFUSAL_CODES: ReadonlyMap<string, RefusalCodeEntry> = new Map(
   [
     ...Object.entries(COMPUTE_REFUSAL_CODES).map(([code, summary]): RefusalCodeEntry => ({ code, summary })),
+    ...Object.entries(CONNECT_REFUSAL_CODES).map(([code, summary]): RefusalCodeEntry => ({ code, summary })),
     ...Object.entries(GATEWAY_REFUSAL_CODES).map(([code, info]): RefusalCodeEntry => ({ code, summary: info.summary, platform: info.platform })),
   ]
     .sort((a, b) => a.code.localeCompare(b.code))

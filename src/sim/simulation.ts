@@ -1,10 +1,12 @@
 import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from '../common/index.js';
-import type { NetworkPlan, PlanVnet } from '../ipam/index.js';
+import { decideConnectCommand, isConnectCommand } from '../connect/index.js';
+import { parseEra, type NetworkPlan, type PlanVnet } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayCommand, type GatewayEvent } from '../gateway/index.js';
 import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import { SimClock, type TimerId } from './clock.js';
 import type { Command } from './commands.js';
+import { createConnectContext } from './connect-context.js';
 import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
 import { EventLogFullError } from './event-log-limit.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
@@ -28,6 +30,11 @@ export interface SimulationOptions {
   profile?: Partial<SimProfile> | undefined;
   limits?: Partial<SimLimits> | undefined;
   scenarioName?: string | undefined;
+  /**
+   * The month the simulated clock starts in (`YYYY-MM`, 00:00 UTC on its first day); dates the platform's calendar
+   * (Connect's retirement). Default: the era's month (`2012` → 2012-06, `2014` → 2014-12).
+   */
+  startMonth?: string | undefined;
   /** Test aid: run checkInvariants after every event and throw on the first violation. */
   verifyInvariants?: boolean | undefined;
 }
@@ -72,6 +79,7 @@ export class Simulation {
   private logsRefusal = true;
   private readonly gateways: GatewayHost;
   private readonly context: DecideContext;
+  private readonly startMonth: string;
 
   private constructor(options: SimulationOptions) {
     const root = createRng(options.seed);
@@ -80,6 +88,7 @@ export class Simulation {
     this.limits = { ...DEFAULT_SIM_LIMITS, ...options.limits };
     this.scenarioName = options.scenarioName ?? 'scenario';
     this.verifyInvariants = options.verifyInvariants === true;
+    this.startMonth = options.startMonth ?? parseEra(options.era) ?? options.era;
     this.context = createDecideContext(this.world, this.streams, this.profile, this.limits);
     this.gateways = new GatewayHost({
       clock: this.clock,
@@ -121,7 +130,7 @@ export class Simulation {
    */
   executeAll(commands: readonly Command[], at?: SourceRef, options: ExecuteOptions = {}): RequestResult {
     const verdict = trialRun({
-      world: this.world, streams: this.streams, profile: this.profile, limits: this.limits, nowMs: this.clock.now(), nextSeq: this.log.length + 1,
+      world: this.world, streams: this.streams, profile: this.profile, limits: this.limits, nowMs: this.clock.now(), nextSeq: this.log.length + 1, startMonth: this.startMonth,
       validateGateway: (command) => this.gateways.validate(command),
     }, commands);
     this.logsRefusal = options.logsRefusal !== false;
@@ -145,6 +154,11 @@ export class Simulation {
 
   private decide(command: Command, at: SourceRef | undefined): CommandResult {
     if (command.type === 'setNetworkConfig') return this.setNetworkConfig(command.plan, at);
+    if (isConnectCommand(command)) {
+      const decision = decideConnectCommand(this.world.connect, command, createConnectContext(this.world, this.clock.now(), this.startMonth));
+      if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
+      return { ok: true, events: decision.events.map((body) => this.record(body)) };
+    }
     if (!isComputeCommand(command)) {
       const first = this.log.length;
       const verdict = this.gateways.execute(command);

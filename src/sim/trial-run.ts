@@ -1,7 +1,9 @@
+import { decideConnectCommand, isConnectCommand } from '../connect/index.js';
 import type { GatewayCommand, GatewayResult } from '../gateway/index.js';
 import { decideComputeCommand, isComputeCommand, type ComputeLimits, type ComputeProfile } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
 import type { Command } from './commands.js';
+import { createConnectContext } from './connect-context.js';
 import { cloneStreams, createDecideContext, type RandomStreams } from './decide-context.js';
 import type { SimEvent } from './events.js';
 import { decideNetworkConfig } from './network-config.js';
@@ -21,6 +23,8 @@ export interface TrialEngine {
   profile: ComputeProfile;
   limits: ComputeLimits;
   nowMs: number;
+  /** The month the engine's clock started in, which dates Connect's retirement. */
+  startMonth: string;
   /** Sequence number the next recorded event would get. */
   nextSeq: number;
   /** The gateway host's check of a command against its configuration (changes nothing). */
@@ -53,6 +57,12 @@ export function trialRun(engine: TrialEngine, commands: readonly Command[]): Tri
   let seq = engine.nextSeq;
   for (const [index, command] of commands.entries()) {
     const isLast = index === commands.length - 1;
+    if (isConnectCommand(command)) {
+      const verdict = decideConnectCommand(world.connect, command, createConnectContext(world, engine.nowMs, engine.startMonth));
+      if (!verdict.ok) return { ok: false, index, ...verdict.refusal };
+      for (const body of isLast ? [] : verdict.events) applyEvent(world, { seq: seq++, time: engine.nowMs, ...body });
+      continue;
+    }
     if (command.type === 'setNetworkConfig' || !isComputeCommand(command)) {
       if (!isLast) throw new RangeError(`a ${command.type} command can only be the last of a request (it acts through the gateway host)`);
       if (command.type === 'setNetworkConfig') {

@@ -1,3 +1,4 @@
+import { createConnectWorld, type ConnectWorld } from '../connect/index.js';
 import { createGatewayWorld, type GatewayWorld } from '../gateway/index.js';
 import { createComputeWorld, type CloudService, type ComputeWorld, type Disk, type Vm } from '../vm/index.js';
 import type { Era } from './events.js';
@@ -20,6 +21,8 @@ export interface World extends ComputeWorld {
   localSites: Record<string, LocalSite>;
   /** Folded gateway state (per VNet: state, type, SKU, public IP, connections), owned by src/gateway's reducer. */
   gateway: GatewayWorld;
+  /** Folded Windows Azure Connect state (agents, enabled roles, endpoint groups), owned by src/connect's fold. */
+  connect: ConnectWorld;
   /** Sequence number and time of the last event folded in (refusals are not folded). */
   lastSeq: number;
   timeMs: number;
@@ -27,7 +30,7 @@ export interface World extends ComputeWorld {
 
 /** An empty world, before `world.started`. */
 export function createWorld(): World {
-  return { ...createComputeWorld(), scenario: '', seed: '', era: '2014', localSites: {}, gateway: createGatewayWorld(), lastSeq: 0, timeMs: 0 };
+  return { ...createComputeWorld(), scenario: '', seed: '', era: '2014', localSites: {}, gateway: createGatewayWorld(), connect: createConnectWorld(), lastSeq: 0, timeMs: 0 };
 }
 
 /** Looks up an OS disk by name. */

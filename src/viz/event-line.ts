@@ -1,4 +1,5 @@
 import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
+import { CONNECT_TELLERS } from './connect-event-lines.js';
 
 /**
  * The timeline's words for an event, in the style of `vnetsim run`'s narration (src/scenario/event-narration.ts):
@@ -27,6 +28,7 @@ const list = (values: readonly string[]): string => values.join(', ');
 const show = (value: string | null | undefined): string => value ?? '(none)';
 
 const TELLERS: Tellers = {
+  ...CONNECT_TELLERS,
   'world.started': (e) => ['world', `started (seed ${e.seed}, era ${e.era})`],
   'command.refused': (e) => [`command ${e.command}`, `refused ${e.code}: ${e.message}${e.at !== undefined ? ` (${e.at})` : ''}`],
   'affinityGroup.created': (e) => [`affinity group ${e.affinityGroup}`, `created in ${e.region}`],

@@ -1,4 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { CONNECT_EVENT_SCHEMAS } from '../../src/connect/index.js';
 import { GATEWAY_EVENT_SCHEMAS } from '../../src/gateway/index.js';
 import { ENGINE_EVENT_SCHEMAS } from '../../src/sim/events.js';
 import { EVENT_SCHEMAS, isEventType, type EventType, type SimEvent } from '../../src/sim/index.js';
@@ -12,7 +13,7 @@ import { COMPUTE_EVENT_SCHEMAS } from '../../src/vm/index.js';
 
 describe('the event catalogue', () => {
   it('declares each event type in exactly one domain, and the full catalogue is their union', () => {
-    const domains = [ENGINE_EVENT_SCHEMAS, COMPUTE_EVENT_SCHEMAS, GATEWAY_EVENT_SCHEMAS].map((schemas) => Object.keys(schemas));
+    const domains = [ENGINE_EVENT_SCHEMAS, COMPUTE_EVENT_SCHEMAS, GATEWAY_EVENT_SCHEMAS, CONNECT_EVENT_SCHEMAS].map((schemas) => Object.keys(schemas));
     const all = domains.flat();
     expect(new Set(all).size).toBe(all.length);
     expect(Object.keys(EVENT_SCHEMAS).sort()).toEqual([...all].sort());

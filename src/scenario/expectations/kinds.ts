@@ -4,10 +4,12 @@
  * runner pick it up from the registry.
  */
 export { commandRefusedKind } from './command-refused.js';
+export { connectAgentKind, connectNameKind, connectReachKind } from './connect.js';
 export { connectionKind } from './connection-state.js';
 export { diskLeaseKind } from './disk-lease.js';
 export { endpointKind } from './endpoint-port.js';
 export { gatewayStateKind } from './gateway-state.js';
+export { noConnectReachKind } from './connect.js';
 export { noReachKind } from './reach.js';
 export { reachKind } from './reach.js';
 export { serviceKindKind } from './service-kind.js';
