@@ -3,7 +3,7 @@ import {
   findPlaceholders, keyPositionOf, networkPlanFromYaml, parseDuration, parseYamlDocument, positionOf, readInputFile, validateYaml, type YamlPath, type YamlSource,
 } from '../input/index.js';
 import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } from '../ipam/index.js';
-import type { Command, DeviceSpec } from '../sim/index.js';
+import { formatInstanceName, type Command, type DeviceSpec } from '../sim/index.js';
 import { COMMAND_NAMES, buildCommand, isCommandName, type NetworkConfigSource } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
 import { actionOf } from './entry-schema.js';
@@ -170,6 +170,15 @@ function addDeclaration(declared: Declarations, command: Command): void {
     case 'createVm':
       declared.vm.add(vmKey(command.service, command.name));
       declared.vmName.add(command.name);
+      break;
+    // Role instances are reached like VMs (by bare name or service:instance), so a deployment declares them.
+    case 'createDeployment':
+      for (const role of command.roles) {
+        for (let index = 0; index < role.instances; index++) {
+          declared.vm.add(vmKey(command.service, formatInstanceName(role.name, index)));
+          declared.vmName.add(formatInstanceName(role.name, index));
+        }
+      }
       break;
     case 'addSite':
       declared.site.add(command.site);

@@ -25,5 +25,6 @@ export {
 } from './dips.js';
 export { RDP_PRIVATE_PORT, WINRM_HTTPS_PORT, SSH_PORT } from './endpoints.js';
 export { GATEWAY_SUBNET_NAME, formatServiceDnsName } from './service-rules.js';
+export { formatInstanceName } from './paas.js';
 export { applyComputeEvent } from './apply-event.js';
 export { decideComputeCommand, decideFollowUp, isComputeCommand } from './decide.js';
