@@ -27,6 +27,7 @@ interface RunFlags {
   log?: string | undefined;
   format: 'text' | 'json';
   seed?: number | undefined;
+  verbose?: boolean | undefined;
 }
 
 /** The arguments, flags and action of `vnetsim run FILE`; imported only when it runs (commands.ts names and describes it). */
@@ -37,6 +38,7 @@ export function defineCommand(command: Command): void {
     .option('--log <file>', 'write the event log as JSON lines (byte-identical for the same scenario and seed)')
     .option('--format <format>', 'output format: text or json', choiceOption(['text', 'json'] as const), 'text')
     .option('--seed <n>', "override the scenario's seed", parseSeed)
+    .option('--verbose', 'show every event, each round of a repeated retry too (by default they collapse into one line)')
     .action(async (file: string, flags: RunFlags) => {
       const scenario = await loadScenarioFile(file);
       // Opened before the run, so a path that cannot be written is bad input reported before anything is simulated;
@@ -55,7 +57,7 @@ export function defineCommand(command: Command): void {
         throw error;
       }
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else writeInBatches((write) => writeRunReport(report, write));
+      else writeInBatches((write) => writeRunReport(report, write, { verbose: flags.verbose }));
       if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
     });
 }

@@ -1,27 +1,46 @@
 import type { SourceRef } from '../common/index.js';
 import { formatClock, formatDuration } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
-import { hasRunPassed, type ExpectationResult, type RefusedCommand, type RunReport } from './run-report.js';
+import { planRetryCollapse } from './retry-collapse.js';
+import { hasRunPassed, type ExpectationResult, type PendingTimers, type RefusedCommand, type RunReport } from './run-report.js';
+
+/** The narrator's subject column, so the note lines up with the events above it. */
+const SUBJECT_WIDTH = 22;
 
 /** Verdict marks: ✓ held, ✗ failed, – not reached before the run ended. */
 const MARK: Record<ExpectationResult['status'], string> = { held: '✓', failed: '✗', notReached: '–' };
 
+/** How much of the timeline to show. */
+export interface ReportFormatOptions {
+  /** Every event on its own line, repeated retries included (`run --verbose`). */
+  verbose?: boolean | undefined;
+}
+
 /**
- * Renders a run as the human timeline: one line per event (time, subject, what happened), then each expectation's
- * verdict with the file:line it was written at, then refusals nobody expected, then a one-line summary.
+ * Renders a run as the human timeline: one line per event (time, subject, what happened; repeated identical retry
+ * rounds collapsed into one line unless `verbose`), a note when timers were still pending at the end, then each
+ * expectation's verdict with the file:line it was written at, then refusals nobody expected, then a one-line summary.
  */
-export function formatRunReport(report: RunReport): string[] {
+export function formatRunReport(report: RunReport, options: ReportFormatOptions = {}): string[] {
   const lines: string[] = [];
-  writeRunReport(report, (line) => lines.push(line));
+  writeRunReport(report, (line) => lines.push(line), options);
   return lines;
 }
 
 /** {@link formatRunReport} handed to `write` line by line, so a run of millions of events never becomes one string. */
-export function writeRunReport(report: RunReport, write: (line: string) => void): void {
+export function writeRunReport(report: RunReport, write: (line: string) => void, options: ReportFormatOptions = {}): void {
   write(`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`);
   write('');
   const narrate = createEventNarrator();
-  for (const event of report.events) write(narrate(event));
+  const collapse = options.verbose === true ? undefined : planRetryCollapse(report.events);
+  report.events.forEach((event, index) => {
+    // Every event goes through the narrator, hidden ones too: it follows DIPs from event to event.
+    const line = narrate(event);
+    const summary = collapse?.summaries.get(index);
+    if (summary !== undefined) write(summary);
+    if (collapse?.hidden.has(index) !== true) write(line);
+  });
+  if (report.pendingTimers !== undefined) write(formatPendingNote(report.endMs, report.pendingTimers));
 
   if (report.expectations.length > 0) {
     write('');
@@ -49,6 +68,13 @@ export function formatVerdict(result: ExpectationResult): string {
     case 'notReached':
       return `${head}: not reached, the run ended first  ${where}`;
   }
+}
+
+/** `… the run ended with 3 timers pending; the next was due at 01:08:21`, so a cut-short story is not mistaken for a finished one. */
+function formatPendingNote(endMs: number, pending: PendingTimers): string {
+  const timers = pending.count === 1 ? '1 timer' : `${pending.count} timers`;
+  return `${formatClock(endMs)}  ${'run ended'.padEnd(SUBJECT_WIDTH)}  ${timers} still pending; the next was due at ${formatClock(pending.nextDueMs)} ` +
+    '(a later until: or --until shows what happens then)';
 }
 
 function formatRefusalWarning(refusal: RefusedCommand): string {

@@ -14,8 +14,8 @@ export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenari
 export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';
 export { runScenario, runScenarioToWorld, findScenarioEndMs, checkExpectation, toRefusal, type RunOptions } from './run-scenario.js';
-export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand } from './run-report.js';
-export { formatRunReport, writeRunReport, formatVerdict } from './format-report.js';
+export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand, type PendingTimers } from './run-report.js';
+export { formatRunReport, writeRunReport, formatVerdict, type ReportFormatOptions } from './format-report.js';
 export { buildScenarioJsonSchema, formatScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './scenario-json-schema.js';
 export { EXPECTATION_KINDS } from './expectations/registry.js';
 export {

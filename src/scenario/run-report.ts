@@ -35,6 +35,14 @@ export interface RunReport {
   refused: RefusedCommand[];
   /** Refusals that no `commandRefused` expectation explains: worth a look, but not failures. */
   unexpectedRefusals: RefusedCommand[];
+  /** Timers still set when the clock stopped (a provisioning, a retry, a rekey …); absent when none was. */
+  pendingTimers?: PendingTimers;
+}
+
+/** Work the clock still had scheduled when the run ended: how much, and when the first of it was due. */
+export interface PendingTimers {
+  count: number;
+  nextDueMs: number;
 }
 
 /** True when no expectation failed (unexpected refusals are warnings only). */

@@ -2,7 +2,7 @@ import { InputError, MAX_LOGGED_EVENTS, diagnosticAt } from '../common/index.js'
 import { EventLogFullError, Simulation, type World } from '../sim/index.js';
 import { formatClock } from '../input/index.js';
 import type { ExpectationContext } from './expectations/expectation-kind.js';
-import type { ExpectationResult, RefusedCommand, RunReport } from './run-report.js';
+import type { ExpectationResult, PendingTimers, RefusedCommand, RunReport } from './run-report.js';
 import type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
 
 /** Code of the refusal of a scenario whose run would log more events than the engine allows. */
@@ -97,8 +97,15 @@ export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {})
     expectations: results,
     refused,
     unexpectedRefusals: refused.filter((r) => !expectations.some((e) => e.explainsRefusal?.(r) === true)),
+    ...pendingTimersOf(sim),
   };
   return { report, world: sim.world };
+}
+
+/** What the clock still had to do when the run stopped, so the report can say the story was cut short. */
+function pendingTimersOf(sim: Simulation): { pendingTimers?: PendingTimers } {
+  const nextDueMs = sim.clock.nextDeadline();
+  return nextDueMs === undefined ? {} : { pendingTimers: { count: sim.clock.pendingCount, nextDueMs } };
 }
 
 /** Where a scenario's clock stops unless told otherwise: its `until`, else its last scheduled command or expectation. */
