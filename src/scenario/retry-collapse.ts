@@ -2,8 +2,10 @@ import type { SimEvent } from '../sim/index.js';
 import { formatClock } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 
-/** Width of the clock column of a timeline line (`00:15:00  `), which two lines of the same round differ in. */
-const CLOCK_COLUMN = 10;
+/** A timeline line without its clock (`00:15:00  `, `2d 01:00:00  `), which two lines of the same round differ in. */
+function withoutClock(line: string): string {
+  return line.slice(line.indexOf('  ') + 2);
+}
 
 /** One retry round of a tunnel: its events from the retry to the failure that ends it, and their timeline lines. */
 interface Round {
@@ -41,10 +43,11 @@ export function planRetryCollapse(events: readonly SimEvent[]): RetryCollapse {
     const startIndex = first.indexes[0] ?? 0;
     const endTime = events[last.indexes[last.indexes.length - 1] ?? startIndex]?.time ?? 0;
     const line = first.lines[0] ?? '';
-    // The narrator pads the subject to its column and puts two spaces after it; subjects hold no double space.
-    const subject = line.slice(CLOCK_COLUMN, line.indexOf('  ', CLOCK_COLUMN)).padEnd(SUBJECT_WIDTH);
+    // A line is `clock  subject  text`, the subject padded to its column; neither clock nor subject holds two spaces.
+    const subjectStart = line.indexOf('  ') + 2;
+    const subject = line.slice(subjectStart, line.indexOf('  ', subjectStart)).padEnd(SUBJECT_WIDTH);
     const times = chain.length === 1 ? 'once more' : `${chain.length} more times`;
-    summaries.set(startIndex, `${line.slice(0, CLOCK_COLUMN)}${subject}  retried ${times} until ` +
+    summaries.set(startIndex, `${line.slice(0, subjectStart)}${subject}  retried ${times} until ` +
       `${formatClock(endTime)}, same reason${first.reason === '' ? '' : ` [${first.reason}]`}, each round as above (--verbose shows each)`);
   }
   return { hidden, summaries };
@@ -85,7 +88,7 @@ function findRepeatedRounds(events: readonly SimEvent[]): Round[][] {
     current.lines.push(narrate(event));
     if (event.type !== 'connection.stateChanged' || event.to !== 'NotConnected') return;
     open.delete(tunnel);
-    current.signature = current.lines.map((line) => line.slice(CLOCK_COLUMN)).join('\n');
+    current.signature = current.lines.map(withoutClock).join('\n');
     const before = previous.get(tunnel);
     if (before !== undefined && before.signature === current.signature) {
       chains.set(tunnel, [...(chains.get(tunnel) ?? []), current]);

@@ -32,12 +32,14 @@ function collapse(events: SimEvent[]): string[] {
   }).map((line) => line.replace(/\s+/g, ' '));
 }
 
-const summaryOf = (line: string | undefined): string => (line ?? '').replace(/^(\S+) tunnel V ↔ \S+ /, '$1 ');
+const summaryOf = (line: string | undefined): string => (line ?? '').replace(/^(.+?) tunnel V ↔ \S+ /, '$1 ');
 
 describe('repeated identical retry rounds collapse into one line', () => {
   it.each([
     ['three identical rounds: the first shown, then one line for the other two', [...round(10), ...round(20), ...round(30)], 4,
       '00:00:20 retried 2 more times until 00:00:30, same reason [AUTHENTICATION_FAILED], each round as above (--verbose shows each)'],
+    ['rounds days into a run', [...round(86_400 * 3), ...round(86_400 * 3 + 20), ...round(86_400 * 3 + 40)], 4,
+      '3d 00:00:20 retried 2 more times until 3d 00:00:40, same reason [AUTHENTICATION_FAILED], each round as above (--verbose shows each)'],
     ['two identical rounds', [...round(10), ...round(20)], 4, '00:00:20 retried once more until 00:00:20, same reason [AUTHENTICATION_FAILED], each round as above (--verbose shows each)'],
     ['a different reason is a different round', [...round(10), ...round(20, 'NO_PROPOSAL_CHOSEN')], 6, undefined],
     ['another event of the tunnel between rounds breaks the run', [...round(10), keySet(15), ...round(20)], 7, undefined],
