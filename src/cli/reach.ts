@@ -1,10 +1,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { ConnectPath } from '../connect/index.js';
+import { formatClock } from '../input/index.js';
 import {
   buildTopologyIndex, queryReach, queryReachOnAnyPort, type EndpointError, type FlowQuery, type TopologyModel,
 } from '../topology/index.js';
+import { answerConnectReach, formatConnectPath } from './reach-connect.js';
 import { formatReachJson, formatReachText, type ReachReport } from './reach-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
-import { loadWorldsAt } from './scenario-topology.js';
+import { loadWorldsAt, type WorldAt } from './scenario-topology.js';
 
 /** Exit code when the forward flow is not delivered, as `check` exits 1 on findings (bad input exits 2). */
 export const EXIT_NOT_DELIVERED = 1;
@@ -43,12 +46,27 @@ export async function runReach(file: string, from: string, to: string, options: 
   const result = options.query === undefined
     ? queryReachOnAnyPort(index, from, to)
     : { ...queryReach(index, from, to, options.query), port: `${options.query.protocol}/${options.query.port}` };
+  // Connect is asked beside the network paths: machines it knows (a laptop with the agent) may be no network end.
+  const connect = answerConnectReach(world.world, from, to);
+  if (!result.ok && connect !== undefined) return answerConnectOnly(world, from, to, connect, options.format);
   if (!result.ok) return { stdout: '', stderr: explainEndpointError(result.error, world.model), exitCode: EXIT_BAD_ENDPOINT };
   const report: ReachReport = {
     scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, from, to, port: result.port, answer: result.answer,
   };
-  const stdout = options.format === 'json' ? formatReachJson(report) : formatReachText(report);
-  return { stdout, stderr: '', exitCode: result.answer.verdict === 'reachable' ? 0 : EXIT_NOT_DELIVERED };
+  const stdout = options.format === 'json'
+    ? (connect === undefined ? formatReachJson(report) : `${JSON.stringify({ ...JSON.parse(formatReachJson(report)) as object, connect }, null, 2)}\n`)
+    : `${formatReachText(report).trimEnd()}${connect === undefined ? '' : `\n${formatConnectPath(connect, from, to).join('\n')}`}\n`;
+  const delivered = result.answer.verdict === 'reachable' || connect?.allowed === true;
+  return { stdout, stderr: '', exitCode: delivered ? 0 : EXIT_NOT_DELIVERED };
+}
+
+/** Ends only Connect knows (machines with the agent, no network end): the Connect answer alone. */
+function answerConnectOnly(world: WorldAt, from: string, to: string, connect: ConnectPath, format: ReachFormat): ReachRun {
+  const header = `${world.scenario.name} at ${formatClock(world.atMs)} (${world.scenario.file}): ${from} → ${to}`;
+  const stdout = format === 'json'
+    ? `${JSON.stringify({ scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, at: formatClock(world.atMs), question: { from, to }, connect }, null, 2)}\n`
+    : `${[header, '  (no VNet, gateway or Internet path: these ends are known to Windows Azure Connect only)', ...formatConnectPath(connect, from, to)].join('\n')}\n`;
+  return { stdout, stderr: '', exitCode: connect.allowed ? 0 : EXIT_NOT_DELIVERED };
 }
 
 /** `error unknown-name: …` plus the names the user probably meant, or the names that exist when none is near. */

@@ -1,6 +1,6 @@
 import type { SourceRef } from '../common/index.js';
 import { loadScenarioFile, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
-import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup } from '../sim/index.js';
+import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup, type World } from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
 /** A scenario world at one simulated time, as the reachability engine sees it. */
@@ -8,6 +8,8 @@ export interface WorldAt {
   scenario: Scenario;
   atMs: number;
   model: TopologyModel;
+  /** The folded world at that time (Connect's policy lives here, beside the network the model describes). */
+  world: World;
   /** Every event up to `atMs`, oldest first. */
   events: readonly SimEvent[];
 }
@@ -27,7 +29,8 @@ export async function loadWorldsAt<const Times extends readonly (number | undefi
     const isRunEnd = atMs >= report.endMs;
     const events = isRunEnd ? report.events : report.events.filter((e) => e.time <= atMs);
     const sources = findScenarioSources(scenario, atMs, report.refused);
-    return { scenario, atMs, events, model: toTopologyModel(isRunEnd ? world : replayEvents(events), sources) };
+    const folded = isRunEnd ? world : replayEvents(events);
+    return { scenario, atMs, events, world: folded, model: toTopologyModel(folded, sources) };
   }) as { [K in keyof Times]: WorldAt };
 }
 

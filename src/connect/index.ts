@@ -19,3 +19,4 @@ export {
 export { applyConnectEvent } from './apply-event.js';
 export { CONNECT_REFUSAL_CODES, type ConnectRefusalCode } from './refusal-codes.js';
 export { decideConnectCommand, type ConnectDecideContext, type ConnectRefusal, type ConnectDecision } from './decide.js';
+export { traceConnectPath, CONNECT_CONTRAST, type ConnectHop, type ConnectPath } from './path.js';
