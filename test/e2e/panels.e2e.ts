@@ -133,6 +133,7 @@ describe('the live view panels in a real browser', () => {
     await cause.click();
     await expect.poll(() => shownSeq(page)).toBe(Number(seq));
     await page.setViewportSize({ width: 800, height: 600 });
+    await openSidePanel(page);
     await page.screenshot({ path: join(ARTIFACTS, 'panels-diff-800x600.png') });
     await page.close();
   });
