@@ -12,3 +12,4 @@ export { parseXmlDocument, XML_SYNTAX_RULE, type XmlElement, type XmlAttribute }
 export { findPlaceholders, isPlaceholder, PLACEHOLDER_RULE } from './plan-placeholders.js';
 export { loadNetworkPlan, parseNetworkPlan, SCENARIO_KEYS, NOT_A_PLAN_RULE, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';
 export { parseDuration, formatDuration, formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT } from './duration.js';
+export { explainUnionIssue } from './union-issues.js';

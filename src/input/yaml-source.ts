@@ -259,8 +259,11 @@ function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.cor
     const allowed = listAllowedKeys(schema, issue.path);
     const hint = allowed.length === 0 ? '' : ` (keys allowed here: ${allowed.join(', ')})`;
     return issue.keys.map((key) => {
-      const near = findNearestNames(key, allowed);
-      const fix = near.length === 0 ? 'remove it or check its spelling' : `did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`;
+      const near = findNearestNames(key, allowed.filter((other) => other !== key));
+      // A key another alternative of a union takes (`not` beside `oneOf`) is not misspelt: it is one key too many.
+      const fix = allowed.includes(key)
+        ? 'it does not go with the other keys of this mapping; keep one of them'
+        : near.length === 0 ? 'remove it or check its spelling' : `did you mean ${near.map((k) => `"${k}"`).join(' or ')}?`;
       return diagnosticAt(keyPositionOf(source, [...path, key]), UNKNOWN_KEY_RULE, 'error', `${formatPath([...path, key])}: unknown key "${key}"; ${fix}${hint}`);
     });
   }

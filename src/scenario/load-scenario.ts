@@ -1,6 +1,7 @@
 import { InputError, diagnosticAt, type Diagnostic } from '../common/index.js';
 import {
-  findPlaceholders, keyPositionOf, networkPlanFromYaml, parseDuration, parseYamlDocument, positionOf, readInputFile, validateYaml, type YamlPath, type YamlSource,
+  INVALID_VALUE_RULE, findPlaceholders, keyPositionOf, networkPlanFromYaml, parseDuration, parseYamlDocument, positionOf, readInputFile, validateYaml,
+  type YamlPath, type YamlSource,
 } from '../input/index.js';
 import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } from '../ipam/index.js';
 import { formatInstanceName, type Command, type DeviceSpec } from '../sim/index.js';
@@ -8,6 +9,7 @@ import { COMMAND_NAMES, buildCommand, isCommandName, type NetworkConfigSource } 
 import { buildComputeCommands } from './compute-commands.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
+import { findWindowBeyond } from './expectations/time-window.js';
 import { readRelatedFile, resolveNetworkConfig, type RelatedFileReader } from './network-config-source.js';
 import { isPlanOnlySource, isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
 import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
@@ -70,6 +72,7 @@ function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader 
     ...findPlaceholders(plan),
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
     ...checkCommandEras(commands, eraMonth),
+    ...expectations.problems,
     ...commands.flatMap(checkVmSource),
     ...checkReferences(declarations, [
       ...vnetAffinityGroupReferences(plan),
@@ -128,6 +131,7 @@ function buildTimeline(source: YamlSource, data: ScenarioFile, readRelated: Rela
 function buildExpectations(source: YamlSource, data: ScenarioFile) {
   const scheduled: ScheduledExpectation[] = [];
   const references: PlacedReference[] = [];
+  const problems: Diagnostic[] = [];
   const keys = EXPECTATION_KINDS.map((kind) => kind.key);
   (data.expect ?? []).forEach((entry, i) => {
     const action = actionOf(entry, keys);
@@ -135,10 +139,13 @@ function buildExpectations(source: YamlSource, data: ScenarioFile) {
     if (action === undefined || kind === undefined) return;
     const path: YamlPath = ['expect', i, kind.key];
     const expectation = kind.bind(action.parameters);
-    scheduled.push({ atMs: durationMs(String(entry.at)), kind: kind.key, expectation, at: keyPositionOf(source, path) });
+    const atMs = durationMs(String(entry.at));
+    scheduled.push({ atMs, kind: kind.key, expectation, at: keyPositionOf(source, path) });
     references.push(...placeReferences(source, path, expectation.references));
+    const beyond = expectation.window === undefined ? undefined : findWindowBeyond(expectation.window, atMs, String(entry.at));
+    if (beyond !== undefined) problems.push(diagnosticAt(positionOf(source, [...path, beyond.field]), INVALID_VALUE_RULE, 'error', beyond.message));
   });
-  return { scheduled, references };
+  return { scheduled, references, problems };
 }
 
 /** Every name the scenario declares: the plan, the compute section, devices, and the timeline's create commands. */

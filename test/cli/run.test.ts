@@ -13,7 +13,7 @@ describe('vnetsim run', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('00:20:00  command createVm        refused service-kind-mismatch:');
     expect(stdout).toMatch(/✓ 00:01:00 {2}service shop is PaaS {2}\(scenarios\/03-service-becomes-paas\.yaml:\d+\)/);
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('PASS: 7 expectations, 7 held, 0 failed; 0 warnings');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('PASS: 10 expectations, 10 held, 0 failed; 0 warnings');
   }, 60_000);
 
   it('exits 1 when an expectation fails, showing expected vs actual and its line', async () => {
@@ -70,7 +70,7 @@ describe('vnetsim run', () => {
     const report = JSON.parse(stdout) as { scenario: string; expectations: { status: string }[]; events: unknown[] };
     expect(code).toBe(0);
     expect(report.scenario).toBe('service-becomes-paas');
-    expect(report.expectations.map((e) => e.status)).toEqual(Array(7).fill('held'));
+    expect(report.expectations.map((e) => e.status)).toEqual(Array(10).fill('held'));
     expect(report.events.length).toBeGreaterThan(10);
   }, 60_000);
 

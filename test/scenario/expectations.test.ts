@@ -87,7 +87,7 @@ describe('expectation kinds against a world', () => {
     ['vmState', { service: 'web', vm: 'vm9', is: 'ReadyRole' }, false, 'no such VM'],
     ['vmDip', { service: 'web', vm: 'vm1', is: '10.1.1.20', static: true }, true, '10.1.1.20 (static)'],
     ['vmDip', { service: 'web', vm: 'vm1', static: false }, false, '10.1.1.20 (static)'],
-    ['vmDip', { service: 'web', vm: 'vm1', not: '10.1.1.20' }, false, '10.1.1.20 (static)'],
+    ['vmDip', { service: 'web', vm: 'vm1', is: { not: '10.1.1.20' } }, false, '10.1.1.20 (static)'],
     ['vmDip', { service: 'web', vm: 'vm2', is: 'none' }, true, 'none'],
     ['vmEndpoints', { service: 'web', vm: 'vm1', are: ['SSH'] }, true, 'SSH'],
     ['vmEndpoints', { service: 'web', vm: 'vm2', are: [] }, true, '(none)'],
@@ -122,7 +122,7 @@ describe('expectation kinds against a world', () => {
   });
 
   it('says what was expected in words', () => {
-    expect(check('vmDip', { service: 'web', vm: 'vm1', not: '10.1.1.4', static: true }, context).expected).toBe('not 10.1.1.4, static');
+    expect(check('vmDip', { service: 'web', vm: 'vm1', is: { not: '10.1.1.4' }, static: true }, context).expected).toBe('not 10.1.1.4, static');
     expect(check('diskLease', { disk: 'd1', heldBy: 'none' }, context).expected).toBe('none');
   });
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import type { ConnectionStatus } from '../../sim/index.js';
+import { EVENT_SCHEMAS, type ConnectionStatus } from '../../sim/index.js';
 import { defineExpectationKind } from './expectation-kind.js';
+import { describeMatch, matchOf, matchesValue, type ValueMatch } from './value-match.js';
 
 // ConnectivityState of Get-AzureVNetConnection (azure-classic.md §3.4).
-const connectivityState = z.enum(['NotConnected', 'Connecting', 'Connected']);
+export const CONNECTIVITY_STATE = z.enum(['NotConnected', 'Connecting', 'Connected']);
 const NO_REASON = 'none';
+// The failure reasons a tunnel can report: the catalogue's own list, so a typo is refused when the file loads.
+const failureReason = z.enum([NO_REASON, ...EVENT_SCHEMAS['connection.stateChanged'].shape.reason.unwrap().options]);
 
 /**
  * `connection: { vnet, site, is?, reason?, message? }`: the site tunnel's ConnectivityState, the failure reason
@@ -16,8 +19,8 @@ export const connectionKind = defineExpectationKind({
     .strictObject({
       vnet: z.string().min(1),
       site: z.string().min(1),
-      is: connectivityState.optional(),
-      reason: z.string().min(1).optional(),
+      is: matchOf(CONNECTIVITY_STATE).optional(),
+      reason: matchOf(failureReason).optional(),
       message: z.string().min(1).optional(),
     })
     .refine((p) => p.is !== undefined || p.reason !== undefined || p.message !== undefined, {
@@ -34,17 +37,23 @@ export const connectionKind = defineExpectationKind({
     const reason = connection?.reason ?? NO_REASON;
     const message = connection?.LastEventMessage ?? '';
     const holds =
-      (p.is === undefined || state === p.is) &&
-      (p.reason === undefined || reason === p.reason) &&
+      (p.is === undefined || matchesValue(p.is, state)) &&
+      (p.reason === undefined || matchesValue(p.reason, reason)) &&
       (p.message === undefined || message.includes(p.message));
     return { holds, expected: describeExpected(p), actual: describeActual(connection, state, reason) };
   },
 });
 
-function describeExpected(p: { is?: string | undefined; reason?: string | undefined; message?: string | undefined }): string {
+interface ExpectedConnection {
+  is?: ValueMatch<string> | undefined;
+  reason?: ValueMatch<string> | undefined;
+  message?: string | undefined;
+}
+
+function describeExpected(p: ExpectedConnection): string {
   const parts: string[] = [];
-  if (p.is !== undefined) parts.push(p.is);
-  if (p.reason !== undefined) parts.push(`reason ${p.reason}`);
+  if (p.is !== undefined) parts.push(describeMatch(p.is));
+  if (p.reason !== undefined) parts.push(`reason ${describeMatch(p.reason)}`);
   if (p.message !== undefined) parts.push(`message containing "${p.message}"`);
   return parts.join(', ');
 }

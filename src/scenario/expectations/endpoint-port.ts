@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { findVm } from '../../sim/index.js';
 import { defineExpectationKind } from './expectation-kind.js';
+import { describeMatch, matchOf, matchesValue, type ValueMatch } from './value-match.js';
 
-const port = z.number().int().min(1).max(65_535);
+const port = matchOf(z.number().int().min(1).max(65_535));
 
-/** `endpoint: { service, vm, name, publicPort?, privatePort? }`: the endpoint exists with these ports on the VIP. */
+/** `endpoint: { service, vm, name, publicPort?, privatePort? }`: the endpoint exists with these ports (or `{ not | oneOf }`) on the VIP. */
 export const endpointKind = defineExpectationKind({
   key: 'endpoint',
   schema: z.strictObject({
@@ -20,14 +21,15 @@ export const endpointKind = defineExpectationKind({
     const endpoint = findVm(world, p.service, p.vm)?.endpoints[p.name];
     const holds =
       endpoint !== undefined &&
-      (p.publicPort === undefined || endpoint.publicPort === p.publicPort) &&
-      (p.privatePort === undefined || endpoint.privatePort === p.privatePort);
+      (p.publicPort === undefined || matchesValue(p.publicPort, endpoint.publicPort)) &&
+      (p.privatePort === undefined || matchesValue(p.privatePort, endpoint.privatePort));
     const actual =
       endpoint === undefined ? 'no such endpoint' : describePorts(endpoint.publicPort, endpoint.privatePort);
     return { holds, expected: describePorts(p.publicPort, p.privatePort), actual };
   },
 });
 
-function describePorts(publicPort: number | undefined, privatePort: number | undefined): string {
-  return `public ${publicPort ?? 'any'} → private ${privatePort ?? 'any'}`;
+function describePorts(publicPort: ValueMatch<number> | undefined, privatePort: ValueMatch<number> | undefined): string {
+  const show = (match: ValueMatch<number> | undefined): string => (match === undefined ? 'any' : describeMatch(match));
+  return `public ${show(publicPort)} → private ${show(privatePort)}`;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { SimEvent, World } from '../../sim/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import type { RefusedCommand } from '../run-report.js';
+import type { WrittenWindow } from './time-window.js';
 
 /** What an expectation sees when it is checked: the world and the event log at that simulated time. */
 export interface ExpectationContext {
@@ -29,6 +30,8 @@ export interface BoundExpectation {
   evaluate(context: ExpectationContext): Verdict;
   /** Whether this expectation anticipates a refusal, so the run does not flag it as unexpected. */
   explainsRefusal?(refusal: RefusedCommand): boolean;
+  /** The part of the run it looks back on, for kinds about history; the loader checks it lies before `at`. */
+  window?: WrittenWindow;
 }
 
 /** One kind of expectation: the YAML key that selects it, its parameter schema, and how to bind validated values. */
@@ -46,6 +49,7 @@ export interface ExpectationKindSpec<S extends z.ZodType> {
   references?(parameters: z.output<S>): readonly ObjectReference[];
   evaluate(parameters: z.output<S>, context: ExpectationContext): Verdict;
   explainsRefusal?(parameters: z.output<S>, refusal: RefusedCommand): boolean;
+  window?(parameters: z.output<S>): WrittenWindow;
 }
 
 /** Turns a kind's spec into a registry entry; `bind` must only receive values its `schema` accepted. */
@@ -63,6 +67,7 @@ export function defineExpectationKind<S extends z.ZodType>(spec: ExpectationKind
         ...(spec.explainsRefusal === undefined
           ? {}
           : { explainsRefusal: (refusal: RefusedCommand) => spec.explainsRefusal?.(validated, refusal) === true }),
+        ...(spec.window === undefined ? {} : { window: spec.window(validated) }),
       };
     },
   };

@@ -5,6 +5,7 @@ import {
 import type { TopologyIndex } from '../../topology/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import { defineExpectationKind, type Verdict } from './expectation-kind.js';
+import { referenceOfAddress, resolveAddress } from './named-address.js';
 
 /** `tcp/3389` or `udp/500`: the private port of a VM target, the public port of a VIP:port target. */
 const PORT_PATTERN = /^(tcp|udp)\/(\d{1,5})$/;
@@ -13,6 +14,8 @@ const MAX_PORT = 65_535;
 const SERVICE_VM_PATTERN = /^([^:/\s]+)[:/]([^:/\s]+)$/;
 const VIP_PORT_PATTERN = /^\d{1,3}(?:\.\d{1,3}){3}:\d+$/;
 const SITE_PREFIX = 'site:';
+/** `vip:web`, `vip:web:80` (a VIP:port target) or `gateway:CorpVNet`: an address the world holds when checked. */
+const NAMED_END_PATTERN = /^((?:vip|gateway):[^\s:/]+)(?::(\d{1,5}))?$/;
 
 const portSchema = z.string().regex(PORT_PATTERN, 'write the port as tcp/3389 or udp/500').refine(
   (text) => {
@@ -46,7 +49,7 @@ export const reachKind = defineExpectationKind({
   schema: z.strictObject(flowFields),
   describe: (p) => `reach ${describeFlow(p)}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world, events }) => judge(p, liveIndexOf(world, events), 'delivered', (answer) => answer.verdict === 'reachable'),
+  evaluate: (p, { world, events }) => judge(p, world, liveIndexOf(world, events), 'delivered', (answer) => answer.verdict === 'reachable'),
 });
 
 /**
@@ -59,7 +62,7 @@ export const noReachKind = defineExpectationKind({
   schema: z.strictObject({ ...flowFields, disposition: blockerCodes.optional() }),
   describe: (p) => `no reach ${describeFlow(p)}${p.disposition === undefined ? '' : ` (${p.disposition})`}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world, events }) => judge(p, liveIndexOf(world, events), p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
+  evaluate: (p, { world, events }) => judge(p, world, liveIndexOf(world, events), p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
     (answer) => answer.verdict === 'unreachable'
       && (p.disposition === undefined || answer.disposition === p.disposition || answer.blockers.some((b) => b.code === p.disposition))),
 });
@@ -75,8 +78,11 @@ function liveIndexOf(world: World, events: readonly SimEvent[]): TopologyIndex {
 }
 
 /** Answers the flow on the world as it is now and words the answer for the verdict line. */
-function judge(p: FlowParameters, index: TopologyIndex, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
-  const result = p.port === undefined ? queryReachOnAnyPort(index, p.from, p.to) : queryReach(index, p.from, p.to, parsePort(p.port));
+function judge(p: FlowParameters, world: World, index: TopologyIndex, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
+  const from = resolveFlowEnd(world, p.from);
+  const to = resolveFlowEnd(world, p.to);
+  if (!from.ok || !to.ok) return { holds: false, expected, actual: from.ok ? (to.ok ? '' : to.reason) : from.reason };
+  const result = p.port === undefined ? queryReachOnAnyPort(index, from.address, to.address) : queryReach(index, from.address, to.address, parsePort(p.port));
   if (!result.ok) return { holds: false, expected, actual: `${result.error.code}: ${result.error.message}` };
   return { holds: holds(result.answer), expected, actual: describeAnswer(result.answer) };
 }
@@ -85,6 +91,14 @@ function judge(p: FlowParameters, index: TopologyIndex, expected: string, holds:
 function describeAnswer(answer: ReachAnswer): string {
   if (answer.verdict === 'reachable') return `delivered via ${answer.path}`;
   return `${answer.disposition}; blockers: ${answer.blockers.map((b) => `${b.code} ${b.object}`).join(', ')}`;
+}
+
+/** A flow end as `vnetsim reach` reads it: a named address resolved now (its port kept), any other text as written. */
+function resolveFlowEnd(world: World, text: string): ReturnType<typeof resolveAddress> {
+  const named = NAMED_END_PATTERN.exec(text);
+  if (named?.[1] === undefined) return { ok: true, address: text };
+  const resolved = resolveAddress(world, named[1]);
+  return resolved.ok && named[2] !== undefined ? { ok: true, address: `${resolved.address}:${named[2]}` } : resolved;
 }
 
 function describeFlow(p: FlowParameters): string {
@@ -101,11 +115,17 @@ function isBareName(text: string): boolean {
   return !/^\d/.test(text) && !text.includes(':') && !text.includes('/');
 }
 
-/** `service:vm`, a bare VM name and `site:NAME` name declared objects, so a typo is reported at its line before the run. */
+/** `service:vm`, a bare VM name, `site:NAME`, `vip:SERVICE` and `gateway:VNET` name declared objects, so a typo is reported at its line before the run. */
 function referencesOfFlow(p: FlowParameters): ObjectReference[] {
   const refs: ObjectReference[] = [];
   for (const field of ['from', 'to'] as const) {
     const text = p[field];
+    const named = NAMED_END_PATTERN.exec(text)?.[1];
+    const namedReference = named === undefined ? undefined : referenceOfAddress(named, [field]);
+    if (namedReference !== undefined) {
+      refs.push(namedReference);
+      continue;
+    }
     if (text.startsWith(SITE_PREFIX)) {
       refs.push({ kind: 'site', name: text.slice(SITE_PREFIX.length), path: [field] });
       continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findService } from '../../sim/index.js';
 import { defineExpectationKind } from './expectation-kind.js';
+import { describeMatch, matchOf, matchesValue } from './value-match.js';
 
 const ASSIGNED = 'assigned';
 const NO_VIP = 'none';
@@ -15,14 +16,14 @@ export const serviceVipKind = defineExpectationKind({
   schema: z.strictObject({
     service: z.string().min(1),
     slot: z.enum(['production', 'staging']).optional(),
-    is: z.enum([ASSIGNED, NO_VIP]),
+    is: matchOf(z.enum([ASSIGNED, NO_VIP])),
   }),
-  describe: (p) => `service ${p.service} ${p.slot ?? 'production'} VIP ${p.is}`,
+  describe: (p) => `service ${p.service} ${p.slot ?? 'production'} VIP ${describeMatch(p.is)}`,
   references: (p) => [{ kind: 'service', name: p.service, path: ['service'] }],
   evaluate: (p, { world }) => {
     const service = findService(world, p.service);
     const vip = service?.vips[p.slot ?? 'production'] ?? null;
     const actual = service === undefined ? 'no such service' : vip === null ? NO_VIP : `${ASSIGNED} (${vip})`;
-    return { holds: service !== undefined && (vip === null ? NO_VIP : ASSIGNED) === p.is, expected: p.is, actual };
+    return { holds: service !== undefined && matchesValue(p.is, vip === null ? NO_VIP : ASSIGNED), expected: describeMatch(p.is), actual };
   },
 });
