@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateManagementCertificate, generateServerCertificates, type Emulator } from '../../src/api/index.js';
 import { startTestEmulator } from '../api/emulator-helpers.js';
 import { createAzureCli, type AzureCli, type CliResult } from './support/azure-cli.js';
@@ -8,10 +8,14 @@ const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410
 const PASSWORD = 'Pa55w.rd!x';
 const SESSION_TIMEOUT_MS = 240_000;
 
-const servers: Emulator[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+/** Runs a session against its own emulator and closes it whatever happens (the two sessions run concurrently). */
+async function withServer(server: Emulator, session: () => Promise<void>): Promise<void> {
+  try {
+    await session();
+  } finally {
+    await server.close();
+  }
+}
 
 /** Runs a command that must succeed, returning what it printed. */
 async function ok(cli: AzureCli, ...args: string[]): Promise<string> {
@@ -32,30 +36,45 @@ interface VmRow { VMName: string; InstanceStatus: string; IPAddress?: string; DN
 async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
   const world = server.engine.sim.world;
   await ok(cli, 'account', 'affinity-group', 'create', '-l', 'West US', 'ag1');
-  await ok(cli, 'network', 'vnet', 'create', 'vnet1', '-e', '10.4.0.0', '-i', '16', '-n', 'Subnet-1', '-p', '10.4.0.0', '-r', '24', '-a', 'ag1');
-  expect(await ok(cli, 'network', 'vnet', 'subnet', 'create', 'vnet1', 'GatewaySubnet', '-a', '10.4.255.0/29')).toMatch(/Address prefix\s+: 10\.4\.255\.0\/29/);
-  await ok(cli, 'network', 'local-network', 'create', 'onprem', '-a', '192.168.0.0/16', '-w', '203.0.113.10');
-  await ok(cli, 'network', 'vnet', 'local-network', 'add', 'vnet1', 'onprem');
-  expect(await ok(cli, 'network', 'vpn-gateway', 'create', 'vnet1', '-t', 'StaticRouting')).toContain('Successfully created a gateway for the following virtual network: vnet1');
-  await ok(cli, 'network', 'vpn-gateway', 'shared-key', 'set', 'vnet1', '-k', 'abc123', '-t', 'onprem');
+  // Independent commands run side by side (each is a CLI process): the network configuration is read-modify-written
+  // by one chain at a time, while the cloud service, reads and the gateway delete touch nothing it touches.
+  await Promise.all([
+    (async () => {
+      await ok(cli, 'network', 'vnet', 'create', 'vnet1', '-e', '10.4.0.0', '-i', '16', '-n', 'Subnet-1', '-p', '10.4.0.0', '-r', '24', '-a', 'ag1');
+      expect(await ok(cli, 'network', 'vnet', 'subnet', 'create', 'vnet1', 'GatewaySubnet', '-a', '10.4.255.0/29')).toMatch(/Address prefix\s+: 10\.4\.255\.0\/29/);
+      await ok(cli, 'network', 'local-network', 'create', 'onprem', '-a', '192.168.0.0/16', '-w', '203.0.113.10');
+      await ok(cli, 'network', 'vnet', 'local-network', 'add', 'vnet1', 'onprem');
+    })(),
+    ok(cli, 'service', 'create', '--serviceName', 'svc1', '--affinitygroup', 'ag1'),
+  ]);
   expect(world.vnets['vnet1']?.subnets['GatewaySubnet']?.prefix).toBe('10.4.255.0/29');
 
-  await ok(cli, 'service', 'create', '--serviceName', 'svc1', '--affinitygroup', 'ag1');
-  await ok(cli, 'vm', 'create', 'svc1', UBUNTU, 'azureuser', PASSWORD, '-c', '-n', 'web1', '-w', 'vnet1', '-b', 'Subnet-1', '-S', '10.4.0.10', '-e', '22');
-  await ok(cli, 'vm', 'create', 'svc1', UBUNTU, 'azureuser', PASSWORD, '-c', '-n', 'web2', '-w', 'vnet1', '-b', 'Subnet-1');
-  await ok(cli, 'vm', 'endpoint', 'create', 'web2', '80', '8080', '-n', 'http');
+  await Promise.all([
+    (async () => {
+      expect(await ok(cli, 'network', 'vpn-gateway', 'create', 'vnet1', '-t', 'StaticRouting')).toContain('Successfully created a gateway for the following virtual network: vnet1');
+      await ok(cli, 'network', 'vpn-gateway', 'shared-key', 'set', 'vnet1', '-k', 'abc123', '-t', 'onprem');
+    })(),
+    (async () => {
+      await ok(cli, 'vm', 'create', 'svc1', UBUNTU, 'azureuser', PASSWORD, '-c', '-n', 'web1', '-w', 'vnet1', '-b', 'Subnet-1', '-S', '10.4.0.10', '-e', '22');
+      await ok(cli, 'vm', 'create', 'svc1', UBUNTU, 'azureuser', PASSWORD, '-c', '-n', 'web2', '-w', 'vnet1', '-b', 'Subnet-1');
+      await ok(cli, 'vm', 'endpoint', 'create', 'web2', '80', '8080', '-n', 'http');
+    })(),
+  ]);
   expect(world.vms['svc1/web1']).toMatchObject({ dip: '10.4.0.10', isStatic: true, subnet: 'Subnet-1', state: 'ReadyRole' });
   expect(world.vms['svc1/web2']?.endpoints['http']).toMatchObject({ publicPort: 80, privatePort: 8080 });
 
-  const listed = await cli.json<VmRow[]>('vm', 'list');
+  const [listed, shown, staticIp, connections] = await Promise.all([
+    cli.json<VmRow[]>('vm', 'list'),
+    cli.json<{ Network: { Endpoints: { name: string; port: number; localPort: number }[] } }>('vm', 'show', 'web1'),
+    ok(cli, 'vm', 'static-ip', 'show', 'web1'),
+    cli.json<{ localNetworkSiteName: string; connectivityState: string }[]>('network', 'vpn-gateway', 'connection', 'list', 'vnet1'),
+  ]);
   expect(listed.map((vm) => [vm.VMName, vm.InstanceStatus, vm.IPAddress, vm.DNSName])).toEqual([
     ['web1', 'ReadyRole', '10.4.0.10', 'svc1.cloudapp.net'],
     ['web2', 'ReadyRole', '10.4.0.4', 'svc1.cloudapp.net'],
   ]);
-  const shown = await cli.json<{ Network: { Endpoints: { name: string; port: number; localPort: number }[] } }>('vm', 'show', 'web1');
   expect(shown.Network.Endpoints.map((e) => [e.name, e.port, e.localPort])).toEqual([['ssh', 22, 22]]);
-  expect(await ok(cli, 'vm', 'static-ip', 'show', 'web1')).toMatch(/StaticIP\s+"10\.4\.0\.10"/);
-  const connections = await cli.json<{ localNetworkSiteName: string; connectivityState: string }[]>('network', 'vpn-gateway', 'connection', 'list', 'vnet1');
+  expect(staticIp).toMatch(/StaticIP\s+"10\.4\.0\.10"/);
   expect(connections.map((c) => [c.localNetworkSiteName, c.connectivityState])).toEqual([['onprem', 'Connected']]);
 
   await ok(cli, 'vm', 'shutdown', 'web2');
@@ -63,12 +82,16 @@ async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
   await ok(cli, 'vm', 'start', 'web2');
   expect(world.vms['svc1/web2']?.state).toBe('ReadyRole');
 
-  await ok(cli, 'vm', 'delete', 'web2', '-q');
-  await ok(cli, 'vm', 'delete', 'web1', '-q');
-  expect(await ok(cli, 'service', 'list')).toContain('No Cloud Services exist');
-  expect(world.services['svc1']).toBeUndefined();
-  expect(await ok(cli, 'vm', 'disk', 'list')).toMatch(/svc1-web1-0[\s\S]*svc1-web2-0/);
-  await ok(cli, 'network', 'vpn-gateway', 'delete', 'vnet1', '-q');
+  await Promise.all([
+    (async () => {
+      await ok(cli, 'vm', 'delete', 'web2', '-q');
+      await ok(cli, 'vm', 'delete', 'web1', '-q');
+      expect(await ok(cli, 'service', 'list')).toContain('No Cloud Services exist');
+      expect(world.services['svc1']).toBeUndefined();
+      expect(await ok(cli, 'vm', 'disk', 'list')).toMatch(/svc1-web1-0[\s\S]*svc1-web2-0/);
+    })(),
+    ok(cli, 'network', 'vpn-gateway', 'delete', 'vnet1', '-q'),
+  ]);
   // Local site before the last VNet: the CLI's own forEach bug on an empty configuration (asm-api.md §1.4).
   await ok(cli, 'network', 'vnet', 'local-network', 'remove', 'vnet1', 'onprem');
   await ok(cli, 'network', 'local-network', 'delete', 'onprem', '-q');
@@ -91,24 +114,26 @@ async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void>
   expect(await ok(cli, 'service', 'list')).toContain('No Cloud Services exist');
 }
 
-describe('the real azure CLI 0.10.20 drives the emulator through a whole session', () => {
+// The http and https sessions share nothing (own emulator, own CLI profile), so they run side by side.
+describe.concurrent('the real azure CLI 0.10.20 drives the emulator through a whole session', () => {
   it('over http', async () => {
     const server = await startTestEmulator();
-    servers.push(server);
     const cli = createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: 'unused over http', keyPem: 'unused over http' });
-    await runSession(cli, server);
+    await withServer(server, () => runSession(cli, server));
   }, SESSION_TIMEOUT_MS);
 
   it('over https, presenting the management certificate (another certificate is refused with 403)', async () => {
     const management = generateManagementCertificate();
     const tls = generateServerCertificates();
     const server = await startTestEmulator({ tls: { certPem: tls.server.certPem, keyPem: tls.server.keyPem, clientThumbprint: management.thumbprint } });
-    servers.push(server);
     const stranger = generateManagementCertificate('someone-else');
-    const refused = await createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: stranger.certPem, keyPem: stranger.keyPem, caPem: tls.ca.certPem }).run('service', 'list');
-    expect(refused.code).not.toBe(0);
-    expect(refused.stdout + refused.stderr).toContain('The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.');
+    const strangerCli = createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: stranger.certPem, keyPem: stranger.keyPem, caPem: tls.ca.certPem });
     const cli = createAzureCli({ url: server.apiUrl, subscriptionId: server.subscriptionId, certPem: management.certPem, keyPem: management.keyPem, caPem: tls.ca.certPem });
-    await runComputeSession(cli, server);
+    await withServer(server, async () => {
+      const refused = await strangerCli.run('service', 'list');
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout + refused.stderr).toContain('The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.');
+      await runComputeSession(cli, server);
+    });
   }, SESSION_TIMEOUT_MS);
 });

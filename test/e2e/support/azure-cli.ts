@@ -50,7 +50,7 @@ export function createAzureCli(target: CliTarget): AzureCli {
   writeFileSync(join(dir, 'azureProfile.json'), JSON.stringify({ environments: [environment], subscriptions: [subscription] }));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'], HOME: dir, AZURE_CONFIG_DIR: dir, AZURE_NON_INTERACTIVE_MODE: '1', PRECOMPILE_STREAMLINE_FILES: '1',
-    NODE_OPTIONS: `--require ${SHORT_SLEEP} --no-warnings`, VNETSIM_LRO_SLEEP_MS: '50',
+    NODE_OPTIONS: `--require ${SHORT_SLEEP} --no-warnings`, VNETSIM_LRO_SLEEP_MS: '10',
   };
   if (target.caPem !== undefined) {
     const caFile = join(dir, 'ca.crt');
