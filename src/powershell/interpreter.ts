@@ -1,5 +1,6 @@
 import type { CommandElement, CommandNode, ExpressionNode, FunctionNode, PipelineNode, ScriptBlockNode, StatementNode } from './ast.js';
 import type { Cmdlet, CmdletCall, CmdletParameter, CmdletTable } from './cmdlet.js';
+import { makeCmdletCall, readPreference, type CmdletCallHost, type CmdletInvocation } from './cmdlet-call.js';
 import { COMMAND_ALIASES } from './command-aliases.js';
 import { enumerate, toStr } from './convert.js';
 import { ExitSignal, LoopSignal, PsError, ReturnSignal, formatErrorRecord, type ErrorDetails, type ScriptExtent } from './error-record.js';
@@ -37,11 +38,23 @@ export class Interpreter extends StatementRunner {
   private readonly formatter: ConsoleFormatter;
   private readonly console: ConsoleWriter;
   private readonly errors: unknown[] = [];
+  private readonly callHost: CmdletCallHost;
 
   constructor(host: PsHost, private readonly cmdlets: CmdletTable, text: string, private readonly options: InterpreterOptions = {}) {
     super(host, text);
     this.console = new ConsoleWriter(host);
     this.formatter = new ConsoleFormatter((line) => this.console.write(line, true), options.views);
+    this.callHost = {
+      host: this.host,
+      views: this.options.views,
+      writeConsole: (text, newline) => {
+        this.formatter.flush();
+        this.console.write(text, newline);
+      },
+      reportError: (error) => this.reportError(error),
+      rememberError: (record) => void this.errors.unshift(record),
+      invokeBlock: (block, dollarUnder, args) => this.invokeScriptBlock(block, dollarUnder, args, true),
+    };
     this.globalScope.assign('Error', this.errors);
     this.globalScope.assign('?', true);
     this.globalScope.assign('ErrorActionPreference', 'Continue');
@@ -282,47 +295,19 @@ export class Interpreter extends StatementRunner {
     } catch (error) {
       return fail(error);
     }
-    const preference = toStr(bound.get('ErrorAction') ?? (suppressErrors ? 'SilentlyContinue' : this.readVariable('ErrorActionPreference', undefined))).toLowerCase();
     let failed = false;
     const errorVariable = bound.get('ErrorVariable');
     const collected: unknown[] = [];
-    const makeCall = (values: Map<string, unknown>, items: readonly unknown[]): CmdletCall => ({
-      name: cmdlet.name,
-      pos: node.pos,
-      has: (p) => values.has(p) && values.get(p) !== undefined,
-      get: (p) => values.get(p) ?? null,
-      input: items,
-      hasPipelineInput: hasInput,
-      output: sink,
-      writeError: (failure, target) => {
+    const invocation: CmdletInvocation = {
+      name: cmdlet.name, pos: node.pos, extent, hasInput, sink, stop,
+      errorAction: readPreference(bound.get('ErrorAction') ?? (suppressErrors ? 'SilentlyContinue' : this.readVariable('ErrorActionPreference', undefined))),
+      warningAction: readPreference(bound.get('WarningAction')),
+      onError: (record) => {
         failed = true;
-        const error = new PsError({ message: failure.message, category: failure.category, errorId: failure.errorId, exceptionType: failure.exceptionType, command: cmdlet.name, target: target ?? '', extent }, 'statement');
-        collected.push(error.record);
-        if (preference === 'stop') throw new PsError(error.details, 'script', error.record);
-        if (preference === 'ignore') return;
-        if (preference === 'silentlycontinue') this.errors.unshift(error.record);
-        else this.reportError(error);
+        collected.push(record);
       },
-      writeWarning: (text) => {
-        if (toStr(bound.get('WarningAction')).toLowerCase() === 'silentlycontinue') return;
-        this.formatter.flush();
-        this.console.write(`WARNING: ${text}`, true);
-      },
-      host: this.host,
-      write: (text, newline) => {
-        this.formatter.flush();
-        this.console.write(text, newline);
-      },
-      formatLines: (values) => {
-        const lines: string[] = [];
-        const formatter = new ConsoleFormatter((line) => lines.push(line), this.options.views);
-        for (const value of values) formatter.write(value);
-        formatter.flush();
-        return lines;
-      },
-      invokeBlock: (block, dollarUnder, args = []) => this.invokeScriptBlock(block, dollarUnder, args, true),
-      stopUpstream: stop,
-    });
+    };
+    const makeCall = (values: Map<string, unknown>, items: readonly unknown[]): CmdletCall => makeCmdletCall(this.callHost, invocation, values, items);
     const guard = (body: () => void): void => {
       try {
         body();
