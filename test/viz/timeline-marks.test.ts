@@ -40,7 +40,7 @@ describe('the time-scaled scrubber', () => {
 
   it.each([
     [{ cursor: null, playing: true, hasMore: true }, 'live', '● live · t = 01:00:00'],
-    [{ cursor: null, playing: false, hasMore: true }, 'paused', 'paused at t = 01:00:00 (newest event)'],
+    [{ cursor: null, playing: false, hasMore: true }, 'paused', 'paused · t = 01:00:00'],
     [{ cursor: null, playing: false, hasMore: false }, 'ended', 'end of run · t = 01:00:00'],
     [{ cursor: 40, playing: true, hasMore: true }, 'past', 'at t = 01:00:00 · event #40 of #66'],
   ] as const)('says "live" only at the newest event of a running world: %o is %s', (state, mode, text) => {

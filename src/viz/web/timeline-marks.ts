@@ -86,5 +86,5 @@ export function describeMoment(shown: { cursor: number | null; timeMs: number; l
   if (shown.cursor !== null) return { mode: 'past', text: `at ${clock} · event #${shown.cursor} of #${shown.lastSeq}` };
   if (shown.playing) return { mode: 'live', text: `● live · ${clock}` };
   if (!shown.hasMore) return { mode: 'ended', text: `end of run · ${clock}` };
-  return { mode: 'paused', text: `paused at ${clock} (newest event)` };
+  return { mode: 'paused', text: `paused · ${clock}` };
 }
