@@ -45,9 +45,14 @@ function newCertificate(subjectCn: string, publicKey: forge.pki.rsa.PublicKey, s
   return cert;
 }
 
-function randomSerial(): string {
-  // A positive serial: the first hex digit below 8 keeps the DER integer's sign bit clear.
-  return `0${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
+/** 16 random bytes as a positive, minimally encoded DER INTEGER: the first byte is 0x40–0x7f. */
+export function randomSerial(): string {
+  const bytes = forge.random.getBytesSync(16);
+  // forge writes the hex as the INTEGER's bytes unchanged. A leading 0x00 before a byte below 0x80 is "illegal padding"
+  // to OpenSSL (Node refuses the certificate; the CLI's https session failed about once in 32 certificates), and a
+  // first byte ≥ 0x80 would make the serial negative; forcing 01xxxxxx avoids both.
+  const first = (bytes.charCodeAt(0) & 0x3f) | 0x40;
+  return forge.util.bytesToHex(String.fromCharCode(first) + bytes.slice(1));
 }
 
 /** SHA-1 of the DER certificate, upper-case hex: the thumbprint Azure listed for management certificates. */
