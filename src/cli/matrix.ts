@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { computeMatrix, buildTopologyIndex } from '../topology/index.js';
+import { computeConnectMatrix, formatConnectMatrixText } from './matrix-connect.js';
 import { formatMatrixCsv, formatMatrixJson, formatMatrixText, type MatrixReport } from './matrix-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { loadWorldsAt } from './scenario-topology.js';
@@ -14,13 +15,15 @@ export async function runMatrix(file: string, options: { atMs?: number | undefin
   const report: MatrixReport = {
     scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model, { ownsModel: true })),
   };
+  // Connect is a policy overlay, not a network: its pairs are listed beside the matrix, never folded into its classes.
+  const connect = computeConnectMatrix(world.world);
   switch (options.format) {
     case 'json':
-      return formatMatrixJson(report);
+      return connect === undefined ? formatMatrixJson(report) : `${JSON.stringify({ ...JSON.parse(formatMatrixJson(report)) as object, connect }, null, 2)}\n`;
     case 'csv':
       return formatMatrixCsv(report);
     case 'text':
-      return formatMatrixText(report);
+      return connect === undefined ? formatMatrixText(report) : `${formatMatrixText(report).trimEnd()}\n${formatConnectMatrixText(connect).join('\n')}\n`;
   }
 }
 
