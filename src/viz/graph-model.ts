@@ -1,11 +1,12 @@
 import {
   describeGateway, describeRefusal, describeSite, describeTunnel, gatewayFacts, siteFacts, tunnelCondition, tunnelLabel, type TunnelCondition,
 } from './graph-status.js';
+import { connectGraph } from './connect-graph.js';
 import { compareNatural } from './natural-order.js';
 import { gatewayOf, type RefusalView, type View } from './view-model.js';
 
 /** What a topology node stands for; ids are `kind:name` like the diagnostics' object names (`subnet:Hub/FrontEnd`). */
-export type NodeKind = 'region' | 'affinityGroup' | 'vnet' | 'subnet' | 'gateway' | 'site' | 'service' | 'vm';
+export type NodeKind = 'region' | 'affinityGroup' | 'vnet' | 'subnet' | 'gateway' | 'site' | 'service' | 'vm' | 'relay' | 'endpointGroup' | 'endpoint';
 
 /** One node of the topology graph, placed in the containment tree by `parent`. */
 export interface GraphNode {
@@ -26,10 +27,13 @@ export interface GraphNode {
   refusal: RefusalView | null;
 }
 
-/** A containment edge of the tree, or a site-to-site tunnel coloured by its connectivity state. */
+/**
+ * A containment edge of the tree, a site-to-site tunnel coloured by its connectivity state, a Connect endpoint's link
+ * to the relay, or a Connect policy link (group ↔ group, group ↔ role).
+ */
 export interface GraphLink {
   id: string;
-  kind: 'contains' | 'tunnel';
+  kind: 'contains' | 'tunnel' | 'relay' | 'policy';
   source: string;
   target: string;
   state: string | null;
@@ -95,6 +99,9 @@ export function buildGraph(view: View): Graph {
     });
   }
 
+  const connect = connectGraph(view.connect, view.vms);
+  for (const n of connect.nodes) add({ ...n, group: null, refusal: null });
+
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const n of nodes) if (n.parent !== null && !byId.has(n.parent)) n.parent = null;
   markRefusals(view, byId);
@@ -114,6 +121,7 @@ export function buildGraph(view: View): Graph {
       label: site.parent === `gateway:${vnet}` ? tunnelLabel(connection) : '', detail: describeTunnel(vnet, connection),
     });
   }
+  for (const l of connect.links) if (byId.has(l.source) && byId.has(l.target)) links.push({ ...l, state: null, condition: null, label: '' });
   links.sort((a, b) => compareNatural(a.id, b.id));
   return { nodes, links };
 }

@@ -1,3 +1,4 @@
+import { applyConnectEvent, createConnectWorld, type ConnectEvent, type ConnectWorld } from '../connect/index.js';
 import { applyGatewayEvent, type GatewayEvent, type GatewayStatus } from '../gateway/index.js';
 import type { EventType, SimEvent, SimEventOf } from '../sim/index.js';
 import { ViewDraft } from './view-draft.js';
@@ -80,6 +81,8 @@ export interface View {
   /** The last refused command per object id it named (`gateway:V`, `vm:svc/vm`, `site:S`). */
   refusals: Record<string, RefusalView>;
   refusedCount: number;
+  /** Windows Azure Connect, folded by its own fold (applyConnectEvent): endpoints, Connect-enabled roles, endpoint groups. */
+  connect: ConnectWorld;
 }
 
 /** State a VM shows between `vm.created` and its first `vm.stateChanged`. */
@@ -89,7 +92,7 @@ const INITIAL_VM_STATE = 'Provisioning';
 export function createView(): View {
   return {
     seq: -1, timeMs: 0, regions: [], affinityGroups: {}, vnets: {}, sites: {}, services: {}, vms: {}, gateways: {}, refusals: {},
-    refusedCount: 0,
+    refusedCount: 0, connect: createConnectWorld(),
   };
 }
 
@@ -241,6 +244,12 @@ const HANDLERS: Handlers = {
   'connection.removed': foldGatewayStatus,
   'connection.stateChanged': foldGatewayStatus,
   'connection.sharedKeySet': foldGatewayStatus,
+  'connect.agentInstalled': foldConnect,
+  'connect.agentActivated': foldConnect,
+  'connect.agentRemoved': foldConnect,
+  'connect.roleEnabled': foldConnect,
+  'connect.groupSet': foldConnect,
+  'connect.groupDeleted': foldConnect,
   'connection.deviceChanged': (draft, event) => {
     const site = draft.edit('sites', event.site);
     if (site !== undefined) site.deviceUp = event.up;
@@ -256,6 +265,13 @@ function foldGatewayStatus(draft: ViewDraft, event: SimEvent & GatewayEvent & { 
   const world = { gateways: current === undefined ? {} : { [event.vnet]: copyGatewayStatus(current) } };
   applyGatewayEvent(world, event, event.time);
   draft.put('gateways', event.vnet, world.gateways[event.vnet]!);
+}
+
+/** Folds a Connect event with Connect's own fold on a copy of the (small) Connect world: older views share the previous one. */
+function foldConnect(draft: ViewDraft, event: SimEvent & ConnectEvent): void {
+  const world = structuredClone(draft.view.connect);
+  applyConnectEvent(world, event);
+  draft.view.connect = world;
 }
 
 function copyGatewayStatus(status: GatewayStatus): GatewayStatus {

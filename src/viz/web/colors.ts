@@ -1,10 +1,10 @@
-import type { GraphNode, NodeKind } from '../graph-model.js';
+import type { GraphLink, GraphNode, NodeKind } from '../graph-model.js';
 import type { TunnelCondition } from '../graph-status.js';
 
 /** Fill of structural nodes, by kind; a VM with no state yet wears the "state unknown" grey, never a state's colour. */
 const KIND_COLORS: Record<NodeKind, string> = {
   region: '#5b6b8c', affinityGroup: '#7a8bb0', vnet: '#2f6fde', subnet: '#6fa0f0', gateway: '#8e44ad',
-  site: '#8d6e63', service: '#16a085', vm: '#7f8c8d',
+  site: '#8d6e63', service: '#16a085', vm: '#7f8c8d', relay: '#00838f', endpointGroup: '#c9a227', endpoint: '#7f8c8d',
 };
 
 // Classic VM instance states (compute-lifecycle.md): ReadyRole is running; Stopped* and deallocated are idle;
@@ -61,7 +61,7 @@ export function radiusOfNode(node: GraphNode): number {
 
 /** Background of each kind of box, lighter outside so nested boxes stand apart. */
 export const BOX_FILLS: Partial<Record<NodeKind, string>> = {
-  region: '#f1f3f7', affinityGroup: '#f7f8fb', vnet: '#eef4fe', subnet: '#ffffff', service: '#f2fbf8',
+  region: '#f1f3f7', affinityGroup: '#f7f8fb', vnet: '#eef4fe', subnet: '#ffffff', service: '#f2fbf8', endpointGroup: '#fdf8e8',
 };
 
 /** Outline of every box. */
@@ -75,7 +75,8 @@ export const LEGEND: [string, string][] = [
   ['running / connected', '#27ae60'], ['in transition', '#f39c12'], ['stopped / not connected', '#95a5a6'], ['failed', '#c0392b'],
   ['state unknown', UNKNOWN_STATE_COLOR], ['region', KIND_COLORS.region], ['affinity group', KIND_COLORS.affinityGroup],
   ['VNet', KIND_COLORS.vnet], ['subnet', KIND_COLORS.subnet], ['gateway', KIND_COLORS.gateway], ['site', KIND_COLORS.site],
-  ['service', KIND_COLORS.service], ['reach path', REACH_PATH_COLOR], ['reach blocker', BLOCKER_COLOR],
+  ['service', KIND_COLORS.service], ['Connect relay', KIND_COLORS.relay], ['Connect endpoint group', KIND_COLORS.endpointGroup],
+  ['reach path', REACH_PATH_COLOR], ['reach blocker', BLOCKER_COLOR],
   ['flow gained (diff)', FLOW_GAINED_COLOR], ['flow lost (diff)', FLOW_LOST_COLOR],
 ];
 
@@ -104,6 +105,24 @@ export const TUNNEL_LEGEND: [string, TunnelCondition][] = [
   ['tunnel up', 'connected'], ['connecting', 'connecting'], ['failing (reason beside it)', 'failing'], ['not connected', 'notConnected'],
   ['not tried', 'notTried'],
 ];
+
+/**
+ * Connect's links, stroked apart from tunnels: thin solid teal to the relay, dashed amber for the policy (the amber of
+ * the endpoint groups, a hue no state or tunnel uses).
+ */
+export const CONNECT_LINK_STYLES: Record<'relay' | 'policy', TunnelStyle> = {
+  relay: { color: '#00838f', width: 1.5, dash: [] },
+  policy: { color: '#c9a227', width: 2.5, dash: [8, 4] },
+};
+
+/** Legend entries for Connect's links. */
+export const CONNECT_LINK_LEGEND: [string, 'relay' | 'policy'][] = [['Connect endpoint ↔ relay', 'relay'], ['Connect policy link', 'policy']];
+
+/** How a drawn link is stroked: a tunnel by its condition, a Connect link by its kind; undefined for containment. */
+export function strokeOfLink(link: GraphLink): TunnelStyle | undefined {
+  if (link.kind === 'relay' || link.kind === 'policy') return CONNECT_LINK_STYLES[link.kind];
+  return link.condition === null ? undefined : TUNNEL_STYLES[link.condition];
+}
 
 /** The mark on an object a refused command named, and its colour (the failure red). */
 export const REFUSAL_MARK = '⊘';

@@ -1,10 +1,7 @@
 import { quadtree, type Quadtree, type ZoomTransform } from 'd3';
 import type { Graph, GraphNode } from '../graph-model.js';
 import type { GraphLink } from '../graph-model.js';
-import {
-  BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, radiusOfNode, REACH_PATH_COLOR, REFUSAL_COLOR,
-  REFUSAL_MARK, TINT_OPACITY, TUNNEL_STYLES,
-} from './colors.js';
+import { BLOCKER_COLOR, BOX_FILLS, BOX_STROKE, colorOfNode, FLOW_GAINED_COLOR, FLOW_LOST_COLOR, radiusOfNode, REACH_PATH_COLOR, REFUSAL_COLOR, REFUSAL_MARK, strokeOfLink, TINT_OPACITY, TUNNEL_STYLES } from './colors.js';
 import { CAPTION_LINE_HEIGHT, captionLines, type Layout, type Point } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { serviceColor } from './graph-svg.js';
@@ -121,11 +118,11 @@ export class CanvasGraph {
     const hasPath = highlight.pathLinks.size > 0;
     for (const link of this.graph.links) {
       const isOnPath = hasPath && isLinkOnPath(highlight, link);
-      if (link.kind !== 'tunnel' && !isOnPath) continue;
+      if (link.kind === 'contains' && !isOnPath) continue;
       const a = this.sprites.get(link.source);
       const b = this.sprites.get(link.target);
       if (a === undefined || b === undefined) continue;
-      const style = link.condition === null || isOnPath ? undefined : TUNNEL_STYLES[link.condition];
+      const style = isOnPath ? undefined : strokeOfLink(link);
       ctx.lineWidth = (style?.width ?? 3) / Math.sqrt(transform.k);
       ctx.strokeStyle = style?.color ?? REACH_PATH_COLOR;
       ctx.setLineDash(style?.dash ?? []);

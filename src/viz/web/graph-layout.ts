@@ -53,8 +53,10 @@ const COMPACT_VM_CELL = { width: 16, height: 16 };
 const NAMED_VM_ROWS = 8;
 
 /** Drawing order inside a container: structure first, then services, then sites. */
-const KIND_ORDER: Record<NodeKind, number> = { region: 0, affinityGroup: 1, vnet: 2, subnet: 3, gateway: 4, service: 5, site: 6, vm: 7 };
-const CONTAINER_KINDS = new Set<NodeKind>(['region', 'affinityGroup', 'vnet', 'subnet']);
+const KIND_ORDER: Record<NodeKind, number> = {
+  region: 0, affinityGroup: 1, vnet: 2, subnet: 3, gateway: 4, service: 5, site: 6, vm: 7, relay: 4, endpointGroup: 5, endpoint: 7,
+};
+const CONTAINER_KINDS = new Set<NodeKind>(['region', 'affinityGroup', 'vnet', 'subnet', 'endpointGroup']);
 
 /** A string that changes exactly when the tree's shape changes, so state-only updates keep the layout. */
 export function structureKey(graph: Graph): string {

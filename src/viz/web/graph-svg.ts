@@ -1,6 +1,6 @@
 import { scaleOrdinal, select, type EnterElement, type Selection } from 'd3';
 import type { Graph, GraphLink, GraphNode } from '../graph-model.js';
-import { BOX_FILLS, colorOfNode, radiusOfNode, REFUSAL_MARK, SERVICE_PALETTE, TINT_OPACITY, TUNNEL_STYLES } from './colors.js';
+import { BOX_FILLS, colorOfNode, radiusOfNode, REFUSAL_MARK, SERVICE_PALETTE, strokeOfLink, TINT_OPACITY, TUNNEL_STYLES } from './colors.js';
 import { CAPTION_LINE_HEIGHT, captionLines, type Box, type Layout, type Point, type Tint } from './graph-layout.js';
 import { isLinkOnPath, type Highlight } from './highlight.js';
 import { COMPACT_VM_LABEL_UNITS, labelDetailAt } from './label-detail.js';
@@ -50,7 +50,7 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
 
   drawBoxes(root, layout);
   // Containment is shown by the boxes; lines are drawn only for tunnels and a traced path.
-  const drawnLinks = graph.links.filter((l) => l.kind === 'tunnel' || isLinkOnPath(highlight, l));
+  const drawnLinks = graph.links.filter((l) => l.kind !== 'contains' || isLinkOnPath(highlight, l));
   const links = root.select<SVGGElement>('g.links').selectAll<SVGPathElement, GraphLink>('path')
     .data(drawnLinks, (l) => l.id)
     .join((enter) => enter.append('path').attr('opacity', 0).attr('d', (l) => linkPath({ source: at(l.source), target: at(l.source) })));
@@ -61,7 +61,7 @@ export function drawGraphSvg(svg: SVGSVGElement, graph: Graph, layout: Layout, h
     .attr('data-condition', (l) => l.condition ?? '')
     // Styles, not attributes: the stylesheet's grey `.link` stroke would override presentation attributes.
     .each(function (l) {
-      const style = l.condition !== null && !isLinkOnPath(highlight, l) ? TUNNEL_STYLES[l.condition] : undefined;
+      const style = isLinkOnPath(highlight, l) ? undefined : strokeOfLink(l);
       this.style.stroke = style?.color ?? '';
       this.style.strokeWidth = style === undefined ? '' : String(style.width);
       this.style.strokeDasharray = style === undefined ? '' : style.dash.join(' ');

@@ -3,7 +3,9 @@ import { formatClock } from '../event-line.js';
 import type { ExpectationMark, PlaybackState, ReachReply, ServerMessage } from '../protocol.js';
 import { ViewHistory } from '../view-history.js';
 import { createView, type View } from '../view-model.js';
-import { LEGEND, REFUSAL_COLOR, REFUSAL_MARK, TINT_LEGEND, TUNNEL_LEGEND, TUNNEL_STYLES } from './colors.js';
+import {
+  CONNECT_LINK_LEGEND, CONNECT_LINK_STYLES, LEGEND, REFUSAL_COLOR, REFUSAL_MARK, TINT_LEGEND, TUNNEL_LEGEND, TUNNEL_STYLES, type TunnelStyle,
+} from './colors.js';
 import { LiveConnection } from './connection.js';
 import { DiffPanel } from './diff-panel.js';
 import { downloadText, exportGraphSvg } from './export-svg.js';
@@ -74,15 +76,17 @@ const legendItem = (label: string, swatch: HTMLElement): HTMLElement => {
   item.append(swatch, label);
   return item;
 };
+/** A short line stroked like a link, for the legend. */
+function lineKey(style: TunnelStyle): HTMLElement {
+  const line = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  line.setAttribute('class', 'line-key');
+  line.innerHTML = `<line x1="0" y1="5" x2="22" y2="5" stroke="${style.color}" stroke-width="${style.width}" stroke-dasharray="${style.dash.join(' ')}"/>`;
+  return line as unknown as HTMLElement;
+}
 byId('legend').replaceChildren(
   ...LEGEND.map(([label, color]) => legendItem(label, Object.assign(document.createElement('i'), { style: `background:${color}` }))),
-  ...TUNNEL_LEGEND.map(([label, condition]) => {
-    const style = TUNNEL_STYLES[condition];
-    const line = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    line.setAttribute('class', 'line-key');
-    line.innerHTML = `<line x1="0" y1="5" x2="22" y2="5" stroke="${style.color}" stroke-width="${style.width}" stroke-dasharray="${style.dash.join(' ')}"/>`;
-    return legendItem(label, line as unknown as HTMLElement);
-  }),
+  ...TUNNEL_LEGEND.map(([label, condition]) => legendItem(label, lineKey(TUNNEL_STYLES[condition]))),
+  ...CONNECT_LINK_LEGEND.map(([label, kind]) => legendItem(label, lineKey(CONNECT_LINK_STYLES[kind]))),
   legendItem('refused command', Object.assign(document.createElement('b'), { textContent: REFUSAL_MARK, style: `color:${REFUSAL_COLOR}` })),
   Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }),
 );
