@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../scripts/build-web.mjs';
+import { createScenarioWorld } from '../../src/cli/serve.js';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import { startVizServer, type VizServer } from '../../src/viz/index.js';
+import { launchChromium } from './browser.js';
+
+/** Windows Azure Connect on the page (#16): its own box apart from the networks, the relay, groups and policy links. */
+const ARTIFACTS = resolve('test-artifacts');
+const MINUTE_MS = 60_000;
+let webRoot = '';
+let browser: Browser;
+const servers: VizServer[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  webRoot = await buildWeb(join(ARTIFACTS, 'web-connect'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** Scenario 15 at 0:40 on 2012-06-01: both machines activated, both groups set and linked. */
+async function openConnectPage(query: string): Promise<Page> {
+  const world = createScenarioWorld(await loadScenarioFile('scenarios/15-azure-connect-2012.yaml'));
+  world.advanceTo(40 * MINUTE_MS);
+  const server = await startVizServer({ world, port: 0, webRoot, speed: 600 });
+  servers.push(server);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('#status[data-state="live"]');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('Azure Connect on the page (Chromium)', () => {
+  it('draws the relay, the endpoint groups, relay links and dashed policy links in the SVG renderer', async () => {
+    const page = await openConnectPage('?renderer=svg');
+    await page.locator('g.node[data-id="relay:Azure Connect"]').waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('path.link.policy').count()).toBe(3);
+    expect(await page.locator('path.link.relay').count()).toBe(3);
+    expect(await page.locator('rect.box.endpointGroup').count()).toBe(2);
+    expect(await page.locator('path.link.policy').first().evaluate((p) => getComputedStyle(p).strokeDasharray)).not.toBe('none');
+    expect(await page.locator('#legend').textContent()).toContain('Connect policy link');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-connect-svg.png') });
+    await page.close();
+  });
+
+  it('draws the same world on the canvas without a page error', async () => {
+    const page = await openConnectPage('?renderer=canvas');
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-connect-canvas.png') });
+    await page.close();
+  });
+});
