@@ -1,5 +1,5 @@
 import { judgeConnect, membersOf, type ConnectWorld, type LocalEndpoint } from '../connect/index.js';
-import type { VmView } from './view-model.js';
+import type { RefusalView, VmView } from './view-model.js';
 
 /** Id of the region that holds Windows Azure Connect, drawn apart from the networks: Connect is an overlay, not a network. */
 export const CONNECT_REGION_ID = 'region:Azure Connect';
@@ -16,6 +16,8 @@ export interface ConnectNodeDraft {
   state: string | null;
   facts: string;
   detail: string;
+  /** The refused Connect command that named this machine, marked on it (a Linux machine refused the agent). */
+  refusal: RefusalView | null;
 }
 
 /** A relay link (endpoint ↔ relay) or a policy link (group ↔ group, group ↔ role) before the graph completes it. */
@@ -30,17 +32,25 @@ export interface ConnectLinkDraft {
 /**
  * The Connect part of the topology: nothing when the world has no Connect object; otherwise one region with the
  * relay, the endpoint groups as enclosures of their members, the enabled roles as endpoints, a relay link from each
- * activated endpoint and role, and the groups' links as policy links. `vms` gives an IaaS endpoint's OS.
+ * activated endpoint and role, and the groups' links as policy links. `vms` gives an IaaS endpoint's OS; a machine
+ * refused the agent for its OS (`refusals`, by `connect:NAME`) is drawn grey with the refusal as its blocker.
  */
-export function connectGraph(world: ConnectWorld, vms: Readonly<Record<string, VmView>>): { nodes: ConnectNodeDraft[]; links: ConnectLinkDraft[] } {
+export function connectGraph(
+  world: ConnectWorld, vms: Readonly<Record<string, VmView>>, refusals: Readonly<Record<string, RefusalView>>,
+): { nodes: ConnectNodeDraft[]; links: ConnectLinkDraft[] } {
   const endpoints = Object.values(world.endpoints);
   const roles = Object.keys(world.roles);
   const groups = Object.values(world.groups);
-  if (endpoints.length + roles.length + groups.length === 0) return { nodes: [], links: [] };
+  const osRefusals = Object.entries(refusals).flatMap(([id, refusal]) => {
+    const name = id.slice('connect:'.length);
+    const isOsRefusal = id.startsWith('connect:') && refusal.code === 'connect-agent-windows-only';
+    return isOsRefusal && world.endpoints[name] === undefined ? [{ name, refusal }] : [];
+  });
+  if (endpoints.length + roles.length + groups.length + osRefusals.length === 0) return { nodes: [], links: [] };
 
   const nodes: ConnectNodeDraft[] = [
-    { id: CONNECT_REGION_ID, kind: 'region', label: 'Azure Connect', parent: null, state: null, facts: '', detail: 'Windows Azure Connect: an IPv6 policy overlay of machines, not a network' },
-    { id: CONNECT_RELAY_ID, kind: 'relay', label: 'relay', parent: CONNECT_REGION_ID, state: 'Connected', facts: '', detail: 'Connect relay: every endpoint connects outbound to it; no VNet, VPN device or VIP takes part' },
+    { id: CONNECT_REGION_ID, kind: 'region', label: 'Azure Connect', parent: null, state: null, facts: '', detail: 'Windows Azure Connect: an IPv6 policy overlay of machines, not a network', refusal: null },
+    { id: CONNECT_RELAY_ID, kind: 'relay', label: 'relay', parent: CONNECT_REGION_ID, state: 'Connected', facts: '', detail: 'Connect relay: every endpoint connects outbound to it; no VNet, VPN device or VIP takes part', refusal: null },
   ];
   const links: ConnectLinkDraft[] = [];
   for (const group of groups) {
@@ -49,6 +59,7 @@ export function connectGraph(world: ConnectWorld, vms: Readonly<Record<string, V
       id: `endpointGroup:${group.name}`, kind: 'endpointGroup', label: group.name, parent: CONNECT_REGION_ID, state: null,
       facts: group.interconnected ? 'members connect' : '',
       detail: `endpoint group ${group.name}: members ${members.join(', ') || '(none)'}; links ${[...group.roles, ...group.groups].join(', ') || '(none)'}`,
+      refusal: null,
     });
     for (const role of group.roles) {
       links.push({ id: `policy:${group.name}>${role}`, kind: 'policy', source: `endpointGroup:${group.name}`, target: `endpoint:${role}`, detail: `policy: group ${group.name} ↔ role ${role}` });
@@ -64,8 +75,14 @@ export function connectGraph(world: ConnectWorld, vms: Readonly<Record<string, V
     nodes.push(endpointNode(world, endpoint, vms));
     if (endpoint.activated) links.push(relayLink(`endpoint:${endpoint.name}`, `${endpoint.name} (${endpoint.address ?? 'no address'})`));
   }
+  for (const { name, refusal } of osRefusals) {
+    nodes.push({
+      id: `endpoint:${name}`, kind: 'endpoint', label: name, parent: CONNECT_REGION_ID, state: 'NotConnected', facts: 'Linux, no agent',
+      detail: `${name}: not an endpoint\n${refusal.message}`, refusal,
+    });
+  }
   for (const key of roles) {
-    nodes.push({ id: `endpoint:${key}`, kind: 'endpoint', label: key, parent: CONNECT_REGION_ID, state: 'Connected', facts: 'role', detail: `role ${key}: its running instances are endpoints (Connect plug-in activation token)` });
+    nodes.push({ id: `endpoint:${key}`, kind: 'endpoint', label: key, parent: CONNECT_REGION_ID, state: 'Connected', facts: 'role', detail: `role ${key}: its running instances are endpoints (Connect plug-in activation token)`, refusal: null });
     links.push(relayLink(`endpoint:${key}`, `role ${key}`));
   }
   return { nodes, links };
@@ -86,6 +103,7 @@ function endpointNode(world: ConnectWorld, endpoint: LocalEndpoint, vms: Readonl
     state: isUsable ? 'Connected' : 'NotConnected',
     facts: [os, endpoint.activated ? endpoint.address : 'not activated'].filter(Boolean).join(', '),
     detail: [`${where}, ${os}, ${endpoint.activated ? `activated, ${endpoint.address}` : 'agent installed, not activated'}`, ...blockerLines].join('\n'),
+    refusal: null,
   };
 }
 

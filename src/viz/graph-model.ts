@@ -99,8 +99,8 @@ export function buildGraph(view: View): Graph {
     });
   }
 
-  const connect = connectGraph(view.connect, view.vms);
-  for (const n of connect.nodes) add({ ...n, group: null, refusal: null });
+  const connect = connectGraph(view.connect, view.vms, view.refusals);
+  for (const n of connect.nodes) add({ ...n, group: null });
 
   const byId = new Map(nodes.map((n) => [n.id, n]));
   for (const n of nodes) if (n.parent !== null && !byId.has(n.parent)) n.parent = null;

@@ -51,6 +51,7 @@ describe('Azure Connect on the page (Chromium)', () => {
     await expect.poll(() => page.locator('path.link.policy').count()).toBe(3);
     expect(await page.locator('path.link.relay').count()).toBe(3);
     expect(await page.locator('rect.box.endpointGroup').count()).toBe(2);
+    expect(await page.locator('g.node[data-id="endpoint:lnx1"]').getAttribute('class')).toContain('refused');
     expect(await page.locator('path.link.policy').first().getAttribute('style')).toMatch(/stroke-dasharray: 8(px)?,? 4/);
     expect(await page.locator('#legend').textContent()).toContain('Connect policy link');
     await page.waitForTimeout(600);

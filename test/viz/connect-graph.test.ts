@@ -32,6 +32,7 @@ describe('Azure Connect in the graph', () => {
     expect(graph.nodes.filter((n) => n.kind === 'endpoint').map((n) => [n.id, n.parent, n.state])).toEqual([
       ['endpoint:dc1', 'endpointGroup:DomainControllers', 'Connected'],
       ['endpoint:dev-laptop', 'endpointGroup:Developers', 'Connected'],
+      ['endpoint:lnx1', 'region:Azure Connect', 'NotConnected'],
       ['endpoint:work/WorkerRole1', 'region:Azure Connect', 'Connected'],
     ]);
     expect(byId.get('endpoint:dev-laptop')?.facts).toMatch(/^Windows, [0-9a-f:]+$/);
@@ -56,6 +57,14 @@ describe('Azure Connect in the graph', () => {
     expect(dc1.detail.split('\n').length).toBeGreaterThan(1);
     expect(graph.links.some((l) => l.target === 'endpoint:dc1' && l.kind === 'relay')).toBe(false);
     expect(graph.links.some((l) => l.target === 'endpoint:dev-laptop' && l.kind === 'relay')).toBe(true);
+  });
+
+  it('greys a Linux machine the agent was refused on, with the refusal as its blocker and no relay link', () => {
+    const graph = graphAt(connectEvents, 92 * DAY_MS);
+    const lnx1 = graph.nodes.find((n) => n.id === 'endpoint:lnx1')!;
+    expect(graph.links.filter((l) => l.kind !== 'contains' && (l.source === lnx1.id || l.target === lnx1.id))).toEqual([]);
+    expect([lnx1.facts, lnx1.refusal?.code]).toEqual(['Linux, no agent', 'connect-agent-windows-only']);
+    expect(lnx1.detail).toMatch(/runs on Windows only/);
   });
 
   it('draws nothing of Connect before its first event, nor in a world without Connect', () => {
