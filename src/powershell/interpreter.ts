@@ -8,7 +8,7 @@ import type { OutputSink } from './expression-evaluator.js';
 import type { PsHost } from './host.js';
 import { ConsoleFormatter, type FormatView } from './output-format.js';
 import { ConsoleWriter } from './console-writer.js';
-import { bindArguments, checkMandatory, type BoundArguments, type EvaluatedElement } from './parameter-binding.js';
+import { bindArguments, bindPipelineInput, checkMandatory, type BoundArguments, type EvaluatedElement } from './parameter-binding.js';
 import { parseScript, type ParseOptions } from './parser.js';
 import { RuntimeFailure } from './runtime-error.js';
 import { Scope } from './scope.js';
@@ -329,7 +329,7 @@ export class Interpreter extends StatementRunner {
     if (cmdlet.perItem === true) {
       return { begin: () => undefined, process: (item) => guard(() => {
         const values = new Map(bound);
-        this.bindPipelineInput(cmdlet, values, item);
+        bindPipelineInput(cmdlet, values, item);
         checkMandatory(cmdlet.parameters, values);
         cmdlet.invoke(makeCall(values, [item]));
       }), end: finish };
@@ -357,22 +357,6 @@ export class Interpreter extends StatementRunner {
       });
       finish();
     } };
-  }
-
-  // Pipeline binding (about_Parameters, "Accepts pipeline input"): ByValue first, then ByPropertyName.
-  private bindPipelineInput(cmdlet: Cmdlet, values: Map<string, unknown>, item: unknown): void {
-    const byValue = cmdlet.parameters.find((p) => (p.pipeline === 'value' || p.pipeline === 'both') && !values.has(p.name));
-    if (byValue !== undefined) {
-      values.set(byValue.name, item);
-      return;
-    }
-    if (!(item instanceof PsObject)) return;
-    for (const p of cmdlet.parameters) {
-      if ((p.pipeline === 'property' || p.pipeline === 'both') && !values.has(p.name)) {
-        const name = [p.name, ...(p.aliases ?? [])].find((n) => item.has(n));
-        if (name !== undefined) values.set(p.name, item.get(name));
-      }
-    }
   }
 
   invokeScriptBlock(block: PsScriptBlock, dollarUnder: unknown, args: readonly unknown[], dotSourced: boolean): unknown[] {

@@ -1,6 +1,7 @@
 import type { Position } from './ast.js';
-import type { CmdletParameter } from './cmdlet.js';
+import type { Cmdlet, CmdletParameter } from './cmdlet.js';
 import { RuntimeFailure } from './runtime-error.js';
+import { PsObject } from './values.js';
 
 /** A command element after evaluation: `-Name` (maybe with `:value`) or a value. */
 export type EvaluatedElement =
@@ -96,5 +97,21 @@ export function checkMandatory(declared: readonly CmdletParameter[], values: Rea
   const missing = declared.filter((p) => p.mandatory === true && !values.has(p.name)).map((p) => p.name);
   if (missing.length > 0) {
     throw bindingError(`Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`, 'MissingMandatoryParameter');
+  }
+}
+
+/** Binds one pipeline object to a cmdlet's parameters (about_Parameters, "Accepts pipeline input"): ByValue first, then ByPropertyName. */
+export function bindPipelineInput(cmdlet: Cmdlet, values: Map<string, unknown>, item: unknown): void {
+  const byValue = cmdlet.parameters.find((p) => (p.pipeline === 'value' || p.pipeline === 'both') && !values.has(p.name));
+  if (byValue !== undefined) {
+    values.set(byValue.name, item);
+    return;
+  }
+  if (!(item instanceof PsObject)) return;
+  for (const p of cmdlet.parameters) {
+    if ((p.pipeline === 'property' || p.pipeline === 'both') && !values.has(p.name)) {
+      const name = [p.name, ...(p.aliases ?? [])].find((n) => item.has(n));
+      if (name !== undefined) values.set(p.name, item.get(name));
+    }
   }
 }

@@ -1,40 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, usePageSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
 import { formatPrefix, parsePrefix4, splitPrefix, type Prefix4 } from '../../src/ipam/index.js';
 import { createScenarioWorld } from '../../src/cli/serve.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { formatClock, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
+import { formatClock, startVizServer, type LiveWorld } from '../../src/viz/index.js';
 import { runVnetsim } from '../cli/run-cli.js';
-import { launchChromium } from './browser.js';
 
 /* The page's diff, prefix tree and matrix panels against the CLI commands they show, in real Chromium. */
 
-const ARTIFACTS = resolve('test-artifacts');
 const STORY = 'scenarios/reach-hybrid.yaml';
 const HUB = 'test/e2e/fixtures/hub-tunnel.yaml';
 const MINUTE_MS = 60_000;
-let webRoot = '';
-let browser: Browser;
-const servers: VizServer[] = [];
+const session = usePageSession('web-panels');
 
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  webRoot = await buildWeb(join(ARTIFACTS, 'web-panels'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-/** The page's automation hook, typed for the evaluate callbacks that run in the browser. */
+/** The page's automation hook, typed for the evaluate callbacks that run in the session.browser. */
 interface PageHook {
   vnetsim: { showSeq(seq: number): void; inspect(): { cursor: number | null; lastSeq: number } };
 }
@@ -46,9 +27,9 @@ async function playedTo(file: string, minutes: number): Promise<LiveWorld> {
 }
 
 async function openPage(world: LiveWorld, width = 1400, height = 900): Promise<Page> {
-  const server = await startVizServer({ world, port: 0, webRoot });
-  servers.push(server);
-  const page = await browser.newPage({ viewport: { width, height } });
+  const server = await startVizServer({ world, port: 0, webRoot: session.webRoot });
+  session.servers.push(server);
+  const page = await session.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(server.url);

@@ -1,41 +1,22 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, usePageSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
 import { createScenarioWorld } from '../../src/cli/serve.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { startVizServer, type VizServer } from '../../src/viz/index.js';
-import { launchChromium } from './browser.js';
+import { startVizServer } from '../../src/viz/index.js';
 
 /** Windows Azure Connect on the page (#16): its own box apart from the networks, the relay, groups and policy links. */
-const ARTIFACTS = resolve('test-artifacts');
 const MINUTE_MS = 60_000;
-let webRoot = '';
-let browser: Browser;
-const servers: VizServer[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  webRoot = await buildWeb(join(ARTIFACTS, 'web-connect'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const session = usePageSession('web-connect');
 
 /** Scenario 15 at 0:40 on 2012-06-01: both machines activated, both groups set and linked. */
 async function openConnectPage(query: string): Promise<Page> {
   const world = createScenarioWorld(await loadScenarioFile('scenarios/15-azure-connect-2012.yaml'));
   world.advanceTo(40 * MINUTE_MS);
-  const server = await startVizServer({ world, port: 0, webRoot, speed: 600 });
-  servers.push(server);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const server = await startVizServer({ world, port: 0, webRoot: session.webRoot, speed: 600 });
+  session.servers.push(server);
+  const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}${query}`);

@@ -1,39 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, usePageSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
 import { createScenarioWorld } from '../../src/cli/serve.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
-import { createScriptedWorld, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
+import { createScriptedWorld, startVizServer, type LiveWorld } from '../../src/viz/index.js';
 import { largeWorldEvents } from '../viz/fixtures.js';
-import { launchChromium } from './browser.js';
 
 /**
  * The graph, the scrubber and the header in Chromium (#13 items 2, 4, 5, 9): a failing tunnel says why, a refused
  * command is marked where it happened, names appear as you zoom in, the scrubber is scaled by time with ✓/✗ markers
  * that jump to their moment, the header says "live" only when it is, and an 800×600 window leaves the graph its width.
  */
-const ARTIFACTS = resolve('test-artifacts');
 const SHARED_KEY_SCENARIO = 'scenarios/05-site-to-site-shared-key.yaml';
 const MINUTE_MS = 60_000;
-let webRoot = '';
-let browser: Browser;
-const servers: VizServer[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  webRoot = await buildWeb(join(ARTIFACTS, 'web-graph'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const session = usePageSession('web-graph');
 
 /** The shared-key story (05) played to `atMs` before the page opens: the tunnel fails AUTHENTICATION_FAILED from 0:17 to 0:40. */
 async function sharedKeyWorld(atMs: number): Promise<LiveWorld> {
@@ -43,9 +24,9 @@ async function sharedKeyWorld(atMs: number): Promise<LiveWorld> {
 }
 
 async function openPage(world: LiveWorld, query = '', width = 1400, height = 900): Promise<Page> {
-  const server = await startVizServer({ world, port: 0, webRoot, speed: 600 });
-  servers.push(server);
-  const page = await browser.newPage({ viewport: { width, height } });
+  const server = await startVizServer({ world, port: 0, webRoot: session.webRoot, speed: 600 });
+  session.servers.push(server);
+  const page = await session.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}${query}`);

@@ -1,43 +1,25 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb } from '../../scripts/build-web.mjs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, usePageSession } from './browser.js';
+import { describe, expect, it } from 'vitest';
 import { createScenarioWorld } from '../../src/cli/serve.js';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { createScriptedWorld, startVizServer, type LiveWorld, type VizServer } from '../../src/viz/index.js';
 import { HUB_NODE_COUNT, hubEvents, largeWorldEvents } from '../viz/fixtures.js';
-import { launchChromium } from './browser.js';
 
-const ARTIFACTS = resolve('test-artifacts');
-let webRoot = '';
-let browser: Browser;
-const servers: VizServer[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  webRoot = await buildWeb(join(ARTIFACTS, 'web'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const session = usePageSession('web');
 
 async function serve(world: LiveWorld, speed = 60): Promise<VizServer> {
-  const server = await startVizServer({ world, port: 0, webRoot, speed });
-  servers.push(server);
+  const server = await startVizServer({ world, port: 0, webRoot: session.webRoot, speed });
+  session.servers.push(server);
   return server;
 }
 
 async function openPage(server: VizServer, width = 1400, height = 900): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await session.browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -61,7 +43,7 @@ interface PageStats {
   drawnExtent: { width: number; height: number; panelWidth: number; panelHeight: number };
 }
 
-/** The page's automation hook (`window.vnetsim`), typed for the evaluate callbacks that run in the browser. */
+/** The page's automation hook (`window.vnetsim`), typed for the evaluate callbacks that run in the session.browser. */
 interface PageHook {
   vnetsim: { inspect(): PageStats; dropConnection(): void; exportSvg(): string };
 }
@@ -215,7 +197,7 @@ describe('live view in a real browser', () => {
       </script>`);
     });
     await new Promise<void>((r) => foreign.listen(0, '127.0.0.1', r));
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     await page.goto(`http://localhost:${(foreign.address() as AddressInfo).port}/`);
     await page.waitForFunction('document.title !== ""');
     expect(await page.title()).toBe('refused');
@@ -259,7 +241,7 @@ describe('live view in a real browser', () => {
     const world = createScriptedWorld(hubEvents());
     world.advanceTo(60 * 60_000);
     const server = await serve(world);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}?renderer=canvas`);
     await page.waitForSelector(`#topology[data-renderer="canvas"][data-node-count="${HUB_NODE_COUNT}"]`);
     expect(await page.locator('#topology canvas').count()).toBe(1);
