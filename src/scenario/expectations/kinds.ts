@@ -1,7 +1,7 @@
 /*
- * The expectation kinds, one export line each. To add a kind (e.g. topology's `reach` / `noReach`), write it with
- * defineExpectationKind in its own file and add one line here; the schema, the JSON Schema, the loader and the
- * runner pick it up from the registry.
+ * The expectation kinds, one export line each, in any order: the registry sorts them by export name. To add a kind
+ * (e.g. topology's `reach` / `noReach`), write it with defineExpectationKind in its own file and add one line here;
+ * the schema, the JSON Schema, the loader and the runner pick it up from the registry.
  */
 export { commandRefusedKind } from './command-refused.js';
 export { connectAgentKind, connectNameKind, connectReachKind } from './connect.js';
