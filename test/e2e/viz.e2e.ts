@@ -249,17 +249,35 @@ describe('live view in a real browser', () => {
     await page.close();
   });
 
-  it('wraps the legend between items, never inside one, in an 800×600 window', async () => {
+  it('starts with the legend folded in an 800×600 window; opened, it wraps between items, never inside one', async () => {
     const world = createScriptedWorld(hubEvents());
     world.advanceTo(60 * 60_000);
     const page = await openPage(await serve(world), 800, 600);
+    // Folded, the legend is one line over the graph's bottom edge (open, its 20 items took three).
+    const summary = await page.locator('#legend summary').boundingBox();
+    const folded = await page.locator('#legend').boundingBox();
+    expect(await page.locator('#legend').getAttribute('open')).toBeNull();
+    expect(folded!.height).toBeLessThan(summary!.height * 1.5 + 8);
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-800x600.png') });
+    await page.locator('#legend summary').click();
+    await page.waitForSelector('#legend[open]');
     const items = await page.locator('#legend span').evaluateAll((spans) =>
       spans.map((span) => ({ text: span.textContent, height: span.getBoundingClientRect().height })));
     expect(items.length).toBeGreaterThan(10);
     // Every item is one line tall, the height of the shortest; a split item is about twice that.
     const oneLine = Math.min(...items.map((item) => item.height));
+    expect(oneLine).toBeGreaterThan(0);
     expect(items.filter((item) => item.height > oneLine * 1.5)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'viz-800x600.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'viz-800x600-legend.png') });
+    await page.close();
+  });
+
+  it('shows the legend open in a wide window', async () => {
+    const world = createScriptedWorld(hubEvents());
+    world.advanceTo(60 * 60_000);
+    const page = await openPage(await serve(world), 1400, 900);
+    expect(await page.locator('#legend').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('#legend span').first().isVisible()).toBe(true);
     await page.close();
   });
 

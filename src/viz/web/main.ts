@@ -83,13 +83,15 @@ function lineKey(style: TunnelStyle): HTMLElement {
   line.innerHTML = `<line x1="0" y1="5" x2="22" y2="5" stroke="${style.color}" stroke-width="${style.width}" stroke-dasharray="${style.dash.join(' ')}"/>`;
   return line as unknown as HTMLElement;
 }
-byId('legend').replaceChildren(
+byId('legend-items').replaceChildren(
   ...LEGEND.map(([label, color]) => legendItem(label, Object.assign(document.createElement('i'), { style: `background:${color}` }))),
   ...TUNNEL_LEGEND.map(([label, condition]) => legendItem(label, lineKey(TUNNEL_STYLES[condition]))),
   ...CONNECT_LINK_LEGEND.map(([label, kind]) => legendItem(label, lineKey(CONNECT_LINK_STYLES[kind]))),
   legendItem('refused command', Object.assign(document.createElement('b'), { textContent: REFUSAL_MARK, style: `color:${REFUSAL_COLOR}` })),
   Object.assign(document.createElement('span'), { className: 'tint-key', textContent: TINT_LEGEND }),
 );
+// At 800×600 the 20 items take three lines over the graph's bottom: a narrow window starts with the legend folded.
+if (window.matchMedia('(max-width: 999px)').matches) (byId('legend') as HTMLDetailsElement).open = false;
 /** Below 1000 px the side panel opens over the graph from the header, so the graph keeps the window's width. */
 byId('toggle-panel').addEventListener('click', () => {
   const isOpen = document.body.classList.toggle('panel-open');
