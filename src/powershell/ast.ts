@@ -85,7 +85,9 @@ export interface CommandNode {
 /** A command argument: a parameter name (with an optional `-Name:value` argument) or a value. */
 export type CommandElement =
   | { kind: 'Parameter'; pos: Position; name: string; argument: ExpressionNode | undefined; text: string }
-  | { kind: 'Argument'; pos: Position; value: ExpressionNode };
+  | { kind: 'Argument'; pos: Position; value: ExpressionNode }
+  /** `@name`: a hashtable's entries become named parameters, an array's items positional arguments (about_Splatting). */
+  | { kind: 'Splat'; pos: Position; variable: VariableNode };
 /** `> file`, `>> file`, `2>&1`, `2>$null`. */
 export interface RedirectionNode { pos: Position; stream: string; append: boolean; target: ExpressionNode | 'merge' }
 

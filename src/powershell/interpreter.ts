@@ -8,7 +8,7 @@ import type { OutputSink } from './expression-evaluator.js';
 import type { PsHost } from './host.js';
 import { ConsoleFormatter, type FormatView } from './output-format.js';
 import { ConsoleWriter } from './console-writer.js';
-import { bindArguments, bindPipelineInput, checkMandatory, type BoundArguments, type EvaluatedElement } from './parameter-binding.js';
+import { bindArguments, bindPipelineInput, checkMandatory, splatElements, type BoundArguments, type EvaluatedElement } from './parameter-binding.js';
 import { parseScript, type ParseOptions } from './parser.js';
 import { RuntimeFailure } from './runtime-error.js';
 import { Scope } from './scope.js';
@@ -111,7 +111,7 @@ export class Interpreter extends StatementRunner {
       return;
     }
     // Every command's arguments are evaluated before any object flows, first command first.
-    const evaluated = node.elements.map((e) => (e.kind === 'ExpressionStatement' ? [] : e.elements.map((element) => this.evaluateElement(element))));
+    const evaluated = node.elements.map((e) => (e.kind === 'ExpressionStatement' ? [] : e.elements.flatMap((element) => this.evaluateElement(element))));
     const token = {};
     const stages: PipelineStage[] = [];
     let downstream = sink;
@@ -193,12 +193,14 @@ export class Interpreter extends StatementRunner {
     }, 'statement');
   }
 
-  private evaluateElement(element: CommandElement): EvaluatedElement {
+  private evaluateElement(element: CommandElement): EvaluatedElement[] {
     if (element.kind === 'Parameter') {
-      return { kind: 'parameter', name: element.name, text: element.text, value: element.argument === undefined ? undefined : this.evaluate(element.argument), hasValue: element.argument !== undefined, pos: element.pos };
+      return [{ kind: 'parameter', name: element.name, text: element.text, value: element.argument === undefined ? undefined : this.evaluate(element.argument), hasValue: element.argument !== undefined, pos: element.pos }];
     }
-    return { kind: 'argument', value: this.evaluate(element.value), pos: element.pos };
+    if (element.kind === 'Splat') return splatElements(this.evaluate({ ...element.variable, splat: false }), element.pos);
+    return [{ kind: 'argument', value: this.evaluate(element.value), pos: element.pos }];
   }
+
 
   private runScriptFile(path: string, node: CommandNode, elements: EvaluatedElement[], sink: OutputSink): void {
     let block: ScriptBlockNode;

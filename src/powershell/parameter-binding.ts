@@ -1,12 +1,25 @@
 import type { Position } from './ast.js';
 import type { Cmdlet, CmdletParameter } from './cmdlet.js';
 import { RuntimeFailure } from './runtime-error.js';
-import { PsObject } from './values.js';
+import { PsHashtable, PsObject } from './values.js';
 
 /** A command element after evaluation: `-Name` (maybe with `:value`) or a value. */
 export type EvaluatedElement =
   | { kind: 'parameter'; name: string; text: string; value: unknown; hasValue: boolean; pos: Position }
   | { kind: 'argument'; value: unknown; pos: Position };
+
+/**
+ * The elements `@name` stands for (about_Splatting): a hashtable's entries become `-Key:value` parameters in its
+ * enumeration order, an array's items positional arguments, `$null` nothing, any other value one argument.
+ */
+export function splatElements(value: unknown, pos: Position): EvaluatedElement[] {
+  if (value === null || value === undefined) return [];
+  if (value instanceof PsHashtable) {
+    return value.list().map(({ key, value: argument }) => ({ kind: 'parameter', name: String(key), text: `-${String(key)}`, value: argument, hasValue: true, pos }));
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => ({ kind: 'argument', value: item, pos }));
+  return [{ kind: 'argument', value, pos }];
+}
 
 /** The parameters every cmdlet accepts (about_CommonParameters). */
 export const COMMON_PARAMETERS: readonly CmdletParameter[] = [

@@ -53,7 +53,8 @@ export abstract class CommandParser extends ExpressionParser {
     const ch = this.peek();
     const next = this.peek(1);
     if (ch === '$' || ch === '(' || ch === '[' || ch === '{' || ch === '!' || ch === ',' || isSingleQuote(ch) || isDoubleQuote(ch)) return true;
-    if (ch === '@') return next === '(' || next === '{' || isSingleQuote(next) || isDoubleQuote(next);
+    // `@name` at a statement's start is an expression too, which the primary parser refuses as PowerShell does.
+    if (ch === '@') return next === '(' || next === '{' || isSingleQuote(next) || isDoubleQuote(next) || /[\p{L}_]/u.test(next ?? '');
     if (ch === '+' && next === '+') return true;
     if (isDash(ch)) {
       if (isDash(next) && this.peek(2) === '$') return true;
@@ -99,6 +100,7 @@ export abstract class CommandParser extends ExpressionParser {
       if (ch === '<') elements.push({ kind: 'Argument', pos: this.positionAt(), value: this.parseArgumentList() });
       else if (this.atRedirection()) redirections.push(this.parseRedirection());
       else if (isDash(ch) && /[\p{L}_?]/u.test(this.peek(1) ?? '')) elements.push(this.parseParameter());
+      else if (ch === '@' && /[\p{L}_]/u.test(this.peek(1) ?? '')) elements.push(this.parseSplat());
       else if (isDash(ch) && isDash(this.peek(1)) && this.peek(2) === '%') this.unsupported('The stop-parsing symbol (--%)');
       else {
         const argPos = this.positionAt();
@@ -106,6 +108,15 @@ export abstract class CommandParser extends ExpressionParser {
       }
     }
     return { kind: 'Command', pos, name, invocation, end, elements, redirections };
+  }
+
+  // A splatted variable is a command element of its own, never an item of `a, b` (the parser of the time said so too).
+  private parseSplat(): CommandElement {
+    const pos = this.positionAt();
+    const variable = this.parseVariable();
+    this.skipBlanks();
+    if (this.peek() === ',') this.fail(`Splatted variables like '@${variable.name}' cannot be part of a comma-separated list of arguments.`, pos.offset);
+    return { kind: 'Splat', pos, variable };
   }
 
   private parseParameter(): CommandElement {
@@ -144,7 +155,7 @@ export abstract class CommandParser extends ExpressionParser {
     const placeholder = ch === '<' ? this.tryPlaceholder() : undefined;
     if (placeholder !== undefined) return placeholder;
     if (ch === '<') this.fail("The '<' operator is reserved for future use.");
-    if (ch === '@' && /[\p{L}_]/u.test(next ?? '')) this.unsupported('Splatting (@name)');
+    if (ch === '@' && /[\p{L}_]/u.test(next ?? '')) this.fail(`Splatted variables like '@${this.peekWord(1)}' cannot be part of a comma-separated list of arguments.`);
     const primaryStart = ch === '$' || ch === '(' || ch === '{' || isSingleQuote(ch) || isDoubleQuote(ch) || (ch === '@' && (next === '(' || next === '{' || isSingleQuote(next) || isDoubleQuote(next)));
     if (primaryStart) {
       const primary = this.parsePrimary();

@@ -197,7 +197,10 @@ export abstract class ExpressionParser extends LiteralParser {
     }
     if (ch === '@' && next === '{') return this.parseHashtable();
     if (ch === '@' && (isDoubleQuote(next) || isSingleQuote(next))) return isDoubleQuote(next) ? this.parseDoubleQuoted() : this.parseSingleQuoted();
-    if (ch === '@' && isVariableChar(next)) this.unsupported('Splatting (@name)');
+    if (ch === '@' && isVariableChar(next)) {
+      const name = this.peekWord(1);
+      this.fail(`The splatting operator '@' cannot be used to reference variables in an expression. '@${name}' can be used only as an argument to a command. To reference variables in an expression use '$${name}'.`);
+    }
     if (ch === '$') return this.parseVariable();
     if (isSingleQuote(ch)) return this.parseSingleQuoted();
     if (isDoubleQuote(ch)) return this.parseDoubleQuoted();

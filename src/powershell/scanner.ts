@@ -121,9 +121,9 @@ export class Scanner {
     if (!this.eat(expected)) this.fail(message);
   }
 
-  /** A word of letters, digits, `-` and `_` starting at the cursor (not consumed). */
-  protected peekWord(): string {
-    const match = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(this.text.slice(this.offset, this.offset + 64));
+  /** A word of letters, digits, `-` and `_` starting `ahead` characters after the cursor (not consumed). */
+  protected peekWord(ahead = 0): string {
+    const match = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(this.text.slice(this.offset + ahead, this.offset + ahead + 64));
     return match?.[0] ?? '';
   }
 

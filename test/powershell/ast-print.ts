@@ -24,7 +24,10 @@ function printBlock(statements: StatementNode[]): string {
 
 function printCommand(name: string | ExpressionNode, invocation: string, elements: CommandElement[]): string {
   const head = typeof name === 'string' ? name : `${invocation === 'dot' ? '.' : '&'}${printExpression(name)}`;
-  const parts = elements.map((e) => (e.kind === 'Parameter' ? `${e.text}${e.argument ? `:${printExpression(e.argument)}` : ''}` : printExpression(e.value)));
+  const parts = elements.map((e) => {
+    if (e.kind === 'Parameter') return `${e.text}${e.argument ? `:${printExpression(e.argument)}` : ''}`;
+    return e.kind === 'Splat' ? `@${e.variable.name}` : printExpression(e.value);
+  });
   return `[${[head, ...parts].join(' ')}]`;
 }
 

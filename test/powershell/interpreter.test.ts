@@ -49,6 +49,9 @@ describe('interpreter: statements', () => {
     ['catch by type', 'try { [int]"abc" } catch [System.Management.Automation.RuntimeException] { "typed" }', 'typed'],
     ['script blocks with & and $args', '$sb = { param($a) "got $a" }; & $sb 5', 'got 5'],
     ['pipeline into a function with a process block', 'function Double { process { $_ * 2 } }; 1,2 | Double', '2\n4'],
+    ['splatting a hashtable binds its keys as named parameters', 'function f { param($Name, $Size, [switch]$Force) "$Name/$Size/$Force" }; $p = @{ Size = 3; Name = "a" }; f @p; $q = @{ Force = $true; Name = "b" }; f @q -Size 7', 'a/3/False\nb/7/True'],
+    ['splatting an array passes its items by position', 'function f { param($A, $B) "$A+$B" }; $p = "x", "y"; f @p', 'x+y'],
+    ['splatting $null passes nothing', 'function f { param($A = "none") $A }; f @nothing', 'none'],
   ])('%s', (_name, script, expected) => {
     expect(output(script)).toBe(expected);
   });

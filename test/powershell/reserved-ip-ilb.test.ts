@@ -24,6 +24,8 @@ describe('reserved IPs', () => {
     ['an unknown location is refused before the engine', 'New-AzureReservedIP ip1 -Location "Mars"', 'BadRequest: The location constraint is not valid: Mars.'],
     ['the 21st is over the subscription limit (20, LIMITS-2015)', 'foreach ($i in 1..21) { New-AzureReservedIP "ip$i" -Location "West US" | Out-Null }', 'already holds 20 reserved IPs, the maximum (20)'],
     ['in use it cannot be removed', `New-AzureReservedIP ip1 -Location "West US" | Out-Null\n${oneVm('svc-r', 'vm1').replace('| New-AzureVM', '| New-AzureVM -ReservedIPName ip1')}\nRemove-AzureReservedIP ip1`, "Reserved IP 'ip1'"],
+    ['splatted parameters bind like written ones', `$p = @{ ReservedIPName = "ip1"; Location = "West US" }\nNew-AzureReservedIP @p | Out-Null\n(Get-AzureReservedIP ip1).Location`, 'West US'],
+    ['a splatted parameter twice is refused as written ones are', '$p = @{ ReservedIPName = "ip1"; Location = "West US" }\nNew-AzureReservedIP @p -Location "East US"', "Cannot bind parameter because parameter 'Location' is specified more than once."],
     ['unused it is removed', 'New-AzureReservedIP ip1 -Location "West US" | Out-Null\nRemove-AzureReservedIP ip1 | Out-Null\nGet-AzureReservedIP ip1', 'ResourceNotFound: The Reserved IP ip1 does not exist.'],
   ])('%s', async (_name, script, expected) => {
     expect((await runAgainstAzure(script)).text).toContain(expected);
