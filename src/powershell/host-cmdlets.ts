@@ -1,6 +1,8 @@
 import type { Cmdlet } from './cmdlet.js';
 import { enumerate, hashtableToObject, toNumber, toStr } from './convert.js';
+import { parseScript } from './parser.js';
 import { RuntimeFailure } from './runtime-error.js';
+import { PsSyntaxError } from './syntax-error.js';
 import { PsDate, PsHashtable, PsObject, PsScriptBlock, PsSecureString, formatDate } from './values.js';
 import { XmlNamespaceManager } from './xml-xpath.js';
 
@@ -141,11 +143,23 @@ function remoting(name: string): Cmdlet {
   };
 }
 
+// The text is parsed when the command runs and runs in the caller's scope, as `iex` did; a construct vnetsim cannot
+// run is still refused by name (exit 2), now at run time.
 const invokeExpression: Cmdlet = {
   name: 'Invoke-Expression',
-  parameters: [{ name: 'Command', position: 0, pipeline: 'value' }],
-  invoke() {
-    throw new RuntimeFailure('Invoke-Expression runs text built at run time; vnetsim ps runs only code it parsed up front.', 'NotImplemented', 'InvokeExpression', 'NotSupportedException', 'unsupported');
+  parameters: [{ name: 'Command', position: 0, pipeline: 'value', mandatory: true }],
+  perItem: true,
+  invoke(call) {
+    const text = toStr(call.get('Command'));
+    let block;
+    try {
+      block = parseScript(text);
+    } catch (error) {
+      if (!(error instanceof PsSyntaxError)) throw error;
+      if (error.kind === 'unsupported') throw new RuntimeFailure(error.message, 'NotImplemented', 'InvokeExpression', 'NotSupportedException', 'unsupported');
+      throw new RuntimeFailure(`At line:${error.pos.line} char:${error.pos.column}\n+ ${text.split(/\r?\n/)[error.pos.line - 1] ?? ''}\n${error.message}`, 'ParserError', 'ParseException', 'System.Management.Automation.ParseException');
+    }
+    for (const value of call.invokeBlock(new PsScriptBlock(block), null)) call.output(value);
   },
 };
 

@@ -126,9 +126,25 @@ describe('interpreter: errors, $? and exit codes', () => {
   });
 
   it('an unsupported construct is exit 2 and named', () => {
-    const run = runInMemory('"a"\nInvoke-Expression "Get-Date"');
+    const run = runInMemory('"a"\nGet-ChildItem C:\\vhds');
     expect(run.exitCode).toBe(2);
-    expect(run.result.outcome.kind === 'unsupported' ? run.result.outcome.error.message : '').toMatch(/^Invoke-Expression runs text built at run time/);
+    expect(run.result.outcome.kind === 'unsupported' ? run.result.outcome.error.message : '').toMatch(/^Get-ChildItem walks the file system/);
+  });
+
+  it.each([
+    ['runs the text in the caller\'s scope', '$cmd = \'$n = 2 + 3\'; Invoke-Expression $cmd; "n=$n"', 'n=5'],
+    ['writes what the text writes', 'iex \'"a" + "b"; 1..2\'', 'ab\n1\n2'],
+    ['takes the text from the pipeline, once per item', '\'"x"\', \'"y"\' | Invoke-Expression', 'x\ny'],
+    ['calls functions and cmdlets', 'function Twice($v) { $v * 2 }; Invoke-Expression "Twice 21"', '42'],
+  ])('Invoke-Expression %s', (_name, script, expected) => {
+    expect(output(script)).toBe(expected);
+  });
+
+  it('Invoke-Expression of bad text is a ParseException error, catchable; of an unsupported construct exit 2', () => {
+    expect(output('try { Invoke-Expression \'"abc\' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }')).toBe('ParseException\nAt line:1 char:1\n+ "abc\nThe string is missing the terminator: ".');
+    const run = runInMemory('"a"\nInvoke-Expression "trap { continue }"');
+    expect(run.exitCode).toBe(2);
+    expect(run.result.outcome.kind === 'unsupported' ? run.result.outcome.error.message : '').toMatch(/^The trap statement is not supported/);
   });
 
   it('a parse error is exit 2 before anything runs', () => {
