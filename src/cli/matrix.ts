@@ -3,7 +3,7 @@ import { computeMatrix, buildTopologyIndex } from '../topology/index.js';
 import { computeConnectMatrix, formatConnectMatrixText } from './matrix-connect.js';
 import { formatMatrixCsv, formatMatrixJson, formatMatrixText, type MatrixReport } from './matrix-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
-import { loadWorldsAt } from './scenario-topology.js';
+import { loadWorldAt } from './scenario-topology.js';
 
 /** Output formats of `vnetsim matrix`. */
 export const MATRIX_FORMATS = ['text', 'json', 'csv'] as const;
@@ -11,7 +11,8 @@ type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
 /** Runs a scenario to the asked time (its end by default) and renders who-can-reach-whom, class to class. */
 export async function runMatrix(file: string, options: { atMs?: number | undefined; format: MatrixFormat }): Promise<string> {
-  const [world] = await loadWorldsAt(file, [options.atMs]);
+  // The matrix prints classes and ports, never a hop: its model needs no scenario positions.
+  const world = await loadWorldAt(file, options.atMs, { withSources: false });
   const report: MatrixReport = {
     scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model, { ownsModel: true })),
   };

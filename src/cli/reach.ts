@@ -7,7 +7,7 @@ import {
 import { answerConnectReach, formatConnectPath } from './reach-connect.js';
 import { formatReachJson, formatReachText, type ReachReport } from './reach-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
-import { loadWorldsAt, type WorldAt } from './scenario-topology.js';
+import { loadWorldAt, type WorldView } from './scenario-topology.js';
 
 /** Exit code when the forward flow is not delivered, as `check` exits 1 on findings (bad input exits 2). */
 export const EXIT_NOT_DELIVERED = 1;
@@ -41,7 +41,7 @@ export interface ReachRun {
  * InputError (main.ts prints it, exit 2); a FROM/TO that names nothing comes back on stderr with exit 2.
  */
 export async function runReach(file: string, from: string, to: string, options: ReachOptions): Promise<ReachRun> {
-  const [world] = await loadWorldsAt(file, [options.atMs]);
+  const world = await loadWorldAt(file, options.atMs, { withSources: true });
   const index = buildTopologyIndex(world.model, { ownsModel: true });
   const result = options.query === undefined
     ? queryReachOnAnyPort(index, from, to)
@@ -61,7 +61,7 @@ export async function runReach(file: string, from: string, to: string, options: 
 }
 
 /** Ends only Connect knows (machines with the agent, no network end): the Connect answer alone. */
-function answerConnectOnly(world: WorldAt, from: string, to: string, connect: ConnectPath, format: ReachFormat): ReachRun {
+function answerConnectOnly(world: WorldView, from: string, to: string, connect: ConnectPath, format: ReachFormat): ReachRun {
   const header = `${world.scenario.name} at ${formatClock(world.atMs)} (${world.scenario.file}): ${from} → ${to}`;
   const stdout = format === 'json'
     ? `${JSON.stringify({ scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, at: formatClock(world.atMs), question: { from, to }, connect }, null, 2)}\n`

@@ -1,17 +1,38 @@
 import type { SourceRef } from '../common/index.js';
-import { loadScenarioFile, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
+import { loadScenarioFile, runScenarioForWorld, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup, type World } from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
 /** A scenario world at one simulated time, as the reachability engine sees it. */
-export interface WorldAt {
+export interface WorldView {
   scenario: Scenario;
   atMs: number;
   model: TopologyModel;
   /** The folded world at that time (Connect's policy lives here, beside the network the model describes). */
   world: World;
+}
+
+/** A {@link WorldView} with the events that led to it, for comparing two moments. */
+export interface WorldAt extends WorldView {
   /** Every event up to `atMs`, oldest first. */
   events: readonly SimEvent[];
+}
+
+/** What a caller of {@link loadWorldAt} reads besides the world. */
+export interface WorldViewOptions {
+  /** Whether the model's objects point at the scenario lines that decided them (reach's hops do; the matrix prints none). */
+  withSources: boolean;
+}
+
+/**
+ * Runs a scenario file up to one time (its end when absent) and views the world there. The run checks no expectation
+ * and keeps no event log: only the world it ends in is read.
+ */
+export async function loadWorldAt(file: string, atMs: number | undefined, options: WorldViewOptions): Promise<WorldView> {
+  const scenario = await loadScenarioFile(file);
+  const run = runScenarioForWorld(scenario, atMs === undefined ? {} : { untilMs: atMs });
+  const sources = options.withSources ? findScenarioSources(scenario, run.endMs, run.refused) : undefined;
+  return { scenario, atMs: run.endMs, world: run.world, model: toTopologyModel(run.world, sources) };
 }
 
 /** Runs a scenario file up to each requested time (its end when none) and views the world at each, in the same order. */

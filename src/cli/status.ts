@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import { readGatewayStatus } from '../gateway/index.js';
-import { formatClock, loadScenarioFile, runScenario, type Scenario } from '../scenario/index.js';
-import { replayEvents, type GatewayStatus } from '../sim/index.js';
+import { formatClock, loadScenarioFile, runScenarioForWorld, type Scenario } from '../scenario/index.js';
+import type { GatewayStatus } from '../sim/index.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { formatGatewayStatus } from './status-format.js';
 
@@ -34,10 +34,8 @@ export function readScenarioGatewayStatus(scenario: Scenario, atMs: number | und
       diagnosticAt({ file: scenario.file, line: 1, column: 1 }, UNKNOWN_VNET_RULE, 'error', `no virtual network named "${vnet}"; ${known}`),
     ]);
   }
-  const report = runScenario(scenario, atMs === undefined ? {} : { untilMs: atMs });
-  const endMs = atMs ?? report.endMs;
-  // The run stops its clock at endMs, so its whole log is the world at that moment.
-  const world = replayEvents(report.events);
+  // The run stops its clock at endMs, so the world it leaves is the world at that moment.
+  const { world, endMs } = runScenarioForWorld(scenario, atMs === undefined ? {} : { untilMs: atMs });
   const gateways = (vnet === undefined ? names : [vnet]).map((name) => {
     const status = world.gateway.gateways[name];
     return status === undefined ? { vnet: name, state: 'NotProvisioned' as const, connections: {} } : readGatewayStatus(status, endMs);

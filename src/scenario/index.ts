@@ -13,7 +13,9 @@ export { FEATURE_ERA_RULE } from './command-era-check.js';
 export type { Scenario, ScheduledCommand, ScheduledExpectation } from './scenario.js';
 export { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 export { commandParameterSchemas, COMMAND_NAMES, type CommandName } from './command-schemas.js';
-export { runScenario, runScenarioToWorld, findScenarioEndMs, checkExpectation, toRefusal, type RunOptions } from './run-scenario.js';
+export {
+  runScenario, runScenarioToWorld, runScenarioForWorld, findScenarioEndMs, checkExpectation, toRefusal, type RunOptions, type ScenarioWorld,
+} from './run-scenario.js';
 export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand, type PendingTimers } from './run-report.js';
 export { formatRunReport, writeRunReport, formatVerdict, type ReportFormatOptions } from './format-report.js';
 export { buildScenarioJsonSchema, formatScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './scenario-json-schema.js';

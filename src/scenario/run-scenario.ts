@@ -36,6 +36,45 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
  * (matrix, reach) uses it instead of folding the whole event log a second time.
  */
 export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {}): { report: RunReport; world: World } {
+  const played = playScenario(scenario, options, true);
+  const { sim, endMs, refused, results } = played;
+  for (const scheduled of scenario.expectations.filter((e) => e.atMs > endMs)) {
+    results.push({ ...describeExpectation(scheduled), status: 'notReached', expected: '', actual: '' });
+  }
+  const expectations = scenario.expectations.map((e) => e.expectation);
+  const report: RunReport = {
+    scenario: scenario.name,
+    file: scenario.file,
+    seed: played.seed,
+    endMs,
+    events: [...sim.events],
+    expectations: results,
+    refused,
+    unexpectedRefusals: refused.filter((r) => !expectations.some((e) => e.explainsRefusal?.(r) === true)),
+    ...pendingTimersOf(sim),
+  };
+  return { report, world: sim.world };
+}
+
+/** The end of a run for a caller that reads only its world: where the clock stopped and what was refused on the way. */
+export interface ScenarioWorld {
+  world: World;
+  endMs: number;
+  refused: RefusedCommand[];
+}
+
+/**
+ * Runs a loaded scenario for the world it ends in (matrix, reach, status): the same commands at the same times, so
+ * the same world, but no expectation is checked and the event log is not handed back, so it is garbage as soon as
+ * the run returns instead of living beside the world.
+ */
+export function runScenarioForWorld(scenario: Scenario, options: RunOptions = {}): ScenarioWorld {
+  const { sim, endMs, refused } = playScenario(scenario, options, false);
+  return { world: sim.world, endMs, refused };
+}
+
+/** The clock and commands of a run, with its expectations checked on the way when `checksExpectations`. */
+function playScenario(scenario: Scenario, options: RunOptions, checksExpectations: boolean) {
   const seed = options.seed ?? scenario.seed;
   const endMs = options.untilMs ?? findScenarioEndMs(scenario);
   const sim = Simulation.create({
@@ -70,7 +109,7 @@ export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {})
   };
 
   const commandsAt = groupByTime(scenario.commands);
-  const expectationsAt = groupByTime(scenario.expectations);
+  const expectationsAt = groupByTime(checksExpectations ? scenario.expectations : []);
   for (const atMs of scheduledTimes(scenario, endMs)) {
     advance(atMs);
     for (const scheduled of commandsAt.get(atMs) ?? []) {
@@ -83,23 +122,7 @@ export function runScenarioToWorld(scenario: Scenario, options: RunOptions = {})
     }
   }
   advance(endMs);
-
-  for (const scheduled of scenario.expectations.filter((e) => e.atMs > endMs)) {
-    results.push({ ...describeExpectation(scheduled), status: 'notReached', expected: '', actual: '' });
-  }
-  const expectations = scenario.expectations.map((e) => e.expectation);
-  const report: RunReport = {
-    scenario: scenario.name,
-    file: scenario.file,
-    seed,
-    endMs,
-    events: [...sim.events],
-    expectations: results,
-    refused,
-    unexpectedRefusals: refused.filter((r) => !expectations.some((e) => e.explainsRefusal?.(r) === true)),
-    ...pendingTimersOf(sim),
-  };
-  return { report, world: sim.world };
+  return { sim, seed, endMs, refused, results };
 }
 
 /** What the clock still had to do when the run stopped, so the report can say the story was cut short. */

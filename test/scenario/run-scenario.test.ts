@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatEventLine, replayEvents, serializeWorld, Simulation } from '../../src/sim/index.js';
-import { hasRunPassed, parseScenario, runScenario, type Scenario } from '../../src/scenario/index.js';
+import { hasRunPassed, parseScenario, runScenario, runScenarioForWorld, runScenarioToWorld, type Scenario } from '../../src/scenario/index.js';
 
 const STORY = 'scenarios/04-deallocation-dips.yaml';
 
@@ -172,4 +172,17 @@ describe('runScenario', () => {
     expect(seen.at(-1)).toBe(1);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
+
+  it.each(['scenarios/04-deallocation-dips.yaml', 'scenarios/14-vnet-to-vnet.yaml', 'scenarios/15-azure-connect-2012.yaml'])(
+    'runs %s for its world alone to the same world, end and refusals as the full run, at its end and cut short',
+    (path) => {
+      for (const untilMs of [undefined, 20 * 60_000]) {
+        const options = untilMs === undefined ? {} : { untilMs };
+        const full = runScenarioToWorld(loadStory(path), options);
+        const alone = runScenarioForWorld(loadStory(path), options);
+        expect(serializeWorld(alone.world)).toBe(serializeWorld(full.world));
+        expect({ endMs: alone.endMs, refused: alone.refused }).toEqual({ endMs: full.report.endMs, refused: full.report.refused });
+      }
+    },
+  );
 });
