@@ -7,62 +7,100 @@
  * plain names …) makes it give up, and the caller reads the text with the `yaml` library instead, so every error and
  * its position still comes from one place. Where it accepts, its values and node offsets are the library's (the test
  * compares both on generated and edited documents).
+ *
+ * It reads the text in place by offsets (no line array, no substring per line) and builds the plain data as it goes,
+ * keeping per collection only the offsets diagnostics need; it also counts the entries and nesting the bounds check
+ * (input-bounds.ts) would, so for text it accepts that separate scan of every character need not run.
  */
 
-/** A node the reader built: its start offset (where the `yaml` library's range starts) and its content. */
-export type PlainNode = PlainScalar | PlainMap | PlainSeq;
+import { MAX_YAML_ENTRIES } from '../common/index.js';
 
-/** A plain scalar, already resolved by the YAML 1.2 core schema. */
-export interface PlainScalar {
-  kind: 'scalar';
-  start: number;
-  value: unknown;
-}
+/** A collection the reader built: where the `yaml` library's range for it starts, its data, and its entries' offsets. */
+export type PlainNode = PlainMap | PlainSeq;
 
-/** A mapping: keys in written order with the offset of each key. */
+/** What a collection holds at a key or index: a nested collection, or a scalar already resolved by the core schema. */
+export type PlainValue = PlainNode | string | number | boolean | null;
+
+/** A mapping: keys in written order, each with the offset of the key and of its value. */
 export interface PlainMap {
   kind: 'map';
   start: number;
-  entries: Map<string, { keyStart: number; value: PlainNode }>;
+  /** The mapping as plain data (nested collections as their own data), as the library's `toJS()` gives it. */
+  data: Record<string, unknown>;
+  keys: string[];
+  /** Two offsets per key, in key order: where the key starts, then where its value starts. */
+  starts: number[];
+  values: PlainValue[];
 }
 
-/** A sequence. */
+/** A sequence: each item and the offset where it starts. */
 export interface PlainSeq {
   kind: 'seq';
   start: number;
-  items: PlainNode[];
+  data: unknown[];
+  starts: number[];
+  values: PlainValue[];
 }
 
-/** What the reader read: the root mapping and the offset where each line starts. */
+/** What the reader read: the root mapping, the offset where each line starts, and its measure for the bounds check. */
 export interface PlainDocument {
   root: PlainMap;
   lineStarts: number[];
+  /** List items, mapping keys, flow collections and flow separators, counted as measureYaml counts them. */
+  entries: number;
+  /** How deep collections nest (the root mapping is 1). */
+  depth: number;
 }
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
 class OutsideSubset extends Error {}
 
-// Characters the subset refuses outside comments: quotes, anchors/aliases, tags, block scalars, directives,
-// reserved indicators, explicit keys, tabs, carriage returns and anything beyond printable ASCII.
-const REFUSED_CHARACTERS = /['"&*!|>%@`?\t\r\\]|[^\x20-\x7e]/;
+/** Nesting the reader follows before giving up (each level is a few stack frames); the bounds check refuses far less. */
+const READER_DEPTH_LIMIT = 256;
+
+/**
+ * Characters the subset refuses outside comments: quotes, anchors/aliases, tags, block scalars, directives,
+ * reserved indicators, explicit keys, tabs and other control characters (and, by charCode, anything beyond
+ * printable ASCII). Keys, scalars and the spaces between them are each checked as they are read, so every
+ * character outside comments is looked at once, in the loop that reads it.
+ */
+const REFUSED_CHARACTERS = new Uint8Array(0x7f);
+for (let c = 0; c < 0x20; c++) REFUSED_CHARACTERS[c] = 1;
+for (const c of '\'"&*!|>%@`?\\#') REFUSED_CHARACTERS[c.charCodeAt(0)] = 1;
 // Comments may hold any printable character (plans quote docs with dashes and arrows), but no control characters,
 // byte order marks or line/paragraph separators, which some readers treat as line breaks.
 const COMMENT_TEXT = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
-// A key the subset accepts: a name that the core schema keeps as text (null/true/false are refused by addEntry).
-const KEY_NAME = '[A-Za-z_][A-Za-z0-9_-]*';
-const KEY_PATTERN = new RegExp(`^${KEY_NAME}$`);
-// A block sequence item that opens a mapping (`- key: value` or `- key:`) rather than holding a scalar.
-const MAP_ENTRY_START = new RegExp(`^${KEY_NAME}:(?: |$)`);
-// A plain scalar: starts with a character no YAML indicator can be mistaken for; flow indicators end it.
-const SCALAR_START = /[A-Za-z0-9~]|[-+.][A-Za-z0-9.]/y;
-const SCALAR_BODY = /[^,[\]{}]*/y;
+/** Keys the core schema does not keep as text, and the one plain data would turn into a prototype. */
+const REFUSED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+
+// Character codes: the reader looks at characters as numbers (charCodeAt), never as one-character strings.
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DASH = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const TILDE = 0x7e;
+const UNDERSCORE = 0x5f;
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+const OPEN_CURLY = 0x7b;
+const CLOSE_CURLY = 0x7d;
+
+const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isRefused = (c: number): boolean => c > 0x7e || REFUSED_CHARACTERS[c] === 1;
+const isFlowIndicator = (c: number): boolean => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
+/** A character of a key the subset accepts after its first ([A-Za-z_][A-Za-z0-9_-]*). */
+const isKeyCharacter = (c: number): boolean => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
 
 /** The document as plain nodes, or undefined when the text is outside the subset (read it with the library). */
 export function readPlainYaml(text: string): PlainDocument | undefined {
   // YAML also breaks lines at a lone carriage return, which would hide a line inside what looks like a comment
   if (text.includes('\r')) return undefined;
   try {
-    return new LineReader(text).readDocument();
+    return new PlainReader(text, findCommentStarts(text)).readDocument();
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;
@@ -71,21 +109,37 @@ export function readPlainYaml(text: string): PlainDocument | undefined {
 
 /** Plain JavaScript data of a node, as the library's `toJS()` gives it. */
 export function plainDataOf(node: PlainNode): unknown {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plainDataOf);
-  const data: Record<string, unknown> = {};
-  for (const [key, entry] of node.entries) data[key] = plainDataOf(entry.value);
-  return data;
+  return node.data;
+}
+
+/**
+ * Where each comment starts, in order: at the first `#` of a line, which must begin the line or follow a space (a
+ * `#` inside a scalar is text to YAML: rare enough in plans to leave to the library); a comment may hold only
+ * printable characters.
+ */
+function findCommentStarts(text: string): number[] {
+  const comments: number[] = [];
+  for (let hash = text.indexOf('#'); hash >= 0; ) {
+    if (hash > 0 && text.charCodeAt(hash - 1) !== SPACE && text.charCodeAt(hash - 1) !== NEWLINE) throw new OutsideSubset();
+    const newline = text.indexOf('\n', hash);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (!COMMENT_TEXT.test(text.slice(hash, lineEnd))) throw new OutsideSubset();
+    comments.push(hash);
+    hash = newline < 0 ? -1 : text.indexOf('#', newline);
+  }
+  return comments;
 }
 
 /** A first character that begins no null (n, N, ~), boolean (t, T, f, F), number (digits, signs, .) or special float. */
-const STARTS_PLAIN_TEXT = /^[A-EG-MO-SU-Za-eg-mo-su-z_]/;
+function startsPlainText(c: number): boolean {
+  return (isLetter(c) && c !== 0x46 && c !== 0x4e && c !== 0x54 && c !== 0x66 && c !== 0x6e && c !== 0x74) || c === UNDERSCORE;
+}
 
 /** Resolves a plain scalar the way the YAML 1.2 core schema does (null, booleans, integers, floats, else text). */
 export function resolveCoreScalar(text: string): unknown {
   // Most scalars of a large plan are names (svc12-3, West US): a letter that starts no null, boolean, number or
   // special float is text whatever follows, and the patterns below need not run for them.
-  if (STARTS_PLAIN_TEXT.test(text)) return text;
+  if (startsPlainText(text.charCodeAt(0))) return text;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
@@ -98,226 +152,331 @@ export function resolveCoreScalar(text: string): unknown {
   return text;
 }
 
-/** Walks the text line by line; each block reads the lines at its own indent and stops at a shallower one. */
-class LineReader {
-  private readonly lines: string[];
-  private readonly lineStarts: number[] = [];
-  /** Each line's indent, -1 for a blank (or comment-only) line: measured once, asked several times per line. */
-  private readonly indents: number[] = [];
-  private line = 0;
+/** Whether a value is a collection the reader built (not a resolved scalar). */
+export function isPlainNode(value: PlainValue | undefined): value is PlainNode {
+  return typeof value === 'object' && value !== null;
+}
 
-  constructor(text: string) {
-    this.lines = text.split('\n');
-    let offset = 0;
-    for (const [index, line] of this.lines.entries()) {
-      this.lineStarts.push(offset);
-      offset += line.length + 1;
-      const content = withoutComment(line);
-      this.lines[index] = content;
-      this.indents.push(content.search(/[^ ]/));
-    }
+/** Mappings with more keys than this get a key index, so duplicate checks and lookups stay O(1) per key. */
+const INDEXED_KEYS = 16;
+const keyIndexes = new WeakMap<PlainMap, Map<string, number>>();
+
+/** The position of `key` among a mapping's keys, or -1. */
+export function indexOfKey(map: PlainMap, key: string): number {
+  const { keys } = map;
+  if (keys.length <= INDEXED_KEYS) return keys.indexOf(key);
+  let index = keyIndexes.get(map);
+  if (index === undefined) {
+    index = new Map();
+    keyIndexes.set(map, index);
+  }
+  // the reader asks while the mapping grows: index the keys added since the last question
+  for (let i = index.size; i < keys.length; i++) index.set(keys[i]!, i);
+  return index.get(key) ?? -1;
+}
+
+/** Walks the text line by line; each block reads the lines at its own indent and stops at a shallower one. */
+class PlainReader {
+  private readonly lineStarts: number[] = [];
+  /** The current line: where it starts, where its content ends (before a comment), its indent (-1 when blank). */
+  private lineStart = 0;
+  private contentEnd = 0;
+  private lineEnd = 0;
+  private indent = -1;
+  /**
+   * The key last read at each depth and position in its mapping: the mappings of a list are usually written with
+   * the same keys, so a key is matched against the text instead of cut out of it, and the same string is reused.
+   */
+  private readonly keyHints: string[][] = [];
+  private nextComment = 0;
+  private entries = 0;
+  private depth = 0;
+  private maxDepth = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly commentStarts: readonly number[],
+  ) {
+    this.enterLine(0);
   }
 
   readDocument(): PlainDocument {
     this.skipBlankLines();
-    if (this.atEnd() || this.indentOf(this.line) !== 0) throw new OutsideSubset();
+    if (this.atEnd() || this.indent !== 0) throw new OutsideSubset();
     const root = this.readBlockMap(0, 0);
     this.skipBlankLines();
     if (!this.atEnd()) throw new OutsideSubset();
-    return { root, lineStarts: this.lineStarts };
+    return { root, lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
+  }
+
+  /** Makes the line starting at `start` current (a start past the text's end is the end). */
+  private enterLine(start: number): void {
+    const { text } = this;
+    this.lineStart = start;
+    if (start > text.length) return;
+    this.lineStarts.push(start);
+    const newline = text.indexOf('\n', start);
+    let end = newline < 0 ? text.length : newline;
+    this.lineEnd = end;
+    const comment = this.commentStarts[this.nextComment];
+    if (comment !== undefined && comment < end) {
+      end = comment;
+      this.nextComment++;
+    }
+    this.contentEnd = end;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    this.indent = i < end ? i - start : -1;
+  }
+
+  private nextLine(): void {
+    this.enterLine(this.lineEnd + 1);
   }
 
   private atEnd(): boolean {
-    return this.line >= this.lines.length;
+    return this.lineStart > this.text.length;
   }
 
   private skipBlankLines(): void {
-    while (!this.atEnd() && this.indentOf(this.line) < 0) this.line++;
-  }
-
-  private indentOf(line: number): number {
-    return this.indents[line] ?? -1;
+    while (!this.atEnd() && this.indent < 0) this.nextLine();
   }
 
   /** The indent of the next non-blank line, or -1 at the end of the text. */
   private nextIndent(): number {
     this.skipBlankLines();
-    return this.atEnd() ? -1 : this.indentOf(this.line);
+    return this.atEnd() ? -1 : this.indent;
+  }
+
+  /** The character at `offset` of the current line's content, or -1 past its end. */
+  private charAt(offset: number): number {
+    return offset < this.contentEnd ? this.text.charCodeAt(offset) : -1;
+  }
+
+  private enterCollection(): void {
+    this.depth++;
+    if (this.depth > this.maxDepth) {
+      this.maxDepth = this.depth;
+      if (this.depth > READER_DEPTH_LIMIT) throw new OutsideSubset();
+    }
+  }
+
+  /**
+   * Counts an entry as the bounds check does; past its limit the reader gives up, so a huge file is not built in
+   * memory first (the caller's bounds check then refuses it, at the same count).
+   */
+  private countEntry(): void {
+    if (++this.entries > MAX_YAML_ENTRIES) throw new OutsideSubset();
   }
 
   /** A block mapping whose keys sit at `indent`; its first key starts at `column` of the current line. */
   private readBlockMap(indent: number, column: number): PlainMap {
-    const map: PlainMap = { kind: 'map', start: this.lineStarts[this.line]! + column, entries: new Map() };
+    this.enterCollection();
+    const map = newMap(this.lineStart + column);
     this.readMapEntry(map, indent, column);
     while (this.nextIndent() === indent) this.readMapEntry(map, indent, indent);
     if (this.nextIndent() > indent) throw new OutsideSubset();
+    this.depth--;
     return map;
   }
 
+  /** The end of the plain key starting at `offset` (the offset of the `:` after it), or -1 if no key starts there. */
+  private keyEnd(offset: number): number {
+    if (!(isLetter(this.charAt(offset)) || this.charAt(offset) === UNDERSCORE)) return -1;
+    let i = offset + 1;
+    while (isKeyCharacter(this.charAt(i))) i++;
+    return this.charAt(i) === COLON ? i : -1;
+  }
+
+  /** The key of the mapping entry at `keyStart` (ending at a `:`), or undefined if no plain key is written there. */
+  private readKey(map: PlainMap, keyStart: number): string | undefined {
+    const hints = (this.keyHints[this.depth] ??= []);
+    const position = map.keys.length;
+    const hint = hints[position];
+    if (hint !== undefined && this.text.startsWith(hint, keyStart) && this.charAt(keyStart + hint.length) === COLON) return hint;
+    const colon = this.keyEnd(keyStart);
+    if (colon < 0) return undefined;
+    const key = this.text.slice(keyStart, colon);
+    if (REFUSED_KEYS.has(key)) throw new OutsideSubset();
+    hints[position] = key;
+    return key;
+  }
+
   private readMapEntry(map: PlainMap, indent: number, column: number): void {
-    const text = this.lines[this.line]!;
-    const lineStart = this.lineStarts[this.line]!;
-    const colon = text.indexOf(':', column);
-    if (colon < 0) throw new OutsideSubset();
-    const key = text.slice(column, colon);
-    const keyStart = lineStart + column;
-    const rest = text.slice(colon + 1);
-    if (rest.trim() === '') {
+    const keyStart = this.lineStart + column;
+    const key = this.readKey(map, keyStart);
+    if (key === undefined) throw new OutsideSubset();
+    this.countEntry();
+    const colon = keyStart + key.length;
+    let valueStart = colon + 1;
+    while (this.charAt(valueStart) === SPACE) valueStart++;
+    if (valueStart >= this.contentEnd) {
       // `key:` then the value on the lines below: a deeper block, or a sequence at the key's own indent
-      this.line++;
+      this.nextLine();
       const below = this.nextIndent();
-      const startsSequence = below >= 0 && this.isSequenceLine(this.line, below);
+      const startsSequence = below >= 0 && this.isSequenceLine(below);
       if (below > indent || (below === indent && startsSequence)) {
-        addEntry(map, key, keyStart, this.readBlockNode(below));
+        const node = this.readBlockNode(below);
+        addEntry(map, key, keyStart, node.start, node);
         return;
       }
       throw new OutsideSubset();
     }
-    if (rest[0] !== ' ') throw new OutsideSubset();
-    const valueColumn = colon + 1 + (rest.length - rest.trimStart().length);
-    addEntry(map, key, keyStart, this.readInlineValue(valueColumn));
-    this.line++;
+    if (valueStart === colon + 1) throw new OutsideSubset();
+    addEntry(map, key, keyStart, valueStart, this.readInlineValue(valueStart));
+    this.nextLine();
   }
 
-  private isSequenceLine(line: number, indent: number): boolean {
-    const text = this.lines[line] ?? '';
-    return text[indent] === '-' && (text[indent + 1] === ' ' || text.length === indent + 1);
+  /** Whether the current line is a sequence item (`- `) at `indent`. */
+  private isSequenceLine(indent: number): boolean {
+    const dash = this.lineStart + indent;
+    return this.charAt(dash) === DASH && (this.charAt(dash + 1) === SPACE || dash + 1 === this.contentEnd);
   }
 
   /** The block node starting on the current line at `indent`: a sequence (`- `) or a mapping. */
   private readBlockNode(indent: number): PlainNode {
-    return this.isSequenceLine(this.line, indent) ? this.readBlockSeq(indent) : this.readBlockMap(indent, indent);
+    return this.isSequenceLine(indent) ? this.readBlockSeq(indent) : this.readBlockMap(indent, indent);
   }
 
   private readBlockSeq(indent: number): PlainSeq {
-    const seq: PlainSeq = { kind: 'seq', start: this.lineStarts[this.line]! + indent, items: [] };
+    this.enterCollection();
+    const seq = newSeq(this.lineStart + indent);
     do {
-      const afterDash = this.lines[this.line]!.slice(indent + 1);
-      if (afterDash.trim() === '') throw new OutsideSubset();
-      seq.items.push(this.readSeqItem(indent + 1 + afterDash.length - afterDash.trimStart().length));
-    } while (this.nextIndent() === indent && this.isSequenceLine(this.line, indent));
+      this.countEntry();
+      let itemStart = this.lineStart + indent + 1;
+      while (this.charAt(itemStart) === SPACE) itemStart++;
+      if (itemStart >= this.contentEnd) throw new OutsideSubset();
+      const item = this.readSeqItem(itemStart);
+      addItem(seq, isPlainNode(item) ? item.start : itemStart, item);
+    } while (this.nextIndent() === indent && this.isSequenceLine(indent));
     if (this.nextIndent() > indent) throw new OutsideSubset();
+    this.depth--;
     return seq;
   }
 
-  /** A sequence item whose content starts at `column`: a flow collection or scalar, or a mapping `- key: value`. */
-  private readSeqItem(column: number): PlainNode {
-    const text = this.lines[this.line]!;
-    if (text[column] === '{' || text[column] === '[' || !MAP_ENTRY_START.test(text.slice(column))) {
-      const node = this.readInlineValue(column);
-      this.line++;
-      return node;
+  /** A sequence item whose content starts at `offset`: a flow collection or scalar, or a mapping `- key: value`. */
+  private readSeqItem(offset: number): PlainValue {
+    const colon = this.keyEnd(offset);
+    if (colon < 0 || (this.charAt(colon + 1) !== SPACE && colon + 1 !== this.contentEnd)) {
+      const value = this.readInlineValue(offset);
+      this.nextLine();
+      return value;
     }
+    const column = offset - this.lineStart;
     return this.readBlockMap(column, column);
   }
 
-  /** The value written on the rest of the current line from `column`: a flow collection or a plain scalar. */
-  private readInlineValue(column: number): PlainNode {
-    const text = this.lines[this.line]!;
-    const lineStart = this.lineStarts[this.line]!;
-    if (text[column] === '{' || text[column] === '[') {
-      const flow = new FlowReader(text, lineStart);
-      const node = flow.readValue(column);
-      if (text.slice(flow.position).trim() !== '') throw new OutsideSubset();
-      return node;
+  /** The value written on the rest of the current line from `offset`: a flow collection or a plain scalar. */
+  private readInlineValue(offset: number): PlainValue {
+    const first = this.charAt(offset);
+    if (first === OPEN_CURLY || first === OPEN_SQUARE) {
+      const end = this.readFlowValue(offset);
+      for (let i = end.position; i < this.contentEnd; i++) if (this.text.charCodeAt(i) !== SPACE) throw new OutsideSubset();
+      return end.value;
     }
-    const raw = text.slice(column).trimEnd();
-    if (!isPlainScalar(raw) || /[[\]{}]|: /.test(raw) || raw.endsWith(':')) throw new OutsideSubset();
-    return { kind: 'scalar', start: lineStart + column, value: resolveCoreScalar(raw) };
+    let end = this.contentEnd;
+    while (this.text.charCodeAt(end - 1) === SPACE) end--;
+    for (let i = offset; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
+    }
+    return this.scalar(offset, end);
+  }
+
+  /** The resolved plain scalar written from `start` to `end` (no flow indicator, no `: ` inside), if it is one. */
+  private scalar(start: number, end: number): PlainValue {
+    const first = this.charAt(start);
+    const second = this.charAt(start + 1);
+    const startsScalar = isLetter(first) || isDigit(first) || first === TILDE ||
+      ((first === DASH || first === PLUS || first === DOT) && (isLetter(second) || isDigit(second) || second === DOT));
+    if (start >= end || !startsScalar) throw new OutsideSubset();
+    const raw = this.text.slice(start, end);
+    return startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
+  }
+
+  /** A one-line flow collection (`{ key: value, … }`, `[item, …]`) or plain scalar at `offset`, and where it ends. */
+  private readFlowValue(offset: number): { value: PlainValue; position: number } {
+    const first = this.charAt(offset);
+    if (first === OPEN_CURLY || first === OPEN_SQUARE) return this.readFlowCollection(offset, first === OPEN_CURLY);
+    let stop = offset;
+    let colons = 0;
+    for (let c = this.charAt(stop); c >= 0 && !isFlowIndicator(c); c = this.charAt(++stop)) {
+      if (isRefused(c)) throw new OutsideSubset();
+      if (c === COLON) colons++;
+    }
+    let end = stop;
+    while (end > offset && this.text.charCodeAt(end - 1) === SPACE) end--;
+    for (let i = offset; i < end; i++) {
+      if (this.text.charCodeAt(i) === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE)) throw new OutsideSubset();
+    }
+    // every `:` inside a flow collection is an entry to the bounds check's count
+    for (let i = 0; i < colons; i++) this.countEntry();
+    return { value: this.scalar(offset, end), position: stop };
+  }
+
+  /** The flow mapping or sequence opening at `offset`, through its closing bracket. */
+  private readFlowCollection(offset: number, isMap: boolean): { value: PlainNode; position: number } {
+    this.enterCollection();
+    this.countEntry();
+    const close = isMap ? CLOSE_CURLY : CLOSE_SQUARE;
+    const node = isMap ? newMap(offset) : newSeq(offset);
+    let position = this.skipSpaces(offset + 1);
+    if (this.charAt(position) !== close) {
+      for (;;) {
+        if (node.kind === 'map') {
+          const key = this.readKey(node, position);
+          if (key === undefined) throw new OutsideSubset();
+          const colon = position + key.length;
+          if (this.charAt(colon + 1) !== SPACE) throw new OutsideSubset();
+          this.countEntry();
+          const valueStart = this.skipSpaces(colon + 1);
+          const item = this.readFlowValue(valueStart);
+          addEntry(node, key, position, valueStart, item.value);
+          position = item.position;
+        } else {
+          const item = this.readFlowValue(position);
+          addItem(node, position, item.value);
+          position = item.position;
+        }
+        position = this.skipSpaces(position);
+        if (this.charAt(position) === close) break;
+        if (this.charAt(position) !== COMMA) throw new OutsideSubset();
+        this.countEntry();
+        position = this.skipSpaces(position + 1);
+      }
+    }
+    this.depth--;
+    return { value: node, position: position + 1 };
+  }
+
+  private skipSpaces(offset: number): number {
+    let i = offset;
+    while (this.charAt(i) === SPACE) i++;
+    return i;
   }
 }
 
-/** The line without its comment (YAML starts one at a `#` that begins the line or follows a space), if in the subset. */
-function withoutComment(line: string): string {
-  const hash = line.indexOf('#');
-  const content = hash < 0 ? line : line.slice(0, hash);
-  // a `#` inside a scalar (`a#b`) is text to YAML: rare enough in plans to leave to the library
-  if (hash > 0 && line[hash - 1] !== ' ') throw new OutsideSubset();
-  if (REFUSED_CHARACTERS.test(content) || (hash >= 0 && !COMMENT_TEXT.test(line.slice(hash)))) throw new OutsideSubset();
-  return content;
+function newMap(start: number): PlainMap {
+  return { kind: 'map', start, data: {}, keys: [], starts: [], values: [] };
+}
+
+function newSeq(start: number): PlainSeq {
+  return { kind: 'seq', start, data: [], starts: [], values: [] };
 }
 
 /**
- * Adds `key` to a block or flow mapping if the subset accepts it: a plain name the core schema keeps as text (not
- * null/true/false), not `__proto__` (which plain data would turn into a prototype), and not written twice (the
- * library reports duplicates as errors, so they are left to it).
+ * Adds `key` (a plain name the core schema keeps as text, see REFUSED_KEYS) to a block or flow mapping unless it is
+ * written twice: the library reports duplicates as errors, so they are left to it.
  */
-function addEntry(map: PlainMap, key: string, keyStart: number, value: PlainNode): void {
-  if (!KEY_PATTERN.test(key) || resolveCoreScalar(key) !== key || key === '__proto__' || map.entries.has(key)) {
-    throw new OutsideSubset();
-  }
-  map.entries.set(key, { keyStart, value });
+function addEntry(map: PlainMap, key: string, keyStart: number, valueStart: number, value: PlainValue): void {
+  if (indexOfKey(map, key) >= 0) throw new OutsideSubset();
+  map.keys.push(key);
+  map.starts.push(keyStart, valueStart);
+  map.values.push(value);
+  map.data[key] = isPlainNode(value) ? value.data : value;
 }
 
-function isPlainScalar(raw: string): boolean {
-  SCALAR_START.lastIndex = 0;
-  return raw !== '' && SCALAR_START.test(raw) && !/,/.test(raw);
-}
-
-/** Reads one-line flow collections: `{ key: value, … }` and `[item, …]` of plain scalars and nested collections. */
-class FlowReader {
-  position = 0;
-
-  constructor(
-    private readonly text: string,
-    private readonly lineStart: number,
-  ) {}
-
-  readValue(column: number): PlainNode {
-    this.position = column;
-    const char = this.text[column];
-    if (char === '{') return this.readMap();
-    if (char === '[') return this.readSeq();
-    return this.readScalar();
-  }
-
-  private skipSpaces(): void {
-    while (this.text[this.position] === ' ') this.position++;
-  }
-
-  private readSeq(): PlainSeq {
-    const seq: PlainSeq = { kind: 'seq', start: this.lineStart + this.position, items: [] };
-    this.readItems(']', () => seq.items.push(this.readValue(this.position)));
-    return seq;
-  }
-
-  private readMap(): PlainMap {
-    const map: PlainMap = { kind: 'map', start: this.lineStart + this.position, entries: new Map() };
-    this.readItems('}', () => {
-      const keyStart = this.position;
-      const colon = this.text.indexOf(':', keyStart);
-      if (colon < 0 || this.text[colon + 1] !== ' ') throw new OutsideSubset();
-      this.position = colon + 1;
-      this.skipSpaces();
-      addEntry(map, this.text.slice(keyStart, colon), this.lineStart + keyStart, this.readValue(this.position));
-    });
-    return map;
-  }
-
-  /** The comma-separated items after the opening bracket at the current position, through the `close` bracket. */
-  private readItems(close: ']' | '}', readItem: () => void): void {
-    this.position++;
-    this.skipSpaces();
-    if (this.text[this.position] !== close) {
-      for (;;) {
-        readItem();
-        this.skipSpaces();
-        if (this.text[this.position] === close) break;
-        if (this.text[this.position] !== ',') throw new OutsideSubset();
-        this.position++;
-        this.skipSpaces();
-      }
-    }
-    this.position++;
-  }
-
-  private readScalar(): PlainScalar {
-    const start = this.position;
-    SCALAR_BODY.lastIndex = start;
-    SCALAR_BODY.test(this.text);
-    this.position = SCALAR_BODY.lastIndex;
-    const raw = this.text.slice(start, this.position).trimEnd();
-    if (!isPlainScalar(raw) || /: |:$/.test(raw)) throw new OutsideSubset();
-    return { kind: 'scalar', start: this.lineStart + start, value: resolveCoreScalar(raw) };
-  }
+function addItem(seq: PlainSeq, start: number, value: PlainValue): void {
+  seq.starts.push(start);
+  seq.values.push(value);
+  seq.data.push(isPlainNode(value) ? value.data : value);
 }

@@ -1,9 +1,9 @@
 import { LineCounter, isMap, isNode, isScalar, isSeq, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { z } from 'zod';
-import { InputError, diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
+import { InputError, MAX_NESTING_DEPTH, diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { findDuplicateKeys } from './yaml-duplicate-keys.js';
-import { plainDataOf, readPlainYaml, type PlainDocument, type PlainNode } from './plain-yaml-reader.js';
+import { indexOfKey, isPlainNode, plainDataOf, readPlainYaml, type PlainDocument, type PlainValue } from './plain-yaml-reader.js';
 import { listAllowedKeys } from './schema-keys.js';
 import { explainUnionIssue } from './union-issues.js';
 
@@ -53,12 +53,23 @@ const MAX_ALIAS_COUNT = 100;
  * (the `yaml` library's parser costs ~1 µs a character: 5.4 s for a 100k-subnet plan); the rest by the library.
  */
 export function parseYamlDocument(text: string, file: string): YamlSource {
-  // Depth and size are checked before either reader starts: both recurse per level, and the library is costly per node.
-  const measure = checkYamlBounds(text, file);
+  // Depth and size are bounded before the library starts: it recurses per level and is costly per node. The plain
+  // reader bounds itself (it gives up past the entry limit or deep nesting) and counts what the bounds check would,
+  // so for text it accepts the separate scan of every character runs only when the document nests deeper than
+  // SAFE_PLAIN_DEPTH (its depth and the scan's can differ by a level or two per collection).
   const plain = readPlainYaml(text);
-  if (plain === undefined) checkLibraryYamlEntries(measure, file);
-  return { file, tree: plain === undefined ? libraryTree(text, file) : plainTree(plain) };
+  if (plain !== undefined && plain.depth <= SAFE_PLAIN_DEPTH) return { file, tree: plainTree(plain) };
+  const measure = checkYamlBounds(text, file);
+  if (plain !== undefined) return { file, tree: plainTree(plain) };
+  checkLibraryYamlEntries(measure, file);
+  return { file, tree: libraryTree(text, file) };
 }
+
+/**
+ * Nesting of a plain document under which the bounds check cannot find it too deep: that check counts a block
+ * level per indent and one more for an item's content, never more than twice the reader's levels plus one.
+ */
+const SAFE_PLAIN_DEPTH = Math.floor(MAX_NESTING_DEPTH / 2) - 1;
 
 function libraryTree(text: string, file: string): YamlTree {
   const lineCounter = new LineCounter();
@@ -125,44 +136,60 @@ function libraryTree(text: string, file: string): YamlTree {
 }
 
 function plainTree(plain: PlainDocument): YamlTree {
-  const lineCounter = new LineCounter();
-  for (const start of plain.lineStarts) lineCounter.addNewLine(start);
-  // the nodes along `path` from the root, stopping where the path leaves the document
-  const nodesAlong = (path: YamlPath): PlainNode[] => {
-    const nodes: PlainNode[] = [plain.root];
+  // The deepest value along `path` from the root, stopping where the path leaves the document: how many keys of the
+  // path it followed, the value there and where it starts. Written as one loop: loaders ask it for every command.
+  const walk = (path: YamlPath): { followed: number; value: PlainValue; start: number } => {
+    let value: PlainValue = plain.root;
+    let start = plain.root.start;
+    let followed = 0;
     for (const key of path) {
-      const node = nodes[nodes.length - 1];
-      const child =
-        node?.kind === 'map' && typeof key === 'string'
-          ? node.entries.get(key)?.value
-          : node?.kind === 'seq' && (typeof key === 'number' || (typeof key === 'string' && key !== ''))
-            ? node.items[Number(key)]
-            : undefined;
+      if (!isPlainNode(value)) break;
+      let index = -1;
+      if (value.kind === 'map') {
+        if (typeof key === 'string') index = indexOfKey(value, key);
+      } else if (typeof key === 'number' || (typeof key === 'string' && key !== '')) {
+        index = Number(key);
+      }
+      const child: PlainValue | undefined = value.values[index];
       if (child === undefined) break;
-      nodes.push(child);
+      start = value.kind === 'map' ? value.starts[2 * index + 1]! : value.starts[index]!;
+      value = child;
+      followed++;
     }
-    return nodes;
-  };
-  const nodeAt = (path: YamlPath): PlainNode | undefined => {
-    const nodes = nodesAlong(path);
-    return nodes.length === path.length + 1 ? nodes[nodes.length - 1] : undefined;
+    return { followed, value, start };
   };
   return {
     rootKind: 'mapping',
     toData: () => plainDataOf(plain.root),
-    has: (path) => nodeAt(path) !== undefined,
+    has: (path) => walk(path).followed === path.length,
     hasValue: (path) => {
-      const node = nodeAt(path);
-      return node !== undefined && !(node.kind === 'scalar' && node.value === null);
+      const found = walk(path);
+      return found.followed === path.length && found.value !== null;
     },
-    offsetOf: (path) => nodesAlong(path).at(-1)?.start ?? 0,
+    offsetOf: (path) => walk(path).start,
     keyOffsetOf: (path) => {
-      const map = nodeAt(path.slice(0, -1));
+      const parent = walk(path.slice(0, -1));
       const key = path[path.length - 1];
-      return map?.kind === 'map' && typeof key === 'string' ? map.entries.get(key)?.keyStart : undefined;
+      if (parent.followed !== path.length - 1 || !isPlainNode(parent.value) || parent.value.kind !== 'map' || typeof key !== 'string') return undefined;
+      const index = indexOfKey(parent.value, key);
+      return index < 0 ? undefined : parent.value.starts[2 * index];
     },
-    linePos: (offset) => lineCounter.linePos(offset),
+    linePos: (offset) => linePosIn(plain.lineStarts, offset),
   };
+}
+
+/** Line and column of an offset among sorted line starts, exactly as the `yaml` library's LineCounter answers. */
+function linePosIn(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+  if (low === 0) return { line: 0, col: offset };
+  return { line: low, col: offset - lineStarts[low - 1]! + 1 };
 }
 
 /** The position of the node at `path`, or of its nearest ancestor that exists (e.g. the map missing a key). */

@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
-import { plainDataOf, readPlainYaml, resolveCoreScalar, type PlainNode } from '../../../src/input/plain-yaml-reader.js';
+import { MAX_NESTING_DEPTH } from '../../../src/common/index.js';
+import { measureYaml } from '../../../src/input/input-bounds.js';
+import { isPlainNode, plainDataOf, readPlainYaml, resolveCoreScalar, type PlainValue } from '../../../src/input/plain-yaml-reader.js';
 
 /** Scalars whose core-schema reading is easy to get wrong: numbers in every base, null/bool spellings, addresses. */
 const SCALARS = [
@@ -62,11 +64,12 @@ function render(value: unknown, style: readonly number[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Every path to a node of the plain tree, with the node. */
-function nodesOf(node: PlainNode, path: PropertyKey[] = []): Array<[PropertyKey[], PlainNode]> {
-  const children: Array<[PropertyKey, PlainNode]> =
-    node.kind === 'map' ? [...node.entries].map(([k, e]) => [k, e.value]) : node.kind === 'seq' ? node.items.map((n, i) => [i, n]) : [];
-  return [[path, node], ...children.flatMap(([key, child]) => nodesOf(child, [...path, key]))];
+/** Every path to a value of the plain tree (collections and scalars), with the value and where it starts. */
+function valuesOf(value: PlainValue, start: number, path: PropertyKey[] = []): Array<[PropertyKey[], PlainValue, number]> {
+  if (!isPlainNode(value)) return [[path, value, start]];
+  const children = value.values.flatMap((child, i) =>
+    value.kind === 'map' ? valuesOf(child, value.starts[2 * i + 1]!, [...path, value.keys[i]!]) : valuesOf(child, value.starts[i]!, [...path, i]));
+  return [[path, value, start], ...children];
 }
 
 /** Whatever the reader accepts, the `yaml` library reads without errors into the same data and node offsets. */
@@ -77,17 +80,28 @@ function expectAgreesWithLibrary(text: string): void {
   expect(doc.errors).toEqual([]);
   expect(doc.warnings).toEqual([]);
   expect(plainDataOf(plain.root)).toEqual(doc.toJS());
-  for (const [path, node] of nodesOf(plain.root)) {
+  // the bounds check's scan of the text is skipped for text the reader accepts: the reader counts as it does
+  expect(plain.entries).toBe(measureYaml(text).entries);
+  for (const [path, value, start] of valuesOf(plain.root, plain.root.start)) {
     const libraryNode = doc.getIn(path, true);
-    expect(isNode(libraryNode) ? libraryNode.range?.[0] : undefined, `start of ${path.join('.')}`).toBe(node.start);
-    if (node.kind !== 'map') continue;
+    expect(isNode(libraryNode) ? libraryNode.range?.[0] : undefined, `start of ${path.join('.')}`).toBe(start);
+    if (!isPlainNode(value)) continue;
+    expect(value.start, `collection start of ${path.join('.')}`).toBe(start);
+    if (value.kind !== 'map') continue;
     const map = doc.getIn(path, true);
     if (!isMap(map)) throw new Error(`not a map at ${path.join('.')}`);
-    for (const [key, entry] of node.entries) {
+    value.keys.forEach((key, i) => {
       const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-      expect(isNode(pair?.key) ? pair.key.range?.[0] : undefined, `key ${key}`).toBe(entry.keyStart);
-    }
+      expect(isNode(pair?.key) ? pair.key.range?.[0] : undefined, `key ${key}`).toBe(value.starts[2 * i]);
+    });
   }
+}
+
+/** A value nested `depth` deep: mappings and lists in turn as `kinds` says, with a sibling at some levels. */
+function nestedValue(depth: number, kinds: readonly boolean[]): unknown {
+  let value: unknown = 'leaf';
+  for (let level = 0; level < depth; level++) value = kinds[level % kinds.length] ? [value, 'x'] : { k: value, s: 'y' };
+  return value;
 }
 
 describe('plain-subset YAML reader', () => {
@@ -108,6 +122,17 @@ describe('plain-subset YAML reader', () => {
     expectAgreesWithLibrary(text.slice(0, cut) + fragment + text.slice(cut));
     expectAgreesWithLibrary(text.slice(0, cut) + text.slice(cut + 1));
   });
+
+  test.prop([fc.integer({ min: 1, max: 40 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 })], { numRuns: 200 })(
+    'never skips the bounds scan for text that scan would find too deep',
+    (depth, kinds, style) => {
+      const text = render({ root: nestedValue(depth, kinds) }, style);
+      const plain = readPlainYaml(text);
+      // parseYamlDocument skips the scan for plain text nested at most half the limit, less one
+      if (plain !== undefined && plain.depth <= MAX_NESTING_DEPTH / 2 - 1) expect(measureYaml(text).tooDeepAt).toBeUndefined();
+      if (plain !== undefined) expect(plain.entries).toBe(measureYaml(text).entries);
+    },
+  );
 
   it('accepts the shape of a generated plan', () => {
     const text = [
