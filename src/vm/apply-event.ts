@@ -1,6 +1,7 @@
 import { forgetDip, recordDip } from './dips.js';
 import type { ComputeEventBody } from './events.js';
-import { vmKey, type ComputeWorld, type Deployment, type Slot, type Vm } from './model.js';
+import { vmKey, type ComputeWorld, type Deployment, type Endpoint, type Slot, type Vm } from './model.js';
+import { noteEndpointAdded, noteEndpointRemoved } from './vip-ports.js';
 
 /**
  * The compute fold: the only code that mutates a ComputeWorld. It trusts its events (the rules validated them
@@ -192,13 +193,15 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       const key = vmKey(event.service, event.vm);
       const gone = world.vms[key];
       if (gone?.vnet != null) vnet(world, gone.vnet).instanceCount--;
-      delete world.vms[key];
       const d = service(world, event.service).deployments.production;
+      if (d !== null && gone !== undefined) for (const name in gone.endpoints) noteEndpointRemoved(d, gone.endpoints[name]!);
+      delete world.vms[key];
       if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);
       return;
     }
-    case 'endpoint.added':
-      vm(world, event.service, event.vm).endpoints[event.endpoint] = {
+    case 'endpoint.added': {
+      const endpoints = vm(world, event.service, event.vm).endpoints;
+      const added: Endpoint = {
         name: event.endpoint,
         protocol: event.protocol,
         publicPort: event.publicPort,
@@ -206,10 +209,21 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
         loadBalancedSet: event.loadBalancedSet ?? null,
         acl: event.acl.map((rule) => ({ ...rule })),
       };
+      const d = world.services[event.service]?.deployments.production;
+      const replaced = endpoints[event.endpoint];
+      if (d != null && replaced !== undefined) noteEndpointRemoved(d, replaced);
+      endpoints[event.endpoint] = added;
+      if (d != null) noteEndpointAdded(d, added);
       return;
-    case 'endpoint.removed':
-      delete vm(world, event.service, event.vm).endpoints[event.endpoint];
+    }
+    case 'endpoint.removed': {
+      const endpoints = vm(world, event.service, event.vm).endpoints;
+      const removed = endpoints[event.endpoint];
+      const d = world.services[event.service]?.deployments.production;
+      if (d != null && removed !== undefined) noteEndpointRemoved(d, removed);
+      delete endpoints[event.endpoint];
       return;
+    }
     case 'endpoint.aclChanged': {
       const endpoint = vm(world, event.service, event.vm).endpoints[event.endpoint];
       if (endpoint === undefined) throw new Error(`fold: unknown endpoint ${event.service}/${event.vm}/${event.endpoint}`);

@@ -4,6 +4,7 @@ import { makeEvent, type ComputeEventBody } from './events.js';
 import { parsePrefix4 } from '../ipam/index.js';
 import { findVm, listServiceVms, type ComputeWorld, type Endpoint, type Vm } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
+import { isPublicPortTaken, vipPortsOf, type VipPorts } from './vip-ports.js';
 
 /**
  * Input endpoints: a public port on the service VIP mapped to a private port on one VM. Every VM of a service shares
@@ -24,40 +25,36 @@ export function formatPortKey(protocol: EndpointProtocol, port: number): string 
   return `${protocol}:${port}`;
 }
 
-/** Public ports in use on the VIP shared by `vms` (`tcp:3389` …). */
-export function listTakenPublicPorts(vms: readonly Vm[]): Set<string> {
-  const taken = new Set<string>();
-  for (const vm of vms) {
-    for (const name in vm.endpoints) {
-      const e = vm.endpoints[name]!;
-      taken.add(formatPortKey(e.protocol, e.publicPort));
-    }
-  }
-  return taken;
+/** Number of input endpoints of a service's VMs (limit 150 per service, LIMITS-2015). */
+export function countServiceEndpoints(world: ComputeWorld, service: string): number {
+  const deployment = world.services[service]?.deployments.production;
+  if (deployment == null || deployment.kind !== 'IaaS') return 0;
+  return vipPortsOf(world, service, deployment).endpointCount;
 }
 
-/** Number of input endpoints of a service's VMs (limit 150 per service, LIMITS-2015). */
-export function countServiceEndpoints(vms: readonly Vm[]): number {
-  let count = 0;
-  for (const vm of vms) for (const _name in vm.endpoints) count++;
-  return count;
-}
+/** The ports of a VIP no VM uses yet. */
+const NO_PORTS: VipPorts = { holders: new Map(), endpointCount: 0 };
 
 /**
  * Endpoints the platform opens on a VM made from an image: Windows gets RemoteDesktop (random public port) and
- * PowerShell (5986), Linux gets SSH (22 if free, else random) — azure-classic.md §4.2. `taken` is updated.
+ * PowerShell (5986), Linux gets SSH (22 if free, else random) — azure-classic.md §4.2. `ports` are the VIP's
+ * taken ports (undefined for a service's first VM); each planned endpoint's port counts as taken for the next.
  */
-export function planManagementEndpoints(os: OsFamily, taken: Set<string>, ctx: DecideContext): Endpoint[] {
-  const wanted: { name: string; privatePort: number; preferred: number | undefined }[] =
-    os === 'Windows'
-      ? [{ name: 'RemoteDesktop', privatePort: RDP_PRIVATE_PORT, preferred: undefined }, { name: 'PowerShell', privatePort: WINRM_HTTPS_PORT, preferred: WINRM_HTTPS_PORT }]
-      : [{ name: 'SSH', privatePort: SSH_PORT, preferred: SSH_PORT }];
-  return wanted.map(({ name, privatePort, preferred }) => {
-    const isFree = preferred !== undefined && !taken.has(formatPortKey('tcp', preferred));
-    const publicPort = isFree ? preferred : ctx.pickPublicPort((p) => taken.has(formatPortKey('tcp', p)));
-    taken.add(formatPortKey('tcp', publicPort));
-    return { name, protocol: 'tcp', publicPort, privatePort, loadBalancedSet: null, acl: [] };
-  });
+export function planManagementEndpoints(os: OsFamily, ports: VipPorts | undefined, ctx: DecideContext): Endpoint[] {
+  const vip = ports ?? NO_PORTS;
+  if (os === 'Windows') {
+    const rdp = ctx.pickPublicPort((p) => isPublicPortTaken(vip, 'tcp', p));
+    const winrm = rdp !== WINRM_HTTPS_PORT && !isPublicPortTaken(vip, 'tcp', WINRM_HTTPS_PORT)
+      ? WINRM_HTTPS_PORT
+      : ctx.pickPublicPort((p) => p === rdp || isPublicPortTaken(vip, 'tcp', p));
+    return [managementEndpoint('RemoteDesktop', rdp, RDP_PRIVATE_PORT), managementEndpoint('PowerShell', winrm, WINRM_HTTPS_PORT)];
+  }
+  const ssh = isPublicPortTaken(vip, 'tcp', SSH_PORT) ? ctx.pickPublicPort((p) => isPublicPortTaken(vip, 'tcp', p)) : SSH_PORT;
+  return [managementEndpoint('SSH', ssh, SSH_PORT)];
+}
+
+function managementEndpoint(name: string, publicPort: number, privatePort: number): Endpoint {
+  return { name, protocol: 'tcp', publicPort, privatePort, loadBalancedSet: null, acl: [] };
 }
 
 /** Builds the `endpoint.added` event for an endpoint. */
@@ -117,7 +114,7 @@ export function decideAddEndpoint(world: ComputeWorld, c: AddEndpoint, ctx: Deci
       return reject(refuse('port-out-of-range', `Endpoint '${c.name}' uses port ${port}; ports are integers from 1 to ${MAX_PORT}.`, [owner]));
     }
   }
-  if (countServiceEndpoints(listServiceVms(world, c.service)) + 1 > ctx.limits.endpointsPerService) {
+  if (countServiceEndpoints(world, c.service) + 1 > ctx.limits.endpointsPerService) {
     return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' already has ${ctx.limits.endpointsPerService} input endpoints, the limit per cloud service; remove one first.`, [`service:${c.service}`]));
   }
   const aclProblem = checkAcl(c.acl ?? [], ctx.limits.aclRulesPerEndpoint, owner);

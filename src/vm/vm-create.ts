@@ -2,13 +2,14 @@ import type { CreateVm, OsFamily } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp } from './context.js';
 import { checkStaticDip, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
-import { countServiceEndpoints, listTakenPublicPorts, makeEndpointAdded, planManagementEndpoints } from './endpoints.js';
+import { makeEndpointAdded, planManagementEndpoints } from './endpoints.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
-import { listServiceVms, vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
+import { vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 import { chooseVip } from './reserved-ips.js';
 import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
+import { vipPortsOf } from './vip-ports.js';
 
 /**
  * New-AzureVM. The first VM deploys the service (IaaS, production slot, deployment named after the service) and
@@ -37,9 +38,9 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   const dip = chooseDip(vnet, c, deployment?.fabricAllocations ?? {}, fabricPrefix);
   if ('code' in dip) return reject(dip);
 
-  const peers = listServiceVms(world, c.service);
-  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, listTakenPublicPorts(peers), ctx) : [];
-  if (countServiceEndpoints(peers) + endpoints.length > ctx.limits.endpointsPerService) {
+  const ports = deployment?.kind === 'IaaS' ? vipPortsOf(world, c.service, deployment) : undefined;
+  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, ports, ctx) : [];
+  if ((ports?.endpointCount ?? 0) + endpoints.length > ctx.limits.endpointsPerService) {
     return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' has no room for the management endpoints of '${c.name}' (limit ${ctx.limits.endpointsPerService} input endpoints per service); remove endpoints first.`, [`service:${c.service}`]));
   }
 

@@ -1,0 +1,72 @@
+import { expect } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { listServiceVms, type Command, type World } from '../../src/sim/index.js';
+import { formatPortNumberKey, vipPortsOf } from '../../src/vm/vip-ports.js';
+import { BASE_SETUP, diskVm, linuxVm, windowsVm } from '../sim/fixtures.js';
+import { mustExecute, startSimulation } from '../sim/helpers.js';
+
+// The port index the fold keeps beside each deployment must always equal a recount of its VMs' endpoints.
+
+const SERVICES = ['other', 'api'] as const;
+const VMS = ['a', 'b', 'c', 'd'] as const;
+
+const commandArb: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ service: fc.constantFrom(...SERVICES), vm: fc.constantFrom(...VMS), kind: fc.constantFrom('linux', 'windows', 'disk') })
+    .map(({ service, vm, kind }) => (kind === 'linux' ? linuxVm(service, vm) : kind === 'windows' ? windowsVm(service, vm) : diskVm(service, vm, 'lx-os'))),
+  fc.record({
+    service: fc.constantFrom(...SERVICES),
+    vm: fc.constantFrom(...VMS),
+    name: fc.constantFrom('http', 'dns', 'app'),
+    protocol: fc.constantFrom('tcp' as const, 'udp' as const),
+    publicPort: fc.option(fc.constantFrom(22, 80, 5986), { nil: undefined }),
+    loadBalancedSet: fc.option(fc.constant('web'), { nil: undefined }),
+  }).map(({ service, vm, name, protocol, publicPort, loadBalancedSet }): Command => ({
+    type: 'addEndpoint', service, vm, name, protocol, privatePort: 8080,
+    ...(publicPort === undefined ? {} : { publicPort }), ...(loadBalancedSet === undefined ? {} : { loadBalancedSet }),
+  })),
+  fc.record({ service: fc.constantFrom(...SERVICES), vm: fc.constantFrom(...VMS), name: fc.constantFrom('http', 'SSH', 'RemoteDesktop', 'PowerShell') })
+    .map(({ service, vm, name }): Command => ({ type: 'removeEndpoint', service, vm, name })),
+  fc.record({ service: fc.constantFrom(...SERVICES), vm: fc.constantFrom(...VMS) })
+    .map(({ service, vm }): Command => ({ type: 'deleteVm', service, name: vm })),
+  fc.constantFrom(...SERVICES).map((service): Command => ({ type: 'deleteDeployment', service, slot: 'production' })),
+);
+
+/** The oracle: every endpoint of the service's VMs, counted per public port. */
+function recount(world: World, service: string): { holders: Map<number, number>; endpointCount: number } {
+  const holders = new Map<number, number>();
+  let endpointCount = 0;
+  for (const vm of listServiceVms(world, service)) {
+    for (const e of Object.values(vm.endpoints)) {
+      const key = formatPortNumberKey(e.protocol, e.publicPort);
+      holders.set(key, (holders.get(key) ?? 0) + 1);
+      endpointCount++;
+    }
+  }
+  return { holders, endpointCount };
+}
+
+test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 150 })('the VIP port index matches a recount after any command sequence', (commands) => {
+  const sim = startSimulation();
+  mustExecute(sim, ...BASE_SETUP);
+  for (const command of commands) {
+    sim.execute(command);
+    for (const service of SERVICES) {
+      const deployment = sim.world.services[service]?.deployments.production;
+      if (deployment == null) continue;
+      const indexed = vipPortsOf(sim.world, service, deployment);
+      expect({ holders: new Map(indexed.holders), endpointCount: indexed.endpointCount }).toEqual(recount(sim.world, service));
+    }
+  }
+});
+
+test('a copied world (a trial run’s scratch world) gets an index of its own, built from its records', () => {
+  const sim = startSimulation();
+  mustExecute(sim, ...BASE_SETUP, linuxVm('other', 'a'), windowsVm('other', 'b'));
+  const deployment = sim.world.services.other!.deployments.production!;
+  const live = vipPortsOf(sim.world, 'other', deployment);
+  const copy = structuredClone(sim.world);
+  const copied = vipPortsOf(copy, 'other', copy.services.other!.deployments.production!);
+  expect(copied).not.toBe(live);
+  expect(copied.endpointCount).toBe(3);
+  expect(JSON.stringify(sim.world)).toBe(JSON.stringify(copy));
+});
