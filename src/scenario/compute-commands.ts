@@ -8,7 +8,11 @@ import { positionOf, type YamlPath, type YamlSource } from '../input/index.js';
 /** The compute section as commands at 0s, with the references they make. */
 export interface ComputeCommands {
   commands: ScheduledCommand[];
-  references: PlacedReference[];
+  /**
+   * The references the commands make, in command order, produced as they are read: a large estate makes a few
+   * hundred thousand, each checked once and placed (its position looked up) only if a diagnostic reports it.
+   */
+  references: Iterable<PlacedReference>;
 }
 
 /**
@@ -17,14 +21,14 @@ export interface ComputeCommands {
  * followed by its endpoints). Each command points at its own entry, so a refusal names the right line.
  */
 export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['compute']): ComputeCommands {
-  const out: ComputeCommands = { commands: [], references: [] };
+  const commands: ScheduledCommand[] = [];
+  const paths: YamlPath[] = [];
+  const out: ComputeCommands = { commands, references: placeReferences(source, commands, paths) };
   if (compute === undefined) return out;
 
   const add = (command: Command, path: YamlPath): void => {
-    out.commands.push({ atMs: 0, command, at: positionOf(source, path), origin: 'compute' });
-    for (const reference of referencesOfCommand(command)) {
-      out.references.push({ reference, at: positionOf(source, [...path, ...reference.path]) });
-    }
+    commands.push({ atMs: 0, command, at: positionOf(source, path), origin: 'compute' });
+    paths.push(path);
   };
 
   compute.affinityGroups?.forEach((group, i) => add({ type: 'createAffinityGroup', ...group }, ['compute', 'affinityGroups', i]));
@@ -36,6 +40,11 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
   );
   compute.vms?.forEach((vm, i) => {
     const path: YamlPath = ['compute', 'vms', i];
+    if (!('endpoints' in vm)) {
+      // the common case, without the cost of a rest pattern per VM
+      add({ type: 'createVm', ...vm }, path);
+      return;
+    }
     const { endpoints, ...fields } = vm;
     add({ type: 'createVm', ...fields }, path);
     endpoints?.forEach((endpoint, j) =>
@@ -43,4 +52,14 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
     );
   });
   return out;
+}
+
+/** The references of each command, placed under the command's path only when a diagnostic asks where it was written. */
+function* placeReferences(source: YamlSource, commands: readonly ScheduledCommand[], paths: readonly YamlPath[]): Iterable<PlacedReference> {
+  for (const [i, { command }] of commands.entries()) {
+    const path = paths[i]!;
+    for (const reference of referencesOfCommand(command)) {
+      yield { reference, at: () => positionOf(source, [...path, ...reference.path]) };
+    }
+  }
 }

@@ -74,13 +74,10 @@ function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader 
     ...checkCommandEras(commands, eraMonth),
     ...expectations.problems,
     ...commands.flatMap(checkVmSource),
-    ...checkReferences(declarations, [
-      ...vnetAffinityGroupReferences(plan),
-      ...compute.references,
-      ...timeline.references,
-      ...expectations.references,
-      ...deviceReferences(source, data),
-    ]),
+    // in three parts, in this order, so the compute section's references are checked as they are produced
+    ...checkReferences(declarations, vnetAffinityGroupReferences(plan)),
+    ...checkReferences(declarations, compute.references),
+    ...checkReferences(declarations, [...timeline.references, ...expectations.references, ...deviceReferences(source, data)]),
   ];
   if (problems.length > 0) throw new InputError(problems);
 

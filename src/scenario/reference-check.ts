@@ -35,17 +35,17 @@ const HOW_TO_DECLARE: Record<ObjectKind, string> = {
   site: 'network.localNetworkSites or an addSite entry',
 };
 
-/** A reference and where its name was written. */
+/** A reference and where its name was written (or how to find that, for references made by the hundred thousand). */
 export interface PlacedReference {
   reference: ObjectReference;
-  at: SourceRef;
+  at: SourceRef | (() => SourceRef);
 }
 
 /**
  * One diagnostic per reference to a name the scenario never declares, at the place it was written: the nearest
  * declared names first ("did you mean"), then the declared ones, then where to declare it.
  */
-export function checkReferences(declarations: Declarations, references: readonly PlacedReference[]): Diagnostic[] {
+export function checkReferences(declarations: Declarations, references: Iterable<PlacedReference>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { reference, at } of references) {
     const key = keyOf(reference);
@@ -53,7 +53,7 @@ export function checkReferences(declarations: Declarations, references: readonly
     // A subnet of an undeclared VNet is already reported through the VNet; one problem, one diagnostic.
     const isMoot = reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet);
     if (known.has(key) || isMoot) continue;
-    problems.push(diagnosticAt(at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
+    problems.push(diagnosticAt(typeof at === 'function' ? at() : at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
       `${reference.kind === 'vmName' ? 'vm' : reference.kind}:${key}`,
     ]));
   }
