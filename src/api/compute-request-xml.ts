@@ -1,6 +1,6 @@
 import type {
   CreateDeploymentRequest, CreateDiskRequest, CreateHostedServiceRequest, CreateStorageAccountRequest, DataDiskSpec,
-  InputEndpointSpec, ProvisioningSpec, RoleOperationRequest, RoleSpec,
+  InputEndpointSpec, InternalLoadBalancerRequest, ProvisioningSpec, RoleOperationRequest, RoleSpec,
 } from '../asm/index.js';
 import type { AclRule } from '../sim/index.js';
 import { childElement, childElements, type RequestElement } from './xml-reader.js';
@@ -95,6 +95,7 @@ function readEndpoint(endpoint: RequestElement): InputEndpointSpec {
     localPort,
     loadBalancedEndpointSetName: textOf(endpoint, 'LoadBalancedEndpointSetName') || undefined,
     acl: readAcl(endpoint),
+    internalLoadBalancerName: textOf(endpoint, 'LoadBalancerName') || undefined,
   };
 }
 
@@ -160,14 +161,34 @@ export function readRole(role: RequestElement): RoleSpec {
   };
 }
 
+/**
+ * LoadBalancer (Create Load Balancer as azure-asm-compute's LoadBalancerOperations.beginCreating sends it; a Deployment's
+ * LoadBalancers): Name and FrontendIpConfiguration{Type,
+ * SubnetName?, StaticVirtualNetworkIPAddress?}; Private is the only Type an internal load balancer has.
+ */
+export function readLoadBalancer(root: RequestElement): InternalLoadBalancerRequest {
+  const frontend = childElement(root, 'FrontendIpConfiguration');
+  const type = frontend === undefined ? undefined : textOf(frontend, 'Type');
+  if (type !== undefined && type !== '' && type.toLowerCase() !== 'private') throw new RequestReadError(`The FrontendIpConfiguration Type '${type}' is not valid; an internal load balancer's Type is Private.`);
+  const subnet = (frontend === undefined ? undefined : textOf(frontend, 'SubnetName')) || undefined;
+  const staticIp = (frontend === undefined ? undefined : textOf(frontend, 'StaticVirtualNetworkIPAddress')) || undefined;
+  if (staticIp !== undefined && subnet === undefined) throw new RequestReadError(`The StaticVirtualNetworkIPAddress ${staticIp} needs the SubnetName it lies in.`);
+  return { name: requireText(root, 'Name'), subnet, staticIp };
+}
+
 /** Deployment (Create Virtual Machine Deployment): the Label is plain text (asm-recorded.md §1.6). */
 export function readCreateDeployment(root: RequestElement): CreateDeploymentRequest {
+  const loadBalancers = listAt(root, 'LoadBalancers', 'LoadBalancer').map(readLoadBalancer);
+  // LBDUP's rule, checked on the request: a deployment has at most one internal load balancer.
+  if (loadBalancers.length > 1) throw new RequestReadError(`The deployment names ${loadBalancers.length} load balancers. Only one internal load balancer allowed per deployment.`);
   return {
     name: requireText(root, 'Name'),
     slot: textOf(root, 'DeploymentSlot') || 'Production',
     label: textOf(root, 'Label') ?? '',
     roles: listAt(root, 'RoleList', 'Role').map(readRole),
     virtualNetworkName: textOf(root, 'VirtualNetworkName') || undefined,
+    reservedIpName: textOf(root, 'ReservedIPName') || undefined,
+    internalLoadBalancer: loadBalancers[0],
   };
 }
 

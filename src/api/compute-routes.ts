@@ -54,6 +54,15 @@ function lookUpService(context: ApiContext): { name: string } | PlatformError {
   return context.state.world.services[name] === undefined ? computeErrors.hostedServiceNotFound() : { name };
 }
 
+/** The named service and its deployment of the URL's name, or the platform's 400/404 (NEGNAME, AFFFAIL, by-name 404). */
+export function lookUpDeployment(context: ApiContext): { service: string } | PlatformError {
+  const found = lookUpService(context);
+  if ('status' in found) return found;
+  const name = param(context, 'deployment');
+  const deployment = context.state.world.services[found.name]?.deployments.production;
+  return deployment?.name.toLowerCase() === name.toLowerCase() ? { service: found.name } : computeErrors.deploymentNotFound(name);
+}
+
 function computeContext(context: ApiContext): { nowMs: number; requestId: string } {
   return { nowMs: context.engine.now(), requestId: context.requestId };
 }
@@ -104,12 +113,9 @@ export const computeRoutes: Route[] = [
   {
     method: 'GET', path: 'services/hostedservices/{service}/deployments/{deployment}',
     handle: (context) => {
-      const found = lookUpService(context);
-      if ('status' in found) return errorResponse(found);
-      const service = context.state.world.services[found.name];
-      const name = param(context, 'deployment');
-      if (service?.deployments.production?.name.toLowerCase() !== name.toLowerCase()) return errorResponse(computeErrors.deploymentNotFound(name));
-      return { status: 200, body: deploymentXml(service, shapeContext(context)) };
+      const found = lookUpDeployment(context);
+      const service = 'status' in found ? undefined : context.state.world.services[found.service];
+      return service === undefined ? errorResponse('status' in found ? found : computeErrors.hostedServiceNotFound()) : { status: 200, body: deploymentXml(service, shapeContext(context)) };
     },
   },
   {
@@ -136,12 +142,9 @@ export const computeRoutes: Route[] = [
   {
     method: 'GET', path: 'services/hostedservices/{service}/deployments/{deployment}/roles/{role}',
     handle: (context) => {
-      const found = lookUpService(context);
+      const found = lookUpDeployment(context);
       if ('status' in found) return errorResponse(found);
-      const deployment = context.state.world.services[found.name]?.deployments.production;
-      const name = param(context, 'deployment');
-      if (deployment?.name.toLowerCase() !== name.toLowerCase()) return errorResponse(computeErrors.deploymentNotFound(name));
-      const vm = findVm(context.state.world, found.name, param(context, 'role'));
+      const vm = findVm(context.state.world, found.service, param(context, 'role'));
       return vm === undefined ? errorResponse(computeErrors.roleNotFound(param(context, 'role'))) : { status: 200, body: persistentVmRoleXml(vm, shapeContext(context)) };
     },
   },

@@ -92,8 +92,12 @@ function roleInstanceXml(vm: Vm, vip: string | null): XmlNode {
   );
 }
 
-/** InputEndpoint (EPC/ACL order); the deployment's RoleList carries the Vip, role GET does not. */
-function inputEndpointXml(e: Endpoint, vip: string | null): XmlNode {
+/**
+ * InputEndpoint (EPC/ACL order, LoadBalancerName? after EndpointAcl); the deployment's RoleList carries the Vip, role
+ * GET does not. An endpoint on the internal load balancer names it and its Vip is the private one.
+ */
+function inputEndpointXml(e: Endpoint, publicVip: string | null, ilb: { name: string; ip: string } | undefined): XmlNode {
+  const vip = ilb === undefined || publicVip === null ? publicVip : ilb.ip;
   const acl = e.acl.length === 0 ? [] : [el('EndpointAcl', el('Rules', ...e.acl.map((rule) => el('Rule',
     text('Order', String(rule.order)),
     text('Action', rule.action),
@@ -109,15 +113,20 @@ function inputEndpointXml(e: Endpoint, vip: string | null): XmlNode {
     ...(vip === null ? [] : [text('Vip', vip)]),
     text('EnableDirectServerReturn', 'false'),
     ...acl,
+    ...(ilb === undefined ? [] : [text('LoadBalancerName', ilb.name)]),
   );
 }
 
 /** The NetworkConfiguration set, the only set the platform returned (STRM). */
-function networkConfigurationSetXml(vm: Vm, vip: string | null): XmlNode {
+function networkConfigurationSetXml(vm: Vm, vip: string | null, ctx: ComputeShapeContext): XmlNode {
   const endpoints = Object.values(vm.endpoints);
+  const settings = ctx.records.roles[roleKey(vm.service, vm.name)]?.endpointSettings;
+  const ilb = ctx.world.internalLoadBalancers[vm.service];
+  const ilbOf = (e: Endpoint): { name: string; ip: string } | undefined =>
+    ilb !== undefined && settings?.[e.name]?.internalLoadBalancerName?.toLowerCase() === ilb.name.toLowerCase() ? ilb : undefined;
   return typed('ConfigurationSet', 'NetworkConfigurationSet',
     text('ConfigurationSetType', 'NetworkConfiguration'),
-    ...(endpoints.length === 0 ? [] : [el('InputEndpoints', ...endpoints.map((e) => inputEndpointXml(e, vip)))]),
+    ...(endpoints.length === 0 ? [] : [el('InputEndpoints', ...endpoints.map((e) => inputEndpointXml(e, vip, ilbOf(e))))]),
     ...(vm.subnet === null ? [] : [el('SubnetNames', text('SubnetName', vm.subnet))]),
     ...(vm.isStatic && vm.dip !== null ? [text('StaticVirtualNetworkIPAddress', vm.dip)] : []),
   );
@@ -142,7 +151,7 @@ function roleChildren(vm: Vm, ctx: ComputeShapeContext, vip: string | null): Xml
     text('RoleName', vm.name),
     text('OsVersion', ''),
     text('RoleType', 'PersistentVMRole'),
-    el('ConfigurationSets', networkConfigurationSetXml(vm, vip)),
+    el('ConfigurationSets', networkConfigurationSetXml(vm, vip, ctx)),
     ...(record?.availabilitySet == null ? [] : [text('AvailabilitySetName', record.availabilitySet)]),
     dataDisksXml(record),
     el('OSVirtualHardDisk',
@@ -179,6 +188,7 @@ export function deploymentXml(service: CloudService, ctx: ComputeShapeContext): 
   const vms = listServiceVms(ctx.world, service.name);
   const record = ctx.records.deployments[service.name];
   const vip = service.vips.production;
+  const reserved = findReservedVip(service.name, ctx.world);
   return el('Deployment',
     text('Name', deployment.name),
     text('DeploymentSlot', 'Production'),
@@ -197,10 +207,49 @@ export function deploymentXml(service: CloudService, ctx: ComputeShapeContext): 
     text('CreatedTime', ctx.formatTime(record?.createdMs ?? 0)),
     text('LastModifiedTime', ctx.formatTime(record?.modifiedMs ?? 0)),
     el('ExtendedProperties'),
-    el('VirtualIPs', ...(vip === null ? [] : [el('VirtualIP', text('Address', vip), text('IsDnsProgrammed', 'true'), text('Name', describeVipName(vms, service.name)))])),
+    el('VirtualIPs', ...virtualIpsXml(service, vms, ctx)),
+    ...(reserved === undefined ? [] : [text('ReservedIPName', reserved.name)]),
     text('InternalDnsSuffix', describeInternalDnsSuffix(service.name)),
+    el('LoadBalancers', ...loadBalancersXml(service.name, ctx)),
     ...(deployment.vnet === null ? [] : [text('VirtualNetworkId', vnetId(deployment.vnet))]),
   );
+}
+
+/** The reserved IP that is the service's VIP, if it has one (New-AzureVM -ReservedIPName, a deployment's ReservedIPName). */
+function findReservedVip(service: string, world: World): { name: string } | undefined {
+  return Object.values(world.reservedIps).find((r) => r.service === service);
+}
+
+/**
+ * VirtualIP{Address, IsDnsProgrammed, Name, IsReserved?, ReservedIPName?, Type?} (STSHOW, asm-recorded.md §3.2): the
+ * public VIP, marked reserved when it is one, then the internal load balancer's private VIP with Type Private, as
+ * Get-AzureInternalLoadBalancer read its address from the deployment [U: no recording of a deployment with an ILB].
+ */
+function virtualIpsXml(service: CloudService, vms: readonly Vm[], ctx: ComputeShapeContext): XmlNode[] {
+  const vip = service.vips.production;
+  const reserved = findReservedVip(service.name, ctx.world);
+  const ilb = ctx.world.internalLoadBalancers[service.name];
+  return [
+    ...(vip === null ? [] : [el('VirtualIP', text('Address', vip), text('IsDnsProgrammed', 'true'), text('Name', describeVipName(vms, service.name)),
+      ...(reserved === undefined ? [] : [text('IsReserved', 'true'), text('ReservedIPName', reserved.name)]))]),
+    ...(ilb === undefined ? [] : [el('VirtualIP', text('Address', ilb.ip), text('IsDnsProgrammed', 'false'), text('Name', ilb.name), text('Type', 'Private'))]),
+  ];
+}
+
+/**
+ * LoadBalancers{LoadBalancer{Name, FrontendIpConfiguration{Type, SubnetName?, StaticVirtualNetworkIPAddress?}}}, the
+ * shape Create Load Balancer takes and `azure service internal-load-balancer list` reads; the address appears only
+ * when the request named one (the allocated one is in VirtualIPs).
+ */
+function loadBalancersXml(service: string, ctx: ComputeShapeContext): XmlNode[] {
+  const ilb = ctx.world.internalLoadBalancers[service];
+  if (ilb === undefined) return [];
+  const staticIp = ctx.records.internalLoadBalancerStaticIps[service];
+  return [el('LoadBalancer', text('Name', ilb.name), el('FrontendIpConfiguration',
+    text('Type', 'Private'),
+    ...(ilb.subnet === null ? [] : [text('SubnetName', ilb.subnet)]),
+    ...(staticIp === ilb.ip ? [text('StaticVirtualNetworkIPAddress', staticIp)] : []),
+  ))];
 }
 
 /** A stable GUID-shaped id for a VNet name (the platform's VirtualNetworkId is a GUID). */

@@ -10,9 +10,11 @@ import type { Route } from './dispatch.js';
 import { LiveEngine } from './live-engine.js';
 import { computeRoutes } from './compute-routes.js';
 import { imageDiskRoutes } from './image-disk-routes.js';
+import { loadBalancerRoutes } from './load-balancer-routes.js';
 import { managementRoutes } from './management-routes.js';
 import { networkRoutes } from './network-routes.js';
 import { operationRoutes } from './operation-routes.js';
+import { reservedIpRoutes } from './reserved-ip-routes.js';
 import { storageRoutes } from './storage-routes.js';
 import { createApiHandler } from './pipeline.js';
 
@@ -67,7 +69,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const handler = createApiHandler({
     engine,
     subscriptionId,
-    routes: [...managementRoutes, ...networkRoutes, ...operationRoutes, ...computeRoutes, ...storageRoutes, ...imageDiskRoutes, ...(options.routes ?? [])],
+    routes: [...managementRoutes, ...networkRoutes, ...reservedIpRoutes, ...operationRoutes, ...computeRoutes, ...loadBalancerRoutes, ...storageRoutes, ...imageDiskRoutes, ...(options.routes ?? [])],
     authenticate: tls === undefined ? undefined : (request) => hasThumbprint(request, tls.clientThumbprint),
     onInternalError: options.onInternalError,
   });

@@ -12,7 +12,9 @@ export { formatPublishSettings, type PublishSettings } from './publishsettings.j
 export { formatRecordedScenario, type RecordingBase } from './recorder.js';
 export { managementRoutes } from './management-routes.js';
 export { networkRoutes } from './network-routes.js';
+export { reservedIpRoutes } from './reserved-ip-routes.js';
 export { operationRoutes } from './operation-routes.js';
 export { computeRoutes } from './compute-routes.js';
+export { loadBalancerRoutes } from './load-balancer-routes.js';
 export { storageRoutes } from './storage-routes.js';
 export { imageDiskRoutes } from './image-disk-routes.js';

@@ -5,7 +5,7 @@ import { completesNow, failLater, refuse, run, type CompletionRule, type Compute
 import { roleKey, type ComputeRecords } from './compute-records.js';
 import type { CreateDeploymentRequest, RoleOperationRequest, RoleSpec } from './compute-requests.js';
 import { recordEndpointSettings } from './endpoint-settings.js';
-import { checkEndpointLoadBalancers, makeAddInternalLoadBalancer } from './internal-load-balancers.js';
+import { checkEndpointLoadBalancers, makeAddInternalLoadBalancer, rememberStaticIp } from './internal-load-balancers.js';
 import { checkRoleSize, findDuplicatePort, listPeerPorts, listRequestedPorts, makeRoleRecord, planRoleCreation, planRoleUpdate } from './compute-roles.js';
 
 /**
@@ -95,6 +95,7 @@ export function decideCreateDeployment(world: World, records: ComputeRecords, se
       ...(request.dnsServers === undefined || request.dnsServers.length === 0 ? {} : { dnsServers: request.dnsServers }),
     };
     for (const role of request.roles) r.roles[roleKey(service, role.roleName)] = makeRoleRecord(role, defaultMediaLink(service, role.roleName, ctx.nowMs));
+    if (request.internalLoadBalancer !== undefined) rememberStaticIp(r, service, request.internalLoadBalancer);
   });
 }
 
@@ -163,6 +164,7 @@ export function decideDeleteDeployment(world: World, service: string, deployment
   if (missing !== undefined) return refuse(missing);
   return run([{ type: 'deleteDeployment', service, slot: 'production', deleteVhd }], completesNow, (r) => {
     delete r.deployments[service];
+    delete r.internalLoadBalancerStaticIps[service];
     for (const key of Object.keys(r.roles)) if (key.startsWith(`${service}/`)) delete r.roles[key];
   });
 }

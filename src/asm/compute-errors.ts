@@ -55,6 +55,8 @@ export const computeErrors = {
   dataDiskNotFound: (lun: number) => notFound(`A data disk with LUN ${lun} does not exist on the role.`),
   /** A data disk LUN already taken on the role. */
   dataDiskLunTaken: (lun: number) => conflict(`A data disk is already attached to the role at LUN ${lun}. Choose another LUN.`),
+  /** Delete Load Balancer of a name the deployment does not have [U: no recording; 404 as for every unknown object]. */
+  loadBalancerNotFound: (service: string, name: string) => notFound(`The deployment of cloud service ${service} has no internal load balancer named ${name}.`),
   /** A role instance operation root the platform does not know. */
   unknownRoleOperation: (root: string) => badRequest(`The role operation ${root} is not supported. Use StartRoleOperation, RestartRoleOperation or ShutdownRoleOperation.`),
   /** A storage account name outside 3–24 lower-case letters and digits. */

@@ -77,11 +77,18 @@ export interface ComputeRecords {
   looseDataDisks: Record<string, LooseDataDiskRecord>;
   /** Label and media link of OS disks registered through POST /services/disks, by disk name. */
   osDiskMedia: Record<string, { label: string; mediaLink: string }>;
+  /** The Label a reserved IP was created with, by reserved IP name (the engine keeps only name, address, region, user). */
+  reservedIpLabels: Record<string, string>;
+  /**
+   * The StaticVirtualNetworkIPAddress an internal load balancer was created with, by service: the deployment's
+   * FrontendIpConfiguration shows an address only when the request named one.
+   */
+  internalLoadBalancerStaticIps: Record<string, string>;
 }
 
 /** Empty records. */
 export function createComputeRecords(): ComputeRecords {
-  return { services: {}, deployments: {}, roles: {}, storageAccounts: {}, looseDataDisks: {}, osDiskMedia: {} };
+  return { services: {}, deployments: {}, roles: {}, storageAccounts: {}, looseDataDisks: {}, osDiskMedia: {}, reservedIpLabels: {}, internalLoadBalancerStaticIps: {} };
 }
 
 /** A change to the records, applied only once the engine accepted the request's commands. */

@@ -105,6 +105,10 @@ export const platformErrors = {
   unknownLocalSite: (site: string) => badRequest(`The specified local network site name '${site}' is not valid or could not be found.`),
   /** J-IP. */
   addressOutsideSubnets: (address: string) => badRequest(`The address ${address} is not contained in any of the subnets in the virtual network.`),
+
+  // ---- reserved IPs (2014) -------------------------------------------------------------------------------------------
+  /** Get or Delete Reserved IP of a name the subscription does not hold [U: no recording; 404 as for every unknown object]. */
+  reservedIpNotFound: (name: string) => notFound(`The Reserved IP ${name} does not exist.`),
   /** Any other refusal of the engine, worded by the engine (names the objects and the fix). */
   refused: (message: string) => badRequest(message),
 } as const;

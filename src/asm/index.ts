@@ -41,7 +41,7 @@ export {
   type LoadBalancerProbeSpec, type EndpointSettingsRecord, DEFAULT_PROBE_INTERVAL_SECONDS, DEFAULT_PROBE_TIMEOUT_SECONDS, recordEndpointSettings,
 } from './endpoint-settings.js';
 export {
-  type ReservedIpView, decideCreateReservedIp, decideDeleteReservedIp, listReservedIps,
+  type ReservedIpView, type CreateReservedIpRequest, decideCreateReservedIp, decideDeleteReservedIp, listReservedIps, findReservedIp,
 } from './reserved-ips.js';
 export {
   type InternalLoadBalancerRequest, type InternalLoadBalancerView, decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer, findInternalLoadBalancer,

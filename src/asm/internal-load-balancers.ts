@@ -35,9 +35,15 @@ export function makeAddInternalLoadBalancer(service: string, request: InternalLo
   };
 }
 
+/** Keeps the static address a request named, which the deployment's FrontendIpConfiguration shows back. */
+export function rememberStaticIp(records: ComputeRecords, service: string, request: InternalLoadBalancerRequest): void {
+  if (request.staticIp === undefined) delete records.internalLoadBalancerStaticIps[service];
+  else records.internalLoadBalancerStaticIps[service] = request.staticIp;
+}
+
 /** POST …/loadbalancers: adds the deployment's internal load balancer (the engine refuses a second one, LBDUP). */
 export function decideAddInternalLoadBalancer(service: string, request: InternalLoadBalancerRequest): ComputeDecision {
-  return run([makeAddInternalLoadBalancer(service, request)], completesNow);
+  return run([makeAddInternalLoadBalancer(service, request)], completesNow, (r) => rememberStaticIp(r, service, request));
 }
 
 /** The endpoints (VM/endpoint) the service's roles have on internal load balancer `name`, from the role records. */
@@ -56,7 +62,9 @@ export function decideRemoveInternalLoadBalancer(world: World, records: ComputeR
       return refuse({ status: 400, code: 'BadRequest', message: `The internal load balancer ${ilb.name} is used by endpoints ${users.join(', ')}; remove those endpoints first.` });
     }
   }
-  return run([{ type: 'removeInternalLoadBalancer', service }], completesNow);
+  return run([{ type: 'removeInternalLoadBalancer', service }], completesNow, (r) => {
+    delete r.internalLoadBalancerStaticIps[service];
+  });
 }
 
 /** Get-AzureInternalLoadBalancer: the service's internal load balancer, if it has one. */

@@ -23,3 +23,21 @@ export const DEPLOYMENT = `<Deployment xmlns="http://schemas.microsoft.com/windo
 /** CreateHostedService for svc1 in West US. */
 export const CREATE_SERVICE = `<CreateHostedService xmlns="http://schemas.microsoft.com/windowsazure"><Location>West US</Location><Label>${btoa('svc1')}</Label><ServiceName>svc1</ServiceName></CreateHostedService>`;
 
+
+/** A Linux PersistentVMRole as the compute SDK takes it: the gallery's Ubuntu, Small, with the given network set. */
+export function linuxRole(name: string, network: Record<string, unknown>): Record<string, unknown> {
+  return {
+    roleName: name,
+    roleType: 'PersistentVMRole',
+    roleSize: 'Small',
+    provisionGuestAgent: true,
+    configurationSets: [
+      { configurationSetType: 'LinuxProvisioningConfiguration', hostName: name, userName: 'azureuser', userPassword: 'Pa55w.rd!', disableSshPasswordAuthentication: false },
+      { configurationSetType: 'NetworkConfiguration', ...network },
+    ],
+    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://portalvhdswestus.blob.core.windows.net/vhds/${name}.vhd` },
+  };
+}
+
+/** A network set with one SSH endpoint on `port`, in Subnet-1. */
+export const sshOn = (port: number, name = 'ssh'): Record<string, unknown> => ({ inputEndpoints: [{ name, protocol: 'tcp', port, localPort: 22 }], subnetNames: ['Subnet-1'] });

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 import type { Emulator } from '../../src/api/index.js';
 import { makePlan } from '../sim/helpers.js';
 import { startTestEmulator } from './emulator-helpers.js';
@@ -26,6 +27,28 @@ export function call<T = Record<string, unknown>>(client: SdkClient, group: stri
     if (fn === undefined) throw new Error(`no SDK method ${group}.${method}`);
     fn.call(client[group], ...args, (error: unknown, result: T) => (error ? reject(error as Error) : resolve(result)));
   });
+}
+
+/** The SDK's normalized error of a call that must fail: statusCode, code, message (asm-api.md §4). */
+export async function failure(promise: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { statusCode?: number; code?: string; message: string };
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** World, event log and platform records as text: what a refused request must leave exactly as it was. */
+function snapshot(emulator: Emulator): string {
+  return JSON.stringify([emulator.engine.sim.world, emulator.engine.sim.events.length, emulator.engine.state.compute]);
+}
+
+/** Awaits a call that must be refused with `expected` (statusCode, code, message) and asserts it changed nothing. */
+export async function expectRefusedUnchanged(emulator: Emulator, request: () => Promise<unknown>, expected: Record<string, unknown>): Promise<void> {
+  const before = snapshot(emulator);
+  expect(await failure(request())).toMatchObject(expected);
+  expect(snapshot(emulator)).toBe(before);
 }
 
 /**

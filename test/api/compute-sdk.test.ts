@@ -1,34 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startComputeEmulator, type ComputeEmulator } from './compute-harness.js';
+import { UBUNTU, linuxRole, sshOn } from './compute-bodies.js';
+import { call, failure, startComputeEmulator, type ComputeEmulator } from './compute-harness.js';
 
-const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
 const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410.01-en.us-127GB.vhd';
-
-function linuxRole(name: string, network: Record<string, unknown>): Record<string, unknown> {
-  return {
-    roleName: name,
-    roleType: 'PersistentVMRole',
-    roleSize: 'Small',
-    provisionGuestAgent: true,
-    configurationSets: [
-      { configurationSetType: 'LinuxProvisioningConfiguration', hostName: name, userName: 'azureuser', userPassword: 'Pa55w.rd!', disableSshPasswordAuthentication: false },
-      { configurationSetType: 'NetworkConfiguration', ...network },
-    ],
-    oSVirtualHardDisk: { sourceImageName: UBUNTU, mediaLink: `https://portalvhdswestus.blob.core.windows.net/vhds/${name}.vhd` },
-  };
-}
-
-const sshOn = (port: number, name = 'ssh'): Record<string, unknown> => ({ inputEndpoints: [{ name, protocol: 'tcp', port, localPort: 22 }], subnetNames: ['Subnet-1'] });
-
-/** The SDK's normalized error of a failed call: statusCode, code, message (asm-api.md §4). */
-async function failure(promise: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { statusCode?: number; code?: string; message: string };
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('compute and storage through the real azure-asm SDKs', () => {
   let emu: ComputeEmulator;

@@ -45,7 +45,7 @@ describe('compute on the wire', () => {
     expect(root?.children.map((c) => c.name)).toEqual([
       'Name', 'DeploymentSlot', 'PrivateID', 'Status', 'Label', 'Url', 'Configuration', 'RoleInstanceList', 'UpgradeDomainCount',
       'RoleList', 'SdkVersion', 'Locked', 'RollbackAllowed', 'VirtualNetworkName', 'CreatedTime', 'LastModifiedTime',
-      'ExtendedProperties', 'VirtualIPs', 'InternalDnsSuffix', 'VirtualNetworkId',
+      'ExtendedProperties', 'VirtualIPs', 'InternalDnsSuffix', 'LoadBalancers', 'VirtualNetworkId',
     ]);
     expect(text).toContain('<Label>VmlydHVhbCBtYWNoaW5lIHdlYjE=</Label>');
     expect(text).toContain('<Role i:type="PersistentVMRole">');

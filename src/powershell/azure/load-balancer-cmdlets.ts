@@ -1,6 +1,6 @@
 import {
   decideAddInternalLoadBalancer, decideCreateReservedIp, decideDeleteReservedIp, decideRemoveInternalLoadBalancer, findInternalLoadBalancer, listReservedIps,
-  type InternalLoadBalancerRequest,
+  platformErrors, type InternalLoadBalancerRequest,
 } from '../../asm/index.js';
 import { toStr } from '../convert.js';
 import { RuntimeFailure } from '../runtime-error.js';
@@ -18,20 +18,19 @@ function operationFields(session: AzureSession, description: string): Record<str
 const newReservedIp = azureCmdlet('New-AzureReservedIP', [
   { name: 'ReservedIPName', position: 0, mandatory: true }, { name: 'Label', position: 1 }, { name: 'Location', position: 2, mandatory: true },
 ], (call, session) => {
-  reportOperation(call, session.perform(decideCreateReservedIp({ name: requiredString(call, 'ReservedIPName'), location: requiredString(call, 'Location') })));
+  const request = { name: requiredString(call, 'ReservedIPName'), location: requiredString(call, 'Location'), label: optionalString(call, 'Label') };
+  reportOperation(call, session.perform(decideCreateReservedIp(request)));
 });
 
 /** Get-AzureReservedIP [-ReservedIPName]: one ReservedIPContext per reserved IP (a list: it has more than four properties). */
 const getReservedIp = azureCmdlet('Get-AzureReservedIP', [{ name: 'ReservedIPName', position: 0 }], (call, session) => {
   const wanted = optionalString(call, 'ReservedIPName');
-  const all = listReservedIps(session.world);
-  if (wanted !== undefined && !all.some((r) => r.name === wanted)) {
-    return writePlatformError(call, { status: 404, code: 'ResourceNotFound', message: `The Reserved IP ${wanted} does not exist.` });
-  }
+  const all = listReservedIps(session.world, session.records);
+  if (wanted !== undefined && !all.some((r) => r.name === wanted)) return writePlatformError(call, platformErrors.reservedIpNotFound(wanted));
   for (const r of all) {
     if (wanted !== undefined && r.name !== wanted) continue;
     call.output(new PsObject(`${MODEL}.ReservedIPContext`, {
-      ReservedIPName: r.name, Address: r.address, Label: null, Location: r.location, State: 'Created', InUse: r.inUse, ServiceName: r.serviceName,
+      ReservedIPName: r.name, Address: r.address, Label: r.label, Location: r.location, State: 'Created', InUse: r.inUse, ServiceName: r.serviceName,
       DeploymentName: r.deploymentName, ...operationFields(session, call.name),
     }));
   }
@@ -39,7 +38,7 @@ const getReservedIp = azureCmdlet('Get-AzureReservedIP', [{ name: 'ReservedIPNam
 
 /** Remove-AzureReservedIP -ReservedIPName [-Force]: refused while a deployment uses it. */
 const removeReservedIp = azureCmdlet('Remove-AzureReservedIP', [{ name: 'ReservedIPName', position: 0, mandatory: true }, { name: 'Force', isSwitch: true }], (call, session) => {
-  reportOperation(call, session.perform(decideDeleteReservedIp(requiredString(call, 'ReservedIPName'))));
+  reportOperation(call, session.perform(decideDeleteReservedIp(session.world, requiredString(call, 'ReservedIPName'))));
 });
 
 /** The configuration object New-AzureInternalLoadBalancerConfig returns, for New-AzureVM -InternalLoadBalancerConfig. */
