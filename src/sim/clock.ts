@@ -1,10 +1,17 @@
-/** Identifier of a scheduled timer. */
-export type TimerId = number;
+/**
+ * Handle of a scheduled timer, for clearTimeout. The handle is the timer itself: cancelling marks it, so the clock
+ * keeps no id → timer map (a 200k-VM run has as many follow-ups pending at once).
+ */
+export interface TimerId {
+  readonly deadlineMs: number;
+}
 
-interface Timer {
-  id: TimerId;
-  deadlineMs: number;
-  callback: () => void;
+interface Timer<A = unknown> extends TimerId {
+  // Scheduling order, which breaks ties between equal deadlines.
+  readonly order: number;
+  // null once the timer fired or was cancelled: the heap drops such timers lazily.
+  callback: ((argument: A) => void) | null;
+  readonly argument: A;
 }
 
 /**
@@ -15,10 +22,10 @@ interface Timer {
  */
 export class SimClock {
   private nowMs = 0;
-  private nextId = 1;
-  // Min-heap on (deadline, id): equal deadlines fire in scheduling order, which keeps runs deterministic.
+  private nextOrder = 1;
+  private pending = 0;
+  // Min-heap on (deadline, order): equal deadlines fire in scheduling order, which keeps runs deterministic.
   private readonly heap: Timer[] = [];
-  private readonly live = new Map<TimerId, Timer>();
 
   /** Current simulated time in milliseconds since the scenario started. */
   now(): number {
@@ -27,20 +34,37 @@ export class SimClock {
 
   /** Number of timers still waiting to fire. */
   get pendingCount(): number {
-    return this.live.size;
+    return this.pending;
   }
 
   /** Schedules `callback` to run `delayMs` after now (negative delays run at now). */
   setTimeout(callback: () => void, delayMs: number): TimerId {
-    const timer: Timer = { id: this.nextId++, deadlineMs: this.nowMs + Math.max(0, delayMs), callback };
-    this.live.set(timer.id, timer);
-    this.push(timer);
-    return timer.id;
+    return this.schedule(callback, undefined, delayMs);
+  }
+
+  /**
+   * Schedules `callback(argument)` to run `delayMs` after now, like {@link setTimeout}; one shared callback with an
+   * argument per timer spares a closure per timer when thousands are scheduled.
+   */
+  schedule<A>(callback: (argument: A) => void, argument: A, delayMs: number): TimerId {
+    const timer: Timer<A> = { deadlineMs: this.nowMs + Math.max(0, delayMs), order: this.nextOrder++, callback, argument };
+    this.pending++;
+    this.push(timer as Timer);
+    return timer;
   }
 
   /** Cancels a timer; cancelling an unknown or fired timer does nothing. */
   clearTimeout(id: TimerId): void {
-    this.live.delete(id);
+    // XState's Clock interface types ids as `any`: anything that is not a pending timer of this clock is ignored.
+    const timer = id as Timer | undefined;
+    if (typeof timer !== 'object' || timer === null || typeof timer.callback !== 'function') return;
+    timer.callback = null;
+    this.pending--;
+  }
+
+  /** Cancels every pending timer that would call `callback` (an owner's timers, when it stops). */
+  clearScheduled<A>(callback: (argument: A) => void): void {
+    for (const timer of this.heap) if (timer.callback === (callback as (argument: unknown) => void)) this.clearTimeout(timer);
   }
 
   /** Deadline of the earliest pending timer, if any. */
@@ -61,9 +85,11 @@ export class SimClock {
       if (next === undefined || next > targetMs) break;
       if (!mayFire()) return false;
       const timer = this.pop();
-      this.live.delete(timer.id);
+      const callback = timer.callback!;
+      timer.callback = null;
+      this.pending--;
       this.nowMs = timer.deadlineMs;
-      timer.callback();
+      callback(timer.argument);
     }
     this.nowMs = targetMs;
     return true;
@@ -75,43 +101,46 @@ export class SimClock {
   }
 
   private dropCancelledHead(): void {
-    while (this.heap.length > 0 && !this.live.has(this.heap[0]!.id)) this.pop();
+    while (this.heap.length > 0 && this.heap[0]!.callback === null) this.pop();
   }
 
+  // Sift with a hole: the moving timer is written once, where it lands.
   private push(timer: Timer): void {
     const heap = this.heap;
+    let i = heap.length;
     heap.push(timer);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!isEarlier(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      const above = heap[parent]!;
+      if (!isEarlier(timer, above)) break;
+      heap[i] = above;
       i = parent;
     }
+    heap[i] = timer;
   }
 
   private pop(): Timer {
     const heap = this.heap;
     const top = heap[0]!;
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let smallest = i;
-        if (left < heap.length && isEarlier(heap[left]!, heap[smallest]!)) smallest = left;
-        if (right < heap.length && isEarlier(heap[right]!, heap[smallest]!)) smallest = right;
-        if (smallest === i) break;
-        [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
-        i = smallest;
-      }
+    const size = heap.length;
+    if (size === 0) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= size) break;
+      const right = left + 1;
+      const child = right < size && isEarlier(heap[right]!, heap[left]!) ? right : left;
+      const below = heap[child]!;
+      if (!isEarlier(below, last)) break;
+      heap[i] = below;
+      i = child;
     }
+    heap[i] = last;
     return top;
   }
 }
 
 function isEarlier(a: Timer, b: Timer): boolean {
-  return a.deadlineMs < b.deadlineMs || (a.deadlineMs === b.deadlineMs && a.id < b.id);
+  return a.deadlineMs < b.deadlineMs || (a.deadlineMs === b.deadlineMs && a.order < b.order);
 }

@@ -53,8 +53,9 @@ export function createDecideContext(world: World, streams: RandomStreams, profil
       for (let port = AUTO_PORT_MIN; port <= AUTO_PORT_MAX; port++) if (!isTaken(port)) return port;
       throw new RangeError('no free public port left on the VIP');
     },
-    // 00-15-5D is Hyper-V's OUI, the prefix classic VM NICs carried.
-    pickMac: () => `00-15-5D-${hexByte(streams.mac)}-${hexByte(streams.mac)}-${hexByte(streams.mac)}`,
+    // 00-15-5D is Hyper-V's OUI, the prefix classic VM NICs carried. Joined, not concatenated: one flat string kept by
+    // the VM and its event instead of a chain of partial strings per VM.
+    pickMac: () => ['00-15-5D', hexByte(streams.mac), hexByte(streams.mac), hexByte(streams.mac)].join('-'),
     pickFabricPrefix: () => `10.${streams.fabric.nextInt(256)}.${streams.fabric.nextInt(64) * 4}.0/22`,
     drawDurationMs: (range) => drawDurationMs(range, streams.timing),
   };

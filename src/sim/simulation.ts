@@ -2,9 +2,9 @@ import { MAX_LOGGED_EVENTS, diagnosticAt, type Diagnostic, type SourceRef } from
 import { decideConnectCommand, isConnectCommand } from '../connect/index.js';
 import { parseEra, type NetworkPlan, type PlanVnet } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayCommand, type GatewayEvent } from '../gateway/index.js';
-import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp } from '../vm/index.js';
+import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp, type FollowUpAction } from '../vm/index.js';
 import { applyEvent } from './apply-event.js';
-import { SimClock, type TimerId } from './clock.js';
+import { SimClock } from './clock.js';
 import type { Command } from './commands.js';
 import { createConnectContext } from './connect-context.js';
 import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
@@ -69,7 +69,6 @@ export class Simulation {
   readonly world: World = createWorld();
   private readonly log: SimEvent[] = [];
   private readonly listeners = new Set<(event: SimEvent) => void>();
-  private readonly timers = new Set<TimerId>();
   private readonly streams: RandomStreams;
   /** The durations in force (defaults with the scenario's overrides). */
   readonly profile: Readonly<SimProfile>;
@@ -191,8 +190,7 @@ export class Simulation {
 
   /** Cancels every pending follow-up and drops listeners; the world and log stay readable. */
   stop(): void {
-    for (const id of this.timers) this.clock.clearTimeout(id);
-    this.timers.clear();
+    this.clock.clearScheduled(this.runFollowUp);
     this.gateways.stop();
     this.listeners.clear();
   }
@@ -278,14 +276,13 @@ export class Simulation {
     return this.context;
   }
 
+  // One callback for every follow-up, the action as its argument: no closure per VM operation waiting on the clock.
+  private readonly runFollowUp = (action: FollowUpAction): void => {
+    for (const body of decideFollowUp(this.world, action)) this.record(body);
+  };
+
   private schedule(followUps: readonly FollowUp[]): void {
-    for (const { delayMs, action } of followUps) {
-      const id = this.clock.setTimeout(() => {
-        this.timers.delete(id);
-        for (const body of decideFollowUp(this.world, action)) this.record(body);
-      }, delayMs);
-      this.timers.add(id);
-    }
+    for (const { delayMs, action } of followUps) this.clock.schedule(this.runFollowUp, action, delayMs);
   }
 
   /** `named` is what the logged event marks on the page; it defaults to the diagnostic's objects. */
