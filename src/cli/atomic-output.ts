@@ -4,8 +4,10 @@ import { basename, dirname, join } from 'node:path';
 
 /** An output file being written: nothing at its path changes until `commit`. */
 export interface AtomicOutput {
-  /** Writes the whole content to the temporary file and renames it over the path. */
-  commit(text: string): Promise<void>;
+  /** Appends bytes to the temporary file, so a long output is streamed instead of held whole. */
+  write(bytes: Uint8Array): Promise<void>;
+  /** Appends `text` (the whole content, when nothing was written before) and renames the temporary file over the path. */
+  commit(text?: string): Promise<void>;
   /** Removes the temporary file, leaving whatever was at the path untouched. */
   discard(): Promise<void>;
 }
@@ -24,7 +26,11 @@ export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
     isOpen = false;
   };
   return {
-    async commit(text) {
+    async write(bytes) {
+      // A write may take only part of the bytes; the rest follow until all are in.
+      for (let offset = 0; offset < bytes.length;) offset += (await handle.write(bytes, offset)).bytesWritten;
+    },
+    async commit(text = '') {
       try {
         await handle.writeFile(text);
         await close();

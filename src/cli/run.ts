@@ -6,11 +6,13 @@ import {
   formatClock,
   hasRunPassed,
   loadScenarioFile,
+  runReportText,
   runScenario,
-  writeRunReport,
   type RunReport,
 } from '../scenario/index.js';
 import { openAtomicOutput, type AtomicOutput } from './atomic-output.js';
+import { BufferedOutput, streamSink } from './buffered-output.js';
+import { reportJsonText } from './report-json.js';
 import { choiceOption, parseTimeOption } from './options.js';
 
 /** Code of the diagnostic for a `--log` path that cannot be written. */
@@ -49,38 +51,41 @@ export function defineCommand(command: Command): void {
         const progress = createProgressLine();
         report = runScenario(scenario, { seed: flags.seed, untilMs: flags.until, onProgress: progress.show });
         progress.finish();
-        await log?.commit(formatEventLog(report)).catch((error: unknown) => {
-          throw unwritableLog(flags.log ?? '', error);
-        });
+        if (log !== undefined) {
+          await writeEventLog(report, log).catch((error: unknown) => {
+            throw unwritableLog(flags.log ?? '', error);
+          });
+        }
       } catch (error) {
         await log?.discard();
         throw error;
       }
-      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else writeInBatches((write) => writeRunReport(report, write, { verbose: flags.verbose }));
+      const stdout = new BufferedOutput(streamSink(process.stdout));
+      const text = flags.format === 'json' ? reportJsonText(report) : runReportText(report, { verbose: flags.verbose });
+      for (const chunk of text) await stdout.write(chunk);
+      await stdout.flush();
       if (!hasRunPassed(report)) process.exitCode = EXIT_EXPECTATION_FAILED;
     });
 }
 
-/** Characters gathered before each write to stdout: few writes, and never the whole timeline in one string. */
-const STDOUT_BATCH_CHARS = 1 << 20;
+/** Characters of JSON lines gathered before each write: the pieces of a chunk die young, and writes stay few. */
+const LOG_CHUNK_CHARS = 1 << 14;
 
-/** Writes the lines `emit` produces to stdout, each ended by a newline, in batches of about a megabyte. */
-function writeInBatches(emit: (write: (line: string) => void) => void): void {
-  let batch = '';
-  emit((line) => {
-    batch += `${line}\n`;
-    if (batch.length >= STDOUT_BATCH_CHARS) {
-      process.stdout.write(batch);
-      batch = '';
+/** Streams the event log into the temporary file as JSON lines, one event per line in seq order, then commits it. */
+async function writeEventLog(report: RunReport, log: AtomicOutput): Promise<void> {
+  const output = new BufferedOutput((bytes) => log.write(bytes));
+  let chunk = '';
+  for (const event of report.events) {
+    chunk += formatEventLine(event);
+    chunk += '\n';
+    if (chunk.length >= LOG_CHUNK_CHARS) {
+      await output.write(chunk);
+      chunk = '';
     }
-  });
-  process.stdout.write(batch);
-}
-
-/** The event log as JSON lines, one event per line in seq order. */
-function formatEventLog(report: RunReport): string {
-  return report.events.map((event) => `${formatEventLine(event)}\n`).join('');
+  }
+  await output.write(chunk);
+  await output.flush();
+  await log.commit();
 }
 
 async function openLog(path: string): Promise<AtomicOutput> {

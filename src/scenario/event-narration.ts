@@ -11,8 +11,8 @@ interface Narration {
   text: string;
 }
 
-/** DIPs the narrator has seen allocated and not yet released, by `service/vm`. */
-type HeldDips = ReadonlyMap<string, string>;
+/** DIPs the narrator has seen allocated and not yet released, by service then VM name. */
+type HeldDips = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 /** One sentence per event type of the catalogue: adding a type to the catalogue asks for its sentence here. */
 type Narrations = { [K in EventType]: (event: SimEventOf<K>, dips: HeldDips) => Narration };
@@ -88,7 +88,7 @@ const NARRATIONS: Narrations = {
   'dip.allocated': (e) => ({ subject: vm(e), text: `dip ${e.ip} allocated${e.static ? ' (static)' : ''}${place(e)}` }),
   'dip.released': (e) => ({ subject: vm(e), text: `dip ${e.ip} released${e.static ? ' (static)' : ''}` }),
   'vm.stateChanged': (e, dips) => {
-    const dip = dips.get(`${e.service}/${e.vm}`);
+    const dip = dips.get(e.service)?.get(e.vm);
     return { subject: vm(e), text: `${e.from} → ${e.to}${dip === undefined ? '' : `  dip ${dip}`}` };
   },
   'vm.deleted': (e) => ({ subject: vm(e), text: 'deleted' }),
@@ -141,20 +141,35 @@ function describeConnectivityChange(e: SimEventOf<'connection.stateChanged'>): s
  * and released so a state change can say which address the VM holds.
  */
 export function createEventNarrator(): (event: SimEvent) => string {
-  const dips = new Map<string, string>();
+  const dips = new Map<string, Map<string, string>>();
   // events come in bursts at one time (a VNet's 2,048 VMs at 0s): its clock text is formatted once per burst
   let clockTime = -1;
   let clock = '';
   return (event) => {
-    if (event.type === 'dip.allocated') dips.set(`${event.service}/${event.vm}`, event.ip);
-    if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.delete(`${event.service}/${event.vm}`);
+    if (event.type === 'dip.allocated') dipsOf(dips, event.service).set(event.vm, event.ip);
+    if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.get(event.service)?.delete(event.vm);
     const { subject, text } = narrate(event, dips);
     if (event.time !== clockTime) {
       clockTime = event.time;
       clock = formatClock(event.time);
     }
-    return `${clock}  ${subject.padEnd(SUBJECT_WIDTH)}  ${text}`;
+    return `${clock}  ${padSubject(subject)}  ${text}`;
   };
+}
+
+/** The DIPs held in one cloud service, made on first use. */
+function dipsOf(dips: Map<string, Map<string, string>>, serviceName: string): Map<string, string> {
+  let held = dips.get(serviceName);
+  if (held === undefined) dips.set(serviceName, (held = new Map()));
+  return held;
+}
+
+/** Runs of spaces by length, so padding a subject concatenates instead of copying it (`padEnd` flattens its string). */
+const SPACES = Array.from({ length: SUBJECT_WIDTH + 1 }, (_, length) => ' '.repeat(length));
+
+/** `subject` padded with spaces to the subject column's width; a longer subject is left as it is. */
+function padSubject(subject: string): string {
+  return subject.length >= SUBJECT_WIDTH ? subject : subject + (SPACES[SUBJECT_WIDTH - subject.length] ?? '');
 }
 
 function narrate<K extends EventType>(event: SimEventOf<K>, dips: HeldDips): Narration {

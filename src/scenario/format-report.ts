@@ -1,4 +1,5 @@
 import type { SourceRef } from '../common/index.js';
+import type { SimEvent } from '../sim/index.js';
 import { formatClock, formatDuration } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 import { planRetryCollapse } from './retry-collapse.js';
@@ -22,38 +23,54 @@ export interface ReportFormatOptions {
  * expectation's verdict with the file:line it was written at, then refusals nobody expected, then a one-line summary.
  */
 export function formatRunReport(report: RunReport, options: ReportFormatOptions = {}): string[] {
-  const lines: string[] = [];
-  writeRunReport(report, (line) => lines.push(line), options);
+  const lines = [...runReportText(report, options)].join('').split('\n');
+  lines.pop();
   return lines;
 }
 
-/** {@link formatRunReport} handed to `write` line by line, so a run of millions of events never becomes one string. */
-export function writeRunReport(report: RunReport, write: (line: string) => void, options: ReportFormatOptions = {}): void {
-  write(`scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})`);
-  write('');
+/** Characters gathered before a chunk is handed out: its small pieces die young, and chunks stay few. */
+const CHUNK_CHARS = 1 << 14;
+
+/**
+ * {@link formatRunReport} as text in chunks of about 16k characters, each ending with a newline, so a run of millions
+ * of events is neither held as one string nor built line by line into an array.
+ */
+export function* runReportText(report: RunReport, options: ReportFormatOptions = {}): Generator<string, void, undefined> {
+  let chunk = `scenario ${report.scenario} (${report.file}, seed ${report.seed}, until ${formatDuration(report.endMs)})\n\n`;
   const narrate = createEventNarrator();
   const collapse = options.verbose === true ? undefined : planRetryCollapse(report.events);
-  report.events.forEach((event, index) => {
+  // Most runs have no repeated retries: their events skip the two lookups.
+  const isCollapsing = collapse !== undefined && (collapse.hidden.size > 0 || collapse.summaries.size > 0);
+  const { events } = report;
+  for (let index = 0; index < events.length; index++) {
     // Every event goes through the narrator, hidden ones too: it follows DIPs from event to event.
-    const line = narrate(event);
-    const summary = collapse?.summaries.get(index);
-    if (summary !== undefined) write(summary);
-    if (collapse?.hidden.has(index) !== true) write(line);
-  });
-  if (report.pendingTimers !== undefined) write(formatPendingNote(report.endMs, report.pendingTimers));
+    const line = narrate(events[index] as SimEvent);
+    if (!isCollapsing) chunk += line;
+    else {
+      const summary = collapse.summaries.get(index);
+      if (summary !== undefined) chunk += `${summary}\n`;
+      if (collapse.hidden.has(index)) continue;
+      chunk += line;
+    }
+    chunk += '\n';
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + formatEnding(report).join('\n') + '\n';
+}
 
-  if (report.expectations.length > 0) {
-    write('');
-    write('expectations');
-    for (const result of report.expectations) write(formatVerdict(result));
-  }
+/** The lines after the events: the pending-timers note, the verdicts, the unexpected refusals and the summary. */
+function formatEnding(report: RunReport): string[] {
+  const lines: string[] = [];
+  if (report.pendingTimers !== undefined) lines.push(formatPendingNote(report.endMs, report.pendingTimers));
+  if (report.expectations.length > 0) lines.push('', 'expectations', ...report.expectations.map(formatVerdict));
   if (report.unexpectedRefusals.length > 0) {
-    write('');
-    write('warnings (refused commands no expectation mentions)');
-    for (const refusal of report.unexpectedRefusals) write(formatRefusalWarning(refusal));
+    lines.push('', 'warnings (refused commands no expectation mentions)', ...report.unexpectedRefusals.map(formatRefusalWarning));
   }
-  write('');
-  write(formatSummary(report));
+  lines.push('', formatSummary(report));
+  return lines;
 }
 
 /** `  ✓ 00:15:00  vm web/web1 is ReadyRole  (file:12)`, with expected vs actual when it failed. */

@@ -17,7 +17,7 @@ export {
   runScenario, runScenarioToWorld, runScenarioForWorld, findScenarioEndMs, checkExpectation, toRefusal, type RunOptions, type ScenarioWorld,
 } from './run-scenario.js';
 export { hasRunPassed, type RunReport, type ExpectationResult, type ExpectationStatus, type RefusedCommand, type PendingTimers } from './run-report.js';
-export { formatRunReport, writeRunReport, formatVerdict, type ReportFormatOptions } from './format-report.js';
+export { formatRunReport, runReportText, formatVerdict, type ReportFormatOptions } from './format-report.js';
 export { buildScenarioJsonSchema, formatScenarioJsonSchema, SCENARIO_SCHEMA_ID } from './scenario-json-schema.js';
 export { EXPECTATION_KINDS } from './expectations/registry.js';
 export {

@@ -33,6 +33,19 @@ describe('output files are replaced only when complete', () => {
     expect(readdirSync(dir)).toEqual(['run.jsonl']);
   });
 
+  it('streams appended bytes into the temporary file and shows them at the path only on commit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vnetsim-atomic-'));
+    const path = join(dir, 'run.jsonl');
+    writeFileSync(path, 'the previous log\n');
+    const output = await openAtomicOutput(path);
+    await output.write(Buffer.from('line 1 →\n'));
+    await output.write(Buffer.from('line 2\n'));
+    expect(readFileSync(path, 'utf8')).toBe('the previous log\n');
+    await output.commit('line 3\n');
+    expect(readFileSync(path, 'utf8')).toBe('line 1 →\nline 2\nline 3\n');
+    expect(readdirSync(dir)).toEqual(['run.jsonl']);
+  });
+
   it('a refused run keeps the log of the last good one (exit 2, no stack trace)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vnetsim-atomic-'));
     const log = join(dir, 'run.jsonl');
