@@ -28,3 +28,14 @@ export function evaluateAcl(acl: readonly TopoAclRule[], remote: number): AclDec
     ? { permitted: false, rule: undefined, reason: 'implicit-deny' }
     : { permitted: true, rule: undefined, reason: 'implicit-permit' };
 }
+
+/** Whether {@link evaluateAcl} permits `remote`, decided without building the decision (verdict-only flows). */
+export function isAclPermitted(acl: readonly TopoAclRule[], remote: number): boolean {
+  let matched: TopoAclRule | undefined;
+  let hasPermit = false;
+  for (const rule of acl) {
+    if (rule.action === 'permit') hasPermit = true;
+    if (containsAddress4(rule.remoteSubnet, remote) && (matched === undefined || rule.order < matched.order)) matched = rule;
+  }
+  return matched === undefined ? !hasPermit : matched.action === 'permit';
+}

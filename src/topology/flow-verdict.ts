@@ -1,6 +1,7 @@
 import { DISPOSITIONS, type BlockerCode, type Disposition, type PathKind } from './answer.js';
 import type { FlowEnd, FlowSource } from './flow-end.js';
-import { chooseEndpoint, listVipMembers, listVmEndpoints, type FlowQuery } from './flow.js';
+import { isAclPermitted } from './acl.js';
+import { chooseEndpoint, listVipMembers, type FlowQuery } from './flow.js';
 import { findVnetMembershipProblem } from './flow-trace.js';
 import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { TopoService, TopoVm, TopoVnet } from './model.js';
@@ -197,9 +198,12 @@ function judgePublicEndpoint(
     : from.kind === 'site' ? from.site?.vpnGatewayAddress : from.address;
   const service = to.kind === 'vm' ? index.serviceOf(to.vm) : to.service;
   if (service.vip === undefined) worst.block('no-vip');
-  const candidates = to.kind === 'vm' ? listVmEndpoints(to.vm, query) : listVipMembers(index, to.service, to.protocol, to.publicPort);
+  if (to.kind === 'vm') {
+    judgeVmEndpoints(to.vm, query, remote, worst);
+    return 'public-endpoint';
+  }
+  const candidates = listVipMembers(index, to.service, to.protocol, to.publicPort);
   if (candidates.length === 0) {
-    if (to.kind === 'vm') checkRunning(to.vm, worst);
     worst.block('no-endpoint');
     return 'public-endpoint';
   }
@@ -207,4 +211,24 @@ function judgePublicEndpoint(
   if (decision !== undefined && !decision.permitted) worst.block('acl-denied');
   checkRunning(choice.vm, worst);
   return 'public-endpoint';
+}
+
+/**
+ * chooseEndpoint over one VM's endpoints for the asked port, without listing them: every candidate is the same VM,
+ * so what decides is whether there is one and whether any admits the caller (the first is shown when none does).
+ */
+function judgeVmEndpoints(vm: TopoVm, query: FlowQuery, remote: number | undefined, worst: WorstBlocker): void {
+  let isPublished = false;
+  let admits = false;
+  for (const endpoint of vm.endpoints) {
+    if (endpoint.protocol !== query.protocol || endpoint.privatePort !== query.port) continue;
+    isPublished = true;
+    if (remote === undefined || isAclPermitted(endpoint.acl, remote)) {
+      admits = true;
+      break;
+    }
+  }
+  if (!isPublished) worst.block('no-endpoint');
+  else if (!admits) worst.block('acl-denied');
+  checkRunning(vm, worst);
 }

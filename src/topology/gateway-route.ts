@@ -1,14 +1,9 @@
 import { containsAddress4, type Prefix4 } from '../ipam/index.js';
-import type { TopoConnection, TopoLocalSite, TopoVnet } from './model.js';
+import type { TopoLocalSite, TopoVnet } from './model.js';
+import type { RouteLeg } from './route-table.js';
 import type { TopologyIndex } from './topology-index.js';
 
-/** One gateway leg: from a VNet, over one connection, to a local site (which may stand for another VNet). */
-export interface RouteLeg {
-  vnet: TopoVnet;
-  connection: TopoConnection;
-  site: TopoLocalSite;
-  nextVnet: TopoVnet | undefined;
-}
+export type { RouteLeg } from './route-table.js';
 
 /** Where a gateway walk stopped. */
 export type RouteEnd =
@@ -46,7 +41,7 @@ export function traceGatewayRoute(
   const legs: RouteLeg[] = [];
   let at = start;
   for (;;) {
-    const leg = findLeg(index, at, address);
+    const leg = index.routes.findLeg(at, address);
     if (leg === undefined) return { legs, end: { kind: 'no-route', vnet: at } };
     legs.push(leg);
     const next = leg.nextVnet;
@@ -63,15 +58,4 @@ function hasVisited(start: TopoVnet, legs: readonly RouteLeg[], vnet: TopoVnet):
   if (vnet === start) return true;
   for (const leg of legs) if (leg.vnet === vnet) return true;
   return false;
-}
-
-function findLeg(index: TopologyIndex, vnet: TopoVnet, address: number): RouteLeg | undefined {
-  const connections = vnet.gateway?.connections ?? [];
-  for (const connection of connections) {
-    const site = index.sitesByName.get(connection.site);
-    if (site !== undefined && isInPrefixes(site.addressPrefixes, address)) {
-      return { vnet, connection, site, nextVnet: index.vnetsBySiteName.get(site.name) };
-    }
-  }
-  return undefined;
 }

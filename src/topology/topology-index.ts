@@ -3,6 +3,7 @@ import type {
   ConnectionState, GatewayState, TopoEndpoint, TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet,
 } from './model.js';
 import { keyOfVm, NO_DIP } from './model.js';
+import { GatewayRoutes } from './route-table.js';
 
 /** One event-sized edit to an indexed world, applied in place without a rebuild. */
 export type TopologyChange =
@@ -37,14 +38,13 @@ export class TopologyIndex {
   readonly sitesByName = new Map<string, TopoLocalSite>();
   readonly regionsByAffinityGroup = new Map<string, string>();
   readonly vmsByKey = new Map<string, TopoVm>();
-  readonly vmsByName = new Map<string, TopoVm[]>();
-  readonly vmsByService = new Map<string, TopoVm[]>();
-  readonly vmsByDip = new Map<number, TopoVm[]>();
   readonly servicesByVip = new Map<number, TopoService>();
   /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
   readonly vnetsBySiteName = new Map<string, TopoVnet>();
   /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
   readonly labels = new FlowLabels(this.servicesByName, this.vnetsByName);
+  /** Each gateway's legs with its sites' prefixes grouped for lookup, read once per VNet rather than on every walk. */
+  readonly routes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
   version = 0;
   private readonly model: TopologyModel;
@@ -74,11 +74,35 @@ export class TopologyIndex {
       if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
     }
     for (const vm of this.model.vms) {
+      // The service's own name string in place of the VM's equal copy: every flow looks the service up by it, and one
+      // shared, already hashed string compares by identity instead of costing a cache miss per VM.
+      const service = this.servicesByName.get(vm.service);
+      if (service !== undefined) vm.service = service.name;
       this.vmsByKey.set(keyOfVm(vm), vm);
-      appendTo(this.vmsByName, vm.name, vm);
-      appendTo(this.vmsByService, vm.service, vm);
-      if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
     }
+  }
+
+  // The VM tables below are built on first use: questions by name, DIP or VIP need them, a matrix never does.
+  private byName: Map<string, TopoVm[]> | undefined;
+  private byService: Map<string, TopoVm[]> | undefined;
+  private byDip: Map<number, TopoVm[]> | undefined;
+
+  /** VMs by their own name, in world order (a name may repeat across services). */
+  get vmsByName(): Map<string, TopoVm[]> {
+    return (this.byName ??= groupVms(this.model.vms, (vm) => vm.name));
+  }
+
+  /** VMs by cloud service, in world order. */
+  get vmsByService(): Map<string, TopoVm[]> {
+    return (this.byService ??= groupVms(this.model.vms, (vm) => vm.service));
+  }
+
+  /**
+   * VMs by DIP (several when VNets overlap), in world order, a VM moved by a change last. Built before the first DIP
+   * change at the latest, so it reads the DIPs of the build and follows every change from there, as if built eagerly.
+   */
+  get vmsByDip(): Map<number, TopoVm[]> {
+    return (this.byDip ??= groupVms(this.model.vms.filter((vm) => vm.dip !== NO_DIP), (vm) => vm.dip));
   }
 
   /** The current world as plain data (the indexed copy, including every change applied since the build). */
@@ -131,9 +155,10 @@ export class TopologyIndex {
         break;
       case 'vmDip': {
         const vm = this.requireVm(change.service, change.vm);
-        removeFrom(this.vmsByDip, vm.dip, vm);
+        const vmsByDip = this.vmsByDip;
+        removeFrom(vmsByDip, vm.dip, vm);
         vm.dip = change.dip;
-        if (vm.dip !== NO_DIP) appendTo(this.vmsByDip, vm.dip, vm);
+        if (vm.dip !== NO_DIP) appendTo(vmsByDip, vm.dip, vm);
         break;
       }
       case 'vmEndpoints':
@@ -192,6 +217,12 @@ function copyMutableParts(model: TopologyModel): TopologyModel {
     ),
     vms: model.vms.map((vm) => ({ ...vm })),
   };
+}
+
+function groupVms<K>(vms: readonly TopoVm[], keyOf: (vm: TopoVm) => K): Map<K, TopoVm[]> {
+  const groups = new Map<K, TopoVm[]>();
+  for (const vm of vms) appendTo(groups, keyOf(vm), vm);
+  return groups;
 }
 
 function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
