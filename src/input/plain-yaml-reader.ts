@@ -14,47 +14,15 @@
  */
 
 import { MAX_YAML_ENTRIES } from '../common/index.js';
-
-/** A collection the reader built: where the `yaml` library's range for it starts, its data, and its entries' offsets. */
-export type PlainNode = PlainMap | PlainSeq;
-
-/** What a collection holds at a key or index: a nested collection, or a scalar already resolved by the core schema. */
-export type PlainValue = PlainNode | string | number | boolean | null;
-
-/** A mapping: keys in written order, each with the offset of the key and of its value. */
-export interface PlainMap {
-  kind: 'map';
-  start: number;
-  /** The mapping as plain data (nested collections as their own data), as the library's `toJS()` gives it. */
-  data: Record<string, unknown>;
-  keys: string[];
-  /** Two offsets per key, in key order: where the key starts, then where its value starts. */
-  starts: number[];
-  values: PlainValue[];
-}
-
-/** A sequence: each item and the offset where it starts. */
-export interface PlainSeq {
-  kind: 'seq';
-  start: number;
-  data: unknown[];
-  starts: number[];
-  values: PlainValue[];
-}
-
-/** What the reader read: the root mapping, the offset where each line starts, and its measure for the bounds check. */
-export interface PlainDocument {
-  root: PlainMap;
-  lineStarts: number[];
-  /** List items, mapping keys, flow collections and flow separators, counted as measureYaml counts them. */
-  entries: number;
-  /** How deep collections nest (the root mapping is 1). */
-  depth: number;
-}
+import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
+import { PlainTreeBuilder } from './plain-yaml-builder.js';
+import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
 class OutsideSubset extends Error {}
 
+/** Scalars remembered for reuse (a power of two). */
+const RECENT_SCALARS = 256;
 /** Nesting the reader follows before giving up (each level is a few stack frames); the bounds check refuses far less. */
 const READER_DEPTH_LIMIT = 256;
 
@@ -107,11 +75,6 @@ export function readPlainYaml(text: string): PlainDocument | undefined {
   }
 }
 
-/** Plain JavaScript data of a node, as the library's `toJS()` gives it. */
-export function plainDataOf(node: PlainNode): unknown {
-  return node.data;
-}
-
 /**
  * Where each comment starts, in order: at the first `#` of a line, which must begin the line or follow a space (a
  * `#` inside a scalar is text to YAML: rare enough in plans to leave to the library); a comment may hold only
@@ -130,51 +93,6 @@ function findCommentStarts(text: string): number[] {
   return comments;
 }
 
-/** A first character that begins no null (n, N, ~), boolean (t, T, f, F), number (digits, signs, .) or special float. */
-function startsPlainText(c: number): boolean {
-  return (isLetter(c) && c !== 0x46 && c !== 0x4e && c !== 0x54 && c !== 0x66 && c !== 0x6e && c !== 0x74) || c === UNDERSCORE;
-}
-
-/** Resolves a plain scalar the way the YAML 1.2 core schema does (null, booleans, integers, floats, else text). */
-export function resolveCoreScalar(text: string): unknown {
-  // Most scalars of a large plan are names (svc12-3, West US): a letter that starts no null, boolean, number or
-  // special float is text whatever follows, and the patterns below need not run for them.
-  if (startsPlainText(text.charCodeAt(0))) return text;
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return parseInt(text, 10);
-  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return NaN;
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return parseFloat(text);
-  return text;
-}
-
-/** Whether a value is a collection the reader built (not a resolved scalar). */
-export function isPlainNode(value: PlainValue | undefined): value is PlainNode {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Mappings with more keys than this get a key index, so duplicate checks and lookups stay O(1) per key. */
-const INDEXED_KEYS = 16;
-const keyIndexes = new WeakMap<PlainMap, Map<string, number>>();
-
-/** The position of `key` among a mapping's keys, or -1. */
-export function indexOfKey(map: PlainMap, key: string): number {
-  const { keys } = map;
-  if (keys.length <= INDEXED_KEYS) return keys.indexOf(key);
-  let index = keyIndexes.get(map);
-  if (index === undefined) {
-    index = new Map();
-    keyIndexes.set(map, index);
-  }
-  // the reader asks while the mapping grows: index the keys added since the last question
-  for (let i = index.size; i < keys.length; i++) index.set(keys[i]!, i);
-  return index.get(key) ?? -1;
-}
-
 /** Walks the text line by line; each block reads the lines at its own indent and stops at a shallower one. */
 class PlainReader {
   private readonly lineStarts: number[] = [];
@@ -183,11 +101,14 @@ class PlainReader {
   private contentEnd = 0;
   private lineEnd = 0;
   private indent = -1;
+  private readonly tree = new PlainTreeBuilder();
   /**
-   * The key last read at each depth and position in its mapping: the mappings of a list are usually written with
-   * the same keys, so a key is matched against the text instead of cut out of it, and the same string is reused.
+   * Scalars read lately, by a hash of their length and first and last characters, with their values: a generated
+   * estate repeats most of its values (image, VNet, subnet, user …) thousands of times, and a repeat is matched
+   * against the text instead of cut out of it and resolved again.
    */
-  private readonly keyHints: string[][] = [];
+  private readonly recentScalars: string[] = new Array<string>(RECENT_SCALARS);
+  private readonly recentValues: PlainValue[] = new Array<PlainValue>(RECENT_SCALARS);
   private nextComment = 0;
   private entries = 0;
   private depth = 0;
@@ -206,7 +127,7 @@ class PlainReader {
     const root = this.readBlockMap(0, 0);
     this.skipBlankLines();
     if (!this.atEnd()) throw new OutsideSubset();
-    return { root, lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
+    return { root, offsets: this.tree.offsets, lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
   }
 
   /** Makes the line starting at `start` current (a start past the text's end is the end). */
@@ -271,11 +192,11 @@ class PlainReader {
   /** A block mapping whose keys sit at `indent`; its first key starts at `column` of the current line. */
   private readBlockMap(indent: number, column: number): PlainMap {
     this.enterCollection();
-    const map = newMap(this.lineStart + column);
+    const map = this.tree.openMap(this.lineStart + column);
     this.readMapEntry(map, indent, column);
     while (this.nextIndent() === indent) this.readMapEntry(map, indent, indent);
     if (this.nextIndent() > indent) throw new OutsideSubset();
-    this.depth--;
+    this.leaveCollection(map);
     return map;
   }
 
@@ -289,15 +210,13 @@ class PlainReader {
 
   /** The key of the mapping entry at `keyStart` (ending at a `:`), or undefined if no plain key is written there. */
   private readKey(map: PlainMap, keyStart: number): string | undefined {
-    const hints = (this.keyHints[this.depth] ??= []);
-    const position = map.keys.length;
-    const hint = hints[position];
-    if (hint !== undefined && this.text.startsWith(hint, keyStart) && this.charAt(keyStart + hint.length) === COLON) return hint;
+    // the mappings of a list are usually written with the same keys: the expected one is matched, not cut out
+    const expected = this.tree.expectedKey(map);
+    if (expected !== undefined && this.text.startsWith(expected, keyStart) && this.charAt(keyStart + expected.length) === COLON) return expected;
     const colon = this.keyEnd(keyStart);
     if (colon < 0) return undefined;
     const key = this.text.slice(keyStart, colon);
     if (REFUSED_KEYS.has(key)) throw new OutsideSubset();
-    hints[position] = key;
     return key;
   }
 
@@ -316,13 +235,13 @@ class PlainReader {
       const startsSequence = below >= 0 && this.isSequenceLine(below);
       if (below > indent || (below === indent && startsSequence)) {
         const node = this.readBlockNode(below);
-        addEntry(map, key, keyStart, node.start, node);
+        this.addEntry(map, key, keyStart, node.start, node);
         return;
       }
       throw new OutsideSubset();
     }
     if (valueStart === colon + 1) throw new OutsideSubset();
-    addEntry(map, key, keyStart, valueStart, this.readInlineValue(valueStart));
+    this.addEntry(map, key, keyStart, valueStart, this.readInlineValue(valueStart));
     this.nextLine();
   }
 
@@ -339,17 +258,17 @@ class PlainReader {
 
   private readBlockSeq(indent: number): PlainSeq {
     this.enterCollection();
-    const seq = newSeq(this.lineStart + indent);
+    const seq = this.tree.openSeq(this.lineStart + indent);
     do {
       this.countEntry();
       let itemStart = this.lineStart + indent + 1;
       while (this.charAt(itemStart) === SPACE) itemStart++;
       if (itemStart >= this.contentEnd) throw new OutsideSubset();
       const item = this.readSeqItem(itemStart);
-      addItem(seq, isPlainNode(item) ? item.start : itemStart, item);
+      this.tree.addItem(seq, itemStart, item);
     } while (this.nextIndent() === indent && this.isSequenceLine(indent));
     if (this.nextIndent() > indent) throw new OutsideSubset();
-    this.depth--;
+    this.leaveCollection(seq);
     return seq;
   }
 
@@ -389,8 +308,14 @@ class PlainReader {
     const startsScalar = isLetter(first) || isDigit(first) || first === TILDE ||
       ((first === DASH || first === PLUS || first === DOT) && (isLetter(second) || isDigit(second) || second === DOT));
     if (start >= end || !startsScalar) throw new OutsideSubset();
+    const slot = ((end - start) * 31 + first * 7 + this.text.charCodeAt(end - 1)) & (RECENT_SCALARS - 1);
+    const recent = this.recentScalars[slot];
+    if (recent !== undefined && recent.length === end - start && this.text.startsWith(recent, start)) return this.recentValues[slot]!;
     const raw = this.text.slice(start, end);
-    return startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
+    const value = startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
+    this.recentScalars[slot] = raw;
+    this.recentValues[slot] = value;
+    return value;
   }
 
   /** A one-line flow collection (`{ key: value, … }`, `[item, …]`) or plain scalar at `offset`, and where it ends. */
@@ -418,7 +343,7 @@ class PlainReader {
     this.enterCollection();
     this.countEntry();
     const close = isMap ? CLOSE_CURLY : CLOSE_SQUARE;
-    const node = isMap ? newMap(offset) : newSeq(offset);
+    const node = isMap ? this.tree.openMap(offset) : this.tree.openSeq(offset);
     let position = this.skipSpaces(offset + 1);
     if (this.charAt(position) !== close) {
       for (;;) {
@@ -430,11 +355,11 @@ class PlainReader {
           this.countEntry();
           const valueStart = this.skipSpaces(colon + 1);
           const item = this.readFlowValue(valueStart);
-          addEntry(node, key, position, valueStart, item.value);
+          this.addEntry(node, key, position, valueStart, item.value);
           position = item.position;
         } else {
           const item = this.readFlowValue(position);
-          addItem(node, position, item.value);
+          this.tree.addItem(node, position, item.value);
           position = item.position;
         }
         position = this.skipSpaces(position);
@@ -444,8 +369,18 @@ class PlainReader {
         position = this.skipSpaces(position + 1);
       }
     }
-    this.depth--;
+    this.leaveCollection(node);
     return { value: node, position: position + 1 };
+  }
+
+  private leaveCollection(node: PlainNode): void {
+    this.tree.close(node);
+    this.depth--;
+  }
+
+  /** Adds an entry unless its key is written twice in the mapping: the library reports duplicates as errors. */
+  private addEntry(map: PlainMap, key: string, keyStart: number, valueStart: number, value: PlainValue): void {
+    if (!this.tree.addEntry(map, key, keyStart, valueStart, value)) throw new OutsideSubset();
   }
 
   private skipSpaces(offset: number): number {
@@ -453,30 +388,4 @@ class PlainReader {
     while (this.charAt(i) === SPACE) i++;
     return i;
   }
-}
-
-function newMap(start: number): PlainMap {
-  return { kind: 'map', start, data: {}, keys: [], starts: [], values: [] };
-}
-
-function newSeq(start: number): PlainSeq {
-  return { kind: 'seq', start, data: [], starts: [], values: [] };
-}
-
-/**
- * Adds `key` (a plain name the core schema keeps as text, see REFUSED_KEYS) to a block or flow mapping unless it is
- * written twice: the library reports duplicates as errors, so they are left to it.
- */
-function addEntry(map: PlainMap, key: string, keyStart: number, valueStart: number, value: PlainValue): void {
-  if (indexOfKey(map, key) >= 0) throw new OutsideSubset();
-  map.keys.push(key);
-  map.starts.push(keyStart, valueStart);
-  map.values.push(value);
-  map.data[key] = isPlainNode(value) ? value.data : value;
-}
-
-function addItem(seq: PlainSeq, start: number, value: PlainValue): void {
-  seq.starts.push(start);
-  seq.values.push(value);
-  seq.data.push(isPlainNode(value) ? value.data : value);
 }

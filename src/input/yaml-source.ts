@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { InputError, MAX_NESTING_DEPTH, diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { findDuplicateKeys } from './yaml-duplicate-keys.js';
-import { indexOfKey, isPlainNode, plainDataOf, readPlainYaml, type PlainDocument, type PlainValue } from './plain-yaml-reader.js';
+import { readPlainYaml } from './plain-yaml-reader.js';
+import { entryOf, isPlainNode, type PlainDocument, type PlainEntry, type PlainValue } from './plain-yaml-tree.js';
 import { listAllowedKeys } from './schema-keys.js';
 import { explainUnionIssue } from './union-issues.js';
 
@@ -143,24 +144,16 @@ function plainTree(plain: PlainDocument): YamlTree {
     let start = plain.root.start;
     let followed = 0;
     for (const key of path) {
-      if (!isPlainNode(value)) break;
-      let index = -1;
-      if (value.kind === 'map') {
-        if (typeof key === 'string') index = indexOfKey(value, key);
-      } else if (typeof key === 'number' || (typeof key === 'string' && key !== '')) {
-        index = Number(key);
-      }
-      const child: PlainValue | undefined = value.values[index];
-      if (child === undefined) break;
-      start = value.kind === 'map' ? value.starts[2 * index + 1]! : value.starts[index]!;
-      value = child;
+      const entry: PlainEntry | undefined = isPlainNode(value) ? entryOf(plain, value, key) : undefined;
+      if (entry === undefined) break;
+      ({ value, start } = entry);
       followed++;
     }
     return { followed, value, start };
   };
   return {
     rootKind: 'mapping',
-    toData: () => plainDataOf(plain.root),
+    toData: () => plain.root.data,
     has: (path) => walk(path).followed === path.length,
     hasValue: (path) => {
       const found = walk(path);
@@ -169,10 +162,8 @@ function plainTree(plain: PlainDocument): YamlTree {
     offsetOf: (path) => walk(path).start,
     keyOffsetOf: (path) => {
       const parent = walk(path.slice(0, -1));
-      const key = path[path.length - 1];
-      if (parent.followed !== path.length - 1 || !isPlainNode(parent.value) || parent.value.kind !== 'map' || typeof key !== 'string') return undefined;
-      const index = indexOfKey(parent.value, key);
-      return index < 0 ? undefined : parent.value.starts[2 * index];
+      if (parent.followed !== path.length - 1 || !isPlainNode(parent.value) || parent.value.kind !== 'map') return undefined;
+      return entryOf(plain, parent.value, path[path.length - 1]!)?.keyStart;
     },
     linePos: (offset) => linePosIn(plain.lineStarts, offset),
   };

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isNode, isScalar, parseDocument } from 'yaml';
 import { MAX_NESTING_DEPTH } from '../../../src/common/index.js';
 import { measureYaml } from '../../../src/input/input-bounds.js';
-import { isPlainNode, plainDataOf, readPlainYaml, resolveCoreScalar, type PlainValue } from '../../../src/input/plain-yaml-reader.js';
+import { resolveCoreScalar } from '../../../src/input/core-scalar.js';
+import { readPlainYaml } from '../../../src/input/plain-yaml-reader.js';
+import { entryOf, isPlainNode, type PlainDocument, type PlainValue } from '../../../src/input/plain-yaml-tree.js';
 
 /** Scalars whose core-schema reading is easy to get wrong: numbers in every base, null/bool spellings, addresses. */
 const SCALARS = [
@@ -64,12 +66,13 @@ function render(value: unknown, style: readonly number[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Every path to a value of the plain tree (collections and scalars), with the value and where it starts. */
-function valuesOf(value: PlainValue, start: number, path: PropertyKey[] = []): Array<[PropertyKey[], PlainValue, number]> {
-  if (!isPlainNode(value)) return [[path, value, start]];
-  const children = value.values.flatMap((child, i) =>
-    value.kind === 'map' ? valuesOf(child, value.starts[2 * i + 1]!, [...path, value.keys[i]!]) : valuesOf(child, value.starts[i]!, [...path, i]));
-  return [[path, value, start], ...children];
+/** Every path to a value of the plain tree (collections and scalars), with the value, where it starts and where its key starts. */
+function valuesOf(document: PlainDocument, value: PlainValue, start: number, path: PropertyKey[] = []): Array<[PropertyKey[], PlainValue, number, number | undefined]> {
+  if (!isPlainNode(value)) return [];
+  return Array.from({ length: value.size }, (_, i) => (value.kind === 'map' ? value.keys[i]! : i)).flatMap((key) => {
+    const entry = entryOf(document, value, key)!;
+    return [[[...path, key], entry.value, entry.start, entry.keyStart] as const, ...valuesOf(document, entry.value, entry.start, [...path, key])];
+  });
 }
 
 /** Whatever the reader accepts, the `yaml` library reads without errors into the same data and node offsets. */
@@ -79,21 +82,19 @@ function expectAgreesWithLibrary(text: string): void {
   const doc = parseDocument(text, { uniqueKeys: true });
   expect(doc.errors).toEqual([]);
   expect(doc.warnings).toEqual([]);
-  expect(plainDataOf(plain.root)).toEqual(doc.toJS());
+  expect(plain.root.data).toEqual(doc.toJS());
   // the bounds check's scan of the text is skipped for text the reader accepts: the reader counts as it does
   expect(plain.entries).toBe(measureYaml(text).entries);
-  for (const [path, value, start] of valuesOf(plain.root, plain.root.start)) {
+  expect(doc.contents?.range?.[0]).toBe(plain.root.start);
+  for (const [path, value, start, keyStart] of valuesOf(plain, plain.root, plain.root.start)) {
     const libraryNode = doc.getIn(path, true);
     expect(isNode(libraryNode) ? libraryNode.range?.[0] : undefined, `start of ${path.join('.')}`).toBe(start);
-    if (!isPlainNode(value)) continue;
-    expect(value.start, `collection start of ${path.join('.')}`).toBe(start);
-    if (value.kind !== 'map') continue;
-    const map = doc.getIn(path, true);
+    if (isPlainNode(value)) expect(value.start, `collection start of ${path.join('.')}`).toBe(start);
+    if (keyStart === undefined) continue;
+    const map = doc.getIn(path.slice(0, -1), true);
     if (!isMap(map)) throw new Error(`not a map at ${path.join('.')}`);
-    value.keys.forEach((key, i) => {
-      const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-      expect(isNode(pair?.key) ? pair.key.range?.[0] : undefined, `key ${key}`).toBe(value.starts[2 * i]);
-    });
+    const pair = map.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+    expect(isNode(pair?.key) ? pair.key.range?.[0] : undefined, `key ${path.join('.')}`).toBe(keyStart);
   }
 }
 

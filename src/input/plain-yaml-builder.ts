@@ -1,0 +1,82 @@
+import { indexOfKey, isPlainNode, type PlainMap, type PlainNode, type PlainSeq, type PlainValue } from './plain-yaml-tree.js';
+
+/**
+ * Builds the plain reader's tree (plain-yaml-tree.ts) as collections open, fill and close, lean in memory: the offsets
+ * of a collection's entries wait on one stack while it is open and move to the document's offsets when it closes
+ * (collections close in the reverse order they open), and a mapping written with the same keys as the one before it
+ * at its depth shares that mapping's key array.
+ */
+export class PlainTreeBuilder {
+  readonly offsets: number[] = [];
+  private readonly pending: number[] = [];
+  private pendingTop = 0;
+  private open = 0;
+  /** At each depth, the keys of the last mapping read there: the next one there most likely has the same. */
+  private readonly keysAtDepth: string[][] = [];
+
+  openMap(start: number): PlainMap {
+    const keys = (this.keysAtDepth[this.open] ??= []);
+    this.open++;
+    return { kind: 'map', start, data: {}, keys, size: 0, first: this.pendingTop, children: undefined };
+  }
+
+  openSeq(start: number): PlainSeq {
+    this.open++;
+    return { kind: 'seq', start, data: [], size: 0, first: this.pendingTop, children: undefined };
+  }
+
+  /** Closes the collection opened last: its entries' offsets join the document's. */
+  close(node: PlainNode): void {
+    const base = node.first;
+    node.first = this.offsets.length;
+    for (let i = base; i < this.pendingTop; i++) this.offsets.push(this.pending[i]!);
+    this.pendingTop = base;
+    this.open--;
+  }
+
+  /** The key a mapping most likely has next (the one its predecessor at its depth had there), if any. */
+  expectedKey(map: PlainMap): string | undefined {
+    return map.keys[map.size];
+  }
+
+  /** Adds an entry to the mapping opened last; false if the key is already there (the library reports that). */
+  addEntry(map: PlainMap, key: string, keyStart: number, valueStart: number, value: PlainValue): boolean {
+    if (indexOfKey(map, key) >= 0) return false;
+    if (map.keys.length === map.size) {
+      // past the shared array's end: the mappings that share it use only the keys before
+      map.keys.push(key);
+    } else if (map.keys[map.size] !== key) {
+      // keys differ from the shared array's: this mapping gets its own, and the next ones at its depth follow it
+      const keys = map.keys.slice(0, map.size);
+      keys.push(key);
+      map.keys = keys;
+      this.keysAtDepth[this.open - 1] = keys;
+    }
+    this.push(keyStart);
+    this.push(valueStart);
+    if (isPlainNode(value)) {
+      (map.children ??= [])[map.size] = value;
+      map.data[key] = value.data;
+    } else {
+      map.data[key] = value;
+    }
+    map.size++;
+    return true;
+  }
+
+  /** Adds an item to the sequence opened last. */
+  addItem(seq: PlainSeq, start: number, value: PlainValue): void {
+    this.push(start);
+    if (isPlainNode(value)) {
+      (seq.children ??= [])[seq.size] = value;
+      seq.data.push(value.data);
+    } else {
+      seq.data.push(value);
+    }
+    seq.size++;
+  }
+
+  private push(offset: number): void {
+    this.pending[this.pendingTop++] = offset;
+  }
+}
