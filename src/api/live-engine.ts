@@ -70,6 +70,7 @@ export class LiveEngine implements LiveWorld {
       compute: createComputeRecords(),
       sharedKey: (vnet, site) => sim.sharedKey(vnet, site),
       profile: sim.profile,
+      limits: sim.limits,
       randomAlphanumeric: options.randomAlphanumeric,
     };
     // An operation completes at the simulated time of the event that finished it, not when a client polls.

@@ -96,6 +96,10 @@ const ADMINISTRATOR = 'administrator@example.com';
 
 // The documented order (hh403995) through CurrentStorageAccounts and MaxVirtualNetworkSites; the rest in the order the
 // generated client reads them (azure-asm-mgmt managementClient.js SubscriptionOperations.get), which follows the spec.
+// MaxReservedIPs and CurrentReservedIPs: their place is NOT confirmed. The stored copies of hh403995 end before them and
+// azure-asm-mgmt does not read them; they go last because the client models found that declare them (a C# Subscription
+// entity and an XmlNode wrapper in public repositories) put them after CurrentDnsServers, Max before Current, with only
+// elements this emulator does not send (OfferCategories, MaxExtraVIPCount, AADTenantID) in between.
 function describeSubscription(subscription: SubscriptionView): XmlNode {
   return parentElement('Subscription', [
     textElement('SubscriptionID', subscription.subscriptionId),
@@ -115,5 +119,7 @@ function describeSubscription(subscription: SubscriptionView): XmlNode {
     textElement('MaxDnsServers', subscription.maxDnsServers),
     textElement('CurrentLocalNetworkSites', subscription.currentLocalNetworkSites),
     textElement('CurrentDnsServers', subscription.currentDnsServers),
+    textElement('MaxReservedIPs', subscription.maxReservedIps),
+    textElement('CurrentReservedIPs', subscription.currentReservedIps),
   ]);
 }

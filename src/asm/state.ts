@@ -1,5 +1,5 @@
 import type { NetworkPlan } from '../ipam/index.js';
-import type { Command, SimProfile, World } from '../sim/index.js';
+import type { Command, SimLimits, SimProfile, World } from '../sim/index.js';
 import type { PlatformResult } from './errors.js';
 import type { CompletionRule } from './compute-outcome.js';
 import type { ComputeRecords } from './compute-records.js';
@@ -33,6 +33,8 @@ export interface AsmState {
   sharedKey(vnet: string, site: string): string | undefined;
   /** The engine's durations (defaults with a scenario's overrides), for operations the engine does not time itself. */
   profile: Readonly<SimProfile>;
+  /** The engine's limits (defaults with a scenario's overrides): the quotas Get Subscription reports. */
+  limits: Readonly<SimLimits>;
   /** Injected randomness: `length` alphanumeric characters (reset shared key). */
   randomAlphanumeric(length: number): string;
 }

@@ -39,6 +39,9 @@ export interface SubscriptionView {
   maxDnsServers: number;
   currentLocalNetworkSites: number;
   currentDnsServers: number;
+  /** The engine's limit on reserved IPs (20 by default, LIMITS-2015) and how many the subscription holds. */
+  maxReservedIps: number;
+  currentReservedIps: number;
 }
 
 // A deallocated VM releases its cores (that is what StoppedDeallocated was for); every other state holds them.
@@ -66,5 +69,7 @@ export const getSubscription: QueryFunction<undefined, SubscriptionView> = (stat
     maxDnsServers: SUBSCRIPTION_QUOTAS.dnsServers,
     currentLocalNetworkSites: network?.localSites.length ?? 0,
     currentDnsServers: network?.dnsServers.length ?? 0,
+    maxReservedIps: state.limits.reservedIpsPerSubscription,
+    currentReservedIps: Object.keys(state.world.reservedIps).length,
   });
 };

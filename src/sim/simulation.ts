@@ -72,7 +72,8 @@ export class Simulation {
   private readonly streams: RandomStreams;
   /** The durations in force (defaults with the scenario's overrides). */
   readonly profile: Readonly<SimProfile>;
-  private readonly limits: SimLimits;
+  /** The limits in force (LIMITS-2015 defaults with the scenario's overrides); Get Subscription shows them as quotas. */
+  readonly limits: Readonly<SimLimits>;
   private readonly scenarioName: string;
   private readonly verifyInvariants: boolean;
   private logsRefusal = true;

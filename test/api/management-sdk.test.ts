@@ -44,13 +44,17 @@ describe('management operations through azure-asm-mgmt', () => {
       <Subnets><Subnet name="s"><AddressPrefix>10.2.0.0/24</AddressPrefix></Subnet></Subnets></VirtualNetworkSite></VirtualNetworkSites>
       </VirtualNetworkConfiguration></NetworkConfiguration>`;
     await callApi(emulator, 'PUT', '/services/networking/media', { body: config });
+    await callApi(emulator, 'POST', '/services/networking/reservedips', { body: '<ReservedIP xmlns="http://schemas.microsoft.com/windowsazure"><Name>ip1</Name><Location>West US</Location></ReservedIP>' });
     const raw = await callApi(emulator, 'GET', '', { version: '2014-10-01' });
     expect(raw.status).toBe(200);
     expect([...raw.text.matchAll(/<(\w+)>/g)].map((m) => m[1])).toEqual([
       'SubscriptionID', 'SubscriptionName', 'SubscriptionStatus', 'AccountAdminLiveEmailId', 'ServiceAdminLiveEmailId', 'MaxCoreCount',
       'MaxStorageAccounts', 'MaxHostedServices', 'CurrentCoreCount', 'CurrentHostedServices', 'CurrentStorageAccounts', 'MaxVirtualNetworkSites',
       'CurrentVirtualNetworkSites', 'MaxLocalNetworkSites', 'MaxDnsServers', 'CurrentLocalNetworkSites', 'CurrentDnsServers',
+      'MaxReservedIPs', 'CurrentReservedIPs',
     ]);
+    // The engine's reserved-IP limit (LIMITS-2015: 20) and the one reserved above.
+    expect(raw.text).toContain('<MaxReservedIPs>20</MaxReservedIPs><CurrentReservedIPs>1</CurrentReservedIPs></Subscription>');
     expect(raw.text).toContain('<CurrentVirtualNetworkSites>1</CurrentVirtualNetworkSites>');
     expect(raw.text).toContain('<CurrentDnsServers>1</CurrentDnsServers>');
   });

@@ -68,4 +68,12 @@ describe('reserved IPs through the real azure-asm SDKs', () => {
     expect(await call(network, 'reservedIPs', 'deleteMethod', 'ip1')).toMatchObject({ status: 'Succeeded' });
     expect((await call<{ reservedIPs: { name: string }[] }>(network, 'reservedIPs', 'list')).reservedIPs.map((r) => r.name)).toEqual(['ip2']);
   });
+
+  it('holds at most the engine limit (20, LIMITS-2015): the 21st is refused and changes nothing', async () => {
+    for (let i = 3; i <= 21; i++) await call(network, 'reservedIPs', 'beginCreating', { name: `ip${i}`, location: 'West US' });
+    expect(Object.keys(emu.emulator.engine.sim.world.reservedIps)).toHaveLength(20);
+    await expectRefused(emu.emulator, () => call(network, 'reservedIPs', 'create', { name: 'ip22', location: 'West US' }), {
+      statusCode: 400, message: 'The subscription already holds 20 reserved IPs, the maximum (20); remove one you no longer use.',
+    });
+  });
 });
