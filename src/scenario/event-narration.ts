@@ -144,16 +144,16 @@ export function createEventNarrator(): (event: SimEvent) => string {
   const dips = new Map<string, Map<string, string>>();
   // events come in bursts at one time (a VNet's 2,048 VMs at 0s): its clock text is formatted once per burst
   let clockTime = -1;
-  let clock = '';
+  let clockColumn = '';
   return (event) => {
     if (event.type === 'dip.allocated') dipsOf(dips, event.service).set(event.vm, event.ip);
     if (event.type === 'dip.released' || event.type === 'vm.deleted') dips.get(event.service)?.delete(event.vm);
     const { subject, text } = narrate(event, dips);
     if (event.time !== clockTime) {
       clockTime = event.time;
-      clock = formatClock(event.time);
+      clockColumn = `${formatClock(event.time)}${COLUMN_GAP}`;
     }
-    return `${clock}  ${padSubject(subject)}  ${text}`;
+    return clockColumn + subjectColumn(subject) + text;
   };
 }
 
@@ -164,12 +164,17 @@ function dipsOf(dips: Map<string, Map<string, string>>, serviceName: string): Ma
   return held;
 }
 
-/** Runs of spaces by length, so padding a subject concatenates instead of copying it (`padEnd` flattens its string). */
-const SPACES = Array.from({ length: SUBJECT_WIDTH + 1 }, (_, length) => ' '.repeat(length));
+/** The spaces between two columns of a timeline line. */
+const COLUMN_GAP = '  ';
+/**
+ * What follows a subject of each length up to the column's width: its padding and the gap, one string, so a line is
+ * three concatenations (`padEnd` would copy the subject, and each piece is one more to join when the text is written).
+ */
+const SUBJECT_ENDINGS = Array.from({ length: SUBJECT_WIDTH + 1 }, (_, length) => ' '.repeat(SUBJECT_WIDTH - length) + COLUMN_GAP);
 
-/** `subject` padded with spaces to the subject column's width; a longer subject is left as it is. */
-function padSubject(subject: string): string {
-  return subject.length >= SUBJECT_WIDTH ? subject : subject + (SPACES[SUBJECT_WIDTH - subject.length] ?? '');
+/** `subject` padded with spaces to the subject column's width, then the gap; a longer subject is not cut. */
+function subjectColumn(subject: string): string {
+  return subject + (SUBJECT_ENDINGS[subject.length] ?? COLUMN_GAP);
 }
 
 function narrate<K extends EventType>(event: SimEventOf<K>, dips: HeldDips): Narration {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { applyEvent, checkInvariants, createWorld, checkEventLog, formatEventLine, replayEvents, serializeWorld, type Command, type Simulation } from '../../src/sim/index.js';
+import { applyEvent, checkInvariants, createWorld, checkEventLog, formatEventLine, replayEvents, serializeWorld, type Command, type SimEvent, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
@@ -105,6 +105,15 @@ describe('determinism, replay and invariants', () => {
     const reading = checkEventLog(text);
     if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
     expect(serializeWorld(replayEvents(reading.events))).toBe(serializeWorld(sim.world));
+  });
+
+  it('puts seq, time, type first whatever order an event was built in, and keeps the payload in its own order', () => {
+    const built = { vm: 'a', service: 'web', type: 'vm.deleted', time: 60_000, seq: 7 } as unknown as SimEvent;
+    const ordered = { seq: 7, time: 60_000, type: 'vm.deleted', service: 'web', vm: 'a' } as unknown as SimEvent;
+    const expected = '{"seq":7,"time":60000,"type":"vm.deleted","vm":"a","service":"web"}';
+    expect(formatEventLine(built)).toBe(expected);
+    expect(formatEventLine({ ...built, seq: 7 } as SimEvent)).toBe(expected);
+    expect(formatEventLine(ordered)).toBe('{"seq":7,"time":60000,"type":"vm.deleted","service":"web","vm":"a"}');
   });
 
   it('starts every log with world.started, the VNets with their subnets and the local sites at t=0', () => {
