@@ -7,8 +7,10 @@ import { indexOfKey, isPlainNode, type PlainMap, type PlainNode, type PlainSeq, 
  * at its depth shares that mapping's key array.
  */
 export class PlainTreeBuilder {
-  readonly offsets: number[] = [];
-  private readonly pending: number[] = [];
+  // Offsets are below MAX_INPUT_FILE_BYTES, so 32-bit arrays hold them: copied in a tight loop, and 4 bytes each.
+  private offsets = new Uint32Array(INITIAL_OFFSETS);
+  private offsetsTop = 0;
+  private pending = new Uint32Array(INITIAL_OFFSETS);
   private pendingTop = 0;
   private open = 0;
   /** At each depth, the keys of the last mapping read there: the next one there most likely has the same. */
@@ -28,10 +30,19 @@ export class PlainTreeBuilder {
   /** Closes the collection opened last: its entries' offsets join the document's. */
   close(node: PlainNode): void {
     const base = node.first;
-    node.first = this.offsets.length;
-    for (let i = base; i < this.pendingTop; i++) this.offsets.push(this.pending[i]!);
+    const count = this.pendingTop - base;
+    if (this.offsetsTop + count > this.offsets.length) this.offsets = grown(this.offsets, this.offsetsTop + count);
+    const { offsets, pending } = this;
+    node.first = this.offsetsTop;
+    for (let i = 0; i < count; i++) offsets[node.first + i] = pending[base + i]!;
+    this.offsetsTop += count;
     this.pendingTop = base;
     this.open--;
+  }
+
+  /** The offsets of every closed collection's entries (see PlainNode's `first`). */
+  documentOffsets(): Uint32Array {
+    return this.offsets.subarray(0, this.offsetsTop);
   }
 
   /** The key a mapping most likely has next (the one its predecessor at its depth had there), if any. */
@@ -77,6 +88,17 @@ export class PlainTreeBuilder {
   }
 
   private push(offset: number): void {
+    if (this.pendingTop === this.pending.length) this.pending = grown(this.pending, this.pendingTop + 1);
     this.pending[this.pendingTop++] = offset;
   }
+}
+
+/** Room for the offsets of a small document; a large one doubles it a few times. */
+const INITIAL_OFFSETS = 4096;
+
+/** A copy of `array` with room for at least `needed` offsets. */
+function grown(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
+  const copy = new Uint32Array(Math.max(needed, 2 * array.length));
+  copy.set(array);
+  return copy;
 }

@@ -127,7 +127,7 @@ class PlainReader {
     const root = this.readBlockMap(0, 0);
     this.skipBlankLines();
     if (!this.atEnd()) throw new OutsideSubset();
-    return { root, offsets: this.tree.offsets, lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
+    return { root, offsets: this.tree.documentOffsets(), lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
   }
 
   /** Makes the line starting at `start` current (a start past the text's end is the end). */
@@ -294,15 +294,15 @@ class PlainReader {
     }
     let end = this.contentEnd;
     while (this.text.charCodeAt(end - 1) === SPACE) end--;
-    for (let i = offset; i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
-    }
-    return this.scalar(offset, end);
+    return this.scalar(offset, end, true);
   }
 
-  /** The resolved plain scalar written from `start` to `end` (no flow indicator, no `: ` inside), if it is one. */
-  private scalar(start: number, end: number): PlainValue {
+  /**
+   * The resolved plain scalar written from `start` to `end`, if it is one; `checkCharacters` when its characters
+   * are still to be checked (no refused character or flow indicator, no `: ` inside or `:` at the end). A scalar read
+   * lately passed those same checks, so a repeat of one skips them.
+   */
+  private scalar(start: number, end: number, checkCharacters: boolean): PlainValue {
     const first = this.charAt(start);
     const second = this.charAt(start + 1);
     const startsScalar = isLetter(first) || isDigit(first) || first === TILDE ||
@@ -311,6 +311,10 @@ class PlainReader {
     const slot = ((end - start) * 31 + first * 7 + this.text.charCodeAt(end - 1)) & (RECENT_SCALARS - 1);
     const recent = this.recentScalars[slot];
     if (recent !== undefined && recent.length === end - start && this.text.startsWith(recent, start)) return this.recentValues[slot]!;
+    for (let i = start; checkCharacters && i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
+    }
     const raw = this.text.slice(start, end);
     const value = startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
     this.recentScalars[slot] = raw;
@@ -335,7 +339,7 @@ class PlainReader {
     }
     // every `:` inside a flow collection is an entry to the bounds check's count
     for (let i = 0; i < colons; i++) this.countEntry();
-    return { value: this.scalar(offset, end), position: stop };
+    return { value: this.scalar(offset, end, false), position: stop };
   }
 
   /** The flow mapping or sequence opening at `offset`, through its closing bracket. */

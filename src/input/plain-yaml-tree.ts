@@ -41,7 +41,7 @@ export interface PlainSeq {
 export interface PlainDocument {
   root: PlainMap;
   /** The offsets of every collection's entries (see `first`). */
-  offsets: readonly number[];
+  offsets: Uint32Array;
   lineStarts: readonly number[];
   /** List items, mapping keys, flow collections and flow separators, counted as measureYaml counts them. */
   entries: number;
