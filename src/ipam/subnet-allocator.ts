@@ -81,9 +81,10 @@ export class SubnetAllocator {
 
   /** Takes a given address (a static DIP, or an allocation being replayed); refuses outside, reserved or in-use ones. */
   reserve(ip: number): ReserveResult {
-    const subnet = formatPrefix(this.prefix);
+    // Named only in a refusal: replaying a log reserves every DIP through here.
+    const subnet = (): string => formatPrefix(this.prefix);
     if (!this.isInside(ip)) {
-      return { ok: false, code: 'dip-outside-subnet', message: `${formatIPv4(ip)} is outside subnet ${subnet}; ${this.describeUsableRange()}` };
+      return { ok: false, code: 'dip-outside-subnet', message: `${formatIPv4(ip)} is outside subnet ${subnet()}; ${this.describeUsableRange()}` };
     }
     const offset = ip - this.prefix.network;
     if (this.isReservedOffset(offset)) {
@@ -91,14 +92,14 @@ export class SubnetAllocator {
         ok: false,
         code: 'dip-reserved',
         message:
-          `${formatIPv4(ip)} is reserved by the platform in subnet ${subnet} (${this.policy.name} reserves the first ` +
+          `${formatIPv4(ip)} is reserved by the platform in subnet ${subnet()} (${this.policy.name} reserves the first ` +
           `${this.policy.reservedAtStart} and the last ${this.policy.reservedAtEnd} addresses); ${this.describeUsableRange()}`,
       };
     }
     if (this.hasBit(offset)) {
       const nearby = this.testStaticIp(ip).availableAddresses.map(formatIPv4);
       const advice = nearby.length > 0 ? `free addresses nearby: ${nearby.join(', ')}` : `the subnet is full; use another subnet`;
-      return { ok: false, code: 'dip-in-use', message: `${formatIPv4(ip)} is already allocated in subnet ${subnet}; ${advice}` };
+      return { ok: false, code: 'dip-in-use', message: `${formatIPv4(ip)} is already allocated in subnet ${subnet()}; ${advice}` };
     }
     this.setBit(offset);
     this.allocated++;

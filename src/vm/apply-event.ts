@@ -1,7 +1,8 @@
 import { forgetDip, recordDip } from './dips.js';
 import type { ComputeEventBody } from './events.js';
-import { vmKey, type ComputeWorld, type Deployment, type Endpoint, type Slot, type Vm } from './model.js';
+import { findVm, vmKey, type ComputeWorld, type Deployment, type Endpoint, type Slot, type Vm } from './model.js';
 import { noteEndpointAdded, noteEndpointRemoved } from './vip-ports.js';
+import { noteVmRemoved, noteVmStored } from './vm-directory.js';
 
 /**
  * The compute fold: the only code that mutates a ComputeWorld. It trusts its events (the rules validated them
@@ -137,7 +138,7 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       delete world.disks[event.disk];
       return;
     case 'vm.created': {
-      world.vms[vmKey(event.service, event.vm)] = {
+      const created: Vm = {
         service: event.service,
         name: event.vm,
         deployment: event.deployment,
@@ -156,6 +157,8 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
         adminUser: event.adminUser ?? null,
         endpoints: {},
       };
+      world.vms[vmKey(event.service, event.vm)] = created;
+      noteVmStored(world.vms, created);
       deployment(world, event.service, 'production').vms.push(event.vm);
       if (event.vnet !== undefined) vnet(world, event.vnet).instanceCount++;
       return;
@@ -190,12 +193,12 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       return;
     }
     case 'vm.deleted': {
-      const key = vmKey(event.service, event.vm);
-      const gone = world.vms[key];
+      const gone = findVm(world, event.service, event.vm);
       if (gone?.vnet != null) vnet(world, gone.vnet).instanceCount--;
       const d = service(world, event.service).deployments.production;
       if (d !== null && gone !== undefined) for (const name in gone.endpoints) noteEndpointRemoved(d, gone.endpoints[name]!);
-      delete world.vms[key];
+      delete world.vms[vmKey(event.service, event.vm)];
+      noteVmRemoved(world.vms, event.service, event.vm);
       if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);
       return;
     }
@@ -300,7 +303,7 @@ function deployment(world: ComputeWorld, serviceName: string, slot: Slot): Deplo
 }
 
 function vm(world: ComputeWorld, serviceName: string, name: string): Vm {
-  const v = world.vms[vmKey(serviceName, name)];
+  const v = findVm(world, serviceName, name);
   if (v === undefined) throw new Error(`fold: unknown vm ${serviceName}/${name}`);
   return v;
 }

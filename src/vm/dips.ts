@@ -67,16 +67,19 @@ function indexOf(prefixText: string, allocations: Readonly<Record<string, string
 
 /** Records `ip → owner` in an allocation record (the fold and what-if copies write only through here). */
 export function recordDip(allocations: Record<string, string>, ip: string, owner: string): void {
-  const isNew = allocations[ip] === undefined;
   allocations[ip] = owner;
   const allocator = indexes.get(allocations)?.allocator;
-  if (isNew && allocator !== undefined) markTaken(allocator, ip);
+  if (allocator !== undefined) markTaken(allocator, ip);
 }
 
-/** Sets an address's bit; addresses a record cannot hold (outside the pool, reserved) have none to set. */
+/**
+ * Sets an address's bit unless it is set; addresses a record cannot hold (outside the pool, reserved) have none. The
+ * bitmap answers "already taken", so recording a DIP probes its record once (a new address string is costly to look up).
+ */
 function markTaken(allocator: SubnetAllocator, ip: string): void {
   const address = parseIPv4(ip);
-  if (address.ok && containsAddress4(allocator.prefix, address.value) && !allocator.isReserved(address.value)) allocator.reserve(address.value);
+  if (!address.ok || !containsAddress4(allocator.prefix, address.value)) return;
+  if (!allocator.isReserved(address.value) && !allocator.isAllocated(address.value)) allocator.reserve(address.value);
 }
 
 /** Removes `ip` from an allocation record, keeping its index in step. */

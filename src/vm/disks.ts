@@ -1,7 +1,7 @@
 import type { AddDisk, AddImage, DeleteDisk } from './commands.js';
 import { accept, reject, type Decision } from './context.js';
 import { makeEvent } from './events.js';
-import { vmKey, type ComputeWorld, type Disk } from './model.js';
+import { findVm, type ComputeWorld, type Disk } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 
 /**
@@ -45,7 +45,7 @@ export function describeDiskInUse(world: ComputeWorld, disk: Disk): Refusal | un
   if (disk.lease === null) return undefined;
   const { service, vm, deployment } = disk.lease;
   const platform = `A disk with name '${disk.name}' is currently in use by virtual machine '${vm}' running within hosted service '${service}', deployment '${deployment}'.`;
-  const fix = world.vms[vmKey(service, vm)] === undefined
+  const fix = findVm(world, service, vm) === undefined
     ? `VM '${vm}' is already deleted; the platform releases its lease a little later, so retry then.`
     : `Delete that VM first (Remove-AzureVM); the lease is released a little after the VM is gone.`;
   return refuse('disk-in-use', `${platform} ${fix}`, [`disk:${disk.name}`, `vm:${service}/${vm}`]);

@@ -59,16 +59,11 @@ function managementEndpoint(name: string, publicPort: number, privatePort: numbe
 
 /** Builds the `endpoint.added` event for an endpoint. */
 export function makeEndpointAdded(service: string, vm: string, e: Endpoint): ComputeEventBody {
-  return makeEvent('endpoint.added', {
-    service,
-    vm,
-    endpoint: e.name,
-    protocol: e.protocol,
-    publicPort: e.publicPort,
-    privatePort: e.privatePort,
-    ...(e.loadBalancedSet === null ? {} : { loadBalancedSet: e.loadBalancedSet }),
-    acl: e.acl,
-  });
+  // A literal per shape, not makeEvent's copy: New-AzureVM adds one or two of these for every VM.
+  const { name: endpoint, protocol, publicPort, privatePort, loadBalancedSet, acl } = e;
+  return loadBalancedSet === null
+    ? { type: 'endpoint.added', service, vm, endpoint, protocol, publicPort, privatePort, acl }
+    : { type: 'endpoint.added', service, vm, endpoint, protocol, publicPort, privatePort, loadBalancedSet, acl };
 }
 
 /** Finds a VM or explains which of service or VM is missing. */

@@ -2,7 +2,7 @@ import type { DeleteVm, RestartVm, StartVm, StopVm } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
 import { findFreeDip } from './dips.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
-import { listServiceVms, vmKey, type ComputeWorld, type InstanceStatus, type Vm } from './model.js';
+import { findVm, listServiceVms, type ComputeWorld, type InstanceStatus, type Vm } from './model.js';
 import { lookUpVm } from './endpoints.js';
 import { refuse } from './refusal.js';
 import { isReservedVip } from './reserved-ips.js';
@@ -16,7 +16,8 @@ import { isReservedVip } from './reserved-ips.js';
 const STARTABLE: ReadonlySet<InstanceStatus> = new Set(['StoppedVM', 'StoppedDeallocated', 'FailedStartingVM']);
 
 function transition(vm: Vm, to: InstanceStatus): ComputeEventBody {
-  return makeEvent('vm.stateChanged', { service: vm.service, vm: vm.name, from: vm.state, to });
+  // A literal, not makeEvent's copy: every VM's boot ends here.
+  return { type: 'vm.stateChanged', service: vm.service, vm: vm.name, from: vm.state, to };
 }
 
 function later(vm: Vm, from: InstanceStatus, to: InstanceStatus, delayMs: number, ctx: DecideContext): FollowUp {
@@ -110,7 +111,7 @@ export function planVmRemoval(vm: Vm, deleteVhd: boolean, ctx: DecideContext): {
 
 /** Decides a VM transition that was due on the clock; does nothing if the VM moved on meanwhile. */
 export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpAction, { type: 'completeVmTransition' }>): ComputeEventBody[] {
-  const vm = world.vms[vmKey(a.service, a.vm)];
+  const vm = findVm(world, a.service, a.vm);
   if (vm === undefined || vm.state !== a.from || vm.stateSinceMs !== a.sinceMs) return [];
   const events = [transition(vm, a.to)];
   if (a.to !== 'StoppedDeallocated') return events;
@@ -127,7 +128,7 @@ export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpActio
 /** Releases a deleted VM's disk lease (and deletes the disk with -DeleteVHD) once the platform lets go. */
 export function decideDiskLeaseRelease(world: ComputeWorld, a: Extract<FollowUpAction, { type: 'releaseDiskLease' }>): ComputeEventBody[] {
   const disk = world.disks[a.disk];
-  if (disk?.lease?.service !== a.service || disk.lease.vm !== a.vm || world.vms[vmKey(a.service, a.vm)] !== undefined) return [];
+  if (disk?.lease?.service !== a.service || disk.lease.vm !== a.vm || findVm(world, a.service, a.vm) !== undefined) return [];
   const events: ComputeEventBody[] = [makeEvent('disk.released', { disk: a.disk, service: a.service, vm: a.vm })];
   if (a.deleteDisk) events.push(makeEvent('disk.deleted', { disk: a.disk }));
   return events;

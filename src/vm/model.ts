@@ -1,4 +1,5 @@
 import type { AclRule, EndpointProtocol, OsFamily, VmSize } from './commands.js';
+import { lookUpVmRecord } from './vm-directory.js';
 
 /**
  * The compute half of the world: plain JSON-able records keyed by name, so a snapshot is `JSON.stringify` away.
@@ -207,18 +208,16 @@ export function findService(world: ComputeWorld, name: string): CloudService | u
 
 /** Looks up a VM by service and name. */
 export function findVm(world: ComputeWorld, service: string, name: string): Vm | undefined {
-  return world.vms[vmKey(service, name)];
+  return lookUpVmRecord(world.vms, service, name);
 }
 
 /** Lists the VMs of a service in creation order. */
 export function listServiceVms(world: ComputeWorld, service: string): Vm[] {
   const deployment = world.services[service]?.deployments.production;
   if (deployment === null || deployment === undefined || deployment.kind !== 'IaaS') return [];
-  // one loop, the key's prefix built once: New-AzureVM asks this for every VM of a 200k-VM subscription
-  const prefix = vmKey(service, '');
   const vms: Vm[] = [];
   for (const name of deployment.vms) {
-    const vm = world.vms[prefix + name];
+    const vm = lookUpVmRecord(world.vms, service, name);
     if (vm !== undefined) vms.push(vm);
   }
   return vms;

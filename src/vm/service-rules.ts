@@ -135,15 +135,14 @@ export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
 
 /** Checks the subnet a VM or role asks for inside its VNet. */
 export function checkSubnetChoice(vnet: Vnet, subnet: string | undefined, owner: string): Refusal | undefined {
-  const names = Object.keys(vnet.subnets).filter((n) => n !== GATEWAY_SUBNET_NAME);
+  // The usual answer is "fine": the choices are listed only in a refusal (New-AzureVM asks this for every VM).
+  if (subnet !== undefined && subnet !== GATEWAY_SUBNET_NAME && vnet.subnets[subnet] !== undefined) return undefined;
+  const names = Object.keys(vnet.subnets).filter((n) => n !== GATEWAY_SUBNET_NAME).map((n) => `'${n}'`);
   if (subnet === undefined) {
-    return refuse('subnet-required', `${owner} joins virtual network '${vnet.name}' but names no subnet; pick one of ${names.map((n) => `'${n}'`).join(', ') || '(none defined)'} (Set-AzureSubnet).`, [`vnet:${vnet.name}`]);
+    return refuse('subnet-required', `${owner} joins virtual network '${vnet.name}' but names no subnet; pick one of ${names.join(', ') || '(none defined)'} (Set-AzureSubnet).`, [`vnet:${vnet.name}`]);
   }
   if (subnet === GATEWAY_SUBNET_NAME) {
-    return refuse('gateway-subnet-reserved', `${owner} cannot be placed in '${GATEWAY_SUBNET_NAME}' of '${vnet.name}': that subnet is reserved for the VPN gateway; pick one of ${names.map((n) => `'${n}'`).join(', ')}.`, [`subnet:${vnet.name}/${subnet}`]);
+    return refuse('gateway-subnet-reserved', `${owner} cannot be placed in '${GATEWAY_SUBNET_NAME}' of '${vnet.name}': that subnet is reserved for the VPN gateway; pick one of ${names.join(', ')}.`, [`subnet:${vnet.name}/${subnet}`]);
   }
-  if (vnet.subnets[subnet] === undefined) {
-    return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${subnet}'; pick one of ${names.map((n) => `'${n}'`).join(', ')}.`, [`subnet:${vnet.name}/${subnet}`]);
-  }
-  return undefined;
+  return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${subnet}'; pick one of ${names.join(', ')}.`, [`subnet:${vnet.name}/${subnet}`]);
 }

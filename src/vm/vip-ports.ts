@@ -1,5 +1,5 @@
 import type { EndpointProtocol } from './commands.js';
-import { vmKey, type ComputeWorld, type Deployment, type Endpoint } from './model.js';
+import { findVm, type ComputeWorld, type Deployment, type Endpoint } from './model.js';
 
 /**
  * What the VMs of an IaaS deployment hold on the VIP they share: how many input endpoints use each public port (per
@@ -32,9 +32,8 @@ export function vipPortsOf(world: ComputeWorld, serviceName: string, deployment:
   const known = indexes.get(deployment);
   if (known !== undefined) return known;
   const built: VipPorts = { holders: new Map(), endpointCount: 0 };
-  const prefix = vmKey(serviceName, '');
   for (const name of deployment.vms) {
-    const vm = world.vms[prefix + name];
+    const vm = findVm(world, serviceName, name);
     if (vm === undefined) continue;
     for (const endpointName in vm.endpoints) addHolder(built, vm.endpoints[endpointName]!);
   }

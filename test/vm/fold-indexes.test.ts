@@ -1,11 +1,12 @@
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { listServiceVms, type Command, type World } from '../../src/sim/index.js';
+import { findVm, listServiceVms, vmKey, type Command, type World } from '../../src/sim/index.js';
 import { formatPortNumberKey, vipPortsOf } from '../../src/vm/vip-ports.js';
 import { BASE_SETUP, diskVm, linuxVm, windowsVm } from '../sim/fixtures.js';
 import { mustExecute, startSimulation } from '../sim/helpers.js';
 
-// The port index the fold keeps beside each deployment must always equal a recount of its VMs' endpoints.
+// The indexes the fold keeps beside the plain records must always answer as the records do: each deployment's VIP port
+// index equals a recount of its VMs' endpoints, and the VM directory finds exactly the VMs of `ComputeWorld.vms`.
 
 const SERVICES = ['other', 'api'] as const;
 const VMS = ['a', 'b', 'c', 'd'] as const;
@@ -45,12 +46,13 @@ function recount(world: World, service: string): { holders: Map<number, number>;
   return { holders, endpointCount };
 }
 
-test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 150 })('the VIP port index matches a recount after any command sequence', (commands) => {
+test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 150 })('the VIP port index and the VM directory match the records after any command sequence', (commands) => {
   const sim = startSimulation();
   mustExecute(sim, ...BASE_SETUP);
   for (const command of commands) {
     sim.execute(command);
     for (const service of SERVICES) {
+      for (const vm of VMS) expect(findVm(sim.world, service, vm)).toBe(sim.world.vms[vmKey(service, vm)]);
       const deployment = sim.world.services[service]?.deployments.production;
       if (deployment == null) continue;
       const indexed = vipPortsOf(sim.world, service, deployment);
@@ -59,7 +61,7 @@ test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 150 })('the VIP 
   }
 });
 
-test('a copied world (a trial run’s scratch world) gets an index of its own, built from its records', () => {
+test('a copied world (a trial run’s scratch world) gets indexes of its own, built from its records', () => {
   const sim = startSimulation();
   mustExecute(sim, ...BASE_SETUP, linuxVm('other', 'a'), windowsVm('other', 'b'));
   const deployment = sim.world.services.other!.deployments.production!;
@@ -68,5 +70,6 @@ test('a copied world (a trial run’s scratch world) gets an index of its own, b
   const copied = vipPortsOf(copy, 'other', copy.services.other!.deployments.production!);
   expect(copied).not.toBe(live);
   expect(copied.endpointCount).toBe(3);
+  expect(findVm(copy, 'other', 'b')).toBe(copy.vms[vmKey('other', 'b')]);
   expect(JSON.stringify(sim.world)).toBe(JSON.stringify(copy));
 });
