@@ -101,17 +101,62 @@ async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
   expect(Object.keys(world.affinityGroups)).toEqual([]);
 }
 
-/** A compute session alone — a Windows VM from the gallery with RDP, in a new service — for the https run. */
+/** What `azure network reserved-ip show --json` prints (the SDK's ReservedIP). */
+interface ReservedIpJson { name: string; address: string; label?: string; location: string; state: string; inUse: boolean; serviceName?: string; deploymentName?: string }
+
+/** Runs a command that the emulator must refuse: non-zero exit, the platform's message printed, the world unchanged. */
+async function refused(cli: AzureCli, server: Emulator, message: string, ...args: string[]): Promise<void> {
+  const before = JSON.stringify(server.engine.sim.world);
+  const result = await cli.run(...args);
+  expect(result.code, `azure ${args.join(' ')} should fail`).not.toBe(0);
+  expect(result.stdout + result.stderr).toContain(message);
+  expect(JSON.stringify(server.engine.sim.world)).toBe(before);
+}
+
+/**
+ * A compute session alone, for the https run: a reserved IP (`azure network reserved-ip`), a Windows VM from the gallery
+ * with RDP in a new service taking that reserved IP as its VIP (`vm create -R`), an internal load balancer on its
+ * deployment (`azure service internal-load-balancer`), deallocation keeping the reserved VIP, then every delete.
+ */
 async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void> {
-  await ok(cli, 'vm', 'create', 'svc2', WINDOWS, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-r', '3389');
+  const world = server.engine.sim.world;
+  await ok(cli, 'network', 'reserved-ip', 'create', 'rip1', 'West US', '-e', 'front door');
+  const address = world.reservedIps['rip1']?.ip ?? '';
+  const table = await ok(cli, 'network', 'reserved-ip', 'list');
+  expect(table).toMatch(/rip1 +West US +[\d.]+ +front door +Created/);
+  expect(table).toContain(address);
+  await refused(cli, server, 'The location constraint is not valid: Atlantis.', 'network', 'reserved-ip', 'create', 'rip2', 'Atlantis');
+  await ok(cli, 'vm', 'create', 'svc2', WINDOWS, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-r', '3389', '-R', 'rip1');
   expect((await cli.json<VmRow[]>('vm', 'list')).map((vm) => [vm.VMName, vm.InstanceStatus, vm.DNSName])).toEqual([['app1', 'ReadyRole', 'svc2.cloudapp.net']]);
-  expect(Object.values(server.engine.sim.world.vms['svc2/app1']?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
-  expect(server.engine.sim.world.vms['svc2/app1']?.os).toBe('Windows');
+  expect(Object.values(world.vms['svc2/app1']?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
+  expect(world.vms['svc2/app1']?.os).toBe('Windows');
+  expect(world.services['svc2']?.vips.production).toBe(address);
+  expect(await cli.json<ReservedIpJson>('network', 'reserved-ip', 'show', 'rip1')).toMatchObject({
+    name: 'rip1', address, label: 'front door', location: 'West US', state: 'Created', inUse: true, serviceName: 'svc2', deploymentName: 'svc2',
+  });
+  await refused(cli, server, `Reserved IP 'rip1' (${address}) is the VIP of cloud service 'svc2'; delete that deployment first.`, 'network', 'reserved-ip', 'delete', 'rip1', '-q');
+
+  await ok(cli, 'service', 'internal-load-balancer', 'add', 'svc2', 'ilb1');
+  expect(await cli.json<{ name: string; frontendIPConfiguration: { type: string } }[]>('service', 'internal-load-balancer', 'list', 'svc2')).toEqual([
+    { name: 'ilb1', frontendIPConfiguration: { type: 'Private' } },
+  ]);
+  expect(world.internalLoadBalancers['svc2']).toMatchObject({ name: 'ilb1', deployment: 'svc2' });
+  await refused(cli, server, 'LoadBalancer already exists: ilb1. Only one internal load balancer allowed per deployment.', 'service', 'internal-load-balancer', 'add', 'svc2', 'ilb2');
+  await ok(cli, 'service', 'internal-load-balancer', 'delete', 'svc2', 'ilb1', '-q');
+  expect(await ok(cli, 'service', 'internal-load-balancer', 'list', 'svc2')).toContain('No internal load balancers defined');
+
   await ok(cli, 'vm', 'shutdown', 'app1');
-  expect(server.engine.sim.world.services['svc2']?.deployments.production?.vms).toEqual(['app1']);
-  expect(server.engine.sim.world.vms['svc2/app1']?.state).toBe('StoppedDeallocated');
+  expect(world.services['svc2']?.deployments.production?.vms).toEqual(['app1']);
+  expect(world.vms['svc2/app1']?.state).toBe('StoppedDeallocated');
+  // A reserved VIP stays with the service while its VMs are deallocated (an ordinary one returns to the pool).
+  expect(world.services['svc2']?.vips.production).toBe(address);
   await ok(cli, 'vm', 'delete', 'app1', '-q');
   expect(await ok(cli, 'service', 'list')).toContain('No Cloud Services exist');
+  expect(await cli.json<ReservedIpJson>('network', 'reserved-ip', 'show', 'rip1')).toMatchObject({ inUse: false });
+  await ok(cli, 'network', 'reserved-ip', 'delete', 'rip1', '-q');
+  const none = await cli.run('network', 'reserved-ip', 'list');
+  expect(none.stdout + none.stderr).toContain('No reserved IP addresses found');
+  expect(world.reservedIps).toEqual({});
 }
 
 // The http and https sessions share nothing (own emulator, own CLI profile), so they run side by side.
