@@ -12,7 +12,7 @@ import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { findWindowBeyond } from './expectations/time-window.js';
 import { readRelatedFile, resolveNetworkConfig, type RelatedFileReader } from './network-config-source.js';
 import { isPlanOnlySource, isPlanOnlyText, parsePlanScenario } from './plan-scenario.js';
-import { referencesOfCommand, subnetKey, vmKey } from './object-reference.js';
+import { referencesOfCommand } from './object-reference.js';
 import { checkReferences, createDeclarations, type Declarations, type PlacedReference } from './reference-check.js';
 import type { ScheduledCommand, ScheduledExpectation, Scenario } from './scenario.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
@@ -150,7 +150,7 @@ function declare(plan: NetworkPlan, commands: readonly ScheduledCommand[]): Decl
   const declared = createDeclarations();
   for (const vnet of plan.vnets) {
     declared.vnet.add(vnet.name);
-    for (const subnet of vnet.subnets) declared.subnet.add(subnetKey(vnet.name, subnet.name));
+    for (const subnet of vnet.subnets) declared.subnet.add(vnet.name, subnet.name);
   }
   for (const site of plan.localSites) declared.site.add(site.name);
   for (const { command } of commands) addDeclaration(declared, command);
@@ -172,14 +172,14 @@ function addDeclaration(declared: Declarations, command: Command): void {
       declared.disk.add(command.name);
       break;
     case 'createVm':
-      declared.vm.add(vmKey(command.service, command.name));
+      declared.vm.add(command.service, command.name);
       declared.vmName.add(command.name);
       break;
     // Role instances are reached like VMs (by bare name or service:instance), so a deployment declares them.
     case 'createDeployment':
       for (const role of command.roles) {
         for (let index = 0; index < role.instances; index++) {
-          declared.vm.add(vmKey(command.service, formatInstanceName(role.name, index)));
+          declared.vm.add(command.service, formatInstanceName(role.name, index));
           declared.vmName.add(formatInstanceName(role.name, index));
         }
       }
@@ -191,7 +191,7 @@ function addDeclaration(declared: Declarations, command: Command): void {
     case 'setNetworkConfig':
       for (const vnet of command.plan.vnets) {
         declared.vnet.add(vnet.name);
-        for (const subnet of vnet.subnets) declared.subnet.add(subnetKey(vnet.name, subnet.name));
+        for (const subnet of vnet.subnets) declared.subnet.add(vnet.name, subnet.name);
       }
       for (const site of command.plan.localSites) declared.site.add(site.name);
       break;

@@ -1,11 +1,12 @@
 import { diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { subnetKey, vmKey, type ObjectKind, type ObjectReference } from './object-reference.js';
+import { PairNames } from './pair-names.js';
 
 /** Code of a diagnostic for a name that nothing in the scenario declares. */
 export const UNDEFINED_REFERENCE_RULE = 'undefined-reference';
 
-/** Everything a scenario declares, by kind (VMs keyed `service/vm` and by bare name, subnets `vnet/subnet`). */
-export type Declarations = Record<ObjectKind, Set<string>>;
+/** Everything a scenario declares, by kind (VMs by `service/vm` and by bare name, subnets by `vnet/subnet`). */
+export type Declarations = Record<Exclude<ObjectKind, 'vm' | 'subnet'>, Set<string>> & Record<'vm' | 'subnet', PairNames>;
 
 /** An empty set of declarations to fill from the scenario's sections. */
 export function createDeclarations(): Declarations {
@@ -14,10 +15,10 @@ export function createDeclarations(): Declarations {
     service: new Set(),
     image: new Set(),
     disk: new Set(),
-    vm: new Set(),
+    vm: new PairNames(vmKey),
     vmName: new Set(),
     vnet: new Set(),
-    subnet: new Set(),
+    subnet: new PairNames(subnetKey),
     site: new Set(),
   };
 }
@@ -48,11 +49,10 @@ export interface PlacedReference {
 export function checkReferences(declarations: Declarations, references: Iterable<PlacedReference>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { reference, at } of references) {
-    const key = keyOf(reference);
-    const known = declarations[reference.kind];
     // A subnet of an undeclared VNet is already reported through the VNet; one problem, one diagnostic.
     const isMoot = reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet);
-    if (known.has(key) || isMoot) continue;
+    if (isDeclared(declarations, reference) || isMoot) continue;
+    const key = keyOf(reference);
     problems.push(diagnosticAt(typeof at === 'function' ? at() : at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
       `${reference.kind === 'vmName' ? 'vm' : reference.kind}:${key}`,
     ]));
@@ -80,6 +80,17 @@ const MAX_LISTED = 20;
 const LABELS: Record<ObjectKind, string> = {
   affinityGroup: 'affinityGroup', service: 'service', image: 'image', disk: 'disk', vm: 'vm', vmName: 'vm', vnet: 'vnet', subnet: 'subnet', site: 'site',
 };
+
+function isDeclared(declarations: Declarations, reference: ObjectReference): boolean {
+  switch (reference.kind) {
+    case 'vm':
+      return declarations.vm.has(reference.service, reference.name);
+    case 'subnet':
+      return declarations.subnet.has(reference.vnet, reference.name);
+    default:
+      return declarations[reference.kind].has(reference.name);
+  }
+}
 
 function keyOf(reference: ObjectReference): string {
   switch (reference.kind) {
