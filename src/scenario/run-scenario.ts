@@ -86,6 +86,8 @@ function playScenario(scenario: Scenario, options: RunOptions, checksExpectation
     limits: scenario.limits,
     scenarioName: scenario.name,
     startMonth: scenario.eraMonth,
+    // A run for its world alone keeps no event log: 1.9M events at full scale would otherwise live until it returns.
+    keepsEventLog: checksExpectations,
   });
 
   const refused: RefusedCommand[] = [];

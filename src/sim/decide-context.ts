@@ -29,8 +29,11 @@ export function cloneStreams(streams: RandomStreams): RandomStreams {
   return { vip: streams.vip.clone(), port: streams.port.clone(), mac: streams.mac.clone(), fabric: streams.fabric.clone(), timing: streams.timing.clone() };
 }
 
+// Every byte's two upper-case hex digits, built once: a MAC is drawn per VM.
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, '0'));
+
 function hexByte(rng: Rng): string {
-  return rng.nextInt(256).toString(16).toUpperCase().padStart(2, '0');
+  return HEX_BYTES[rng.nextInt(256)]!;
 }
 
 /**

@@ -11,7 +11,7 @@ import { createDecideContext, forkStreams, type RandomStreams } from './decide-c
 import { EventLogFullError } from './event-log-limit.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
-import { decideNetworkConfig, hasGateway } from './network-config.js';
+import { decideNetworkConfig, hasGateway, type NetworkConfigChange } from './network-config.js';
 import { describePlanEvents, describeVnetEvent } from './plan-events.js';
 import { drawPublicIp } from './public-ip-pool.js';
 import { DEFAULT_SIM_LIMITS, DEFAULT_SIM_PROFILE, type SimLimits, type SimProfile } from './profile.js';
@@ -37,6 +37,12 @@ export interface SimulationOptions {
   startMonth?: string | undefined;
   /** Test aid: run checkInvariants after every event and throw on the first violation. */
   verifyInvariants?: boolean | undefined;
+  /**
+   * Whether {@link Simulation.events} keeps every event recorded (default yes). A caller that reads only the world
+   * the run ends in (matrix, reach, status) turns it off: each event is folded, passed to listeners and returned by
+   * the command that made it, then left to the garbage collector, so a 200k-VM run never holds its 1.9M events.
+   */
+  keepsEventLog?: boolean | undefined;
 }
 
 /** How execute treats a command. */
@@ -68,6 +74,11 @@ export class Simulation {
   /** The folded world; read-only by convention. */
   readonly world: World = createWorld();
   private readonly log: SimEvent[] = [];
+  private readonly keepsEventLog: boolean;
+  // Events recorded so far, kept or not: the next event's seq is one more.
+  private recordedCount = 0;
+  // Where the events of the gateway command or network upload being executed go (see recordedDuring).
+  private collecting: SimEvent[] | undefined;
   private readonly listeners = new Set<(event: SimEvent) => void>();
   private readonly streams: RandomStreams;
   /** The durations in force (defaults with the scenario's overrides). */
@@ -88,6 +99,7 @@ export class Simulation {
     this.limits = { ...DEFAULT_SIM_LIMITS, ...options.limits };
     this.scenarioName = options.scenarioName ?? 'scenario';
     this.verifyInvariants = options.verifyInvariants === true;
+    this.keepsEventLog = options.keepsEventLog !== false;
     this.startMonth = options.startMonth ?? parseEra(options.era) ?? options.era;
     this.context = createDecideContext(this.world, this.streams, this.profile, this.limits);
     this.gateways = new GatewayHost({
@@ -108,7 +120,7 @@ export class Simulation {
     return sim;
   }
 
-  /** Every event recorded so far, in order. */
+  /** Every event recorded so far, in order; empty when the simulation was created not to keep its event log. */
   get events(): readonly SimEvent[] {
     return this.log;
   }
@@ -130,7 +142,7 @@ export class Simulation {
    */
   executeAll(commands: readonly Command[], at?: SourceRef, options: ExecuteOptions = {}): RequestResult {
     const verdict = trialRun({
-      world: this.world, streams: this.streams, profile: this.profile, limits: this.limits, nowMs: this.clock.now(), nextSeq: this.log.length + 1, startMonth: this.startMonth,
+      world: this.world, streams: this.streams, profile: this.profile, limits: this.limits, nowMs: this.clock.now(), nextSeq: this.recordedCount + 1, startMonth: this.startMonth,
       validateGateway: (command) => this.gateways.validate(command),
     }, commands);
     this.logsRefusal = options.logsRefusal !== false;
@@ -160,13 +172,12 @@ export class Simulation {
       return { ok: true, events: decision.events.map((body) => this.record(body)) };
     }
     if (!isComputeCommand(command)) {
-      const first = this.log.length;
-      const verdict = this.gateways.execute(command);
+      const { result: verdict, events } = this.recordedDuring(() => this.gateways.execute(command));
       if (!verdict.ok) {
         const refused = this.refuse(command.type, verdict.code, verdict.message, [], at, namedByGatewayCommand(command));
         return verdict.platformMessage === undefined ? refused : { ...refused, platformMessage: verdict.platformMessage };
       }
-      return { ok: true, events: this.log.slice(first) };
+      return { ok: true, events };
     }
     const decision = decideComputeCommand(this.world, command, this.createContext());
     if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
@@ -180,7 +191,7 @@ export class Simulation {
    * EventLogFullError, with the clock at the last timer fired, once the log holds the most events allowed.
    */
   advanceTo(timeMs: number): void {
-    if (!this.clock.advanceTo(timeMs, () => this.log.length < MAX_LOGGED_EVENTS)) throw new EventLogFullError(this.clock.now());
+    if (!this.clock.advanceTo(timeMs, () => this.recordedCount < MAX_LOGGED_EVENTS)) throw new EventLogFullError(this.clock.now());
   }
 
   /** Calls `listener` for every event recorded from now on; returns the unsubscribe function. */
@@ -233,8 +244,10 @@ export class Simulation {
   private setNetworkConfig(plan: NetworkPlan, at: SourceRef | undefined): CommandResult {
     const decision = decideNetworkConfig(this.world, plan);
     if (!decision.ok) return this.refuse('setNetworkConfig', decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
-    const first = this.log.length;
-    const { change } = decision;
+    return { ok: true, events: this.recordedDuring(() => this.applyNetworkChange(plan, decision.change)).events };
+  }
+
+  private applyNetworkChange(plan: NetworkPlan, change: NetworkConfigChange): void {
     for (const site of change.removedSites) this.record(makeEngineEvent('localSite.removed', { site }));
     for (const vnet of change.removedVnets) {
       this.record(makeEngineEvent('vnet.removed', { vnet }));
@@ -249,7 +262,19 @@ export class Simulation {
       if (isKnown) this.gateways.signals.notifySiteTunnels(site.name, { type: 'RECONFIGURE' });
     }
     for (const vnet of change.definedVnets) this.redefineVnet(vnet);
-    return { ok: true, events: this.log.slice(first) };
+  }
+
+  /** Runs `act` and hands back its result with the events it recorded, in order, whether or not the log keeps them. */
+  private recordedDuring<T>(act: () => T): { result: T; events: SimEvent[] } {
+    const outer = this.collecting;
+    const events: SimEvent[] = [];
+    this.collecting = events;
+    try {
+      return { result: act(), events };
+    } finally {
+      this.collecting = outer;
+      for (const event of events) outer?.push(event);
+    }
   }
 
   private redefineVnet(vnet: PlanVnet): void {
@@ -302,9 +327,10 @@ export class Simulation {
   }
 
   private record(body: EventBody): SimEvent {
-    const event: SimEvent = { seq: this.log.length + 1, time: this.clock.now(), ...body };
+    const event: SimEvent = { seq: ++this.recordedCount, time: this.clock.now(), ...body };
     applyEvent(this.world, event);
-    this.log.push(event);
+    if (this.keepsEventLog) this.log.push(event);
+    this.collecting?.push(event);
     if (this.verifyInvariants) {
       const problems = checkInvariants(this.world);
       if (problems.length > 0) throw new Error(`invariants broken after event ${event.seq} (${event.type}): ${problems.join('; ')}`);

@@ -113,6 +113,26 @@ describe('setNetworkConfig with a gateway', () => {
   });
 });
 
+describe('a simulation that keeps no event log', () => {
+  it('still hands back the events of a gateway command and of a network upload, numbered as a kept log numbers them', () => {
+    const play = (keepsEventLog: boolean) => {
+      const sim = startSimulation({ network: xmlPlan(), keepsEventLog });
+      const created = sim.execute({ type: 'createGateway', vnet: 'vnet1', gatewayType: 'DynamicRouting' });
+      sim.advanceTo(2 * HOUR_MS);
+      const uploaded = sim.execute({ type: 'setNetworkConfig', plan: xmlPlan({ sitePrefix: '192.168.10.0/24' }) });
+      sim.advanceTo(3 * HOUR_MS);
+      return { created, uploaded, world: serializeWorld(sim.world), kept: sim.events.length };
+    };
+    const [kept, unkept] = [play(true), play(false)];
+    expect(unkept.kept).toBe(0);
+    expect(kept.kept).toBeGreaterThan(0);
+    expect(unkept.created).toEqual(kept.created);
+    expect(unkept.uploaded).toEqual(kept.uploaded);
+    expect(unkept.uploaded.ok && unkept.uploaded.events.map((e) => e.type)).toContain('localSite.defined');
+    expect(unkept.world).toBe(kept.world);
+  });
+});
+
 describe('setNetworkConfig on a scenario timeline', () => {
   it('applies an inline NetworkConfig.xml at its time', () => {
     const xml = siteToSiteConfig().replace(/\n\s*/g, '');
