@@ -1,8 +1,8 @@
 import type { SourceRef } from '../common/index.js';
 import { parseIPv4, parsePrefix4, type Prefix4 } from '../ipam/index.js';
 import {
-  NO_DIP, type TopoAclRule, type TopoEndpoint, type TopoGateway, type TopologyModel, type TopoService, type TopoVm,
-  type TopoVnet,
+  NO_DIP, type TopoAclRule, type TopoEndpoint, type TopoGateway, type TopoLocalSite, type TopologyModel, type TopologyNetwork,
+  type TopoService, type TopoVm, type TopoVnet,
 } from '../topology/index.js';
 import type { CloudService, Deployment, DeploymentStatus, Endpoint, Vm } from '../vm/index.js';
 import type { World } from './world.js';
@@ -23,53 +23,81 @@ const INSTANCE_STATE_BY_DEPLOYMENT: Record<DeploymentStatus, string> = {
   Suspended: 'StoppedVM',
 };
 
-/** No positions: a world not read from a scenario file. */
-const NO_SOURCES: TopologySourceLookup = () => undefined;
-
 /** The world at this moment as the reachability engine's plain-data model. */
-export function toTopologyModel(world: World, sources?: TopologySourceLookup): TopologyModel {
-  const findSource = sources ?? NO_SOURCES;
+export function toTopologyModel(world: World, findSource?: TopologySourceLookup): TopologyModel {
   return {
-    affinityGroups: Object.values(world.affinityGroups).map((ag) => withSource({ name: ag.name, region: ag.region }, findSource('affinityGroup', ag.name))),
-    vnets: Object.values(world.vnets).map((vnet): TopoVnet => withSource({
-      name: vnet.name,
-      affinityGroup: vnet.affinityGroup ?? undefined,
-      region: vnet.region ?? undefined,
-      addressSpace: parsePrefixes(vnet.addressSpace),
-      subnets: Object.values(vnet.subnets).flatMap((s) => {
-        const prefix = parsePrefix(s.prefix);
-        return prefix === undefined ? [] : [{ name: s.name, prefix }];
-      }),
-      gateway: readGateway(world, vnet.name, vnet.gatewaySites, findSource),
-    }, findSource('vnet', vnet.name))),
-    services: Object.values(world.services).map((service): TopoService => withSource({
-      name: service.name,
-      affinityGroup: service.affinityGroup ?? undefined,
-      region: service.region,
-      vnet: deploymentOf(service)?.vnet ?? undefined,
-      vip: parseAddress(service.vips.production),
-      kind: service.kind ?? undefined,
-    }, findSource('service', service.name))),
-    vms: readVms(world, sources),
-    localSites: Object.values(world.localSites).map((site) => withSource({
-      name: site.name,
-      addressPrefixes: parsePrefixes(site.addressPrefixes),
-      vpnGatewayAddress: parseAddress(site.vpnGatewayAddress),
-    }, findSource('site', site.name))),
+    ...readTopoNetwork(world, findSource),
+    services: Object.values(world.services).map((service) => readService(service, findSource)),
+    vms: [
+      ...Object.values(world.vms).map((vm) => readVm(vm, findSource)),
+      ...Object.values(world.services).flatMap((service) => readRoleInstances(service, findSource)),
+    ],
   };
 }
 
-/**
- * Every VM, then every PaaS role instance. Without a lookup no `service/vm` key is built: a full-size world has 204,800
- * VMs and twice as many endpoints.
- */
-function readVms(world: World, sources: TopologySourceLookup | undefined): TopoVm[] {
-  const vms: TopoVm[] = [];
-  for (const vm of Object.values(world.vms)) {
-    vms.push(sources === undefined ? readVm(vm, undefined) : withSource(readVm(vm, sources), sources('vm', `${vm.service}/${vm.name}`)));
-  }
-  for (const service of Object.values(world.services)) vms.push(...readRoleInstances(service, sources ?? NO_SOURCES));
-  return vms;
+/** The world's affinity groups, VNets (with their gateways) and local sites as the model shows them. */
+export function readTopoNetwork(world: World, findSource?: TopologySourceLookup): TopologyNetwork {
+  return {
+    affinityGroups: Object.values(world.affinityGroups).map((ag) => withSource({ name: ag.name, region: ag.region }, findSource?.('affinityGroup', ag.name))),
+    vnets: Object.values(world.vnets).map((vnet) => readVnet(world, vnet, findSource)),
+    localSites: Object.values(world.localSites).map((site) => readSite(site, findSource)),
+  };
+}
+
+/** One VNet with its gateway as the model shows it, without source positions; undefined when the world has none of that name. */
+export function readTopoVnet(world: World, name: string): TopoVnet | undefined {
+  const vnet = world.vnets[name];
+  return vnet === undefined ? undefined : readVnet(world, vnet, undefined);
+}
+
+/** One local site as the model shows it, without source positions; undefined when the world has none of that name. */
+export function readTopoSite(world: World, name: string): TopoLocalSite | undefined {
+  const site = world.localSites[name];
+  return site === undefined ? undefined : readSite(site, undefined);
+}
+
+function readVnet(world: World, vnet: World['vnets'][string], findSource: TopologySourceLookup | undefined): TopoVnet {
+  return withSource({
+    name: vnet.name,
+    affinityGroup: vnet.affinityGroup ?? undefined,
+    region: vnet.region ?? undefined,
+    addressSpace: parsePrefixes(vnet.addressSpace),
+    subnets: Object.values(vnet.subnets).flatMap((s) => {
+      const prefix = parsePrefix(s.prefix);
+      return prefix === undefined ? [] : [{ name: s.name, prefix }];
+    }),
+    gateway: readGateway(world, vnet.name, vnet.gatewaySites, findSource),
+  }, findSource?.('vnet', vnet.name));
+}
+
+function readSite(site: World['localSites'][string], findSource: TopologySourceLookup | undefined): TopoLocalSite {
+  return withSource({
+    name: site.name,
+    addressPrefixes: parsePrefixes(site.addressPrefixes),
+    vpnGatewayAddress: parseAddress(site.vpnGatewayAddress),
+  }, findSource?.('site', site.name));
+}
+
+/** One cloud service as the model shows it, without source positions. */
+export function readTopoService(service: CloudService): TopoService {
+  return readService(service, undefined);
+}
+
+/** Whether the model shows PaaS role instances of this service, which follow its deployment, not a VM of their own. */
+export function hasRoleInstances(service: CloudService): boolean {
+  const deployment = deploymentOf(service);
+  return deployment?.kind === 'PaaS' && Object.values(deployment.roles).some((role) => role.instances.length > 0);
+}
+
+function readService(service: CloudService, findSource: TopologySourceLookup | undefined): TopoService {
+  return withSource({
+    name: service.name,
+    affinityGroup: service.affinityGroup ?? undefined,
+    region: service.region,
+    vnet: deploymentOf(service)?.vnet ?? undefined,
+    vip: parseAddress(service.vips.production),
+    kind: service.kind ?? undefined,
+  }, findSource?.('service', service.name));
 }
 
 /** The value with the scenario position it was declared at, when the scenario knows one. */
@@ -85,7 +113,7 @@ function deploymentOf(service: CloudService): Deployment | null {
  * The gateway as reach sees it. Its connections are the configured sites (ConnectionsToLocalNetwork, known before the
  * gateway is provisioned), each in the state its tunnel reports, NotConnected until a tunnel exists.
  */
-function readGateway(world: World, vnet: string, configuredSites: readonly string[], findSource: TopologySourceLookup): TopoGateway | undefined {
+function readGateway(world: World, vnet: string, configuredSites: readonly string[], findSource: TopologySourceLookup | undefined): TopoGateway | undefined {
   const status = world.gateway.gateways[vnet];
   if (status === undefined) return undefined;
   const sites = [...configuredSites, ...Object.keys(status.connections).filter((site) => !configuredSites.includes(site))];
@@ -93,9 +121,9 @@ function readGateway(world: World, vnet: string, configuredSites: readonly strin
     ...readGatewayHead(world, vnet),
     connections: sites.map((site) => withSource(
       { site, state: status.connections[site]?.ConnectivityState ?? 'NotConnected' },
-      findSource('connection', `${vnet}/${site}`),
+      findSource?.('connection', `${vnet}/${site}`),
     )),
-  }, findSource('gateway', vnet));
+  }, findSource?.('gateway', vnet));
 }
 
 /** A VNet gateway's provisioning state, type and public address as the model shows them; undefined when it has none. */
@@ -109,15 +137,21 @@ export function readTopoVm(vm: Vm): TopoVm {
   return readVm(vm, undefined);
 }
 
-function readVm(vm: Vm, sources: TopologySourceLookup | undefined): TopoVm {
-  return {
+function readVm(vm: Vm, findSource: TopologySourceLookup | undefined): TopoVm {
+  const read: TopoVm = {
     service: vm.service,
     name: vm.name,
     dip: parseAddress(vm.dip) ?? NO_DIP,
     state: vm.state,
     subnet: vm.subnet ?? undefined,
-    endpoints: Object.values(vm.endpoints).map((e) => readEndpoint(e, sources?.('endpoint', `${vm.service}/${vm.name}/${e.name}`))),
+    endpoints: [],
   };
+  for (const name in vm.endpoints) {
+    const endpoint = vm.endpoints[name]!;
+    read.endpoints.push(readEndpoint(endpoint, findSource?.('endpoint', `${vm.service}/${vm.name}/${endpoint.name}`)));
+  }
+  // Positions are looked up only when asked for: composing every VM's key costs a string each at full size.
+  return findSource === undefined ? read : withSource(read, findSource('vm', `${vm.service}/${vm.name}`));
 }
 
 function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEndpoint {
@@ -129,10 +163,10 @@ function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEn
 }
 
 /** PaaS role instances reach and are reached like VMs: over their DIP in the service, or the role's public endpoints. */
-function readRoleInstances(service: CloudService, findSource: TopologySourceLookup): TopoVm[] {
+function readRoleInstances(service: CloudService, findSource: TopologySourceLookup | undefined): TopoVm[] {
   const deployment = deploymentOf(service);
   if (deployment === null || deployment.kind !== 'PaaS') return [];
-  const source = findSource('service', service.name);
+  const source = findSource?.('service', service.name);
   return Object.values(deployment.roles).flatMap((role) => role.instances.map((instance): TopoVm => withSource({
     service: service.name,
     name: instance.name,

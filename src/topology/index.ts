@@ -20,6 +20,7 @@ export { queryReach, reach, answerReach, summariseFlow, type ReachResult } from 
 export { queryReachOnAnyPort, type AnyPortResult } from './reach-any-port.js';
 export {
   TopologyIndex, buildTopologyIndex, TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyIndexOptions,
+  type TopologyNetwork,
 } from './topology-index.js';
 export type { ReachClass } from './reach-classes.js';
 export { partitionWorld, nameClassMembers } from './reach-classes.js';

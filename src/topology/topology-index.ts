@@ -11,10 +11,26 @@ export type TopologyChange =
   | { type: 'vmDip'; service: string; vm: string; dip: number }
   | { type: 'vmEndpoints'; service: string; vm: string; endpoints: TopoEndpoint[] }
   | { type: 'gatewayState'; vnet: string; state: GatewayState }
-  | { type: 'connectionState'; vnet: string; site: string; state: ConnectionState };
+  | { type: 'connectionState'; vnet: string; site: string; state: ConnectionState }
+  /** A VM read afresh: a new one joins the world's end, a known one takes the record's state, DIP, subnet and endpoints. */
+  | { type: 'vmPut'; vm: TopoVm }
+  | { type: 'vmRemoved'; service: string; vm: string }
+  /** A cloud service read afresh: a new one joins the world's end, a known one takes the record's placement and VIP. */
+  | { type: 'servicePut'; service: TopoService }
+  | { type: 'serviceRemoved'; service: string }
+  /** A VNet (with its gateway) or a local site read afresh: a new one joins the world's end, a known one is replaced. */
+  | { type: 'vnetPut'; vnet: TopoVnet }
+  | { type: 'vnetRemoved'; vnet: string }
+  | { type: 'sitePut'; site: TopoLocalSite }
+  | { type: 'siteRemoved'; site: string }
+  /** The networks read afresh (affinity groups, VNets with their gateways, local sites): few records, replaced whole. */
+  | { type: 'networkReplaced'; network: TopologyNetwork };
+
+/** The network part of a world: what VMs and services sit in, a few hundred records even in the largest world. */
+export type TopologyNetwork = Pick<TopologyModel, 'affinityGroups' | 'vnets' | 'localSites'>;
 
 /** Stable codes for programming misuse of the index (never for user input, which yields answers or query errors). */
-export type TopologyErrorCode = 'unknown-vm' | 'unknown-vnet' | 'no-gateway' | 'unknown-connection' | 'outside-model';
+export type TopologyErrorCode = 'unknown-vm' | 'unknown-service' | 'unknown-vnet' | 'unknown-site' | 'no-gateway' | 'unknown-connection' | 'outside-model';
 
 /** Thrown on programming misuse: a change naming an object the world does not hold, or a flow that never enters Azure. */
 export class TopologyError extends Error {
@@ -29,8 +45,9 @@ export class TopologyError extends Error {
 
 /**
  * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.
- * The index owns private copies of the records that events change (VMs, gateways, connections), so an event is
- * applied in O(1) by editing one record and one or two map entries, never by rebuilding.
+ * The index owns private copies of the records that events change (VMs, services, gateways, connections), so an
+ * event is applied in place by editing one record and a few map entries (or, for the networks, re-reading their few
+ * hundred records), never by rebuilding the VM tables.
  */
 export class TopologyIndex {
   readonly servicesByName = new Map<string, TopoService>();
@@ -38,54 +55,52 @@ export class TopologyIndex {
   readonly sitesByName = new Map<string, TopoLocalSite>();
   readonly regionsByAffinityGroup = new Map<string, string>();
   readonly vmsByKey = new Map<string, TopoVm>();
-  readonly servicesByVip = new Map<number, TopoService>();
   /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
   readonly vnetsBySiteName = new Map<string, TopoVnet>();
-  /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
-  readonly labels = new FlowLabels(this.servicesByName, this.vnetsByName);
-  /** Each gateway's legs with its sites' prefixes grouped for lookup, read once per VNet rather than on every walk. */
-  readonly routes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
   version = 0;
   private readonly model: TopologyModel;
   /**
    * Each `service:vm` / `service/vm` text a query resolved, as typed: repeated queries then skip composing the key.
-   * VMs are never added or removed in place, and a VM has a few spellings at most, so this never goes stale or grows
-   * past a few entries per VM.
+   * A VM has a few spellings at most, so this grows past a few entries per VM only until a removal clears it.
    */
   private readonly vmsByQualifiedText = new Map<string, TopoVm>();
+  private flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
+  private gatewayRoutes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
 
   /** With `ownsModel`, the index edits the caller's model in place instead of copying every VM and gateway first. */
   constructor(model: TopologyModel, options: TopologyIndexOptions = {}) {
     this.model = options.ownsModel === true ? model : copyMutableParts(model);
     for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
-    for (const service of this.model.services) {
-      this.servicesByName.set(service.name, service);
-      if (service.vip !== undefined) this.servicesByVip.set(service.vip, service);
-    }
-    for (const vnet of this.model.vnets) this.vnetsByName.set(vnet.name, vnet);
-    for (const site of this.model.localSites) this.sitesByName.set(site.name, site);
-    const vnetsByGatewayVip = new Map<number, TopoVnet>();
-    for (const vnet of this.model.vnets) {
-      if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
-    }
-    for (const site of this.model.localSites) {
-      const vnet = site.vpnGatewayAddress === undefined ? undefined : vnetsByGatewayVip.get(site.vpnGatewayAddress);
-      if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
-    }
-    for (const vm of this.model.vms) {
-      // The service's own name string in place of the VM's equal copy: every flow looks the service up by it, and one
-      // shared, already hashed string compares by identity instead of costing a cache miss per VM.
-      const service = this.servicesByName.get(vm.service);
-      if (service !== undefined) vm.service = service.name;
-      this.vmsByKey.set(keyOfVm(vm), vm);
-    }
+    for (const service of this.model.services) this.servicesByName.set(service.name, service);
+    this.indexNetwork();
+    for (const vm of this.model.vms) this.vmsByKey.set(this.keyOfOwnVm(vm), vm);
   }
 
-  // The VM tables below are built on first use: questions by name, DIP or VIP need them, a matrix never does.
+  /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
+  get labels(): FlowLabels {
+    return this.flowLabels;
+  }
+
+  /** Each gateway's legs with its sites' prefixes grouped for lookup, read once per VNet rather than on every walk. */
+  get routes(): GatewayRoutes {
+    return this.gatewayRoutes;
+  }
+
+  // The tables below are built on first use: questions by name, DIP or VIP need them, a matrix never does.
+  private byVip: Map<number, TopoService> | undefined;
   private byName: Map<string, TopoVm[]> | undefined;
   private byService: Map<string, TopoVm[]> | undefined;
   private byDip: Map<number, TopoVm[]> | undefined;
+
+  /** Services by VIP, in world order. */
+  get servicesByVip(): Map<number, TopoService> {
+    if (this.byVip === undefined) {
+      this.byVip = new Map();
+      for (const service of this.model.services) if (service.vip !== undefined) this.byVip.set(service.vip, service);
+    }
+    return this.byVip;
+  }
 
   /** VMs by their own name, in world order (a name may repeat across services). */
   get vmsByName(): Map<string, TopoVm[]> {
@@ -175,8 +190,120 @@ export class TopologyIndex {
         connection.state = change.state;
         break;
       }
+      case 'vmPut':
+        this.putVm(change.vm);
+        break;
+      case 'vmRemoved':
+        this.removeVm(this.requireVm(change.service, change.vm));
+        break;
+      case 'servicePut':
+        this.putService(change.service);
+        break;
+      case 'serviceRemoved':
+        this.removeService(change.service);
+        break;
+      case 'vnetPut':
+      case 'vnetRemoved':
+      case 'sitePut':
+      case 'siteRemoved':
+        this.editNetwork(change);
+        break;
+      case 'networkReplaced':
+        Object.assign(this.model, { affinityGroups: change.network.affinityGroups, vnets: change.network.vnets, localSites: change.network.localSites });
+        this.indexNetwork();
+        break;
     }
     this.version++;
+  }
+
+  /**
+   * The VM's key, with the service's own name string put in place of the VM's equal copy: every flow looks the
+   * service up by it, and one shared, already hashed string compares by identity instead of costing a cache miss.
+   */
+  private keyOfOwnVm(vm: TopoVm): string {
+    const service = this.servicesByName.get(vm.service);
+    if (service !== undefined) vm.service = service.name;
+    return keyOfVm(vm);
+  }
+
+  private putVm(fresh: TopoVm): void {
+    const key = this.keyOfOwnVm(fresh);
+    const known = this.vmsByKey.get(key);
+    if (known === undefined) {
+      this.model.vms.push(fresh);
+      this.vmsByKey.set(key, fresh);
+      if (this.byName !== undefined) appendTo(this.byName, fresh.name, fresh);
+      if (this.byService !== undefined) appendTo(this.byService, fresh.service, fresh);
+      if (this.byDip !== undefined && fresh.dip !== NO_DIP) appendTo(this.byDip, fresh.dip, fresh);
+      return;
+    }
+    if (known.dip !== fresh.dip) this.applyChange({ type: 'vmDip', service: known.service, vm: known.name, dip: fresh.dip });
+    Object.assign(known, { state: fresh.state, subnet: fresh.subnet, endpoints: fresh.endpoints, source: fresh.source });
+  }
+
+  private removeVm(vm: TopoVm): void {
+    this.vmsByKey.delete(keyOfVm(vm));
+    this.model.vms.splice(this.model.vms.indexOf(vm), 1);
+    if (this.byName !== undefined) removeFrom(this.byName, vm.name, vm);
+    if (this.byService !== undefined) removeFrom(this.byService, vm.service, vm);
+    if (this.byDip !== undefined) removeFrom(this.byDip, vm.dip, vm);
+    this.vmsByQualifiedText.clear();
+  }
+
+  // A service's VNet and VIP are cached in the hop texts of its VMs, so its change starts the text caches afresh.
+  private putService(fresh: TopoService): void {
+    const known = this.servicesByName.get(fresh.name);
+    if (known === undefined) {
+      this.model.services.push(fresh);
+      this.servicesByName.set(fresh.name, fresh);
+    } else {
+      Object.assign(known, { affinityGroup: fresh.affinityGroup, region: fresh.region, vnet: fresh.vnet, vip: fresh.vip, kind: fresh.kind, source: fresh.source });
+    }
+    this.byVip = undefined;
+    this.flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
+  }
+
+  private removeService(name: string): void {
+    const known = this.servicesByName.get(name);
+    if (known === undefined) throw new TopologyError('unknown-service', `no service '${name}'`);
+    this.servicesByName.delete(name);
+    this.model.services.splice(this.model.services.indexOf(known), 1);
+    this.byVip = undefined;
+    this.flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
+  }
+
+  private editNetwork(change: TopologyChange & { type: 'vnetPut' | 'vnetRemoved' | 'sitePut' | 'siteRemoved' }): void {
+    if (change.type === 'vnetPut') this.model.vnets = putRecord(this.model.vnets, this.vnetsByName, change.vnet);
+    else if (change.type === 'vnetRemoved') this.model.vnets = removeRecord(this.model.vnets, this.vnetsByName, change.vnet, 'unknown-vnet');
+    else if (change.type === 'sitePut') this.model.localSites = putRecord(this.model.localSites, this.sitesByName, change.site);
+    else this.model.localSites = removeRecord(this.model.localSites, this.sitesByName, change.site, 'unknown-site');
+    this.linkNetwork();
+  }
+
+  /** (Re)reads the network tables from the model's affinity groups, VNets and sites. */
+  private indexNetwork(): void {
+    this.regionsByAffinityGroup.clear();
+    this.vnetsByName.clear();
+    this.sitesByName.clear();
+    for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
+    for (const vnet of this.model.vnets) this.vnetsByName.set(vnet.name, vnet);
+    for (const site of this.model.localSites) this.sitesByName.set(site.name, site);
+    this.linkNetwork();
+  }
+
+  /** Finds the sites that stand for VNets (VNet-to-VNet); the text and route caches, which hold VNets and sites, start afresh. */
+  private linkNetwork(): void {
+    this.vnetsBySiteName.clear();
+    const vnetsByGatewayVip = new Map<number, TopoVnet>();
+    for (const vnet of this.model.vnets) {
+      if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
+    }
+    for (const site of this.model.localSites) {
+      const vnet = site.vpnGatewayAddress === undefined ? undefined : vnetsByGatewayVip.get(site.vpnGatewayAddress);
+      if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
+    }
+    this.flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
+    this.gatewayRoutes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
   }
 
   private requireVm(service: string, name: string): TopoVm {
@@ -208,7 +335,7 @@ export function buildTopologyIndex(model: TopologyModel, options: TopologyIndexO
 function copyMutableParts(model: TopologyModel): TopologyModel {
   return {
     affinityGroups: model.affinityGroups,
-    services: model.services,
+    services: model.services.map((service) => ({ ...service })),
     localSites: model.localSites,
     vnets: model.vnets.map((vnet) =>
       vnet.gateway === undefined
@@ -217,6 +344,22 @@ function copyMutableParts(model: TopologyModel): TopologyModel {
     ),
     vms: model.vms.map((vm) => ({ ...vm })),
   };
+}
+
+/** The list with `record` in place of its namesake (same position), or at the end when new; the map follows. */
+function putRecord<T extends { name: string }>(records: T[], byName: Map<string, T>, record: T): T[] {
+  const known = byName.get(record.name);
+  byName.set(record.name, record);
+  if (known === undefined) return [...records, record];
+  return records.map((r) => (r === known ? record : r));
+}
+
+/** The list without the record of that name; the map follows. */
+function removeRecord<T extends { name: string }>(records: T[], byName: Map<string, T>, name: string, code: TopologyErrorCode): T[] {
+  const known = byName.get(name);
+  if (known === undefined) throw new TopologyError(code, `no ${code === 'unknown-vnet' ? 'VNet' : 'local site'} '${name}'`);
+  byName.delete(name);
+  return records.filter((r) => r !== known);
 }
 
 function groupVms<K>(vms: readonly TopoVm[], keyOf: (vm: TopoVm) => K): Map<K, TopoVm[]> {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTopologyIndex, keyOfVm, queryReach, type ReachResult, type TopologyIndex, type TopologyModel,
 } from '../../src/topology/index.js';
-import { endpoint, makeClassicWorld, vm } from './fixtures.js';
-import { applyChangesSlowly, arbWorldWithChanges } from './random-world.js';
+import { endpoint, ip, makeClassicWorld, vm } from './fixtures.js';
+import { applyChangesSlowly, arbWorld, arbWorldWithChanges } from './random-world.js';
 
 const QUERIES = [{ protocol: 'tcp', port: 22 }, { protocol: 'tcp', port: 80 }, { protocol: 'udp', port: 3389 }] as const;
 
@@ -27,6 +27,32 @@ describe('texts cached per object follow the changes applied in place', () => {
     for (const change of changes) index.applyChange(change);
     expect(askEverything(index)).toEqual(askEverything(buildTopologyIndex(applyChangesSlowly(model, changes))));
   }, 60_000);
+
+  test.prop([arbWorld, fc.nat(), fc.nat(), fc.boolean()], { numRuns: 100 })(
+    'VMs removed and added, a service re-placed and the networks re-read in place answer like an index built after them',
+    (model, vmPick, servicePick, reorder) => {
+      const index = buildTopologyIndex(model);
+      askEverything(index);
+      const next = structuredClone(model);
+      const gone = next.vms.splice(vmPick % next.vms.length, 1)[0]!;
+      index.applyChange({ type: 'vmRemoved', service: gone.service, vm: gone.name });
+      const moved = next.services[servicePick % next.services.length]!;
+      Object.assign(moved, { vnet: next.vnets.at(-1)?.name, vip: moved.vip === undefined ? ip('23.0.0.99') : undefined });
+      index.applyChange({ type: 'servicePut', service: structuredClone(moved) });
+      const again = { ...structuredClone(gone), name: `${gone.name}-again` };
+      next.vms.push(again);
+      index.applyChange({ type: 'vmPut', vm: structuredClone(again) });
+      if (reorder) {
+        next.vnets.reverse();
+        next.localSites.reverse();
+        for (const vnet of next.vnets) vnet.gateway?.connections.reverse();
+      }
+      index.applyChange({ type: 'networkReplaced', network: structuredClone({ affinityGroups: next.affinityGroups, vnets: next.vnets, localSites: next.localSites }) });
+      expect(index.toModel()).toEqual(next);
+      expect(askEverything(index)).toEqual(askEverything(buildTopologyIndex(next)));
+    },
+    60_000,
+  );
 
   it('names the new endpoint after the endpoints of a VM are replaced', () => {
     const index = buildTopologyIndex(makeClassicWorld());
