@@ -44,6 +44,7 @@ export {
   type ReservedIpView, type CreateReservedIpRequest, decideCreateReservedIp, decideDeleteReservedIp, listReservedIps, findReservedIp,
 } from './reserved-ips.js';
 export {
-  type InternalLoadBalancerRequest, type InternalLoadBalancerView, decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer, findInternalLoadBalancer,
+  type InternalLoadBalancerRequest, type InternalLoadBalancerView, decideAddInternalLoadBalancer, decideRemoveInternalLoadBalancer, decideUpdateInternalLoadBalancer,
+  findInternalLoadBalancer,
 } from './internal-load-balancers.js';
 export { getSubscription, SUBSCRIPTION_NAME, SUBSCRIPTION_QUOTAS, type SubscriptionView } from './subscription.js';

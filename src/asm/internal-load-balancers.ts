@@ -46,6 +46,16 @@ export function decideAddInternalLoadBalancer(service: string, request: Internal
   return run([makeAddInternalLoadBalancer(service, request)], completesNow, (r) => rememberStaticIp(r, service, request));
 }
 
+/**
+ * PUT …/loadbalancers/<name> (Update Load Balancer; `azure service internal-load-balancer set`): another subnet or static
+ * address for the same load balancer. The engine has no in-place change, so the request removes and re-adds it as one
+ * all-or-nothing request (Simulation.executeAll): a refused new address leaves the old one, and the endpoints on it keep
+ * naming it.
+ */
+export function decideUpdateInternalLoadBalancer(service: string, request: InternalLoadBalancerRequest): ComputeDecision {
+  return run([{ type: 'removeInternalLoadBalancer', service }, makeAddInternalLoadBalancer(service, request)], completesNow, (r) => rememberStaticIp(r, service, request));
+}
+
 /** The endpoints (VM/endpoint) the service's roles have on internal load balancer `name`, from the role records. */
 function listEndpointsOn(records: ComputeRecords, service: string, name: string): string[] {
   return Object.entries(records.roles)

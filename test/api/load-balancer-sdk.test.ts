@@ -40,6 +40,22 @@ describe('internal load balancers through the real azure-asm-compute SDK', () =>
     await expectRefused(emu.emulator, () => call(emu.compute, 'loadBalancers', 'create', 'svc1', deploymentName, parameters), expected);
   });
 
+  it('updates it (PUT, 202, Succeeded) to another subnet, as one request: a refused address keeps the old one', async () => {
+    await expectRefused(emu.emulator, () => call(emu.compute, 'loadBalancers', 'update', 'svc1', 'dep1', 'ilb1', {
+      name: 'ilb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-2', staticVirtualNetworkIPAddress: '10.4.0.60' },
+    }), { statusCode: 400 });
+    await expectRefused(emu.emulator, () => call(emu.compute, 'loadBalancers', 'update', 'svc1', 'dep1', 'ilb1', { name: 'other', frontendIPConfiguration: { type: 'Private' } }), {
+      statusCode: 400, message: 'The body names load balancer other but the URL ilb1; a load balancer cannot be renamed.',
+    });
+    expect(await call(emu.compute, 'loadBalancers', 'update', 'svc1', 'dep1', 'ilb1', {
+      name: 'ilb1', frontendIPConfiguration: { type: 'Private', subnetName: 'Subnet-2', staticVirtualNetworkIPAddress: '10.4.1.60' },
+    })).toMatchObject({ status: 'Succeeded' });
+    expect(emu.emulator.engine.sim.world.internalLoadBalancers['svc1']).toMatchObject({ name: 'ilb1', subnet: 'Subnet-2', ip: '10.4.1.60' });
+    // The old address is free again in Subnet-1.
+    expect(emu.emulator.engine.sim.world.vnets['CorpNet']?.subnets['Subnet-1']?.allocations['10.4.0.50']).toBeUndefined();
+    expect((await deployment('svc1'))['loadBalancers'][0].frontendIPConfiguration).toEqual({ type: 'Private', subnetName: 'Subnet-2', staticVirtualNetworkIPAddress: '10.4.1.60' });
+  });
+
   it('deletes it by name (202, Succeeded); an unknown name is 404', async () => {
     await expectRefused(emu.emulator, () => call(emu.compute, 'loadBalancers', 'deleteMethod', 'svc1', 'dep1', 'ghost'), {
       statusCode: 404, message: 'The deployment of cloud service svc1 has no internal load balancer named ghost.',

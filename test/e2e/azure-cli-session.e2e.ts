@@ -116,7 +116,8 @@ async function refused(cli: AzureCli, server: Emulator, message: string, ...args
 /**
  * A compute session alone, for the https run: a reserved IP (`azure network reserved-ip`), a Windows VM from the gallery
  * with RDP in a new service taking that reserved IP as its VIP (`vm create -R`), an internal load balancer on its
- * deployment (`azure service internal-load-balancer`), deallocation keeping the reserved VIP, then every delete.
+ * deployment (`azure service internal-load-balancer add|list|set|delete`), deallocation keeping the reserved VIP, then
+ * every delete.
  */
 async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void> {
   const world = server.engine.sim.world;
@@ -142,6 +143,10 @@ async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void>
   ]);
   expect(world.internalLoadBalancers['svc2']).toMatchObject({ name: 'ilb1', deployment: 'svc2' });
   await refused(cli, server, 'LoadBalancer already exists: ilb1. Only one internal load balancer allowed per deployment.', 'service', 'internal-load-balancer', 'add', 'svc2', 'ilb2');
+  // `set` is Update Load Balancer (remove and re-add as one request): a subnet for a service outside any VNet is refused
+  // and the load balancer stays as it was.
+  await refused(cli, server, "Cloud service 'svc2' is not in a virtual network, so internal load balancer 'ilb1' takes no subnet or static address.",
+    'service', 'internal-load-balancer', 'set', 'svc2', 'ilb1', '-t', 'Subnet-1');
   await ok(cli, 'service', 'internal-load-balancer', 'delete', 'svc2', 'ilb1', '-q');
   expect(await ok(cli, 'service', 'internal-load-balancer', 'list', 'svc2')).toContain('No internal load balancers defined');
 
