@@ -45,7 +45,7 @@ function parsePlanText(text: string, file: string): LoadedNetworkPlan {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trimStart().startsWith('<')) return { plan: networkPlanFromXml(body, file), era: undefined };
   refuseCliJsonForm(body, file);
-  const source = parseYamlDocument(body, file);
+  const source = parseYamlDocument(body, file, PLAN_SECTIONS);
   const rootKind = rootKindOf(source);
   if (rootKind !== 'mapping') {
     const what = rootKind === 'empty' ? 'is empty' : 'is not a YAML mapping';
@@ -107,6 +107,9 @@ function refuseCliJsonForm(body: string, file: string): void {
 export const SCENARIO_KEYS = [
   'name', 'description', 'seed', 'era', 'network', 'compute', 'devices', 'profile', 'limits', 'until', 'timeline', 'expect',
 ] as const;
+
+/** The sections a plan is read from: a scenario's compute section, timeline and expectations are only keys here. */
+const PLAN_SECTIONS: ReadonlySet<string> = new Set(['era', 'network']);
 
 /**
  * The top level of a plan file as `check` reads it: `era` validated, `network` left to its own loader, the other

@@ -15,16 +15,22 @@ export class PlainTreeBuilder {
   private open = 0;
   /** At each depth, the keys of the last mapping read there: the next one there most likely has the same. */
   private readonly keysAtDepth: string[][] = [];
+  /**
+   * While set, collections are read for their keys only (duplicates still leave the subset): no data, no offsets.
+   * A loader that reads a few sections of a large document leaves the others so (their data is an empty mapping
+   * or list).
+   */
+  discarding = false;
 
   openMap(start: number): PlainMap {
     const keys = (this.keysAtDepth[this.open] ??= []);
     this.open++;
-    return { kind: 'map', start, data: {}, keys, size: 0, first: this.pendingTop, children: undefined };
+    return { kind: 'map', start, data: this.discarding ? NO_MAP_DATA : {}, keys, size: 0, first: this.pendingTop, children: undefined };
   }
 
   openSeq(start: number): PlainSeq {
     this.open++;
-    return { kind: 'seq', start, data: [], size: 0, first: this.pendingTop, children: undefined };
+    return { kind: 'seq', start, data: this.discarding ? NO_SEQ_DATA : [], size: 0, first: this.pendingTop, children: undefined };
   }
 
   /** Closes the collection opened last: its entries' offsets join the document's. */
@@ -63,6 +69,10 @@ export class PlainTreeBuilder {
       map.keys = keys;
       this.keysAtDepth[this.open - 1] = keys;
     }
+    if (this.discarding) {
+      map.size++;
+      return true;
+    }
     this.push(keyStart);
     this.push(valueStart);
     if (isPlainNode(value)) {
@@ -77,6 +87,10 @@ export class PlainTreeBuilder {
 
   /** Adds an item to the sequence opened last. */
   addItem(seq: PlainSeq, start: number, value: PlainValue): void {
+    if (this.discarding) {
+      seq.size++;
+      return;
+    }
     this.push(start);
     if (isPlainNode(value)) {
       (seq.children ??= [])[seq.size] = value;
@@ -92,6 +106,10 @@ export class PlainTreeBuilder {
     this.pending[this.pendingTop++] = offset;
   }
 }
+
+/** The data of every collection read while discarding: nothing, and nothing may be added. */
+const NO_MAP_DATA: Record<string, unknown> = Object.freeze({});
+const NO_SEQ_DATA: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 /** Room for the offsets of a small document; a large one doubles it a few times. */
 const INITIAL_OFFSETS = 4096;

@@ -63,12 +63,16 @@ const isFlowIndicator = (c: number): boolean => c === COMMA || c === OPEN_SQUARE
 /** A character of a key the subset accepts after its first ([A-Za-z_][A-Za-z0-9_-]*). */
 const isKeyCharacter = (c: number): boolean => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
 
-/** The document as plain nodes, or undefined when the text is outside the subset (read it with the library). */
-export function readPlainYaml(text: string): PlainDocument | undefined {
+/**
+ * The document as plain nodes, or undefined when the text is outside the subset (read it with the library). With
+ * `sections`, only those top-level keys' values are kept: the others are read (they must be in the subset too) but
+ * hold an empty mapping or list.
+ */
+export function readPlainYaml(text: string, sections?: ReadonlySet<string>): PlainDocument | undefined {
   // YAML also breaks lines at a lone carriage return, which would hide a line inside what looks like a comment
   if (text.includes('\r')) return undefined;
   try {
-    return new PlainReader(text, findCommentStarts(text)).readDocument();
+    return new PlainReader(text, findCommentStarts(text), sections).readDocument();
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;
@@ -117,6 +121,7 @@ class PlainReader {
   constructor(
     private readonly text: string,
     private readonly commentStarts: readonly number[],
+    private readonly sections: ReadonlySet<string> | undefined,
   ) {
     this.enterLine(0);
   }
@@ -228,6 +233,9 @@ class PlainReader {
     const colon = keyStart + key.length;
     let valueStart = colon + 1;
     while (this.charAt(valueStart) === SPACE) valueStart++;
+    // a top-level section the loader does not read is read for its keys only
+    const discards = this.depth === 1 && this.sections !== undefined && !this.sections.has(key);
+    if (discards) this.tree.discarding = true;
     if (valueStart >= this.contentEnd) {
       // `key:` then the value on the lines below: a deeper block, or a sequence at the key's own indent
       this.nextLine();
@@ -235,13 +243,16 @@ class PlainReader {
       const startsSequence = below >= 0 && this.isSequenceLine(below);
       if (below > indent || (below === indent && startsSequence)) {
         const node = this.readBlockNode(below);
+        if (discards) this.tree.discarding = false;
         this.addEntry(map, key, keyStart, node.start, node);
         return;
       }
       throw new OutsideSubset();
     }
     if (valueStart === colon + 1) throw new OutsideSubset();
-    this.addEntry(map, key, keyStart, valueStart, this.readInlineValue(valueStart));
+    const value = this.readInlineValue(valueStart);
+    if (discards) this.tree.discarding = false;
+    this.addEntry(map, key, keyStart, valueStart, value);
     this.nextLine();
   }
 

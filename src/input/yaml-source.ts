@@ -52,13 +52,15 @@ const MAX_ALIAS_COUNT = 100;
  * Parses YAML text with positions; duplicate keys and syntax errors become an InputError listing every problem
  * with its file:line:column. Text in the plain subset large generated plans use is read by a fast one-pass reader
  * (the `yaml` library's parser costs ~1 µs a character: 5.4 s for a 100k-subnet plan); the rest by the library.
+ * A loader that reads only some top-level `sections` names them: the plain reader then keeps no data under the
+ * others (an empty mapping or list there), though it still reads them whole.
  */
-export function parseYamlDocument(text: string, file: string): YamlSource {
+export function parseYamlDocument(text: string, file: string, sections?: ReadonlySet<string>): YamlSource {
   // Depth and size are bounded before the library starts: it recurses per level and is costly per node. The plain
   // reader bounds itself (it gives up past the entry limit or deep nesting) and counts what the bounds check would,
   // so for text it accepts the separate scan of every character runs only when the document nests deeper than
   // SAFE_PLAIN_DEPTH (its depth and the scan's can differ by a level or two per collection).
-  const plain = readPlainYaml(text);
+  const plain = readPlainYaml(text, sections);
   if (plain !== undefined && plain.depth <= SAFE_PLAIN_DEPTH) return { file, tree: plainTree(plain) };
   const measure = checkYamlBounds(text, file);
   if (plain !== undefined) return { file, tree: plainTree(plain) };

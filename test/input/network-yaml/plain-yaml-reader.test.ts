@@ -135,6 +135,23 @@ describe('plain-subset YAML reader', () => {
     },
   );
 
+  test.prop([valueTree, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.subarray(KEYS)], { numRuns: 200 })(
+    'keeps only the named sections, and accepts or refuses the same text as when it keeps them all',
+    (value, style, sections) => {
+      const text = render(value, style);
+      const whole = readPlainYaml(text);
+      const some = readPlainYaml(text, new Set(sections));
+      expect(some === undefined).toBe(whole === undefined);
+      if (whole === undefined || some === undefined) return;
+      expect(some.entries).toBe(whole.entries);
+      expect(Object.keys(some.root.data)).toEqual(Object.keys(whole.root.data));
+      for (const [key, kept] of Object.entries(whole.root.data)) {
+        const empty = Array.isArray(kept) ? [] : kept !== null && typeof kept === 'object' ? {} : kept;
+        expect(some.root.data[key]).toEqual(sections.includes(key) ? kept : empty);
+      }
+    },
+  );
+
   it('accepts the shape of a generated plan', () => {
     const text = [
       'name: bench',
