@@ -21,8 +21,11 @@ const SECOND_ROLE = DEPLOYMENT
   .replace('<RoleName>web1</RoleName>', '<RoleName>web2</RoleName>')
   .replace('<Port>80</Port>', '<Port>8080</Port>');
 
+const RESERVED_IP = '<ReservedIP xmlns="http://schemas.microsoft.com/windowsazure"><Name>ip1</Name><Location>West US</Location></ReservedIP>';
+const LOAD_BALANCER = '<LoadBalancer xmlns="http://schemas.microsoft.com/windowsazure"><Name>ilb1</Name><FrontendIpConfiguration><Type>Private</Type><SubnetName>Subnet-1</SubnetName></FrontendIpConfiguration></LoadBalancer>';
+
 describe('--record of a compute session', () => {
-  it('replays with vnetsim run to a byte-identical event log (gallery image, endpoints as requested, role operations)', async () => {
+  it('replays with vnetsim run to a byte-identical event log (gallery image, reserved VIP, internal load balancer, endpoints, role operations)', async () => {
     emulator = await startTestEmulator({ paused: true });
     const engine = emulator.engine;
     const step = async (atMs: number, method: string, path: string, body?: string): Promise<number> => {
@@ -32,7 +35,11 @@ describe('--record of a compute session', () => {
     };
     expect(await step(60_000, 'PUT', '/services/networking/media', NETWORK)).toBe(202);
     expect(await step(70_000, 'POST', '/services/hostedservices', CREATE_SERVICE)).toBe(201);
-    expect(await step(20 * 60_000, 'POST', '/services/hostedservices/svc1/deployments', DEPLOYMENT)).toBe(202);
+    expect(await step(80_000, 'POST', '/services/networking/reservedips', RESERVED_IP)).toBe(202);
+    expect(await step(20 * 60_000, 'POST', '/services/hostedservices/svc1/deployments', DEPLOYMENT.replace('<Name>svc1</Name>', '<Name>svc1</Name><ReservedIPName>ip1</ReservedIPName>'))).toBe(202);
+    expect(await step(30 * 60_000, 'POST', '/services/hostedservices/svc1/deployments/svc1/loadbalancers', LOAD_BALANCER)).toBe(202);
+    // A second internal load balancer is refused (LBDUP): neither in the log nor recorded.
+    expect(await step(31 * 60_000, 'POST', '/services/hostedservices/svc1/deployments/svc1/loadbalancers', LOAD_BALANCER)).toBe(400);
     expect(await step(40 * 60_000, 'POST', '/services/hostedservices/svc1/deployments/svc1/roles', SECOND_ROLE)).toBe(202);
     const shutdown = '<ShutdownRoleOperation xmlns="http://schemas.microsoft.com/windowsazure"><OperationType>ShutdownRoleOperation</OperationType><PostShutdownAction>StoppedDeallocated</PostShutdownAction></ShutdownRoleOperation>';
     expect(await step(50 * 60_000, 'POST', '/services/hostedservices/svc1/deployments/svc1/roleinstances/web2/Operations', shutdown)).toBe(202);
@@ -44,7 +51,9 @@ describe('--record of a compute session', () => {
     const report = runScenario(parseScenario(text, 'recorded.yaml'));
     expect(report.events.map(formatEventLine)).toEqual(engine.events.map(formatEventLine));
     expect(engine.accepted.map((a) => a.command.type)).toEqual([
-      'setNetworkConfig', 'createService', 'addImage', 'createVm', 'removeEndpoint', 'addEndpoint', 'createVm', 'removeEndpoint', 'addEndpoint', 'stopVm', 'deleteVm',
+      'setNetworkConfig', 'createService', 'createReservedIp', 'addImage', 'createVm', 'removeEndpoint', 'addEndpoint', 'addInternalLoadBalancer',
+      'createVm', 'removeEndpoint', 'addEndpoint', 'stopVm', 'deleteVm',
     ]);
+    expect(engine.sim.world.services['svc1']?.vips.production).toBe(engine.sim.world.reservedIps['ip1']?.ip);
   });
 });
