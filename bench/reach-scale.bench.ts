@@ -1,10 +1,11 @@
 /**
  * Reachability at the largest world (bench/scale-world.ts, 204,800 VMs, built in process): verdict-only flows (one
  * direction, no text: the matrix's path; target ≥ 1,000,000/s warm), fully explained answers (both directions, hops,
- * every blocker: `vnetsim reach` and the page; target ≥ 100,000/s), one event-sized update (target < 1 ms) and the
- * whole matrix. The question mix: a third VM → VM in one VNet, a third VM → VM across VNets (the public RemoteDesktop
- * endpoint, some ACL-denied), a third VM → on-premises site. Every figure also as a ratio to a baseline timed in this same run:
- * a Map lookup by a composed string key. CPU time is printed beside wall time (the machine is shared).
+ * every blocker: `vnetsim reach` and the page; target ≥ 100,000/s), one event-sized update (target < 1 ms: a state
+ * change, a VM removed and added, a VNet re-read, as LiveTopology applies them) and the whole matrix. The question
+ * mix: a third VM → VM in one VNet, a third VM → VM across VNets (the public RemoteDesktop endpoint, some ACL-denied),
+ * a third VM → on-premises site. Every figure also as a ratio to a baseline timed in this same run: a Map lookup by a
+ * composed string key. CPU time is printed beside wall time (the machine is shared).
  * Run: `node --import tsx bench/reach-scale.bench.ts [fraction]` (or `npm run bench -- reach-scale`).
  */
 import { loadavg } from 'node:os';
@@ -18,6 +19,7 @@ const FRACTION = Number(process.argv[2] ?? '1');
 const VERDICT_QUERIES = 3_000_000;
 const EXPLAINED_QUERIES = 300_000;
 const UPDATE_ROUNDS = 100_000;
+const STRUCTURAL_ROUNDS = 2_000;
 const RDP: FlowQuery = { protocol: 'tcp', port: 3389 };
 
 interface Timing {
@@ -99,6 +101,19 @@ const update = measure(UPDATE_ROUNDS, (r) => {
   index.applyChange({ type: 'connectionState', vnet: `VNet${r % size.vnets}`, site: `Site${r % size.vnets}-${r % 20}`, state: r % 2 === 0 ? 'NotConnected' : 'Connected' });
 });
 console.log(`one VM event + one tunnel event applied in place: ${(update.cpuMs * 1000).toFixed(2)} µs CPU (target < 1 ms); ${(update.cpuMs / lookup.cpuMs).toFixed(0)} Map lookups`);
+
+// What LiveTopology issues for events that add or remove objects, or change a gateway's type or address.
+const structural = measure(STRUCTURAL_ROUNDS, (r) => {
+  const vm = model.vms[(r * 104_729) % model.vms.length]!;
+  index.applyChange({ type: 'vmRemoved', service: vm.service, vm: vm.name });
+  index.applyChange({ type: 'vmPut', vm: { ...vm, endpoints: [...vm.endpoints] } });
+});
+console.log(`one VM removed + one VM added in place: ${(structural.cpuMs * 1000).toFixed(2)} µs CPU (target < 1 ms); ${(structural.cpuMs / lookup.cpuMs).toFixed(0)} Map lookups`);
+const vnetReread = measure(STRUCTURAL_ROUNDS, (r) => {
+  const vnet = index.vnetsByName.get(`VNet${r % size.vnets}`)!;
+  index.applyChange({ type: 'vnetPut', vnet: { ...vnet, gateway: vnet.gateway === undefined ? undefined : { ...vnet.gateway, vip: (vnet.gateway.vip ?? 0) + 1 } } });
+});
+console.log(`one VNet re-read (its gateway's address changed): ${(vnetReread.cpuMs * 1000).toFixed(2)} µs CPU (target < 1 ms); ${(vnetReread.cpuMs / lookup.cpuMs).toFixed(0)} Map lookups`);
 
 const matrixStart = process.cpuUsage();
 const matrix = computeMatrix(index);
