@@ -60,4 +60,19 @@ describe('SimClock', () => {
       expect(fired).toEqual(expected);
     },
   );
+
+  test.prop([fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.boolean()), { maxLength: 200 }), fc.integer({ min: 0, max: 1200 })])(
+    'never fires a cancelled timer, fires the others by deadline then scheduling order, and counts what is left',
+    (timers, target) => {
+      const clock = new SimClock();
+      const fired: number[] = [];
+      const ids = timers.map(([delay], i) => clock.schedule((index: number) => fired.push(index), i, delay));
+      timers.forEach(([, cancelled], i) => cancelled && clock.clearTimeout(ids[i]!));
+      clock.advanceTo(target);
+      const kept = timers.map(([delay, cancelled], i) => ({ delay, cancelled, i })).filter(({ cancelled }) => !cancelled);
+      expect(fired).toEqual(kept.filter(({ delay }) => delay <= target).sort((x, y) => x.delay - y.delay || x.i - y.i).map(({ i }) => i));
+      expect(clock.pendingCount).toBe(kept.filter(({ delay }) => delay > target).length);
+      expect(clock.nextDeadline()).toBe(kept.filter(({ delay }) => delay > target).reduce<number | undefined>((min, { delay }) => Math.min(min ?? delay, delay), undefined));
+    },
+  );
 });
