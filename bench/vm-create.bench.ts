@@ -101,6 +101,9 @@ function cpuMs<T>(fn: () => T): { value: T; cpuMs: number; wallMs: number } {
 }
 
 function measure(vnetCount: number): number {
+  // A small world first, so the JIT has settled before either measured size runs.
+  const warm = prepare(5);
+  createAll(warm.world, warm.commands, createBenchContext());
   const { world, commands } = prepare(vnetCount);
   const base = cpuMs(() => baseline(commands));
   const run = cpuMs(() => createAll(world, commands, createBenchContext()));

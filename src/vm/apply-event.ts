@@ -3,6 +3,7 @@ import type { ComputeEventBody } from './events.js';
 import { findVm, vmKey, type ComputeWorld, type Deployment, type Endpoint, type Slot, type Vm } from './model.js';
 import { noteEndpointAdded, noteEndpointRemoved } from './vip-ports.js';
 import { noteVmRemoved, noteVmStored } from './vm-directory.js';
+import { noteDeploymentSizesGone, noteSizeDeployed } from './size-mix.js';
 
 /**
  * The compute fold: the only code that mutates a ComputeWorld. It trusts its events (the rules validated them
@@ -47,13 +48,18 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
         vips: { production: null, staging: null },
       };
       return;
-    case 'service.deleted':
+    case 'service.deleted': {
+      const gone = world.services[event.service];
+      for (const d of [gone?.deployments.production, gone?.deployments.staging]) if (d != null) noteDeploymentSizesGone(world, event.service, d);
       delete world.services[event.service];
       return;
+    }
     case 'service.kindSet':
       service(world, event.service).kind = event.kind;
       return;
-    case 'deployment.created':
+    case 'deployment.created': {
+      const replaced = service(world, event.service).deployments[event.slot];
+      if (replaced !== null) noteDeploymentSizesGone(world, event.service, replaced);
       service(world, event.service).deployments[event.slot] = {
         name: event.name,
         slot: event.slot,
@@ -66,6 +72,7 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
         roles: {},
       };
       return;
+    }
     case 'deployment.statusChanged':
       deployment(world, event.service, event.slot).status = event.to;
       return;
@@ -160,11 +167,14 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       world.vms[vmKey(event.service, event.vm)] = created;
       noteVmStored(world.vms, created);
       deployment(world, event.service, 'production').vms.push(event.vm);
+      noteSizeDeployed(world, event.service, event.size, 1);
       if (event.vnet !== undefined) vnet(world, event.vnet).instanceCount++;
       return;
     }
     case 'vm.reconfigured': {
       const target = vm(world, event.service, event.vm);
+      noteSizeDeployed(world, event.service, target.size, -1);
+      noteSizeDeployed(world, event.service, event.size, 1);
       target.size = event.size;
       if (event.subnet !== undefined) target.subnet = event.subnet;
       return;
@@ -197,6 +207,7 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       if (gone?.vnet != null) vnet(world, gone.vnet).instanceCount--;
       const d = service(world, event.service).deployments.production;
       if (d !== null && gone !== undefined) for (const name in gone.endpoints) noteEndpointRemoved(d, gone.endpoints[name]!);
+      if (d !== null && gone !== undefined && d.vms.includes(event.vm)) noteSizeDeployed(world, event.service, gone.size, -1);
       delete world.vms[vmKey(event.service, event.vm)];
       noteVmRemoved(world.vms, event.service, event.vm);
       if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);
@@ -237,6 +248,8 @@ export function applyComputeEvent(world: ComputeWorld, event: ComputeEventBody, 
       const d = deployment(world, event.service, event.slot);
       const owner = (instance: string): string => `${event.service}/${d.name}/${instance}`;
       const previous = d.roles[event.role];
+      if (previous !== undefined) noteSizeDeployed(world, event.service, previous.size, -1);
+      noteSizeDeployed(world, event.service, event.size, 1);
       const pool = dipPool(world, event.service, event.slot, d.vnet ?? undefined, event.subnet);
       const vnetState = d.vnet === null ? undefined : vnet(world, d.vnet);
       for (const instance of previous?.instances ?? []) {
@@ -265,6 +278,7 @@ function removeDeployment(world: ComputeWorld, serviceName: string, slot: Slot):
   const s = service(world, serviceName);
   const d = s.deployments[slot];
   if (d === null) throw new Error(`fold: no ${slot} deployment in ${serviceName}`);
+  noteDeploymentSizesGone(world, serviceName, d);
   for (const role of Object.values(d.roles)) {
     const pool = dipPool(world, serviceName, slot, d.vnet ?? undefined, role.subnet ?? undefined);
     for (const instance of role.instances) {

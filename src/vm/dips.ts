@@ -10,7 +10,8 @@ import {
  *
  * Next-free and the static-IP test answer from an ipam SubnetAllocator (a bitmap with a summary level: O(1) amortised
  * per DIP instead of a scan from the subnet's first address) kept beside each record. The record stays the plain-JSON
- * truth; the index is built from it on first use and kept in step by recordDip/forgetDip, the only writers of a record.
+ * truth; the index is built from it on first use (a copied record, e.g. a trial run's structuredClone, gets its own)
+ * and kept in step by recordDip/forgetDip, the only writers of a record: a record written any other way is not seen.
  */
 
 /** Why a requested static DIP cannot be used. */
@@ -94,14 +95,10 @@ export function forgetDip(allocations: Record<string, string>, ip: string): void
 export function findFreeDip(prefixText: string, allocations: Readonly<Record<string, string>>): string | undefined {
   const allocator = indexOf(prefixText, allocations);
   if (allocator === undefined) return scanFreeDip(prefixText, allocations);
+  // The index alone answers: probing the record with the new address string would cost more than the whole pick,
+  // and recordDip/forgetDip, the record's only writers, keep the two in step.
   const address = allocator.peekLowestFree();
-  if (address === undefined) return undefined;
-  const ip = formatIPv4(address);
-  if (allocations[ip] === undefined) return ip;
-  // Someone wrote the record behind the index's back: forget the index and answer from a fresh one.
-  indexes.delete(allocations);
-  const rebuilt = indexOf(prefixText, allocations)?.peekLowestFree();
-  return rebuilt === undefined ? undefined : formatIPv4(rebuilt);
+  return address === undefined ? undefined : formatIPv4(address);
 }
 
 /** The lowest free DIP by scanning from the first usable address, for pools outside the allocator's /8–/29. */

@@ -3,6 +3,7 @@ import { accept, reject, type Decision } from './context.js';
 import { makeEvent } from './events.js';
 import type { CloudService, ComputeWorld, ServiceKind, Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
+import { listDeployedSizes, sizeMixOf } from './size-mix.js';
 import { isComputeIntensiveSize } from './sizes.js';
 
 /**
@@ -106,7 +107,11 @@ export function checkVnetPlacement(world: ComputeWorld, service: CloudService, v
 export function checkSizeIsolation(world: ComputeWorld, service: CloudService, size: VmSize): Refusal | undefined {
   if (service.affinityGroup === null) return undefined;
   const wantsIntensive = isComputeIntensiveSize(size);
-  for (const other of Object.values(world.services)) {
+  const mix = sizeMixOf(world, service.affinityGroup);
+  if ((wantsIntensive ? mix.other : mix.intensive) === 0) return undefined;
+  // A clash: find the first one in service order, as the refusal names it.
+  for (const name in world.services) {
+    const other = world.services[name]!;
     if (other.affinityGroup !== service.affinityGroup) continue;
     for (const otherSize of listDeployedSizes(world, other)) {
       if (isComputeIntensiveSize(otherSize) !== wantsIntensive) {
@@ -115,19 +120,6 @@ export function checkSizeIsolation(world: ComputeWorld, service: CloudService, s
     }
   }
   return undefined;
-}
-
-function listDeployedSizes(world: ComputeWorld, service: CloudService): VmSize[] {
-  const sizes: VmSize[] = [];
-  for (const d of [service.deployments.production, service.deployments.staging]) {
-    if (d === null) continue;
-    for (const name of d.vms) {
-      const vm = world.vms[`${service.name}/${name}`];
-      if (vm !== undefined) sizes.push(vm.size);
-    }
-    for (const role of Object.values(d.roles)) sizes.push(role.size);
-  }
-  return sizes;
 }
 
 /** Name of the subnet that only gateways may use (VPN FAQ: nothing else may be deployed into it). */

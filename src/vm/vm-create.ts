@@ -19,14 +19,13 @@ import { vipPortsOf } from './vip-ports.js';
 export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideContext): Decision {
   const service = lookUpService(world, c.service);
   if ('code' in service) return reject(service);
-  const objects = [`vm:${c.service}/${c.name}`];
-  const source = checkSource(world, c, objects);
+  const source = checkSource(world, c);
   if ('code' in source) return reject(source);
-  const problem = checkServiceKind(service, 'IaaS') ?? checkName(world, c, objects) ?? checkSizeIsolation(world, service, c.size ?? DEFAULT_VM_SIZE);
+  const problem = checkServiceKind(service, 'IaaS') ?? checkName(world, c) ?? checkSizeIsolation(world, service, c.size ?? DEFAULT_VM_SIZE);
   if (problem !== undefined) return reject(problem);
   const deployment = service.deployments.production;
   if (deployment !== null && c.deploymentName !== undefined && c.deploymentName !== deployment.name) {
-    return reject(refuse('deployment-name-fixed', `Cloud service '${c.service}' already has its one IaaS deployment, '${deployment.name}'; VM '${c.name}' joins it as a new role, so drop deploymentName or give '${deployment.name}'.`, [...objects, `service:${c.service}`]));
+    return reject(refuse('deployment-name-fixed', `Cloud service '${c.service}' already has its one IaaS deployment, '${deployment.name}'; VM '${c.name}' joins it as a new role, so drop deploymentName or give '${deployment.name}'.`, vmObjects(c, `service:${c.service}`)));
   }
   if (deployment !== null && deployment.vms.length + 1 > ctx.limits.vmsPerService) {
     return reject(refuse('limit-vms-per-service', `Cloud service '${c.service}' already has ${ctx.limits.vmsPerService} VMs, the maximum per cloud service; put '${c.name}' in another cloud service.`, [`service:${c.service}`]));
@@ -97,46 +96,50 @@ function makeVmCreated(c: CreateVm, deployment: string, source: Source, osDisk: 
 
 type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily };
 
-function checkSource(world: ComputeWorld, c: CreateVm, objects: string[]): Source | Refusal {
+/** The objects a refusal of this VM names: the VM, then `more`; built only when refusing. */
+function vmObjects(c: CreateVm, ...more: string[]): string[] {
+  return [`vm:${c.service}/${c.name}`, ...more];
+}
+
+function checkSource(world: ComputeWorld, c: CreateVm): Source | Refusal {
   if ((c.image === undefined) === (c.disk === undefined)) {
-    return refuse('vm-source-required', `VM '${c.name}' needs exactly one source: an image (generalized, provisioned and customized) or an OS disk (specialized, booted as is).`, objects);
+    return refuse('vm-source-required', `VM '${c.name}' needs exactly one source: an image (generalized, provisioned and customized) or an OS disk (specialized, booted as is).`, vmObjects(c));
   }
   if (c.image !== undefined) {
     const image = world.images[c.image];
-    if (image === undefined) return refuse('unknown-image', `Image '${c.image}' for VM '${c.name}' is not registered; add it first (Add-AzureVMImage).`, [...objects, `image:${c.image}`]);
+    if (image === undefined) return refuse('unknown-image', `Image '${c.image}' for VM '${c.name}' is not registered; add it first (Add-AzureVMImage).`, vmObjects(c, `image:${c.image}`));
     if (c.adminUser === undefined || (c.password === undefined && c.sshKey === undefined)) {
-      return refuse('provisioning-config-required', `VM '${c.name}' comes from image '${c.image}', which the platform provisions: give an admin user and a password${image.os === 'Linux' ? ' or an SSH key' : ''} (Add-AzureProvisioningConfig).`, objects);
+      return refuse('provisioning-config-required', `VM '${c.name}' comes from image '${c.image}', which the platform provisions: give an admin user and a password${image.os === 'Linux' ? ' or an SSH key' : ''} (Add-AzureProvisioningConfig).`, vmObjects(c));
     }
     if (image.os === 'Windows' && c.sshKey !== undefined) {
-      return refuse('ssh-key-needs-linux', `VM '${c.name}' is Windows (image '${c.image}'); SSH keys apply to Linux images only — give a password.`, objects);
+      return refuse('ssh-key-needs-linux', `VM '${c.name}' is Windows (image '${c.image}'); SSH keys apply to Linux images only — give a password.`, vmObjects(c));
     }
     return { kind: 'image', name: image.name, os: image.os };
   }
   const disk = world.disks[c.disk ?? ''];
-  if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, [...objects, `disk:${c.disk}`]);
+  if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, vmObjects(c, `disk:${c.disk}`));
   if (disk.lease !== null) {
     const inUse = describeDiskInUse(world, disk);
-    return refuse('disk-leased', `${inUse?.message ?? ''} An OS disk serves one VM at a time; copy the VHD to a new disk for '${c.name}'.`, [...objects, `disk:${disk.name}`]);
+    return refuse('disk-leased', `${inUse?.message ?? ''} An OS disk serves one VM at a time; copy the VHD to a new disk for '${c.name}'.`, vmObjects(c, `disk:${disk.name}`));
   }
   if (c.hostName !== undefined || c.adminUser !== undefined || c.password !== undefined || c.sshKey !== undefined) {
-    return refuse('disk-not-customizable', `VM '${c.name}' boots OS disk '${disk.name}', which is specialized and never customized; drop the host name, admin user, password and SSH key, or use an image.`, objects);
+    return refuse('disk-not-customizable', `VM '${c.name}' boots OS disk '${disk.name}', which is specialized and never customized; drop the host name, admin user, password and SSH key, or use an image.`, vmObjects(c));
   }
   return { kind: 'disk', name: disk.name, os: disk.os };
 }
 
-function checkName(world: ComputeWorld, c: CreateVm, objects: string[]): Refusal | undefined {
+function checkName(world: ComputeWorld, c: CreateVm): Refusal | undefined {
   if (findVm(world, c.service, c.name) === undefined) return undefined;
-  return refuse('vm-exists', `Cloud service '${c.service}' already has a VM named '${c.name}'; pick another name.`, objects);
+  return refuse('vm-exists', `Cloud service '${c.service}' already has a VM named '${c.name}'; pick another name.`, vmObjects(c));
 }
 
 function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm, maxInstancesPerVnet: number): { vnet: Vnet | null } | Refusal {
   const deployment = service.deployments.production;
-  const objects = [`vm:${c.service}/${c.name}`];
   let vnet: Vnet | null = null;
   if (deployment !== null) {
     if (c.vnet !== undefined && c.vnet !== deployment.vnet) {
       const now = deployment.vnet === null ? 'no virtual network' : `virtual network '${deployment.vnet}'`;
-      return refuse('service-vnet-fixed', `Cloud service '${c.service}' was deployed into ${now}; a service joins a VNet only at its first deployment and can never move. Drop vnet from '${c.name}', or use a new cloud service.`, [...objects, `service:${c.service}`]);
+      return refuse('service-vnet-fixed', `Cloud service '${c.service}' was deployed into ${now}; a service joins a VNet only at its first deployment and can never move. Drop vnet from '${c.name}', or use a new cloud service.`, vmObjects(c, `service:${c.service}`));
     }
     vnet = deployment.vnet === null ? null : world.vnets[deployment.vnet] ?? null;
   } else if (c.vnet !== undefined) {
@@ -145,34 +148,32 @@ function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm
     vnet = placed;
   }
   if (vnet === null) {
-    if (c.subnet !== undefined) return refuse('subnet-needs-vnet', `VM '${c.name}' names subnet '${c.subnet}' but cloud service '${c.service}' is not in a virtual network; give vnet on the first VM of the service.`, objects);
-    if (c.staticIp !== undefined) return refuse('static-ip-needs-vnet', `VM '${c.name}' asks for static IP ${c.staticIp}, but static IPs exist only inside a virtual network (Set-AzureStaticVNetIP); deploy the service into a VNet.`, objects);
+    if (c.subnet !== undefined) return refuse('subnet-needs-vnet', `VM '${c.name}' names subnet '${c.subnet}' but cloud service '${c.service}' is not in a virtual network; give vnet on the first VM of the service.`, vmObjects(c));
+    if (c.staticIp !== undefined) return refuse('static-ip-needs-vnet', `VM '${c.name}' asks for static IP ${c.staticIp}, but static IPs exist only inside a virtual network (Set-AzureStaticVNetIP); deploy the service into a VNet.`, vmObjects(c));
     return { vnet: null };
   }
   const subnetProblem = checkSubnetChoice(vnet, c.subnet, `VM '${c.name}'`);
   if (subnetProblem !== undefined) return subnetProblem;
   if (vnet.instanceCount + 1 > maxInstancesPerVnet) {
-    return refuse('limit-vms-per-vnet', `Virtual network '${vnet.name}' already holds ${maxInstancesPerVnet} VMs and role instances, the limit per VNet; put '${c.name}' in another virtual network.`, [...objects, `vnet:${vnet.name}`]);
+    return refuse('limit-vms-per-vnet', `Virtual network '${vnet.name}' already holds ${maxInstancesPerVnet} VMs and role instances, the limit per VNet; put '${c.name}' in another virtual network.`, vmObjects(c, `vnet:${vnet.name}`));
   }
   return { vnet };
 }
 
 function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: Record<string, string>, fabricPrefix: string | null): { ip: string } | Refusal {
-  const objects = [`vm:${c.service}/${c.name}`];
   if (vnet === null) {
     const ip = findFreeDip(fabricPrefix ?? '', fabric);
-    return ip === undefined ? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, objects) : { ip };
+    return ip === undefined ? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, vmObjects(c)) : { ip };
   }
   const subnet = vnet.subnets[c.subnet ?? ''];
-  if (subnet === undefined) return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${c.subnet}'.`, objects);
-  const subnetObject = `subnet:${vnet.name}/${subnet.name}`;
+  if (subnet === undefined) return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${c.subnet}'.`, vmObjects(c));
   if (c.staticIp !== undefined) {
     const problem = checkStaticDip(subnet.prefix, subnet.allocations, c.staticIp, vmKey(c.service, c.name));
-    return problem === undefined ? { ip: c.staticIp } : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], [...objects, subnetObject]);
+    return problem === undefined ? { ip: c.staticIp } : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
   }
   const ip = findFreeDip(subnet.prefix, subnet.allocations);
   if (ip === undefined) {
-    return refuse('subnet-full', `Subnet '${subnet.name}' (${subnet.prefix}) of virtual network '${vnet.name}' has no free address for VM '${c.name}' (5 addresses per subnet are reserved); use a larger or another subnet.`, [...objects, subnetObject]);
+    return refuse('subnet-full', `Subnet '${subnet.name}' (${subnet.prefix}) of virtual network '${vnet.name}' has no free address for VM '${c.name}' (5 addresses per subnet are reserved); use a larger or another subnet.`, vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
   }
   return { ip };
 }

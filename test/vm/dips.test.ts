@@ -88,12 +88,14 @@ describe('the DIP index kept beside a record', () => {
     },
   );
 
-  it('answers from the record again when the record was written without recordDip', () => {
+  it('builds a copied record its own index from the record, leaving the original’s alone', () => {
     const allocations: Record<string, string> = {};
     recordDip(allocations, '10.9.0.4', 'svc/a');
     expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.5');
-    allocations['10.9.0.5'] = 'svc/written-directly';
-    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.6');
+    const copy = structuredClone(allocations);
+    recordDip(copy, '10.9.0.5', 'svc/b');
+    expect(findFreeDip('10.9.0.0/24', copy)).toBe('10.9.0.6');
+    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.5');
   });
 
   it('tests a static IP on the same index: free, or the nearest free addresses', () => {

@@ -1,12 +1,15 @@
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { findVm, listServiceVms, vmKey, type Command, type World } from '../../src/sim/index.js';
+import { isComputeIntensiveSize } from '../../src/vm/index.js';
+import { listDeployedSizes, sizeMixOf } from '../../src/vm/size-mix.js';
 import { formatPortNumberKey, vipPortsOf } from '../../src/vm/vip-ports.js';
 import { BASE_SETUP, diskVm, linuxVm, windowsVm } from '../sim/fixtures.js';
 import { mustExecute, startSimulation } from '../sim/helpers.js';
 
 // The indexes the fold keeps beside the plain records must always answer as the records do: each deployment's VIP port
-// index equals a recount of its VMs' endpoints, and the VM directory finds exactly the VMs of `ComputeWorld.vms`.
+// index equals a recount of its VMs' endpoints, the VM directory finds exactly the VMs of `ComputeWorld.vms`, and an
+// affinity group's size mix equals a recount of its services' deployed sizes.
 
 const SERVICES = ['other', 'api'] as const;
 const VMS = ['a', 'b', 'c', 'd'] as const;
@@ -72,4 +75,45 @@ test('a copied world (a trial run’s scratch world) gets indexes of its own, bu
   expect(copied.endpointCount).toBe(3);
   expect(findVm(copy, 'other', 'b')).toBe(copy.vms[vmKey('other', 'b')]);
   expect(JSON.stringify(sim.world)).toBe(JSON.stringify(copy));
+});
+
+const GROUP_SERVICES = ['web', 'web2'] as const;
+const SIZES = ['Small', 'Medium', 'A8', 'A9'] as const;
+const GROUP_VMS = ['a', 'b'] as const;
+
+const sizeCommandArb: fc.Arbitrary<Command> = fc.oneof(
+  fc.record({ service: fc.constantFrom(...GROUP_SERVICES), vm: fc.constantFrom(...GROUP_VMS), size: fc.constantFrom(...SIZES) })
+    .map(({ service, vm, size }) => linuxVm(service, vm, { size })),
+  fc.record({ service: fc.constantFrom(...GROUP_SERVICES), vm: fc.constantFrom(...GROUP_VMS), size: fc.constantFrom(...SIZES) })
+    .map(({ service, vm, size }): Command => ({ type: 'updateVm', service, name: vm, size })),
+  fc.record({ service: fc.constantFrom(...GROUP_SERVICES), vm: fc.constantFrom(...GROUP_VMS) }).map(({ service, vm }): Command => ({ type: 'deleteVm', service, name: vm })),
+  fc.record({ slot: fc.constantFrom('production' as const, 'staging' as const), size: fc.constantFrom(...SIZES) }).map(({ slot, size }): Command => ({
+    type: 'createDeployment', service: 'web2', slot, roles: [{ name: 'Worker', kind: 'worker', instances: 1, size }],
+  })),
+  fc.constantFrom('production' as const, 'staging' as const).map((slot): Command => ({ type: 'deleteDeployment', service: 'web2', slot })),
+  fc.constant<Command>({ type: 'swapVip', service: 'web2' }),
+);
+
+/** The oracle: every deployed size of the group's services, by the scan the isolation refusal uses. */
+function recountGroup(world: World): { intensive: number; other: number } {
+  const mix = { intensive: 0, other: 0 };
+  for (const service of Object.values(world.services)) {
+    if (service.affinityGroup !== 'CorpAG') continue;
+    for (const size of listDeployedSizes(world, service)) {
+      if (isComputeIntensiveSize(size)) mix.intensive++;
+      else mix.other++;
+    }
+  }
+  return mix;
+}
+
+// 'wait' lets the clock run 10 minutes, so VMs finish provisioning and may be resized.
+test.prop([fc.array(fc.oneof(sizeCommandArb, fc.constant('wait' as const)), { minLength: 10, maxLength: 40 })], { numRuns: 300 })('an affinity group’s size mix matches a recount after any command sequence', (steps) => {
+  const sim = startSimulation();
+  mustExecute(sim, ...BASE_SETUP);
+  for (const step of steps) {
+    if (step === 'wait') sim.advanceTo(sim.clock.now() + 600_000);
+    else sim.execute(step);
+    expect({ ...sizeMixOf(sim.world, 'CorpAG') }).toEqual(recountGroup(sim.world));
+  }
 });
