@@ -60,6 +60,25 @@ export function formatConnectMatrixText(matrix: ConnectMatrix): string[] {
   ];
 }
 
+/** What a delivered Connect pair's CSV rows say in the path and ports columns: the relay, IPv6 only, any port. */
+export const CONNECT_CSV_PATH = 'connect-relay-ipv6';
+
+/**
+ * The Connect pairs as rows of the matrix CSV (from, from_members, to, to_members, path, ports): like the network
+ * rows, only what is delivered, one row per direction (a policy link carries both ways), a role with itself once.
+ */
+export function connectCsvRows(matrix: ConnectMatrix): string[][] {
+  const membersOf = new Map(matrix.ends.map((e) => [e.name, e.members.join(' ')]));
+  const rows: string[][] = [];
+  for (const p of matrix.pairs) {
+    if (p.verdict !== 'delivered') continue;
+    const row = (from: string, to: string): string[] => [from, membersOf.get(from) ?? '', to, membersOf.get(to) ?? '', CONNECT_CSV_PATH, 'any'];
+    rows.push(row(p.a, p.b));
+    if (p.a !== p.b) rows.push(row(p.b, p.a));
+  }
+  return rows;
+}
+
 /** Local endpoints one by one; instances grouped by service, role and whether they run, with the first as the one judged. */
 function groupParties(parties: readonly ConnectParty[]): Array<{ end: ConnectMatrixEnd; party: ConnectParty }> {
   const groups: Array<{ end: ConnectMatrixEnd; party: ConnectParty }> = [];

@@ -58,12 +58,13 @@ export function formatMatrixJson(report: MatrixReport): string {
 }
 
 /** One row per class-to-class flow; ports separated by spaces, `any` when the path carries every port. */
-export function formatMatrixCsv(report: MatrixReport): string {
+export function formatMatrixCsv(report: MatrixReport, extraRows: readonly (readonly string[])[] = []): string {
   const byId = new Map(report.matrix.classes.map((c) => [c.id, c]));
-  const rows = [['from', 'from_members', 'to', 'to_members', 'path', 'ports']];
+  const rows: (readonly string[])[] = [['from', 'from_members', 'to', 'to_members', 'path', 'ports']];
   for (const f of report.matrix.flows) {
     rows.push([f.from, (byId.get(f.from)?.members ?? []).join(' '), f.to, (byId.get(f.to)?.members ?? []).join(' '), f.path, f.ports.join(' ')]);
   }
+  rows.push(...extraRows);
   return rows.map((row) => `${row.map(quoteCsv).join(',')}\r\n`).join('');
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { computeMatrix, buildTopologyIndex } from '../topology/index.js';
-import { computeConnectMatrix, formatConnectMatrixText } from './matrix-connect.js';
+import { computeConnectMatrix, connectCsvRows, formatConnectMatrixText } from './matrix-connect.js';
 import { formatMatrixCsv, formatMatrixJson, formatMatrixText, type MatrixReport } from './matrix-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { loadWorldAt } from './scenario-topology.js';
@@ -22,7 +22,7 @@ export async function runMatrix(file: string, options: { atMs?: number | undefin
     case 'json':
       return connect === undefined ? formatMatrixJson(report) : `${JSON.stringify({ ...JSON.parse(formatMatrixJson(report)) as object, connect }, null, 2)}\n`;
     case 'csv':
-      return formatMatrixCsv(report);
+      return formatMatrixCsv(report, connect === undefined ? [] : connectCsvRows(connect));
     case 'text':
       return connect === undefined ? formatMatrixText(report) : `${formatMatrixText(report).trimEnd()}\n${formatConnectMatrixText(connect).join('\n')}\n`;
   }

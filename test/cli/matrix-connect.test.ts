@@ -53,10 +53,21 @@ describe('vnetsim matrix lists Connect pairs before the retirement', () => {
     expect(lines.slice(start)).toContain('  dev-laptop ↔ work/WorkerRole1  delivered through the relay');
   });
 
+  it('adds the delivered pairs to the CSV, one row per direction, after the network flows', async () => {
+    const csv = await runMatrix(STORY, { atMs: 26 * MINUTE_MS, format: 'csv' });
+    const connectRows = csv.trimEnd().split('\r\n').filter((row) => row.endsWith(',connect-relay-ipv6,any'));
+    expect(connectRows).toEqual([
+      'dev-laptop,dev-laptop,work/WorkerRole1,WorkerRole1_IN_0 WorkerRole1_IN_1,connect-relay-ipv6,any',
+      'work/WorkerRole1,WorkerRole1_IN_0 WorkerRole1_IN_1,dev-laptop,dev-laptop,connect-relay-ipv6,any',
+    ]);
+    expect(csv.trimEnd().endsWith(connectRows[1] ?? 'missing')).toBe(true);
+  });
+
   it('adds nothing to a world without Connect', async () => {
     const file = 'scenarios/reach-hybrid.yaml';
     const json = JSON.parse(await runMatrix(file, { atMs: 30 * MINUTE_MS, format: 'json' })) as Record<string, unknown>;
     expect(Object.keys(json)).not.toContain('connect');
     expect(await runMatrix(file, { atMs: 30 * MINUTE_MS, format: 'text' })).not.toContain('connect:');
+    expect(await runMatrix(file, { atMs: 30 * MINUTE_MS, format: 'csv' })).not.toContain('connect-relay');
   });
 });
