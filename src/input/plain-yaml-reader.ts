@@ -17,6 +17,10 @@ import { MAX_YAML_ENTRIES } from '../common/index.js';
 import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
 import { PlainTreeBuilder } from './plain-yaml-builder.js';
 import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
+import {
+  CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, COMMENT_TEXT, DASH, DOT, NEWLINE, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
+  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isRefused,
+} from './plain-yaml-chars.js';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
 class OutsideSubset extends Error {}
@@ -26,42 +30,6 @@ const RECENT_SCALARS = 256;
 /** Nesting the reader follows before giving up (each level is a few stack frames); the bounds check refuses far less. */
 const READER_DEPTH_LIMIT = 256;
 
-/**
- * Characters the subset refuses outside comments: quotes, anchors/aliases, tags, block scalars, directives,
- * reserved indicators, explicit keys, tabs and other control characters (and, by charCode, anything beyond
- * printable ASCII). Keys, scalars and the spaces between them are each checked as they are read, so every
- * character outside comments is looked at once, in the loop that reads it.
- */
-const REFUSED_CHARACTERS = new Uint8Array(0x7f);
-for (let c = 0; c < 0x20; c++) REFUSED_CHARACTERS[c] = 1;
-for (const c of '\'"&*!|>%@`?\\#') REFUSED_CHARACTERS[c.charCodeAt(0)] = 1;
-// Comments may hold any printable character (plans quote docs with dashes and arrows), but no control characters,
-// byte order marks or line/paragraph separators, which some readers treat as line breaks.
-const COMMENT_TEXT = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
-/** Keys the core schema does not keep as text, and the one plain data would turn into a prototype. */
-const REFUSED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
-
-// Character codes: the reader looks at characters as numbers (charCodeAt), never as one-character strings.
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const DASH = 0x2d;
-const PLUS = 0x2b;
-const DOT = 0x2e;
-const TILDE = 0x7e;
-const UNDERSCORE = 0x5f;
-const OPEN_SQUARE = 0x5b;
-const CLOSE_SQUARE = 0x5d;
-const OPEN_CURLY = 0x7b;
-const CLOSE_CURLY = 0x7d;
-
-const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-const isRefused = (c: number): boolean => c > 0x7e || REFUSED_CHARACTERS[c] === 1;
-const isFlowIndicator = (c: number): boolean => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
-/** A character of a key the subset accepts after its first ([A-Za-z_][A-Za-z0-9_-]*). */
-const isKeyCharacter = (c: number): boolean => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
 
 /**
  * The document as plain nodes, or undefined when the text is outside the subset (read it with the library). With

@@ -1,0 +1,44 @@
+/** The characters of the plain YAML subset the reader (plain-yaml-reader.ts) takes, as char codes and tests. */
+
+/**
+ * Characters the subset refuses outside comments: quotes, anchors/aliases, tags, block scalars, directives,
+ * reserved indicators, explicit keys, tabs and other control characters (and, by charCode, anything beyond
+ * printable ASCII). Keys, scalars and the spaces between them are each checked as they are read, so every
+ * character outside comments is looked at once, in the loop that reads it.
+ */
+const REFUSED_CHARACTERS = new Uint8Array(0x7f);
+for (let c = 0; c < 0x20; c++) REFUSED_CHARACTERS[c] = 1;
+for (const c of '\'"&*!|>%@`?\\#') REFUSED_CHARACTERS[c.charCodeAt(0)] = 1;
+/**
+ * What a comment may hold: any printable character (plans quote docs with dashes and arrows), but no control
+ * characters, byte order marks or line/paragraph separators, which some readers treat as line breaks.
+ */
+export const COMMENT_TEXT = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]*$/u;
+/** Keys the core schema does not keep as text, and the one plain data would turn into a prototype. */
+export const REFUSED_KEYS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '__proto__']);
+
+/* Character codes: the reader looks at characters as numbers (charCodeAt), never as one-character strings. */
+export const SPACE = 0x20;
+export const NEWLINE = 0x0a;
+export const COLON = 0x3a;
+export const COMMA = 0x2c;
+export const DASH = 0x2d;
+export const PLUS = 0x2b;
+export const DOT = 0x2e;
+export const TILDE = 0x7e;
+export const UNDERSCORE = 0x5f;
+export const OPEN_SQUARE = 0x5b;
+export const CLOSE_SQUARE = 0x5d;
+export const OPEN_CURLY = 0x7b;
+export const CLOSE_CURLY = 0x7d;
+
+/** ASCII letter. */
+export const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** ASCII digit. */
+export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** A character the subset refuses outside comments. */
+export const isRefused = (c: number): boolean => c > 0x7e || REFUSED_CHARACTERS[c] === 1;
+/** `,` `[` `]` `{` `}`. */
+export const isFlowIndicator = (c: number): boolean => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
+/** A character of a key the subset accepts after its first ([A-Za-z_][A-Za-z0-9_-]*). */
+export const isKeyCharacter = (c: number): boolean => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
