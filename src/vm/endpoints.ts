@@ -119,7 +119,10 @@ export function decideAddEndpoint(world: ComputeWorld, c: AddEndpoint, ctx: Deci
   if (setPeer !== undefined && ((c.publicPort !== undefined && c.publicPort !== setPeer.e.publicPort) || c.protocol !== setPeer.e.protocol)) {
     return reject(refuse('lb-set-mismatch', `Load-balanced set '${c.loadBalancedSet}' of cloud service '${c.service}' uses ${setPeer.e.protocol} public port ${setPeer.e.publicPort}; endpoint '${c.name}' must use the same protocol and public port to join it.`, [owner]));
   }
-  const publicPort = c.publicPort ?? setPeer?.e.publicPort ?? ctx.pickPublicPort((p) => peers.some((x) => x.e.protocol === c.protocol && x.e.publicPort === p));
+  const deployment = world.services[c.service]?.deployments.production;
+  // The VIP's port index answers each candidate the random pick draws; scanning every peer per candidate was O(service).
+  const taken = deployment == null ? NO_PORTS : vipPortsOf(world, c.service, deployment);
+  const publicPort = c.publicPort ?? setPeer?.e.publicPort ?? ctx.pickPublicPort((p) => isPublicPortTaken(taken, c.protocol, p));
   const holder = peers.find((p) => p.e.protocol === c.protocol && p.e.publicPort === publicPort);
   const joinsSet = holder !== undefined && c.loadBalancedSet !== undefined && holder.e.loadBalancedSet === c.loadBalancedSet && holder.vm !== c.vm;
   if (holder !== undefined && !joinsSet) {
