@@ -135,8 +135,8 @@ function addSite(host: GatewayHost, record: VnetRecord, site: string, prefixes: 
 }
 
 function changeDevice(host: GatewayHost, site: string, event: DeviceEvent, resetsTunnels: boolean): void {
-  host.refreshDevice(site).actor.send(event);
-  const device = host.refreshDevice(site);
+  const device = host.requireDevice(site);
+  device.send(event);
   // Configuring a device makes it the site's declared far end, even on a site that pointed at another VNet.
   if (event.type === 'CONFIGURE' && resetsTunnels) device.isDeclared = true;
   const settings = JSON.parse(JSON.stringify(device.actor.getSnapshot().context)) as DeviceSettings;

@@ -4,8 +4,8 @@ import type { TunnelLink } from './connection-machine.js';
 import { makeGatewayEvent, type GatewayEvent } from './events.js';
 import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
 import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
-import { createDefaultDeviceRecord, createDeviceRecord, createGatewayPeer, readPeerEnd, type DeviceRecord } from './peers.js';
-import { hasOverlap } from './prefixes.js';
+import { createDefaultDeviceRecord, createDeviceRecord, type DeviceRecord } from './peers.js';
+import { hasParsedOverlap, parsePrefixList } from './prefixes.js';
 import { drawDurationMs, maxTunnels, resolveProfile, type DurationRange, type GatewayProfile } from './profile.js';
 import type { FailureReason } from './reasons.js';
 import { CONNECTION_EVENT_IDS, formatConnectivityMessage } from './status-messages.js';
@@ -105,14 +105,13 @@ export class GatewayHost implements GatewayConfigView {
     } else if (!device.isDeclared && device.peer.publicIp !== site.vpnGatewayAddress) {
       // The default device stands for a well set-up device at the site's address, so a re-pointed site (addSite) moves
       // it, power and link as they were; left behind, it made every re-pointed site fail with WRONG_PEER_IP.
-      device.actor.send({ type: 'CONFIGURE', patch: { publicIp: site.vpnGatewayAddress } });
-      device.peer = readPeerEnd(device.actor);
+      device.send({ type: 'CONFIGURE', patch: { publicIp: site.vpnGatewayAddress } });
     }
   }
 
   /** Declares a site's on-premises device (from the scenario, at start), replacing the default one. */
   defineDevice(device: DeviceSpec): void {
-    this.devices.get(device.site)?.actor.stop();
+    this.devices.get(device.site)?.stop();
     this.devices.set(device.site, createDeviceRecord({ ...device, ikeVersions: [...device.ikeVersions] }, this.clock, true));
   }
 
@@ -216,7 +215,7 @@ export class GatewayHost implements GatewayConfigView {
       for (const tunnel of record.tunnels.values()) tunnel.actor?.stop();
       record.actor.stop();
     }
-    for (const device of this.devices.values()) device.actor.stop();
+    for (const device of this.devices.values()) device.stop();
   }
 
   // ---- GatewayConfigView -------------------------------------------------------------------------------------------
@@ -273,14 +272,13 @@ export class GatewayHost implements GatewayConfigView {
     record.tunnels.delete(site);
   }
 
-  /** Refreshes a device's cached far-end view after it took an event. */
-  refreshDevice(site: string): DeviceRecord {
+  /** The site's device, created as its default device if the site has none yet. */
+  requireDevice(site: string): DeviceRecord {
     let device = this.devices.get(site);
     if (!device) {
       device = createDefaultDeviceRecord(site, this.sites.get(site)?.vpnGatewayAddress ?? '', this.clock);
       this.devices.set(site, device);
     }
-    device.peer = readPeerEnd(device.actor);
     return device;
   }
 
@@ -291,7 +289,8 @@ export class GatewayHost implements GatewayConfigView {
   configureTunnels(record: VnetRecord): void {
     if (record.state !== 'Provisioned' || record.gatewayType === undefined) return;
     const limit = maxTunnels(record.gatewayType, record.sku);
-    const claimed = [...record.addressSpace];
+    // Parsed once here; each site's prefixes were parsed when it was defined (SiteRecord).
+    const claimed = parsePrefixList(record.addressSpace);
     let running = 0;
     for (const siteName of record.sites) {
       const tunnel = record.tunnels.get(siteName);
@@ -299,11 +298,11 @@ export class GatewayHost implements GatewayConfigView {
       if (!tunnel || !site) continue;
       // A newly provisioned gateway already holds a 32-character key for every connection (N-GSK-OK), running or not.
       this.ensureKey(record, siteName);
-      if (hasOverlap(site.addressPrefixes, claimed)) {
+      if (hasParsedOverlap(site.parsedPrefixes, claimed)) {
         this.refuseTunnel(tunnel, 'OVERLAPPING_PREFIXES');
         continue;
       }
-      for (const prefix of site.addressPrefixes) claimed.push(prefix);
+      for (const prefix of site.parsedPrefixes) claimed.push(prefix);
       if (running >= limit) {
         this.refuseTunnel(tunnel, 'TOO_MANY_TUNNELS');
         continue;

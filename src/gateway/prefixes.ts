@@ -32,8 +32,13 @@ export function parsePrefixList(prefixes: readonly string[]): Prefix4[] {
 
 /** True when any prefix of one list overlaps any prefix of the other. */
 export function hasOverlap(left: readonly string[], right: readonly string[]): boolean {
-  const rightPrefixes = parsePrefixList(right);
-  return parsePrefixList(left).some((a) => rightPrefixes.some((b) => prefixesOverlap(a, b)));
+  return hasParsedOverlap(parsePrefixList(left), parsePrefixList(right));
+}
+
+/** True when any of the already parsed prefixes of one list overlaps any of the other; no text is read. */
+export function hasParsedOverlap(left: readonly Prefix4[], right: readonly Prefix4[]): boolean {
+  for (const a of left) for (const b of right) if (prefixesOverlap(a, b)) return true;
+  return false;
 }
 
 /** True when the uint32 address lies inside one of the already parsed prefixes; no text is read. */

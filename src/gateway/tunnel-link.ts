@@ -18,7 +18,7 @@ export interface TunnelLinkHost {
   readonly sites: ReadonlyMap<string, SiteRecord>;
   readonly devices: ReadonlyMap<string, DeviceRecord>;
   readonly addresses: GatewayAddresses;
-  refreshDevice(site: string): DeviceRecord;
+  requireDevice(site: string): DeviceRecord;
   reportTunnelState(tunnel: TunnelRecord, to: ConnectivityState, reason: FailureReason | undefined): void;
   publish(event: GatewayEvent): void;
 }
@@ -66,6 +66,6 @@ function resolveTunnelPeer(host: TunnelLinkHost, tunnel: TunnelRecord): PeerEnd 
       addressTowardsUs: back === undefined ? undefined : ourIp,
     });
   }
-  const peer = (device ?? host.refreshDevice(tunnel.site)).peer;
+  const peer = (device ?? host.requireDevice(tunnel.site)).peer;
   return address !== undefined && host.addresses.wasReleased(address) ? { ...peer, reachable: false } : peer;
 }
