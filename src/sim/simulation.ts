@@ -327,7 +327,7 @@ export class Simulation {
   }
 
   private record(body: EventBody): SimEvent {
-    const event: SimEvent = { seq: ++this.recordedCount, time: this.clock.now(), ...body };
+    const event = withEnvelope(++this.recordedCount, this.clock.now(), body);
     applyEvent(this.world, event);
     if (this.keepsEventLog) this.log.push(event);
     this.collecting?.push(event);
@@ -338,6 +338,17 @@ export class Simulation {
     for (const listener of this.listeners) listener(event);
     return event;
   }
+}
+
+/**
+ * The logged event of `body`: a new object with the keys `seq`, `time`, `type`, then the payload's in the body's order
+ * (formatEventLine's fast path and the JSON output rely on that order). Built key by key rather than with a spread
+ * after two fixed keys, which V8 cannot clone in one step (0.77 s of a full-size run in the profile of d8544c2).
+ */
+function withEnvelope(seq: number, time: number, body: EventBody): SimEvent {
+  const event: Record<string, unknown> = { seq, time, type: body.type };
+  for (const key in body) if (key !== 'type') event[key] = body[key as keyof EventBody];
+  return event as SimEvent;
 }
 
 /** What a gateway command names, as object ids: its VNet's gateway and the site, when it has them. */
