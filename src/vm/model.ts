@@ -1,6 +1,8 @@
 import type { AclRule, EndpointProtocol, OsFamily, VmSize } from './commands.js';
 import { lookUpVmRecord } from './vm-directory.js';
 
+export { vmKey } from './vm-directory.js';
+
 /**
  * The compute half of the world: plain JSON-able records keyed by name, so a snapshot is `JSON.stringify` away.
  * Only the event fold (apply-event.ts) mutates these; rules read them.
@@ -194,11 +196,6 @@ export interface ComputeWorld {
 /** Creates an empty compute world. */
 export function createComputeWorld(): ComputeWorld {
   return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: {}, vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
-}
-
-/** Key of a VM in `ComputeWorld.vms` (VM names are unique within a service only). */
-export function vmKey(service: string, name: string): string {
-  return `${service}/${name}`;
 }
 
 /** Looks up a cloud service by name. */

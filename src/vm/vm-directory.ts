@@ -6,12 +6,33 @@ import type { Vm } from './model.js';
  * hash and intern before it can probe a 200k-entry record; the command's own name strings, already hashed, find it
  * here through two small maps. New-AzureVM and the fold ask this several times per VM.
  *
+ * A VM's events come in a run (created, DIP, endpoints, state), so the VM last stored or found is remembered with its
+ * record key: asking for it again costs two string comparisons, and the fold names it as a DIP's owner with the key
+ * it stored the VM under instead of building the string again.
+ *
  * A record without a directory (a trial run's structuredClone, a world built by hand) gets one on first use; the
  * fold, the only writer of the record, keeps an existing one in step.
  */
 type Directory = Map<string, Map<string, Vm>>;
 
 const directories = new WeakMap<Readonly<Record<string, Vm>>, Directory>();
+
+/** The VM last stored or found: its record, names, the VM, and its record key once known. */
+const recent: { vms: Readonly<Record<string, Vm>> | undefined; service: string; name: string; vm: Vm | undefined; key: string | undefined } = {
+  vms: undefined, service: '', name: '', vm: undefined, key: undefined,
+};
+
+function remember(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string | undefined): void {
+  recent.vms = vms;
+  recent.service = vm.service;
+  recent.name = vm.name;
+  recent.vm = vm;
+  recent.key = key;
+}
+
+function isRecent(vms: Readonly<Record<string, Vm>>, service: string, name: string): boolean {
+  return recent.vms === vms && recent.name === name && recent.service === service;
+}
 
 function directoryOf(vms: Readonly<Record<string, Vm>>): Directory {
   const known = directories.get(vms);
@@ -28,19 +49,41 @@ function add(directory: Directory, vm: Vm): void {
   else byName.set(vm.name, vm);
 }
 
-/** The VM `name` of `service` in a world's VM record. */
-export function lookUpVmRecord(vms: Readonly<Record<string, Vm>>, service: string, name: string): Vm | undefined {
-  return directoryOf(vms).get(service)?.get(name);
+/** Key of a VM in `ComputeWorld.vms` (VM names are unique within a service only). */
+export function vmKey(service: string, name: string): string {
+  return `${service}/${name}`;
 }
 
-/** Fold hook: `vm` was stored in the record. */
-export function noteVmStored(vms: Readonly<Record<string, Vm>>, vm: Vm): void {
+/** The VM `name` of `service` in a world's VM record. */
+export function lookUpVmRecord(vms: Readonly<Record<string, Vm>>, service: string, name: string): Vm | undefined {
+  if (isRecent(vms, service, name)) return recent.vm;
+  const vm = directoryOf(vms).get(service)?.get(name);
+  if (vm !== undefined) remember(vms, vm, undefined);
+  return vm;
+}
+
+/**
+ * The key `vm` is stored under in `vms` (`service/name`): the very string the fold stored it with while it is the VM
+ * last stored or found, a new one otherwise.
+ */
+export function vmRecordKey(vms: Readonly<Record<string, Vm>>, vm: Vm): string {
+  if (recent.vm === vm && recent.vms === vms && recent.key !== undefined) return recent.key;
+  return vmKey(vm.service, vm.name);
+}
+
+/** Fold hook: `vm` was stored in the record under `key`. */
+export function noteVmStored(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string): void {
   const directory = directories.get(vms);
   if (directory !== undefined) add(directory, vm);
+  remember(vms, vm, key);
 }
 
 /** Fold hook: the VM `name` of `service` left the record. */
 export function noteVmRemoved(vms: Readonly<Record<string, Vm>>, service: string, name: string): void {
+  if (isRecent(vms, service, name)) {
+    recent.vms = undefined;
+    recent.vm = undefined;
+  }
   const byName = directories.get(vms)?.get(service);
   if (byName === undefined) return;
   byName.delete(name);

@@ -1,15 +1,17 @@
 import { expect } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { findVm, listServiceVms, vmKey, type Command, type World } from '../../src/sim/index.js';
+import { checkInvariants, findVm, listServiceVms, vmKey, type Command, type World } from '../../src/sim/index.js';
 import { isComputeIntensiveSize } from '../../src/vm/index.js';
 import { listDeployedSizes, sizeMixOf } from '../../src/vm/size-mix.js';
 import { formatPortNumberKey, vipPortsOf } from '../../src/vm/vip-ports.js';
+import { vmRecordKey } from '../../src/vm/vm-directory.js';
 import { BASE_SETUP, diskVm, linuxVm, windowsVm } from '../sim/fixtures.js';
 import { mustExecute, startSimulation } from '../sim/helpers.js';
 
 // The indexes the fold keeps beside the plain records must always answer as the records do: each deployment's VIP port
-// index equals a recount of its VMs' endpoints, the VM directory finds exactly the VMs of `ComputeWorld.vms`, and an
-// affinity group's size mix equals a recount of its services' deployed sizes.
+// index equals a recount of its VMs' endpoints, the VM directory finds exactly the VMs of `ComputeWorld.vms` (through
+// its memo of the VM last stored or found too) and names each by its record key, and an affinity group's size mix
+// equals a recount of its services' deployed sizes.
 
 const SERVICES = ['other', 'api'] as const;
 const VMS = ['a', 'b', 'c', 'd'] as const;
@@ -54,8 +56,14 @@ test.prop([fc.array(commandArb, { maxLength: 40 })], { numRuns: 150 })('the VIP 
   mustExecute(sim, ...BASE_SETUP);
   for (const command of commands) {
     sim.execute(command);
+    // Among them: each DIP is recorded for its VM under the VM's record key (the fold reuses the key it stored it with).
+    expect(checkInvariants(sim.world)).toEqual([]);
     for (const service of SERVICES) {
-      for (const vm of VMS) expect(findVm(sim.world, service, vm)).toBe(sim.world.vms[vmKey(service, vm)]);
+      for (const vm of VMS) {
+        const stored = sim.world.vms[vmKey(service, vm)];
+        expect(findVm(sim.world, service, vm)).toBe(stored);
+        if (stored !== undefined) expect(vmRecordKey(sim.world.vms, stored)).toBe(vmKey(service, vm));
+      }
       const deployment = sim.world.services[service]?.deployments.production;
       if (deployment == null) continue;
       const indexed = vipPortsOf(sim.world, service, deployment);
