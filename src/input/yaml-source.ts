@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError, MAX_NESTING_DEPTH, diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { findDuplicateKeys } from './yaml-duplicate-keys.js';
+import { validateWithLists, valueAt } from './list-validation.js';
 import { readPlainYaml } from './plain-yaml-reader.js';
 import { entryOf, isPlainNode, type PlainDocument, type PlainEntry, type PlainValue } from './plain-yaml-tree.js';
 import { listAllowedKeys } from './schema-keys.js';
@@ -228,9 +229,12 @@ export function rootKeysOf(source: YamlSource): string[] | undefined {
 /**
  * Converts the value at `basePath` (default: the whole document) to plain data and validates it with a zod schema;
  * every issue becomes a diagnostic at the offending node (unknown keys at the key), thrown together as an InputError.
+ * `lists` name (from `basePath`) lists of many entries of one shape, validated entry by entry (list-validation.ts).
  */
-export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S, basePath: YamlPath = []): z.output<S> {
+export function validateYaml<S extends z.ZodType>(source: YamlSource, schema: S, basePath: YamlPath = [], lists: readonly YamlPath[] = []): z.output<S> {
   const value = valueAt(toPlainData(source), basePath);
+  const valid = lists.length === 0 ? undefined : validateWithLists(schema, value, lists);
+  if (valid !== undefined) return valid.data as z.output<S>;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => diagnosticsOfIssue(source, basePath, issue, value, schema));
@@ -256,15 +260,6 @@ function toPlainData(source: YamlSource): unknown {
       : reason;
     throw new InputError([diagnosticAt(positionOf(source, []), YAML_SYNTAX_RULE, 'error', message)]);
   }
-}
-
-function valueAt(data: unknown, path: YamlPath): unknown {
-  let current = data;
-  for (const key of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function diagnosticsOfIssue(source: YamlSource, basePath: YamlPath, issue: z.core.$ZodIssue, data: unknown, schema: z.ZodType): Diagnostic[] {

@@ -1,18 +1,19 @@
+import type { Diagnostic } from '../common/index.js';
 import type { Command } from '../sim/index.js';
 import { referencesOfCommand } from './object-reference.js';
-import type { PlacedReference } from './reference-check.js';
+import { isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
 import type { ScheduledCommand } from './scenario.js';
 import type { ScenarioFile } from './scenario-schema.js';
 import { positionOf, type YamlPath, type YamlSource } from '../input/index.js';
 
-/** The compute section as commands at 0s, with the references they make. */
+/** The compute section as commands at 0s, and the check of the names they refer to. */
 export interface ComputeCommands {
   commands: ScheduledCommand[];
   /**
-   * The references the commands make, in command order, produced as they are read: a large estate makes a few
-   * hundred thousand, each checked once and placed (its position looked up) only if a diagnostic reports it.
+   * One diagnostic per reference to an undeclared name, in command order. A large estate makes a few hundred
+   * thousand references: each is checked as it is made, and placed (its position looked up) only if it is reported.
    */
-  references: Iterable<PlacedReference>;
+  checkReferences(declarations: Declarations): Diagnostic[];
 }
 
 /**
@@ -23,7 +24,7 @@ export interface ComputeCommands {
 export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['compute']): ComputeCommands {
   const commands: ScheduledCommand[] = [];
   const paths: YamlPath[] = [];
-  const out: ComputeCommands = { commands, references: placeReferences(source, commands, paths) };
+  const out: ComputeCommands = { commands, checkReferences: (declarations) => checkReferences(source, commands, paths, declarations) };
   if (compute === undefined) return out;
 
   const add = (command: Command, path: YamlPath): void => {
@@ -54,12 +55,13 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
   return out;
 }
 
-/** The references of each command, placed under the command's path only when a diagnostic asks where it was written. */
-function* placeReferences(source: YamlSource, commands: readonly ScheduledCommand[], paths: readonly YamlPath[]): Iterable<PlacedReference> {
-  for (const [i, { command }] of commands.entries()) {
-    const path = paths[i]!;
-    for (const reference of referencesOfCommand(command)) {
-      yield { reference, at: () => positionOf(source, [...path, ...reference.path]) };
+function checkReferences(source: YamlSource, commands: readonly ScheduledCommand[], paths: readonly YamlPath[], declarations: Declarations): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (let i = 0; i < commands.length; i++) {
+    for (const reference of referencesOfCommand(commands[i]!.command)) {
+      if (isSatisfied(declarations, reference)) continue;
+      problems.push(undeclaredReference(declarations, reference, positionOf(source, [...paths[i]!, ...reference.path])));
     }
   }
+  return problems;
 }

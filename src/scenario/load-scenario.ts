@@ -51,10 +51,13 @@ export function parseScenario(text: string, file: string, readRelated: RelatedFi
   return parseScenarioSource(parseYamlDocument(text, file), readRelated);
 }
 
+/** The lists a large estate makes long, validated entry by entry (src/input/list-validation.ts). */
+const LARGE_LISTS: readonly YamlPath[] = [['compute', 'vms']];
+
 /** {@link parseScenario} of a document already parsed. */
 function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader = readRelatedFile): Scenario {
   const { file } = source;
-  const data = validateYaml(source, scenarioSchema);
+  const data = validateYaml(source, scenarioSchema, [], LARGE_LISTS);
   const plan = networkPlanFromYaml(source);
   const eraMonth = parseEra(String(data.era)) ?? DEFAULT_ERA;
   // The engine plays one of two worlds: affinity-group VNets only, or regional VNets too (from May 2014).
@@ -73,10 +76,10 @@ function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader 
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
     ...checkCommandEras(commands, eraMonth),
     ...expectations.problems,
-    ...commands.flatMap(checkVmSource),
+    ...checkVmSources(commands),
     // in three parts, in this order, so the compute section's references are checked as they are produced
     ...checkReferences(declarations, vnetAffinityGroupReferences(plan)),
-    ...checkReferences(declarations, compute.references),
+    ...compute.checkReferences(declarations),
     ...checkReferences(declarations, [...timeline.references, ...expectations.references, ...deviceReferences(source, data)]),
   ];
   if (problems.length > 0) throw new InputError(problems);
@@ -201,19 +204,23 @@ function addDeclaration(declared: Declarations, command: Command): void {
 }
 
 /** New-AzureVMConfig has two parameter sets, -ImageName and -DiskName: a VM boots from exactly one. */
-function checkVmSource({ command, at }: ScheduledCommand): Diagnostic[] {
-  if (command.type !== 'createVm' || (command.image === undefined) !== (command.disk === undefined)) return [];
-  const vm = `${command.service}/${command.name}`;
-  return [
-    diagnosticAt(
-      at,
-      VM_SOURCE_RULE,
-      'error',
-      `VM ${vm} needs exactly one of "image" (a generalized image, provisioned) or "disk" (a specialized OS disk, ` +
-        'booted as is)',
-      [`vm:${vm}`],
-    ),
-  ];
+function checkVmSources(commands: readonly ScheduledCommand[]): Diagnostic[] {
+  const problems: Diagnostic[] = [];
+  for (const { command, at } of commands) {
+    if (command.type !== 'createVm' || (command.image === undefined) !== (command.disk === undefined)) continue;
+    const vm = `${command.service}/${command.name}`;
+    problems.push(
+      diagnosticAt(
+        at,
+        VM_SOURCE_RULE,
+        'error',
+        `VM ${vm} needs exactly one of "image" (a generalized image, provisioned) or "disk" (a specialized OS disk, ` +
+          'booted as is)',
+        [`vm:${vm}`],
+      ),
+    );
+  }
+  return problems;
 }
 
 function deviceReferences(source: YamlSource, data: ScenarioFile): PlacedReference[] {

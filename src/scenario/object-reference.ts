@@ -25,11 +25,23 @@ export function subnetKey(vnet: string, subnet: string): string {
   return `${vnet}/${subnet}`;
 }
 
+/** The path of each naming field, one array shared by every reference through it: an estate makes a million. */
+const fieldPaths = new Map<string, readonly PropertyKey[]>();
+
+function fieldPath(field: string): readonly PropertyKey[] {
+  let path = fieldPaths.get(field);
+  if (path === undefined) {
+    path = Object.freeze([field]);
+    fieldPaths.set(field, path);
+  }
+  return path;
+}
+
 /** The objects a command refers to (not the ones it creates), each with the path of the naming field. */
 export function referencesOfCommand(command: Command): ObjectReference[] {
   const refs: ObjectReference[] = [];
   const add = (kind: Exclude<ObjectKind, 'vm' | 'subnet' | 'vmName'>, name: string | undefined, field: string): void => {
-    if (name !== undefined) refs.push({ kind, name, path: [field] });
+    if (name !== undefined) refs.push({ kind, name, path: fieldPath(field) });
   };
   switch (command.type) {
     case 'createService':
@@ -56,7 +68,7 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
       }
       add('vnet', command.vnet, 'vnet');
       if (command.vnet !== undefined && command.subnet !== undefined) {
-        refs.push({ kind: 'subnet', vnet: command.vnet, name: command.subnet, path: ['subnet'] });
+        refs.push({ kind: 'subnet', vnet: command.vnet, name: command.subnet, path: fieldPath('subnet') });
       }
       break;
     case 'startVm':
@@ -66,12 +78,12 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
     case 'updateVm':
     case 'setStaticIp':
     case 'removeStaticIp':
-      refs.push({ kind: 'vm', service: command.service, name: command.name, path: ['name'] });
+      refs.push({ kind: 'vm', service: command.service, name: command.name, path: fieldPath('name') });
       break;
     case 'addEndpoint':
     case 'removeEndpoint':
     case 'setEndpointAcl':
-      refs.push({ kind: 'vm', service: command.service, name: command.vm, path: ['vm'] });
+      refs.push({ kind: 'vm', service: command.service, name: command.vm, path: fieldPath('vm') });
       break;
     case 'createGateway':
     case 'deleteGateway':
@@ -95,7 +107,7 @@ export function referencesOfCommand(command: Command): ObjectReference[] {
       add('site', command.site, 'site');
       break;
     case 'installConnectAgent':
-      if (command.service !== undefined && command.vm !== undefined) refs.push({ kind: 'vm', service: command.service, name: command.vm, path: ['vm'] });
+      if (command.service !== undefined && command.vm !== undefined) refs.push({ kind: 'vm', service: command.service, name: command.vm, path: fieldPath('vm') });
       break;
     case 'enableConnectRole':
       add('service', command.service, 'service');

@@ -36,10 +36,10 @@ const HOW_TO_DECLARE: Record<ObjectKind, string> = {
   site: 'network.localNetworkSites or an addSite entry',
 };
 
-/** A reference and where its name was written (or how to find that, for references made by the hundred thousand). */
+/** A reference and where its name was written. */
 export interface PlacedReference {
   reference: ObjectReference;
-  at: SourceRef | (() => SourceRef);
+  at: SourceRef;
 }
 
 /**
@@ -49,15 +49,26 @@ export interface PlacedReference {
 export function checkReferences(declarations: Declarations, references: Iterable<PlacedReference>): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (const { reference, at } of references) {
-    // A subnet of an undeclared VNet is already reported through the VNet; one problem, one diagnostic.
-    const isMoot = reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet);
-    if (isDeclared(declarations, reference) || isMoot) continue;
-    const key = keyOf(reference);
-    problems.push(diagnosticAt(typeof at === 'function' ? at() : at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
-      `${reference.kind === 'vmName' ? 'vm' : reference.kind}:${key}`,
-    ]));
+    if (!isSatisfied(declarations, reference)) problems.push(undeclaredReference(declarations, reference, at));
   }
   return problems;
+}
+
+/**
+ * Whether a reference names something declared, or is moot: a subnet of an undeclared VNet is already reported
+ * through the VNet (one problem, one diagnostic). Loaders that make references by the hundred thousand ask this
+ * first and look up where a reference was written only when it is not.
+ */
+export function isSatisfied(declarations: Declarations, reference: ObjectReference): boolean {
+  return isDeclared(declarations, reference) || (reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet));
+}
+
+/** The diagnostic for a reference that {@link isSatisfied} refused, at the place it was written. */
+export function undeclaredReference(declarations: Declarations, reference: ObjectReference, at: SourceRef): Diagnostic {
+  const key = keyOf(reference);
+  return diagnosticAt(at, UNDEFINED_REFERENCE_RULE, 'error', describeUndeclared(reference.kind, key, declarations), [
+    `${reference.kind === 'vmName' ? 'vm' : reference.kind}:${key}`,
+  ]);
 }
 
 /** What is wrong with an undeclared name and what to write instead. */
