@@ -172,7 +172,8 @@ export const connectionMachine = setup({
       context.link.reportIke('INFORMATIONAL', `dead-peer detection: no answer after ${context.tries} retransmissions (${reason})`);
       return countFailure(context, reason);
     }),
-    establishIkeSa: assign(({ context }) => ({ ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs })),
+    // One assign for both: XState clones the snapshot once per assign action.
+    establishIkeSaAndClearTries: assign(({ context }) => ({ tries: 0, ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs })),
     // The IKE SA may be older than the child (a child retried after a refusal), so only the child's lifetime starts here.
     establish: assign(({ context }) => ({
       tries: 0, failures: 0, reason: undefined, childRekeyAtMs: context.link.now() + context.childSaLifetimeMs,
@@ -197,7 +198,9 @@ export const connectionMachine = setup({
 }).createMachine({
   id: 'connection',
   context: ({ input }) => ({
-    ...input, tries: 0, failures: 0, retryDelayMs: 0, ikeRekeyAtMs: 0, childRekeyAtMs: 0, reason: undefined,
+    ikeVersion: input.ikeVersion, dpdEnabled: input.dpdEnabled, ikeSaLifetimeMs: input.ikeSaLifetimeMs,
+    childSaLifetimeMs: input.childSaLifetimeMs, profile: input.profile, link: input.link,
+    tries: 0, failures: 0, retryDelayMs: 0, ikeRekeyAtMs: 0, childRekeyAtMs: 0, reason: undefined,
   }),
   initial: 'NotConnected',
   on: {
@@ -294,14 +297,14 @@ export const connectionMachine = setup({
 
 // Builders for the repeated "send, await the answer, retransmit or fail" shape; plain config objects, not new logic.
 function exchangeState(exchange: IkeExchange, self: string, next: string, detail: string, establishesIkeSa = false) {
-  const accepted = [{ type: 'clearTries' }, { type: 'reportStep', params: { exchange, detail } }] as const;
+  const report = { type: 'reportStep', params: { exchange, detail } } as const;
   return {
     after: {
       EXCHANGE_WAIT: [
         {
           guard: { type: 'peerAccepts', params: { step: exchange, tunnelUp: false } },
           target: next,
-          actions: establishesIkeSa ? [{ type: 'establishIkeSa' } as const, ...accepted] : accepted,
+          actions: [{ type: establishesIkeSa ? 'establishIkeSaAndClearTries' : 'clearTries' } as const, report],
         },
         ...failureBranches(exchange, self, false),
       ],
