@@ -3,10 +3,8 @@ import type { SimEvent } from '../sim/index.js';
 import { formatClock, formatDuration } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 import { planRetryCollapse } from './retry-collapse.js';
+import { COLUMN_GAP, told } from './timeline-columns.js';
 import { hasRunPassed, type ExpectationResult, type PendingTimers, type RefusedCommand, type RunReport } from './run-report.js';
-
-/** The narrator's subject column, so the note lines up with the events above it. */
-const SUBJECT_WIDTH = 22;
 
 /** Verdict marks: ✓ held, ✗ failed, – not reached before the run ended. */
 const MARK: Record<ExpectationResult['status'], string> = { held: '✓', failed: '✗', notReached: '–' };
@@ -90,7 +88,8 @@ export function formatVerdict(result: ExpectationResult): string {
 /** `… the run ended with 3 timers pending; the next was due at 01:08:21`, so a cut-short story is not mistaken for a finished one. */
 function formatPendingNote(endMs: number, pending: PendingTimers): string {
   const timers = pending.count === 1 ? '1 timer' : `${pending.count} timers`;
-  return `${formatClock(endMs)}  ${'run ended'.padEnd(SUBJECT_WIDTH)}  ${timers} still pending; the next was due at ${formatClock(pending.nextDueMs)} ` +
+  // told like an event, so the note lines up with the events above it
+  return `${formatClock(endMs)}${COLUMN_GAP}${told('run ended', `${timers} still pending; the next was due at ${formatClock(pending.nextDueMs)} `)}` +
     '(a later until: or --until shows what happens then)';
 }
 

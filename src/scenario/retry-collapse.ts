@@ -1,6 +1,7 @@
 import type { SimEvent } from '../sim/index.js';
 import { formatClock } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
+import { told } from './timeline-columns.js';
 
 /** A timeline line without its clock (`00:15:00  `, `2d 01:00:00  `), which two lines of the same round differ in. */
 function withoutClock(line: string): string {
@@ -45,16 +46,13 @@ export function planRetryCollapse(events: readonly SimEvent[]): RetryCollapse {
     const line = first.lines[0] ?? '';
     // A line is `clock  subject  text`, the subject padded to its column; neither clock nor subject holds two spaces.
     const subjectStart = line.indexOf('  ') + 2;
-    const subject = line.slice(subjectStart, line.indexOf('  ', subjectStart)).padEnd(SUBJECT_WIDTH);
+    const subject = line.slice(subjectStart, line.indexOf('  ', subjectStart));
     const times = chain.length === 1 ? 'once more' : `${chain.length} more times`;
-    summaries.set(startIndex, `${line.slice(0, subjectStart)}${subject}  retried ${times} until ` +
-      `${formatClock(endTime)}, same reason${first.reason === '' ? '' : ` [${first.reason}]`}, each round as above (--verbose shows each)`);
+    summaries.set(startIndex, line.slice(0, subjectStart) + told(subject, `retried ${times} until ` +
+      `${formatClock(endTime)}, same reason${first.reason === '' ? '' : ` [${first.reason}]`}, each round as above (--verbose shows each)`));
   }
   return { hidden, summaries };
 }
-
-/** Width the narrator pads the subject column to. */
-const SUBJECT_WIDTH = 22;
 
 /** Runs of rounds that repeat the round just before them, per tunnel, in log order. */
 function findRepeatedRounds(events: readonly SimEvent[]): Round[][] {
