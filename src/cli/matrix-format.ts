@@ -15,8 +15,8 @@ const MAX_MEMBERS_SHOWN = 5;
 /** A class label for text: the head and its first members, then how many more (a large class stays one line). */
 export function abbreviateClassLabel(cls: ReachClass): string {
   if (cls.kind === 'site' || cls.members.length <= MAX_MEMBERS_SHOWN + 1) return cls.label;
-  const names = nameClassMembers(cls.members);
-  return `${cls.head}: ${names.slice(0, MAX_MEMBERS_SHOWN).join(', ')}, … ${names.length - MAX_MEMBERS_SHOWN} more`;
+  const names = nameClassMembers(cls.members, MAX_MEMBERS_SHOWN);
+  return `${cls.head}: ${names.join(', ')}, … ${cls.members.length - MAX_MEMBERS_SHOWN} more`;
 }
 
 /**
@@ -25,7 +25,8 @@ export function abbreviateClassLabel(cls: ReachClass): string {
  */
 export function formatMatrixText(report: MatrixReport): string {
   const { classes, flows } = report.matrix;
-  const byId = new Map(classes.map((c) => [c.id, c]));
+  // Abbreviated once per class: a large world names each class in thousands of rows, each label a scan of its members.
+  const labelById = new Map(classes.map((c) => [c.id, abbreviateClassLabel(c)]));
   // Grouped once: a large world has classes² flows, and scanning them all per class would cost classes³.
   const flowsFrom = new Map<string, MatrixFlow[]>();
   for (const flow of flows) {
@@ -38,11 +39,11 @@ export function formatMatrixText(report: MatrixReport): string {
     `${report.scenario} at ${formatClock(report.atMs)} (${report.file}): who can reach whom, ${classes.length} classes, ${flows.length} class-to-class flows`,
     '',
     'classes (members of a class reach and are reached alike)',
-    ...classes.map((c) => `  ${c.id.padEnd(idWidth)}  ${abbreviateClassLabel(c)}`),
+    ...classes.map((c) => `  ${c.id.padEnd(idWidth)}  ${labelById.get(c.id) ?? ''}`),
   ];
   for (const from of classes) {
-    lines.push('', `${from.id} ${abbreviateClassLabel(from)}`);
-    const out = (flowsFrom.get(from.id) ?? []).map((flow) => ({ flow, target: describeTarget(flow, byId) }));
+    lines.push('', `${from.id} ${labelById.get(from.id) ?? ''}`);
+    const out = (flowsFrom.get(from.id) ?? []).map((flow) => ({ flow, target: describeTarget(flow, labelById) }));
     if (out.length === 0) lines.push('  reaches nothing');
     const labelWidth = Math.max(0, ...out.map((o) => o.target.length));
     for (const { flow, target } of out) {
@@ -59,19 +60,18 @@ export function formatMatrixJson(report: MatrixReport): string {
 
 /** One row per class-to-class flow; ports separated by spaces, `any` when the path carries every port. */
 export function formatMatrixCsv(report: MatrixReport, extraRows: readonly (readonly string[])[] = []): string {
-  const byId = new Map(report.matrix.classes.map((c) => [c.id, c]));
+  // Each class's members joined and quoted once: a large class is named in thousands of rows.
+  const membersById = new Map(report.matrix.classes.map((c) => [c.id, quoteCsv(c.members.join(' '))]));
   const rows: (readonly string[])[] = [['from', 'from_members', 'to', 'to_members', 'path', 'ports']];
   for (const f of report.matrix.flows) {
-    rows.push([f.from, (byId.get(f.from)?.members ?? []).join(' '), f.to, (byId.get(f.to)?.members ?? []).join(' '), f.path, f.ports.join(' ')]);
+    rows.push([quoteCsv(f.from), membersById.get(f.from) ?? '', quoteCsv(f.to), membersById.get(f.to) ?? '', quoteCsv(f.path), quoteCsv(f.ports.join(' '))]);
   }
-  rows.push(...extraRows);
-  return rows.map((row) => `${row.map(quoteCsv).join(',')}\r\n`).join('');
+  for (const row of extraRows) rows.push(row.map(quoteCsv));
+  return rows.map((row) => `${row.join(',')}\r\n`).join('');
 }
 
-function describeTarget(flow: MatrixFlow, byId: ReadonlyMap<string, ReachClass>): string {
-  const target = byId.get(flow.to);
-  const label = flow.from === flow.to ? 'each other' : target === undefined ? '' : abbreviateClassLabel(target);
-  return `${flow.to} ${label}`;
+function describeTarget(flow: MatrixFlow, labelById: ReadonlyMap<string, string>): string {
+  return `${flow.to} ${flow.from === flow.to ? 'each other' : labelById.get(flow.to) ?? ''}`;
 }
 
 function describePorts(ports: readonly string[]): string {

@@ -2,7 +2,8 @@ import type { FlowAnswer, PathKind } from './answer.js';
 import type { FlowSource } from './flow-end.js';
 import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
 import { evaluateFlowVerdict } from './flow-verdict.js';
-import type { TopologyModel } from './model.js';
+import { traceGatewayRoute } from './gateway-route.js';
+import type { TopologyModel, TopoVnet } from './model.js';
 import { isClassLive, partitionWorld, representClassMember, serviceOfMember, type ReachClass } from './reach-classes.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
 
@@ -74,7 +75,8 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
 
 /**
  * Computes who-can-reach-whom for an indexed world, class to class. Each cell asks verdicts only (no hop, blocker or
- * text is built), and pairs of on-premises sites, which are never flows, are not visited at all.
+ * text is built), pairs of on-premises sites, which are never flows, are not visited at all, and a site's cells with
+ * VMs whose VNet has no route to it are answered by that route alone (see mayDeliver).
  */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
   const classes = partitionWorld(index);
@@ -86,7 +88,7 @@ export function computeMatrix(index: TopologyIndex): ReachMatrix {
     for (const to of from.cls.kind === 'site' ? vmClasses : live) {
       const source = from.first;
       const target = from === to ? to.partner : to.first;
-      if (source === undefined || target === undefined) continue;
+      if (source === undefined || target === undefined || !mayDeliver(index, from, to)) continue;
       const cell = judgeCell(index, source, target);
       if (cell !== undefined && cell.ports.length > 0) flows.push({ from: from.cls.id, to: to.cls.id, path: cell.path, ports: cell.ports });
     }
@@ -100,11 +102,37 @@ interface RepresentedClass {
   cls: ReachClass;
   first: FlowSource | undefined;
   partner: FlowSource | undefined;
+  /** A VM class's VNet (its first member's service's), undefined for a site or VMs outside any VNet. */
+  vnet: TopoVnet | undefined;
+  /** A site's: whether each VNet asked about routes the site's address to a site, traced on first ask. */
+  endsAtSiteFrom: Map<TopoVnet, boolean> | undefined;
 }
 
 function representClass(index: TopologyIndex, cls: ReachClass): RepresentedClass {
   const pair = representPair(index, cls, cls);
-  return { cls, first: representClassMember(index, cls.kind, cls.members[0]), partner: pair?.to };
+  const first = representClassMember(index, cls.kind, cls.members[0]);
+  const vnet = first?.kind === 'vm' ? index.vnetOfService(index.serviceOf(first.vm)) : undefined;
+  return { cls, first, partner: pair?.to, vnet, endsAtSiteFrom: first?.kind === 'site' ? new Map() : undefined };
+}
+
+/**
+ * False for a cell between a site and VMs that delivers nothing either way: the VMs have no VNet, or their VNet's
+ * gateway walk toward the site's address does not end at a site. evaluateFlowVerdict blocks both directions then
+ * (no-shared-network, or the route's end: a site's flow replies over that walk), and the walk depends on the VNet and
+ * the address alone, so it is traced once per VNet and site instead of once per cell (a large world has thousands of
+ * sites, each routed from one VNet or a few).
+ */
+function mayDeliver(index: TopologyIndex, from: RepresentedClass, to: RepresentedClass): boolean {
+  const site = from.endsAtSiteFrom === undefined ? to : from;
+  const vms = site === from ? to : from;
+  if (site.endsAtSiteFrom === undefined || site.first?.kind !== 'site' || vms.first?.kind !== 'vm') return true;
+  if (vms.vnet === undefined) return false;
+  let endsAtSite = site.endsAtSiteFrom.get(vms.vnet);
+  if (endsAtSite === undefined) {
+    endsAtSite = traceGatewayRoute(index, vms.vnet, site.first.address, undefined).end.kind === 'site';
+    site.endsAtSiteFrom.set(vms.vnet, endsAtSite);
+  }
+  return endsAtSite;
 }
 
 /** The delivered ports of a cell and the path of its first flow, as listDeliveredPorts and evaluateCell give them. */

@@ -3,9 +3,10 @@ import type { FlowSource } from './flow-end.js';
 import { checkVnetMembership } from './flow-trace.js';
 import { isInPrefixes } from './gateway-route.js';
 import { sampleSiteAddress } from './endpoint-resolve.js';
-import type { TopoAclRule, TopoLocalSite, TopoService, TopoVm } from './model.js';
-import { isVmRunning, keyOfVm } from './model.js';
+import type { TopoAclRule, TopoEndpoint, TopoLocalSite, TopoService, TopoVm } from './model.js';
+import { isVmRunning } from './model.js';
 import type { TopologyIndex } from './topology-index.js';
+import { TupleIds } from './tuple-ids.js';
 
 /**
  * Equivalence classes of the world for reachability: two VMs are in one class when no rule can tell them apart.
@@ -30,28 +31,65 @@ export interface ReachClass {
   members: string[];
 }
 
-/** Computes VM signatures for one world: equal signatures mean equal answers in every name-addressed flow, both ways. */
-export function makeVmSigner(index: TopologyIndex): (vm: TopoVm) => string {
+/**
+ * Computes VM signatures for one world: equal signatures mean equal answers in every name-addressed flow, both ways.
+ * A signature is the id of the tuple (component, status, endpoints, sites holding the DIP), each part coded as small
+ * integers: a VM costs a few map reads, never a composed string.
+ */
+export function makeVmSigner(index: TopologyIndex): (vm: TopoVm) => number {
   const aclPrefixes = listAclPrefixes(index);
   const findSitesHolding = makeSiteFinder(index);
-  const componentByService = new Map<string, string>();
-  const componentOf = (service: TopoService): string => {
+  const tuples = new TupleIds();
+  const codes = new Map<string, number>();
+  const codeOf = (text: string): number => {
+    let code = codes.get(text);
+    if (code === undefined) codes.set(text, (code = codes.size));
+    return code;
+  };
+  const componentByService = new Map<string, number>();
+  const componentOf = (service: TopoService): number => {
     let component = componentByService.get(service.name);
     if (component === undefined) {
-      component = `${describeComponent(index, service)}|${judgeVip(aclPrefixes, service.vip)}`;
+      component = codeOf(`${describeComponent(index, service)}|${judgeVip(aclPrefixes, service.vip)}`);
       componentByService.set(service.name, component);
     }
     return component;
   };
+  const endpointCodes: number[] = [];
   return (vm) => {
     const service = index.serviceOf(vm);
-    const endpoints = vm.endpoints
-      .map((e) => `${e.protocol}/${e.privatePort}[${e.acl.map(describeRule).join(',')}]`)
-      .sort()
-      .join(';');
-    const sites = index.vnetOfService(service) === undefined ? [] : findSitesHolding(vm.dip);
-    return `${componentOf(service)}|${isVmRunning(vm) ? 'running' : vm.state}|${endpoints}|${sites.join(',')}`;
+    let at = tuples.step(tuples.start, componentOf(service));
+    at = tuples.step(at, codeOf(isVmRunning(vm) ? 'running' : vm.state));
+    endpointCodes.length = 0;
+    for (const e of vm.endpoints) endpointCodes.push(codeEndpoint(e, codeOf));
+    sortSmall(endpointCodes);
+    at = tuples.step(at, endpointCodes.length);
+    for (const code of endpointCodes) at = tuples.step(at, code);
+    const sites = index.vnetOfService(service) === undefined ? NO_SITES : findSitesHolding(vm.dip);
+    at = tuples.step(at, sites.length);
+    for (const ordinal of sites) at = tuples.step(at, ordinal);
+    return at.id;
   };
+}
+
+const NO_SITES: readonly number[] = [];
+
+/** Sorts a VM's few codes in place (insertion sort: a VM has a handful of endpoints, and sort() costs more to call). */
+function sortSmall(codes: number[]): void {
+  for (let i = 1; i < codes.length; i++) {
+    const code = codes[i]!;
+    let j = i - 1;
+    for (; j >= 0 && codes[j]! > code; j--) codes[j + 1] = codes[j]!;
+    codes[j + 1] = code;
+  }
+}
+/** Endpoint codes below this are a protocol and a private port alone (ports are 1–65535); ACL'd ones are coded above. */
+const ACL_CODES = 2 * 65_536;
+
+/** An endpoint as an integer: equal codes for endpoints alike in protocol, private port and ACL. */
+function codeEndpoint(e: TopoEndpoint, codeOf: (text: string) => number): number {
+  const plain = (e.protocol === 'udp' ? 65_536 : 0) + e.privatePort;
+  return e.acl.length === 0 ? plain : ACL_CODES + codeOf(`${plain}[${e.acl.map(describeRule).join(',')}]`);
 }
 
 /** The VNet a service sits in rightfully, or the service itself when it has no such VNet. */
@@ -81,11 +119,11 @@ function judgeVip(aclPrefixes: readonly TopoAclRule['remoteSubnet'][], vip: numb
 }
 
 /**
- * Finds the local sites whose prefixes hold an address, in the index's site order, without testing every site: the
+ * Finds the local sites whose prefixes hold an address, as ordinals in the index's site order, without testing every site: the
  * prefixes are grouped by length, so one lookup per distinct length (a handful) replaces a scan of every prefix of
  * every site, which made classing a large world sites × VMs.
  */
-function makeSiteFinder(index: TopologyIndex): (address: number) => string[] {
+function makeSiteFinder(index: TopologyIndex): (address: number) => readonly number[] {
   const sites = [...index.sitesByName.values()];
   const byLength = new Map<number, Map<number, number[]>>();
   sites.forEach((site, ordinal) => {
@@ -100,11 +138,14 @@ function makeSiteFinder(index: TopologyIndex): (address: number) => string[] {
   });
   const lengths = [...byLength.entries()];
   return (address) => {
-    const found: number[] = [];
+    let found: number[] | undefined;
     for (const [length, byNetwork] of lengths) {
-      for (const ordinal of byNetwork.get(networkOf(address, length)) ?? []) if (!found.includes(ordinal)) found.push(ordinal);
+      for (const ordinal of byNetwork.get(networkOf(address, length)) ?? NO_SITES) {
+        if (found === undefined) found = [ordinal];
+        else if (!found.includes(ordinal)) found.push(ordinal);
+      }
     }
-    return found.sort((a, b) => a - b).map((ordinal) => sites[ordinal]?.name ?? '');
+    return found === undefined ? NO_SITES : found.sort((a, b) => a - b);
   };
 }
 
@@ -119,8 +160,8 @@ export function listOnPremisesSites(index: TopologyIndex): TopoLocalSite[] {
 }
 
 /** Groups keys by signature, ordered by each group's first key so ids are stable. */
-export function groupBySignature(entries: Iterable<[key: string, signature: string]>): string[][] {
-  const groups = new Map<string, string[]>();
+export function groupBySignature<S>(entries: Iterable<[key: string, signature: S]>): string[][] {
+  const groups = new Map<S, string[]>();
   for (const [key, signature] of entries) {
     const group = groups.get(signature);
     if (group === undefined) groups.set(signature, [key]);
@@ -145,15 +186,22 @@ export function headVmClass(index: TopologyIndex, members: readonly string[]): s
   return `${vnet === undefined ? 'services' : `VNet ${vnet.name}`} [${state}]`;
 }
 
-/** Member names as labels show them: bare VM names within one service, `service/vm` across several. */
-export function nameClassMembers(members: readonly string[]): string[] {
-  return spansServices(members) ? [...members] : members.map((key) => key.slice(key.indexOf('/') + 1));
+/**
+ * Member names as labels show them: bare VM names within one service, `service/vm` across several. With `limit`,
+ * only the first ones (whether the class spans services is still decided over every member).
+ */
+export function nameClassMembers(members: readonly string[], limit = members.length): string[] {
+  const named = members.slice(0, limit);
+  return spansServices(members) ? named : named.map((key) => key.slice(key.indexOf('/') + 1));
 }
 
 function spansServices(members: readonly string[]): boolean {
   const first = serviceOfMember(members[0] ?? '');
-  return members.some((key) => serviceOfMember(key) !== first);
+  // Compared in place: slicing each member's service out costs a string per member of a class of thousands.
+  return members.some((key) => key.charCodeAt(first.length) !== SLASH || !key.startsWith(first));
 }
+
+const SLASH = '/'.charCodeAt(0);
 
 /** The service part of a `service/vm` member key. */
 export function serviceOfMember(key: string): string {
@@ -185,7 +233,7 @@ export function isClassLive(index: TopologyIndex, cls: ReachClass): boolean {
 /** The partition of one world into classes (VM classes, then one class per on-premises site). */
 export function partitionWorld(index: TopologyIndex): ReachClass[] {
   const signVm = makeVmSigner(index);
-  const vmGroups = groupBySignature([...index.vmsByKey.values()].map((vm) => [keyOfVm(vm), signVm(vm)]));
+  const vmGroups = groupBySignature(signEach(index.vmsByKey, signVm));
   const classes: ReachClass[] = vmGroups.map((members, i) => ({
     id: `c${i + 1}`, kind: 'vms', head: headVmClass(index, members), label: labelVmClass(index, members), members,
   }));
@@ -194,4 +242,9 @@ export function partitionWorld(index: TopologyIndex): ReachClass[] {
     classes.push({ id: `c${classes.length + 1}`, kind: 'site', head: label, label, members: [site.name] });
   }
   return classes;
+}
+
+/** Each VM's key (the index's own string) with its signature. */
+function* signEach(vmsByKey: ReadonlyMap<string, TopoVm>, signVm: (vm: TopoVm) => number): Iterable<[string, number]> {
+  for (const [key, vm] of vmsByKey) yield [key, signVm(vm)];
 }
