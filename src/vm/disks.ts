@@ -55,7 +55,7 @@ export function describeDiskInUse(world: ComputeWorld, disk: Disk): Refusal | un
 export function nameImageCopyDisk(world: ComputeWorld, service: string, vm: string): string {
   for (let n = 0; ; n++) {
     const name = `${service}-${vm}-${n}`;
-    // hasOwn answers a name V8 never interned with a plain "no"; reading the record with it would intern it first.
-    if (!Object.hasOwn(world.disks, name)) return name;
+    // Reading the record interns the new name, which storing the disk under it (the fold, next) would do anyway.
+    if (world.disks[name] === undefined) return name;
   }
 }

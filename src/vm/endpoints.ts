@@ -35,31 +35,64 @@ export function countServiceEndpoints(world: ComputeWorld, service: string): num
 /** The ports of a VIP no VM uses yet. */
 const NO_PORTS: VipPorts = { holders: new Map(), endpointCount: 0 };
 
-/**
- * Endpoints the platform opens on a VM made from an image: Windows gets RemoteDesktop (random public port) and
- * PowerShell (5986), Linux gets SSH (22 if free, else random) — azure-classic.md §4.2. `ports` are the VIP's
- * taken ports (undefined for a service's first VM); each planned endpoint's port counts as taken for the next.
- */
-export function planManagementEndpoints(os: OsFamily, ports: VipPorts | undefined, ctx: DecideContext): Endpoint[] {
-  const vip = ports ?? NO_PORTS;
-  if (os === 'Windows') {
-    const rdp = ctx.pickPublicPort((p) => isPublicPortTaken(vip, 'tcp', p));
-    const winrm = rdp !== WINRM_HTTPS_PORT && !isPublicPortTaken(vip, 'tcp', WINRM_HTTPS_PORT)
-      ? WINRM_HTTPS_PORT
-      : ctx.pickPublicPort((p) => p === rdp || isPublicPortTaken(vip, 'tcp', p));
-    return [managementEndpoint('RemoteDesktop', rdp, RDP_PRIVATE_PORT), managementEndpoint('PowerShell', winrm, WINRM_HTTPS_PORT)];
-  }
-  const ssh = isPublicPortTaken(vip, 'tcp', SSH_PORT) ? ctx.pickPublicPort((p) => isPublicPortTaken(vip, 'tcp', p)) : SSH_PORT;
-  return [managementEndpoint('SSH', ssh, SSH_PORT)];
+/** A management endpoint New-AzureVM opens on a VM made from an image: TCP, in no load-balanced set, without ACL. */
+export interface ManagementEndpoint {
+  name: string;
+  privatePort: number;
 }
 
-function managementEndpoint(name: string, publicPort: number, privatePort: number): Endpoint {
-  return { name, protocol: 'tcp', publicPort, privatePort, loadBalancedSet: null, acl: [] };
+/**
+ * Endpoints the platform opens on a VM made from an image: Windows gets RemoteDesktop (random public port) and
+ * PowerShell (5986), Linux gets SSH (22 if free, else random) — azure-classic.md §4.2.
+ */
+export const MANAGEMENT_ENDPOINTS: Readonly<Record<OsFamily, readonly ManagementEndpoint[]>> = {
+  Windows: [{ name: 'RemoteDesktop', privatePort: RDP_PRIVATE_PORT }, { name: 'PowerShell', privatePort: WINRM_HTTPS_PORT }],
+  Linux: [{ name: 'SSH', privatePort: SSH_PORT }],
+};
+
+// What the port picker asks while New-AzureVM picks management ports: set around each pick, so one function serves
+// every VM instead of a closure built per VM and port.
+let askedVip: VipPorts = NO_PORTS;
+let alsoTakenPort = 0;
+const isTcpPortTaken = (port: number): boolean => port === alsoTakenPort || isPublicPortTaken(askedVip, 'tcp', port);
+
+function pickFreeTcpPort(vip: VipPorts, alsoTaken: number, ctx: DecideContext): number {
+  askedVip = vip;
+  alsoTakenPort = alsoTaken;
+  try {
+    return ctx.pickPublicPort(isTcpPortTaken);
+  } finally {
+    askedVip = NO_PORTS;
+  }
+}
+
+/**
+ * The public ports of {@link MANAGEMENT_ENDPOINTS}`[os]`, in order. `ports` are the VIP's taken ports (undefined for
+ * a service's first VM); each planned endpoint's port counts as taken for the next.
+ */
+export function planManagementPorts(os: OsFamily, ports: VipPorts | undefined, ctx: DecideContext): number[] {
+  const vip = ports ?? NO_PORTS;
+  if (os === 'Windows') {
+    const rdp = pickFreeTcpPort(vip, 0, ctx);
+    const winrm = rdp !== WINRM_HTTPS_PORT && !isPublicPortTaken(vip, 'tcp', WINRM_HTTPS_PORT) ? WINRM_HTTPS_PORT : pickFreeTcpPort(vip, rdp, ctx);
+    return [rdp, winrm];
+  }
+  return [isPublicPortTaken(vip, 'tcp', SSH_PORT) ? pickFreeTcpPort(vip, 0, ctx) : SSH_PORT];
+}
+
+/**
+ * The ACL of an endpoint without rules, shared (and frozen) by every such event and endpoint record: New-AzureVM opens
+ * one or two per VM, and nothing edits an ACL in place (Set-AzureEndpoint -ACL replaces it).
+ */
+export const EMPTY_ACL: AclRule[] = Object.freeze([]) as readonly AclRule[] as AclRule[];
+
+/** The `endpoint.added` event of a management endpoint. */
+export function makeManagementEndpointAdded(service: string, vm: string, endpoint: ManagementEndpoint, publicPort: number): ComputeEventBody {
+  return { type: 'endpoint.added', service, vm, endpoint: endpoint.name, protocol: 'tcp', publicPort, privatePort: endpoint.privatePort, acl: EMPTY_ACL };
 }
 
 /** Builds the `endpoint.added` event for an endpoint. */
 export function makeEndpointAdded(service: string, vm: string, e: Endpoint): ComputeEventBody {
-  // A literal per shape, not makeEvent's copy: New-AzureVM adds one or two of these for every VM.
   const { name: endpoint, protocol, publicPort, privatePort, loadBalancedSet, acl } = e;
   return loadBalancedSet === null
     ? { type: 'endpoint.added', service, vm, endpoint, protocol, publicPort, privatePort, acl }

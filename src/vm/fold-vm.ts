@@ -1,5 +1,6 @@
 import type { AclRule } from './commands.js';
 import { forgetDip, recordDip } from './dips.js';
+import { EMPTY_ACL } from './endpoints.js';
 import { deploymentRecord, diskRecord, dipPool, serviceRecord, vmRecord, vnetRecord, type EventFolds } from './fold-records.js';
 import { findVm, vmKey, type Endpoint, type Vm } from './model.js';
 import { noteSizeDeployed } from './size-mix.js';
@@ -17,9 +18,9 @@ export type VmEventType =
   | 'vm.created' | 'vm.reconfigured' | 'vm.macAssigned' | 'dip.allocated' | 'dip.released' | 'vm.stateChanged' | 'vm.deleted'
   | 'endpoint.added' | 'endpoint.removed' | 'endpoint.aclChanged';
 
-// The world never shares an ACL with the event that set it: the log keeps its events as they were recorded.
+// The world never shares an ACL's rules with the event that set them: the log keeps its events as they were recorded.
 function copyAcl(acl: readonly AclRule[]): AclRule[] {
-  return acl.length === 0 ? [] : acl.map((rule) => ({ ...rule }));
+  return acl.length === 0 ? EMPTY_ACL : acl.map((rule) => ({ ...rule }));
 }
 
 /** The fold of each VM event type. */

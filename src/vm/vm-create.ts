@@ -2,7 +2,7 @@ import type { CreateVm, OsFamily } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp } from './context.js';
 import { checkStaticDip, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
-import { makeEndpointAdded, planManagementEndpoints } from './endpoints.js';
+import { MANAGEMENT_ENDPOINTS, makeManagementEndpointAdded, planManagementPorts } from './endpoints.js';
 import { makeEvent, type ComputeEventBody, type ComputeEventOf } from './events.js';
 import { findVm, vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
@@ -30,16 +30,15 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   if (deployment !== null && deployment.vms.length + 1 > ctx.limits.vmsPerService) {
     return reject(refuse('limit-vms-per-service', `Cloud service '${c.service}' already has ${ctx.limits.vmsPerService} VMs, the maximum per cloud service; put '${c.name}' in another cloud service.`, [`service:${c.service}`]));
   }
-  const placement = decidePlacement(world, service, c, ctx.limits.instancesPerVnet);
-  if ('code' in placement) return reject(placement);
-  const { vnet } = placement;
+  const vnet = decidePlacement(world, service, c, ctx.limits.instancesPerVnet);
+  if (vnet !== null && 'code' in vnet) return reject(vnet);
   const fabricPrefix = deployment === null && vnet === null ? ctx.pickFabricPrefix() : deployment?.fabricPrefix ?? null;
   const dip = chooseDip(vnet, c, deployment?.fabricAllocations ?? {}, fabricPrefix);
-  if ('code' in dip) return reject(dip);
+  if (typeof dip !== 'string') return reject(dip);
 
   const ports = deployment?.kind === 'IaaS' ? vipPortsOf(world, c.service, deployment) : undefined;
-  const endpoints = source.kind === 'image' ? planManagementEndpoints(source.os, ports, ctx) : [];
-  if ((ports?.endpointCount ?? 0) + endpoints.length > ctx.limits.endpointsPerService) {
+  const managementPorts = source.kind === 'image' ? planManagementPorts(source.os, ports, ctx) : NO_PORTS;
+  if ((ports?.endpointCount ?? 0) + managementPorts.length > ctx.limits.endpointsPerService) {
     return reject(refuse('limit-endpoints-per-service', `Cloud service '${c.service}' has no room for the management endpoints of '${c.name}' (limit ${ctx.limits.endpointsPerService} input endpoints per service); remove endpoints first.`, [`service:${c.service}`]));
   }
 
@@ -67,9 +66,10 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   events.push(makeVmCreated(c, deploymentName, source, osDisk, vnet === null ? null : vnet.name, ctx.pickMac()));
   const isStatic = c.staticIp !== undefined;
   events.push(vnet === null
-    ? { type: 'dip.allocated', service: c.service, vm: c.name, ip: dip.ip, static: isStatic }
-    : { type: 'dip.allocated', service: c.service, vm: c.name, ip: dip.ip, static: isStatic, vnet: vnet.name, subnet: c.subnet ?? '' });
-  for (const e of endpoints) events.push(makeEndpointAdded(c.service, c.name, e));
+    ? { type: 'dip.allocated', service: c.service, vm: c.name, ip: dip, static: isStatic }
+    : { type: 'dip.allocated', service: c.service, vm: c.name, ip: dip, static: isStatic, vnet: vnet.name, subnet: c.subnet ?? '' });
+  const management = MANAGEMENT_ENDPOINTS[source.os];
+  for (let i = 0; i < managementPorts.length; i++) events.push(makeManagementEndpointAdded(c.service, c.name, management[i]!, managementPorts[i]!));
   const firstState = source.kind === 'image' ? 'Provisioning' : 'StartingVM';
   events.push({ type: 'vm.stateChanged', service: c.service, vm: c.name, from: 'RoleStateUnknown', to: firstState });
   return accept(events, [planFirstBoot(c, source.kind, source.os, firstState, ctx)]);
@@ -95,6 +95,9 @@ function makeVmCreated(c: CreateVm, deployment: string, source: Source, osDisk: 
 }
 
 type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily };
+
+/** The public ports of a VM booted from a disk, which opens no management endpoint. */
+const NO_PORTS: readonly number[] = [];
 
 /** The objects a refusal of this VM names: the VM, then `more`; built only when refusing. */
 function vmObjects(c: CreateVm, ...more: string[]): string[] {
@@ -133,7 +136,8 @@ function checkName(world: ComputeWorld, c: CreateVm): Refusal | undefined {
   return refuse('vm-exists', `Cloud service '${c.service}' already has a VM named '${c.name}'; pick another name.`, vmObjects(c));
 }
 
-function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm, maxInstancesPerVnet: number): { vnet: Vnet | null } | Refusal {
+/** The VNet the VM goes into (null: none, its DIP comes from the fabric range), or why it cannot be placed. */
+function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm, maxInstancesPerVnet: number): Vnet | null | Refusal {
   const deployment = service.deployments.production;
   let vnet: Vnet | null = null;
   if (deployment !== null) {
@@ -150,32 +154,33 @@ function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm
   if (vnet === null) {
     if (c.subnet !== undefined) return refuse('subnet-needs-vnet', `VM '${c.name}' names subnet '${c.subnet}' but cloud service '${c.service}' is not in a virtual network; give vnet on the first VM of the service.`, vmObjects(c));
     if (c.staticIp !== undefined) return refuse('static-ip-needs-vnet', `VM '${c.name}' asks for static IP ${c.staticIp}, but static IPs exist only inside a virtual network (Set-AzureStaticVNetIP); deploy the service into a VNet.`, vmObjects(c));
-    return { vnet: null };
+    return null;
   }
   const subnetProblem = checkSubnetChoice(vnet, c.subnet, `VM '${c.name}'`);
   if (subnetProblem !== undefined) return subnetProblem;
   if (vnet.instanceCount + 1 > maxInstancesPerVnet) {
     return refuse('limit-vms-per-vnet', `Virtual network '${vnet.name}' already holds ${maxInstancesPerVnet} VMs and role instances, the limit per VNet; put '${c.name}' in another virtual network.`, vmObjects(c, `vnet:${vnet.name}`));
   }
-  return { vnet };
+  return vnet;
 }
 
-function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: Record<string, string>, fabricPrefix: string | null): { ip: string } | Refusal {
+/** The VM's DIP, or why there is none. */
+function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: Record<string, string>, fabricPrefix: string | null): string | Refusal {
   if (vnet === null) {
     const ip = findFreeDip(fabricPrefix ?? '', fabric);
-    return ip === undefined ? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, vmObjects(c)) : { ip };
+    return ip ?? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, vmObjects(c));
   }
   const subnet = vnet.subnets[c.subnet ?? ''];
   if (subnet === undefined) return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${c.subnet}'.`, vmObjects(c));
   if (c.staticIp !== undefined) {
     const problem = checkStaticDip(subnet.prefix, subnet.allocations, c.staticIp, vmKey(c.service, c.name));
-    return problem === undefined ? { ip: c.staticIp } : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
+    return problem === undefined ? c.staticIp : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
   }
   const ip = findFreeDip(subnet.prefix, subnet.allocations);
   if (ip === undefined) {
     return refuse('subnet-full', `Subnet '${subnet.name}' (${subnet.prefix}) of virtual network '${vnet.name}' has no free address for VM '${c.name}' (5 addresses per subnet are reserved); use a larger or another subnet.`, vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
   }
-  return { ip };
+  return ip;
 }
 
 /** Explains why a static DIP cannot be used, with the platform's reserved-address rule. */
