@@ -62,7 +62,8 @@ class BoundedReader {
   constructor(private readonly path: string, private readonly what: string) {}
 
   nextBuffer(): Buffer {
-    return Buffer.alloc(CHUNK_BYTES);
+    // not zero-filled: only the bytes read into it are kept
+    return Buffer.allocUnsafe(CHUNK_BYTES);
   }
 
   /** Keeps `bytesRead` bytes of `chunk`; false at the end of the file. */

@@ -23,6 +23,14 @@ interface EntryShape {
   requiredCount: number;
   /** Per field, the outputs of primitive values zod accepted lately. */
   verdicts: Array<Map<unknown, unknown>>;
+  /**
+   * Per field, the last value accepted and its output: entries come grouped (the VMs of a service, of a VNet), and
+   * the reader hands out one string for a repeated value, so most fields repeat the entry before's by identity.
+   */
+  lastValues: unknown[];
+  lastOutputs: unknown[];
+  /** The key sequence of the entry validated last. */
+  layout: KeyLayout | undefined;
   /** The outputs of the entry being validated, by field (entries are validated one at a time). */
   outputs: unknown[];
 }
@@ -97,7 +105,10 @@ function entryShapeOf(element: z.ZodType): EntryShape | null {
         required,
         requiredCount: required.filter(Boolean).length,
         verdicts: keys.map(() => new Map()),
+        layout: undefined,
         outputs: new Array<unknown>(keys.length),
+        lastValues: new Array<unknown>(keys.length),
+        lastOutputs: new Array<unknown>(keys.length),
       };
     }
   }
@@ -109,31 +120,63 @@ function hasChecks(schema: z.ZodType): boolean {
   return (schema.def.checks?.length ?? 0) > 0;
 }
 
+/**
+ * The keys of an entry, in written order, with what the shape makes of them: checked once per distinct key sequence
+ * (the entries of a list mostly repeat the one before's), not once per entry.
+ */
+interface KeyLayout {
+  keys: readonly string[];
+  /** Each key's field in the shape; -1 for a key the shape does not have. */
+  fields: readonly number[];
+  /** Whether zod would accept the keys: all known, every required one present. */
+  accepted: boolean;
+  /** Whether the keys come in the shape's order (then zod's output has the entry's own key order). */
+  inShapeOrder: boolean;
+}
+
+function layoutOf(shape: EntryShape, keys: readonly string[]): KeyLayout {
+  const fields = keys.map((key) => shape.indexOfKey.get(key) ?? -1);
+  const required = fields.filter((field) => field >= 0 && shape.required[field]).length;
+  return {
+    keys,
+    fields,
+    accepted: fields.every((field) => field >= 0) && required === shape.requiredCount,
+    inShapeOrder: fields.every((field, i) => i === 0 || field > fields[i - 1]!),
+  };
+}
+
 /** The entry as zod would output it, or undefined if zod would find anything wrong with it. */
 function validateEntry(shape: EntryShape, entry: unknown): unknown {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return undefined;
   const input = entry as Record<string, unknown>;
-  let sameAsInput = true;
-  let lastIndex = -1;
-  let requiredSeen = 0;
+  let layout = shape.layout;
+  let count = 0;
   for (const key in input) {
-    const index = shape.indexOfKey.get(key);
-    if (index === undefined) return undefined;
-    if (index < lastIndex) sameAsInput = false;
-    lastIndex = index;
-    if (shape.required[index]) requiredSeen++;
-    const value = input[key];
-    const output = validateField(shape, index, value);
+    if (layout !== undefined && layout.keys[count] !== key) layout = undefined;
+    count++;
+  }
+  if (layout === undefined || layout.keys.length !== count) {
+    // the keys as zod's strict check sees them (for…in)
+    const keys: string[] = [];
+    for (const key in input) keys.push(key);
+    layout = layoutOf(shape, keys);
+    shape.layout = layout;
+  }
+  if (!layout.accepted) return undefined;
+  let sameAsInput = layout.inShapeOrder;
+  for (let i = 0; i < count; i++) {
+    const field = layout.fields[i]!;
+    const value = input[layout.keys[i]!];
+    const output = validateField(shape, field, value);
     if (output === INVALID) return undefined;
     if (output !== value) sameAsInput = false;
-    shape.outputs[index] = output;
+    shape.outputs[field] = output;
   }
-  if (requiredSeen < shape.requiredCount) return undefined;
   if (sameAsInput) return input;
   // zod's output: the present keys in the shape's order, each with its field's output
   const output: Record<string, unknown> = {};
-  shape.keys.forEach((key, index) => {
-    if (key in input) output[key] = shape.outputs[index];
+  shape.keys.forEach((key, field) => {
+    if (key in input) output[key] = shape.outputs[field];
   });
   return output;
 }
@@ -144,16 +187,22 @@ const INVALID = Symbol('invalid');
 function validateField(shape: EntryShape, index: number, value: unknown): unknown {
   // undefined is never data read from YAML; zod's handling of a present undefined is left to zod
   if (value === undefined) return INVALID;
-  const primitive = typeof value !== 'object' || value === null;
+  if (Object.is(value, shape.lastValues[index])) return shape.lastOutputs[index];
+  // remembered by value (a Map tells -0 from 0 no more than ===, zod's output does)
+  const primitive = (typeof value !== 'object' || value === null) && !Object.is(value, -0);
   const verdicts = shape.verdicts[index]!;
-  if (primitive && verdicts.has(value)) return verdicts.get(value);
-  const result = shape.fields[index]!.safeParse(value);
-  if (!result.success) return INVALID;
-  if (primitive) {
+  let output = primitive ? verdicts.get(value) : undefined;
+  if (output === undefined) {
+    const result = shape.fields[index]!.safeParse(value);
+    if (!result.success) return INVALID;
+    output = result.data;
+    if (!primitive) return output;
     if (verdicts.size >= REMEMBERED_VALUES) verdicts.clear();
-    verdicts.set(value, result.data);
+    verdicts.set(value, output);
   }
-  return result.data;
+  shape.lastValues[index] = value;
+  shape.lastOutputs[index] = output;
+  return output;
 }
 
 /** The value at `path` in plain data, or undefined where the path leaves it. */

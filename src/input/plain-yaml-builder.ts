@@ -58,16 +58,20 @@ export class PlainTreeBuilder {
 
   /** Adds an entry to the mapping opened last; false if the key is already there (the library reports that). */
   addEntry(map: PlainMap, key: string, keyStart: number, valueStart: number, value: PlainValue): boolean {
-    if (indexOfKey(map, key) >= 0) return false;
-    if (map.keys.length === map.size) {
-      // past the shared array's end: the mappings that share it use only the keys before
-      map.keys.push(key);
-    } else if (map.keys[map.size] !== key) {
-      // keys differ from the shared array's: this mapping gets its own, and the next ones at its depth follow it
-      const keys = map.keys.slice(0, map.size);
-      keys.push(key);
-      map.keys = keys;
-      this.keysAtDepth[this.open - 1] = keys;
+    // The key the predecessor had here needs no duplicate check: a key array holds each key once, so it is not among
+    // the keys before it. Any other key is looked for among them, then recorded.
+    if (map.keys[map.size] !== key) {
+      if (indexOfKey(map, key) >= 0) return false;
+      if (map.keys.length === map.size) {
+        // past the shared array's end: the mappings that share it use only the keys before
+        map.keys.push(key);
+      } else {
+        // keys differ from the shared array's: this mapping gets its own, and the next ones at its depth follow it
+        const keys = map.keys.slice(0, map.size);
+        keys.push(key);
+        map.keys = keys;
+        this.keysAtDepth[this.open - 1] = keys;
+      }
     }
     if (this.discarding) {
       map.size++;

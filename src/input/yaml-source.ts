@@ -140,19 +140,40 @@ function libraryTree(text: string, file: string): YamlTree {
 }
 
 function plainTree(plain: PlainDocument): YamlTree {
+  // One step of a walk: the entry of `value` at `key`, if there is one.
+  const step = (value: PlainValue, key: PropertyKey): PlainEntry | undefined => (isPlainNode(value) ? entryOf(plain, value, key) : undefined);
+  // The parent of the path walked last, where its walk got to: loaders ask for the entries of one list one after
+  // another (a command per VM of 200k), and each walk then takes one step from there.
+  let parentKeys: readonly PropertyKey[] = [];
+  let parent = { followed: 0, value: plain.root as PlainValue, start: plain.root.start };
+  const isLastParent = (path: YamlPath, length: number): boolean => {
+    if (length === 0 || length !== parentKeys.length) return false;
+    for (let i = 0; i < length; i++) if (path[i] !== parentKeys[i]) return false;
+    return true;
+  };
   // The deepest value along `path` from the root, stopping where the path leaves the document: how many keys of the
-  // path it followed, the value there and where it starts. Written as one loop: loaders ask it for every command.
+  // path it followed, the value there and where it starts.
   const walk = (path: YamlPath): { followed: number; value: PlainValue; start: number } => {
-    let value: PlainValue = plain.root;
-    let start = plain.root.start;
-    let followed = 0;
-    for (const key of path) {
-      const entry: PlainEntry | undefined = isPlainNode(value) ? entryOf(plain, value, key) : undefined;
-      if (entry === undefined) break;
-      ({ value, start } = entry);
-      followed++;
+    const parentLength = path.length - 1;
+    let { followed, value, start } = parent;
+    if (!isLastParent(path, parentLength)) {
+      value = plain.root;
+      start = plain.root.start;
+      followed = 0;
+      while (followed < parentLength) {
+        const entry = step(value, path[followed]!);
+        if (entry === undefined) break;
+        ({ value, start } = entry);
+        followed++;
+      }
+      if (parentLength > 0) {
+        parentKeys = path.slice(0, parentLength);
+        parent = { followed, value, start };
+      }
     }
-    return { followed, value, start };
+    const entry = followed === parentLength ? step(value, path[parentLength]!) : undefined;
+    if (entry === undefined) return { followed, value, start };
+    return { followed: followed + 1, value: entry.value, start: entry.start };
   };
   return {
     rootKind: 'mapping',

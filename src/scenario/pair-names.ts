@@ -20,8 +20,9 @@ export class PairNames implements Iterable<string> {
       seconds = new Set();
       this.byFirst.set(first, seconds);
     }
-    if (seconds.has(second)) return;
+    const size = seconds.size;
     seconds.add(second);
+    if (seconds.size === size) return;
     this.firsts.push(first);
     this.seconds.push(second);
     this.joinedNames?.add(this.join(first, second));
