@@ -4,7 +4,7 @@ import { checkStaticDip, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
 import { MANAGEMENT_ENDPOINTS, makeManagementEndpointAdded, planManagementPorts } from './endpoints.js';
 import { makeEvent, type ComputeEventBody, type ComputeEventOf } from './events.js';
-import { findVm, vmKey, type CloudService, type ComputeWorld, type Vnet } from './model.js';
+import { findVm, vmKey, type CloudService, type ComputeWorld, type Image, type Vm, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 import { chooseVip } from './reserved-ips.js';
 import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
@@ -80,13 +80,12 @@ function makeVmCreated(c: CreateVm, deployment: string, source: Source, osDisk: 
   const { service, name: vm } = c;
   const size = c.size ?? DEFAULT_VM_SIZE;
   const os = source.os;
+  const from = source.from;
   if (source.kind === 'disk') {
-    const from = { disk: source.name };
     return vnet === null
       ? { type: 'vm.created', service, vm, deployment, size, os, source: from, osDisk, mac }
       : { type: 'vm.created', service, vm, deployment, size, os, source: from, osDisk, vnet, subnet: c.subnet ?? '', mac };
   }
-  const from = { image: source.name };
   const hostName = c.hostName ?? vm;
   const adminUser = c.adminUser ?? '';
   return vnet === null
@@ -94,7 +93,18 @@ function makeVmCreated(c: CreateVm, deployment: string, source: Source, osDisk: 
     : { type: 'vm.created', service, vm, deployment, size, os, source: from, osDisk, vnet, subnet: c.subnet ?? '', mac, hostName, adminUser };
 }
 
-type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily };
+/** What a VM boots: an image or a disk, and the `source` its `vm.created` event and record name. */
+type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily; from: Vm['source'] };
+
+// The `source` of every VM made from one image is the same `{ image }` value: one frozen object per image record serves
+// their events and records (nothing edits a VM's source) instead of one more object kept per VM.
+const imageSources = new WeakMap<Image, Vm['source']>();
+
+function imageSourceOf(image: Image): Vm['source'] {
+  let source = imageSources.get(image);
+  if (source === undefined) imageSources.set(image, (source = Object.freeze({ image: image.name })));
+  return source;
+}
 
 /** The public ports of a VM booted from a disk, which opens no management endpoint. */
 const NO_PORTS: readonly number[] = [];
@@ -117,7 +127,7 @@ function checkSource(world: ComputeWorld, c: CreateVm): Source | Refusal {
     if (image.os === 'Windows' && c.sshKey !== undefined) {
       return refuse('ssh-key-needs-linux', `VM '${c.name}' is Windows (image '${c.image}'); SSH keys apply to Linux images only — give a password.`, vmObjects(c));
     }
-    return { kind: 'image', name: image.name, os: image.os };
+    return { kind: 'image', name: image.name, os: image.os, from: imageSourceOf(image) };
   }
   const disk = world.disks[c.disk ?? ''];
   if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, vmObjects(c, `disk:${c.disk}`));
@@ -128,7 +138,7 @@ function checkSource(world: ComputeWorld, c: CreateVm): Source | Refusal {
   if (c.hostName !== undefined || c.adminUser !== undefined || c.password !== undefined || c.sshKey !== undefined) {
     return refuse('disk-not-customizable', `VM '${c.name}' boots OS disk '${disk.name}', which is specialized and never customized; drop the host name, admin user, password and SSH key, or use an image.`, vmObjects(c));
   }
-  return { kind: 'disk', name: disk.name, os: disk.os };
+  return { kind: 'disk', name: disk.name, os: disk.os, from: { disk: disk.name } };
 }
 
 function checkName(world: ComputeWorld, c: CreateVm): Refusal | undefined {
