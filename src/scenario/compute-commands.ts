@@ -23,44 +23,52 @@ export interface ComputeCommands {
  */
 export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['compute']): ComputeCommands {
   const commands: ScheduledCommand[] = [];
-  const paths: YamlPath[] = [];
-  const out: ComputeCommands = { commands, checkReferences: (declarations) => checkReferences(source, commands, paths, declarations) };
+  // Where each command was written, as the list, entry and endpoint index its path is made of when a diagnostic asks:
+  // three arrays of small values rather than a path array kept per command (200k of them, all promoted by the GC).
+  const lists: ComputeList[] = [];
+  const entries: number[] = [];
+  const endpoints: number[] = [];
+  const pathOf = (i: number): YamlPath => {
+    const path: YamlPath = ['compute', lists[i]!, entries[i]!];
+    return endpoints[i]! < 0 ? path : [...path, 'endpoints', endpoints[i]!];
+  };
+  const out: ComputeCommands = { commands, checkReferences: (declarations) => checkReferences(source, commands, pathOf, declarations) };
   if (compute === undefined) return out;
 
-  const add = (command: Command, path: YamlPath): void => {
-    commands.push({ atMs: 0, command, at: positionOf(source, path), origin: 'compute' });
-    paths.push(path);
+  const add = (command: Command, list: ComputeList, entry: number, endpoint = -1): void => {
+    lists.push(list);
+    entries.push(entry);
+    endpoints.push(endpoint);
+    commands.push({ atMs: 0, command, at: positionOf(source, pathOf(commands.length)), origin: 'compute' });
   };
 
-  compute.affinityGroups?.forEach((group, i) => add({ type: 'createAffinityGroup', ...group }, ['compute', 'affinityGroups', i]));
-  compute.services?.forEach((service, i) => add({ type: 'createService', ...service }, ['compute', 'services', i]));
-  compute.images?.forEach((image, i) => add({ type: 'addImage', ...image }, ['compute', 'images', i]));
-  compute.disks?.forEach((disk, i) => add({ type: 'addDisk', ...disk }, ['compute', 'disks', i]));
-  compute.deployments?.forEach((deployment, i) =>
-    add({ type: 'createDeployment', ...deployment }, ['compute', 'deployments', i]),
-  );
+  compute.affinityGroups?.forEach((group, i) => add({ type: 'createAffinityGroup', ...group }, 'affinityGroups', i));
+  compute.services?.forEach((service, i) => add({ type: 'createService', ...service }, 'services', i));
+  compute.images?.forEach((image, i) => add({ type: 'addImage', ...image }, 'images', i));
+  compute.disks?.forEach((disk, i) => add({ type: 'addDisk', ...disk }, 'disks', i));
+  compute.deployments?.forEach((deployment, i) => add({ type: 'createDeployment', ...deployment }, 'deployments', i));
   compute.vms?.forEach((vm, i) => {
-    const path: YamlPath = ['compute', 'vms', i];
     if (!('endpoints' in vm)) {
       // the common case, without the cost of a rest pattern per VM
-      add({ type: 'createVm', ...vm }, path);
+      add({ type: 'createVm', ...vm }, 'vms', i);
       return;
     }
-    const { endpoints, ...fields } = vm;
-    add({ type: 'createVm', ...fields }, path);
-    endpoints?.forEach((endpoint, j) =>
-      add({ type: 'addEndpoint', service: fields.service, vm: fields.name, ...endpoint }, [...path, 'endpoints', j]),
-    );
+    const { endpoints: vmEndpoints, ...fields } = vm;
+    add({ type: 'createVm', ...fields }, 'vms', i);
+    vmEndpoints?.forEach((endpoint, j) => add({ type: 'addEndpoint', service: fields.service, vm: fields.name, ...endpoint }, 'vms', i, j));
   });
   return out;
 }
 
-function checkReferences(source: YamlSource, commands: readonly ScheduledCommand[], paths: readonly YamlPath[], declarations: Declarations): Diagnostic[] {
+/** The lists of the compute section. */
+type ComputeList = keyof NonNullable<ScenarioFile['compute']>;
+
+function checkReferences(source: YamlSource, commands: readonly ScheduledCommand[], pathOf: (i: number) => YamlPath, declarations: Declarations): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (let i = 0; i < commands.length; i++) {
     for (const reference of referencesOfCommand(commands[i]!.command)) {
       if (isSatisfied(declarations, reference)) continue;
-      problems.push(undeclaredReference(declarations, reference, positionOf(source, [...paths[i]!, ...reference.path])));
+      problems.push(undeclaredReference(declarations, reference, positionOf(source, [...pathOf(i), ...reference.path])));
     }
   }
   return problems;

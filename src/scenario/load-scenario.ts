@@ -176,14 +176,12 @@ function addDeclaration(declared: Declarations, command: Command): void {
       break;
     case 'createVm':
       declared.vm.add(command.service, command.name);
-      declared.vmName.add(command.name);
       break;
     // Role instances are reached like VMs (by bare name or service:instance), so a deployment declares them.
     case 'createDeployment':
       for (const role of command.roles) {
         for (let index = 0; index < role.instances; index++) {
           declared.vm.add(command.service, formatInstanceName(role.name, index));
-          declared.vmName.add(formatInstanceName(role.name, index));
         }
       }
       break;

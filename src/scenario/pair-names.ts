@@ -44,8 +44,54 @@ export class PairNames implements Iterable<string> {
     return this.joined()[Symbol.iterator]();
   }
 
+  /** Whether some pair has `second` as its second part (a scan of the first parts). */
+  hasSecond(second: string): boolean {
+    for (const seconds of this.byFirst.values()) if (seconds.has(second)) return true;
+    return false;
+  }
+
+  /** The second parts of the pairs, in the order the pairs were first added (repeats included). */
+  secondParts(): readonly string[] {
+    return this.seconds;
+  }
+
   private joined(): Set<string> {
     this.joinedNames ??= new Set(this.firsts.map((first, i) => this.join(first, this.seconds[i]!)));
     return this.joinedNames;
+  }
+}
+
+/** Lookups a SecondNames answers by scanning before it builds its set. */
+const SCANNED_LOOKUPS = 32;
+
+/**
+ * The distinct second parts of a PairNames (the bare VM names of the `service/vm` pairs), answering as a Set of them
+ * would (same order: first added first) without building that Set while only a few names are asked about: an estate
+ * declares 200k VMs and a scenario names a handful by bare name. Past a few dozen lookups, or when listed, the Set is
+ * built once.
+ */
+export class SecondNames implements Iterable<string> {
+  private names: Set<string> | undefined;
+  private lookups = 0;
+
+  constructor(private readonly pairs: PairNames) {}
+
+  has(name: string): boolean {
+    if (this.names === undefined && ++this.lookups <= SCANNED_LOOKUPS) return this.pairs.hasSecond(name);
+    return this.built().has(name);
+  }
+
+  /** How many distinct second parts. */
+  get size(): number {
+    return this.built().size;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.built()[Symbol.iterator]();
+  }
+
+  private built(): Set<string> {
+    this.names ??= new Set(this.pairs.secondParts());
+    return this.names;
   }
 }

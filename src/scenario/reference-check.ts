@@ -1,22 +1,24 @@
 import { diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { subnetKey, vmKey, type ObjectKind, type ObjectReference } from './object-reference.js';
-import { PairNames } from './pair-names.js';
+import { PairNames, SecondNames } from './pair-names.js';
 
 /** Code of a diagnostic for a name that nothing in the scenario declares. */
 export const UNDEFINED_REFERENCE_RULE = 'undefined-reference';
 
 /** Everything a scenario declares, by kind (VMs by `service/vm` and by bare name, subnets by `vnet/subnet`). */
-export type Declarations = Record<Exclude<ObjectKind, 'vm' | 'subnet'>, Set<string>> & Record<'vm' | 'subnet', PairNames>;
+export type Declarations = Record<Exclude<ObjectKind, 'vm' | 'subnet' | 'vmName'>, Set<string>> &
+  Record<'vm' | 'subnet', PairNames> & { vmName: SecondNames };
 
-/** An empty set of declarations to fill from the scenario's sections. */
+/** An empty set of declarations to fill from the scenario's sections (declaring a VM declares its bare name too). */
 export function createDeclarations(): Declarations {
+  const vm = new PairNames(vmKey);
   return {
     affinityGroup: new Set(),
     service: new Set(),
     image: new Set(),
     disk: new Set(),
-    vm: new PairNames(vmKey),
-    vmName: new Set(),
+    vm,
+    vmName: new SecondNames(vm),
     vnet: new Set(),
     subnet: new PairNames(subnetKey),
     site: new Set(),
