@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { NetworkPlan } from '../src/ipam/index.js';
-import { checkInvariants, replayEvents, Simulation, type Command, type SimEvent, type World } from '../src/sim/index.js';
+import { checkInvariants, replayEvents, Simulation, type Command, type EventLog, type World } from '../src/sim/index.js';
 
 const VNET_COUNT = 50;
 const SERVICES_PER_VNET = 4;
@@ -107,7 +107,7 @@ const heapBeforeBuild = process.memoryUsage().heapUsed;
 const build = timeIt(buildWorld);
 collectGarbage();
 const heapAfterBuild = process.memoryUsage().heapUsed;
-const events: readonly SimEvent[] = build.value.events;
+const events: EventLog = build.value.events;
 const eventCount = events.length;
 
 const problems = checkInvariants(build.value.world);

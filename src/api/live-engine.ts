@@ -3,7 +3,7 @@ import {
   type QueryFunction, type RefusalContext,
 } from '../asm/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
-import type { Command, Simulation, SimEvent, World } from '../sim/index.js';
+import type { Command, EventLog, Simulation, SimEvent, World } from '../sim/index.js';
 import type { ScheduledCommand } from '../scenario/index.js';
 import type { LiveWorld, ReachReply } from '../viz/index.js';
 
@@ -78,7 +78,7 @@ export class LiveEngine implements LiveWorld {
   }
 
   /** Every event so far. */
-  get events(): readonly SimEvent[] {
+  get events(): EventLog {
     return this.sim.events;
   }
 

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../sim/index.js';
+import { eventTypeAt, type EventLog, type SimEvent } from '../sim/index.js';
 import type { FlowChange, ReachClass } from '../topology/index.js';
 
 /** One event that touched an object a changed flow depends on: the log's seq and time, its type and that object. */
@@ -60,8 +60,14 @@ export interface ReachEvent {
 }
 
 /** The events that can decide a flow, each with its objects, worked out once for every change a diff explains. */
-export function listReachEvents(events: readonly SimEvent[]): ReachEvent[] {
-  return events.filter((event) => REACH_EVENT_TYPES.has(event.type)).map((event) => ({ event, objects: listEventObjects(event) }));
+export function listReachEvents(events: EventLog): ReachEvent[] {
+  const found: ReachEvent[] = [];
+  for (let index = 0; index < events.length; index++) {
+    if (!REACH_EVENT_TYPES.has(eventTypeAt(events, index))) continue;
+    const event = events.at(index)!;
+    found.push({ event, objects: listEventObjects(event) });
+  }
+  return found;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { countEventsThroughTime, eventLogWindow } from '../sim/index.js';
 import { buildTopologyIndex, diffIndexes, type FlowChange } from '../topology/index.js';
 import { findCauseEvents, listReachEvents } from './diff-causes.js';
 import { formatDiffJson, formatDiffText, type DiffReport, type ExplainedChange } from './diff-format.js';
@@ -24,7 +25,8 @@ export async function runDiff(file: string, options: DiffOptions): Promise<strin
   const [before, after] = await loadWorldsAt(file, [options.fromMs, options.toMs]);
   const diff = diffIndexes(buildTopologyIndex(before.model, { ownsModel: true }), buildTopologyIndex(after.model, { ownsModel: true }));
   const [early, late] = [Math.min(options.fromMs, options.toMs), Math.max(options.fromMs, options.toMs)];
-  const between = listReachEvents((options.fromMs <= options.toMs ? after : before).events.filter((e) => e.time > early && e.time <= late));
+  const { events } = options.fromMs <= options.toMs ? after : before;
+  const between = listReachEvents(eventLogWindow(events, countEventsThroughTime(events, early), countEventsThroughTime(events, late)));
   const explain = (change: FlowChange): ExplainedChange => ({ ...change, causes: findCauseEvents(change, diff.classes, between) });
   const report: DiffReport = {
     scenario: after.scenario.name,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
-import { replayEvents } from '../sim/index.js';
+import { countEventsThroughTime, eventLogWindow, replayEvents } from '../sim/index.js';
 import { loadNetworkPlan, loadScenarioFile, networkPlanOfWorld, runScenario, writeNetworkConfigXml } from '../scenario/index.js';
 import { parseTimeOption } from './options.js';
 import { openAtomicOutput } from './atomic-output.js';
@@ -22,7 +22,7 @@ export async function loadExportedPlan(file: string, atMs: number | undefined): 
   if (atMs === undefined) return (await loadNetworkPlan(file)).plan;
   const scenario = await loadScenarioFile(file);
   const report = runScenario(scenario, { untilMs: atMs });
-  return networkPlanOfWorld(replayEvents(report.events.filter((e) => e.time <= atMs)), scenario.plan);
+  return networkPlanOfWorld(replayEvents(eventLogWindow(report.events, 0, countEventsThroughTime(report.events, atMs))), scenario.plan);
 }
 
 /** The arguments, flags and action of `vnetsim export FILE [--at T] [--out PATH]`; imported only when it runs (commands.ts names and describes it). */

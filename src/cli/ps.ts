@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { formatEventLine } from '../sim/index.js';
+import { formatEventLines } from '../sim/index.js';
 import { formatWorldSummary, summarizeWorld } from '../powershell/index.js';
 import { choiceOption } from './options.js';
 import { describeStop, runPsScript } from './ps-run.js';
@@ -26,7 +26,7 @@ export function defineCommand(command: Command): void {
     .action(async (script: string, flags: PsFlags) => {
       const { result, host, world, startMs } = await runPsScript(script, flags);
       const summary = summarizeWorld(world.engine.sim.world, world.engine.state.compute);
-      if (flags.log !== undefined) await writeFile(flags.log, world.engine.sim.events.map((e) => `${formatEventLine(e)}\n`).join(''));
+      if (flags.log !== undefined) await writeFile(flags.log, formatEventLines(world.engine.sim.events));
       if (flags.record !== undefined) await writeFile(flags.record, formatPsRecording(world));
       const stop = describeStop(script, result);
       if (flags.format === 'json') {

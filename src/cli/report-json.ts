@@ -20,14 +20,17 @@ export function* reportJsonText(report: RunReport): Generator<string, void, unde
   for (const [key, value] of fields) {
     yield `${separator}${JSON.stringify(key)}: `;
     separator = `,\n${INDENT}`;
-    if (key === 'events' && Array.isArray(value)) yield* arrayText(value as unknown[]);
+    if (key === 'events') yield* arrayText(report.events);
     else yield indentNested(JSON.stringify(value, null, 2), INDENT);
   }
   yield '\n}\n';
 }
 
-/** An array one level inside the report, as JSON.stringify with two-space indentation writes it, in chunks. */
-function* arrayText(items: readonly unknown[]): Generator<string, void, undefined> {
+/**
+ * An array one level inside the report, as JSON.stringify with two-space indentation writes it, in chunks; the event
+ * log is read item by item (the engine's store rebuilds each event as it is reached).
+ */
+function* arrayText(items: { readonly length: number; at(index: number): unknown }): Generator<string, void, undefined> {
   if (items.length === 0) {
     yield '[]';
     return;
@@ -36,7 +39,7 @@ function* arrayText(items: readonly unknown[]): Generator<string, void, undefine
   let chunk = '[';
   for (let index = 0; index < items.length; index++) {
     // An item JSON cannot express (undefined, a function) is null in an array, as JSON.stringify writes it.
-    const text = JSON.stringify(items[index], null, 2) as string | undefined;
+    const text = JSON.stringify(items.at(index), null, 2) as string | undefined;
     chunk += `${index === 0 ? '\n' : ',\n'}${itemIndent}${indentNested(text ?? 'null', itemIndent)}`;
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;

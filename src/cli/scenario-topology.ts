@@ -1,6 +1,8 @@
 import type { SourceRef } from '../common/index.js';
 import { loadScenarioFile, runScenarioForWorld, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
-import { replayEvents, toTopologyModel, type SimEvent, type TopologySourceKind, type TopologySourceLookup, type World } from '../sim/index.js';
+import {
+  countEventsThroughTime, eventLogWindow, replayEvents, toTopologyModel, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
+} from '../sim/index.js';
 import type { TopologyModel } from '../topology/index.js';
 
 /** A scenario world at one simulated time, as the reachability engine sees it. */
@@ -15,7 +17,7 @@ export interface WorldView {
 /** A {@link WorldView} with the events that led to it, for comparing two moments. */
 export interface WorldAt extends WorldView {
   /** Every event up to `atMs`, oldest first. */
-  events: readonly SimEvent[];
+  events: EventLog;
 }
 
 /** What a caller of {@link loadWorldAt} reads besides the world. */
@@ -48,7 +50,7 @@ export async function loadWorldsAt<const Times extends readonly (number | undefi
     const atMs = t ?? report.endMs;
     // The run stopped at the last time asked, so the world it left is that moment's; only earlier ones are replayed.
     const isRunEnd = atMs >= report.endMs;
-    const events = isRunEnd ? report.events : report.events.filter((e) => e.time <= atMs);
+    const events = isRunEnd ? report.events : eventLogWindow(report.events, 0, countEventsThroughTime(report.events, atMs));
     const sources = findScenarioSources(scenario, atMs, report.refused);
     const folded = isRunEnd ? world : replayEvents(events);
     return { scenario, atMs, events, world: folded, model: toTopologyModel(folded, sources) };

@@ -1,4 +1,5 @@
-import type { LiveWorld, VizEvent } from '../viz/index.js';
+import type { EventLog } from '../sim/index.js';
+import type { LiveWorld } from '../viz/index.js';
 import { createDiffAnswerer } from './serve-diff.js';
 import { createMatrixAnswerer } from './serve-matrix.js';
 import { createMomentIndexer } from './serve-moment.js';
@@ -8,7 +9,7 @@ import { createReachAnswerer, type ReachWorldLabel } from './serve-reach.js';
 export type WorldAnswerers = Required<Pick<LiveWorld, 'reach' | 'diff' | 'matrix'>>;
 
 /** Wires the topology engine behind the page's reach, diff and matrix panels for a world whose log `readEvents` reads. */
-export function createWorldAnswerers(readEvents: () => readonly VizEvent[], label: ReachWorldLabel): WorldAnswerers {
+export function createWorldAnswerers(readEvents: () => EventLog, label: ReachWorldLabel): WorldAnswerers {
   const moments = createMomentIndexer(readEvents);
   return {
     reach: createReachAnswerer(readEvents, label, moments),

@@ -1,6 +1,7 @@
+import { eventLogWindow, type EventLog } from '../sim/index.js';
 import { diffIndexes, type FlowChange, type ReachClass } from '../topology/index.js';
 import {
-  MAX_DIFF_FLOWS_SENT, MAX_DIFF_TEXT_CHARS, type ClassRef, type DiffFlow, type DiffReply, type VizEvent,
+  MAX_DIFF_FLOWS_SENT, MAX_DIFF_TEXT_CHARS, type ClassRef, type DiffFlow, type DiffReply,
 } from '../viz/index.js';
 import { findCauseEvents, listReachEvents } from './diff-causes.js';
 import { abbreviateClassLabel } from './matrix-format.js';
@@ -15,7 +16,7 @@ import type { ReachWorldLabel } from './serve-reach.js';
  * the page can mark them. A moment that is the last event of its second is the CLI's moment at that time.
  */
 export function createDiffAnswerer(
-  readEvents: () => readonly VizEvent[], label: ReachWorldLabel, moments: MomentIndexer,
+  readEvents: () => EventLog, label: ReachWorldLabel, moments: MomentIndexer,
 ): (fromSeq: number, toSeq: number) => DiffReply {
   return (fromSeq, toSeq) => {
     // The earlier side gets an index of its own: the shared one is changed in place by the next fold.
@@ -23,7 +24,7 @@ export function createDiffAnswerer(
     const after = moments.indexAt(toSeq);
     const diff = diffIndexes(before.index, after.index);
     const [early, late] = [Math.min(before.count, after.count), Math.max(before.count, after.count)];
-    const between = listReachEvents(readEvents().slice(early, late));
+    const between = listReachEvents(eventLogWindow(readEvents(), early, late));
     const explain = (change: FlowChange): ExplainedChange => ({ ...change, causes: findCauseEvents(change, diff.classes, between) });
     const report: DiffReport = {
       ...label, fromMs: before.atMs, toMs: after.atMs, classes: diff.classes, gained: diff.gained.map(explain), lost: diff.lost.map(explain),

@@ -1,6 +1,7 @@
-import { applyEvent, createWorld, LiveTopology, replayEvents, toTopologyModel } from '../sim/index.js';
+import {
+  applyEvent, countEventsThroughSeq, createWorld, eventLogWindow, LiveTopology, replayEvents, toTopologyModel, type EventLog,
+} from '../sim/index.js';
 import { buildTopologyIndex, type TopologyIndex } from '../topology/index.js';
-import type { VizEvent } from '../viz/index.js';
 
 /** A moment of the log as the page names it: the last event shown (0 before any) and its simulated time. */
 export interface Moment {
@@ -38,7 +39,7 @@ interface FoldedWorld {
  * earlier moment is folded from the start once and kept until the page asks about an even earlier one, so scrubbing
  * forward through the past, or asking several questions about one moment, folds each event once.
  */
-export function createMomentIndexer(readEvents: () => readonly VizEvent[]): MomentIndexer {
+export function createMomentIndexer(readEvents: () => EventLog): MomentIndexer {
   const newFold = (): FoldedWorld => {
     const world = createWorld();
     return { world, live: new LiveTopology(world), folded: 0 };
@@ -46,39 +47,27 @@ export function createMomentIndexer(readEvents: () => readonly VizEvent[]): Mome
   // Both live worlds only append to their log, so the live end is folded forward from the last question.
   const liveEnd = newFold();
   let past: FoldedWorld | undefined;
-  const foldTo = (target: FoldedWorld, events: readonly VizEvent[], count: number): TopologyIndex => {
-    for (; target.folded < count; target.folded++) applyEvent(target.world, events[target.folded]!);
-    return target.live.indexAt(count === events.length ? events : events.slice(0, count));
+  const foldTo = (target: FoldedWorld, events: EventLog, count: number): TopologyIndex => {
+    for (; target.folded < count; target.folded++) applyEvent(target.world, events.at(target.folded)!);
+    return target.live.indexAt(count === events.length ? events : eventLogWindow(events, 0, count));
   };
-  const momentOf = (events: readonly VizEvent[], count: number): Moment => {
-    const last = count === 0 ? undefined : events[count - 1];
+  const momentOf = (events: EventLog, count: number): Moment => {
+    const last = count === 0 ? undefined : events.at(count - 1);
     return { atSeq: last?.seq ?? 0, atMs: last?.time ?? 0 };
   };
   return {
     indexAt(atSeq) {
       const events = readEvents();
-      const count = atSeq === undefined ? events.length : countThrough(events, atSeq);
+      const count = atSeq === undefined ? events.length : countEventsThroughSeq(events, atSeq);
       if (count === events.length || count >= liveEnd.folded) return { index: foldTo(liveEnd, events, count), count, ...momentOf(events, count) };
       if (past === undefined || past.folded > count) past = newFold();
       return { index: foldTo(past, events, count), count, ...momentOf(events, count) };
     },
     ownIndexAt(atSeq) {
       const events = readEvents();
-      const count = atSeq === undefined ? events.length : countThrough(events, atSeq);
-      const index = buildTopologyIndex(toTopologyModel(replayEvents(events.slice(0, count))), { ownsModel: true });
+      const count = atSeq === undefined ? events.length : countEventsThroughSeq(events, atSeq);
+      const index = buildTopologyIndex(toTopologyModel(replayEvents(eventLogWindow(events, 0, count))), { ownsModel: true });
       return { index, count, ...momentOf(events, count) };
     },
   };
-}
-
-/** How many of the log's events are visible at `atSeq` (seq is strictly increasing, so a binary search). */
-export function countThrough(events: readonly VizEvent[], atSeq: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (events[middle]!.seq <= atSeq) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,5 +1,6 @@
 import { queryReachOnAnyPort, type Blocker, type FlowAnswer, type Hop, type TopologyIndex } from '../topology/index.js';
-import type { ReachAnswer, ReachBlocker, ReachHop, ReachReply, VizEvent } from '../viz/index.js';
+import type { EventLog } from '../sim/index.js';
+import type { ReachAnswer, ReachBlocker, ReachHop, ReachReply } from '../viz/index.js';
 import { formatReachText } from './reach-format.js';
 import { createMomentIndexer, type MomentIndexer } from './serve-moment.js';
 
@@ -19,7 +20,7 @@ export interface ReachWorldLabel {
  * blockers are mapped back onto graph nodes so the page can highlight them; `text` is what `vnetsim reach` prints.
  */
 export function createReachAnswerer(
-  readEvents: () => readonly VizEvent[], label: ReachWorldLabel, moments: MomentIndexer = createMomentIndexer(readEvents),
+  readEvents: () => EventLog, label: ReachWorldLabel, moments: MomentIndexer = createMomentIndexer(readEvents),
 ): (from: string, to: string, atSeq?: number) => ReachReply {
   return (fromNode, toNode, atSeq) => {
     const { index, atSeq: seq, atMs } = moments.indexAt(atSeq);

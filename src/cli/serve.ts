@@ -103,7 +103,7 @@ export function createScenarioWorld(scenario: Scenario): LiveWorld {
         }
         const context = { world: sim.world, events: sim.events, refused, nowMs: atMs };
         for (; nextExpectation < expectations.length && expectations[nextExpectation]!.atMs === atMs; nextExpectation++) {
-          checked.push(toMark(checkExpectation(expectations[nextExpectation]!, context), sim.events[sim.events.length - 1]?.seq ?? -1));
+          checked.push(toMark(checkExpectation(expectations[nextExpectation]!, context), sim.events.at(-1)?.seq ?? -1));
         }
       }
       sim.advanceTo(Math.max(nowMs, timeMs));

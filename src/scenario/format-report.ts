@@ -42,7 +42,7 @@ export function* runReportText(report: RunReport, options: ReportFormatOptions =
   const { events } = report;
   for (let index = 0; index < events.length; index++) {
     // Every event goes through the narrator, hidden ones too: it follows DIPs from event to event.
-    const line = narrate(events[index] as SimEvent);
+    const line = narrate(events.at(index)!);
     if (!isCollapsing) chunk += line;
     else {
       const summary = collapse.summaries.get(index);

@@ -1,4 +1,4 @@
-import type { SimEvent } from '../sim/index.js';
+import { eventTypeAt, type EventLog, type EventType, type SimEvent } from '../sim/index.js';
 import { formatClock } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 import { told } from './timeline-columns.js';
@@ -33,7 +33,7 @@ export interface RetryCollapse {
  * when. Lines of other objects are kept where they are. Only tunnel events are narrated here, so a long run's
  * timeline is never held whole.
  */
-export function planRetryCollapse(events: readonly SimEvent[]): RetryCollapse {
+export function planRetryCollapse(events: EventLog): RetryCollapse {
   const hidden = new Set<number>();
   const summaries = new Map<number, string>();
   for (const chain of findRepeatedRounds(events)) {
@@ -42,7 +42,7 @@ export function planRetryCollapse(events: readonly SimEvent[]): RetryCollapse {
     if (first === undefined || last === undefined) continue;
     for (const round of chain) for (const index of round.indexes) hidden.add(index);
     const startIndex = first.indexes[0] ?? 0;
-    const endTime = events[last.indexes[last.indexes.length - 1] ?? startIndex]?.time ?? 0;
+    const endTime = events.at(last.indexes[last.indexes.length - 1] ?? startIndex)?.time ?? 0;
     const line = first.lines[0] ?? '';
     // A line is `clock  subject  text`, the subject padded to its column; neither clock nor subject holds two spaces.
     const subjectStart = line.indexOf('  ') + 2;
@@ -55,7 +55,7 @@ export function planRetryCollapse(events: readonly SimEvent[]): RetryCollapse {
 }
 
 /** Runs of rounds that repeat the round just before them, per tunnel, in log order. */
-function findRepeatedRounds(events: readonly SimEvent[]): Round[][] {
+function findRepeatedRounds(events: EventLog): Round[][] {
   // Tunnel events do not depend on the narrator's DIP bookkeeping, so a narrator of their own tells them alike.
   const narrate = createEventNarrator();
   const open = new Map<string, Round>();
@@ -67,24 +67,27 @@ function findRepeatedRounds(events: readonly SimEvent[]): Round[][] {
     if (chain !== undefined && chain.length > 0) finished.push(chain);
     chains.delete(tunnel);
   };
-  events.forEach((event, index) => {
+  for (let index = 0; index < events.length; index++) {
+    // Only tunnel events make rounds: the others are not rebuilt from the log.
+    if (!TUNNEL_EVENT_TYPES.has(eventTypeAt(events, index))) continue;
+    const event = events.at(index)!;
     const tunnel = tunnelOf(event);
-    if (tunnel === undefined) return;
+    if (tunnel === undefined) continue;
     const isRetry = event.type === 'connection.stateChanged' && event.retry === true;
     const current = open.get(tunnel);
     if (isRetry) {
       open.set(tunnel, { reason: event.reason ?? '', indexes: [index], lines: [narrate(event)], signature: '' });
-      return;
+      continue;
     }
     if (current === undefined) {
       // Something else of this tunnel between rounds: the next round is not "in a row" with the last.
       previous.delete(tunnel);
       endChain(tunnel);
-      return;
+      continue;
     }
     current.indexes.push(index);
     current.lines.push(narrate(event));
-    if (event.type !== 'connection.stateChanged' || event.to !== 'NotConnected') return;
+    if (event.type !== 'connection.stateChanged' || event.to !== 'NotConnected') continue;
     open.delete(tunnel);
     current.signature = current.lines.map(withoutClock).join('\n');
     const before = previous.get(tunnel);
@@ -94,10 +97,15 @@ function findRepeatedRounds(events: readonly SimEvent[]): Round[][] {
       endChain(tunnel);
     }
     previous.set(tunnel, current);
-  });
+  }
   for (const tunnel of [...chains.keys()]) endChain(tunnel);
   return finished.sort((a, b) => (a[0]?.indexes[0] ?? 0) - (b[0]?.indexes[0] ?? 0));
 }
+
+/** The types {@link tunnelOf} names a tunnel for. */
+const TUNNEL_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'connection.stateChanged', 'connection.ike', 'connection.sharedKeySet', 'connection.added', 'connection.removed',
+]);
 
 /** The tunnel an event is about (`vnet|site`), for the events a retry round is made of. */
 function tunnelOf(event: SimEvent): string | undefined {

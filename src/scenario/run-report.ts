@@ -1,5 +1,5 @@
 import type { SourceRef } from '../common/index.js';
-import type { Command, SimEvent } from '../sim/index.js';
+import type { Command, EventLog } from '../sim/index.js';
 
 /** A command the engine refused during the run, with the place in the file that issued it. */
 export interface RefusedCommand {
@@ -30,7 +30,8 @@ export interface RunReport {
   file: string;
   seed: number;
   endMs: number;
-  events: readonly SimEvent[];
+  /** The run's event log, oldest first (the engine's columnar store: each event is rebuilt when read). */
+  events: EventLog;
   expectations: ExpectationResult[];
   refused: RefusedCommand[];
   /** Refusals that no `commandRefused` expectation explains: worth a look, but not failures. */

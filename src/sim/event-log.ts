@@ -1,3 +1,4 @@
+import type { EventLog } from './event-store.js';
 import type { SimEvent } from './events.js';
 
 /** The keys a log line starts with, in order. */
@@ -12,6 +13,13 @@ export function formatEventLine(event: SimEvent): string {
   if (startsWithLeadingKeys(event)) return JSON.stringify(event);
   const { seq, time, type, ...payload } = event;
   return JSON.stringify({ seq, time, type, ...payload });
+}
+
+/** The whole log as JSON lines, each ending with a newline (one string: for logs of a session's size, not a 200k-VM run's). */
+export function formatEventLines(events: EventLog): string {
+  let text = '';
+  for (const event of events) text += `${formatEventLine(event)}\n`;
+  return text;
 }
 
 /** True when the event's first three keys are seq, time and type, in that order. */

@@ -10,7 +10,11 @@ export { type World, type LocalSite, createWorld, findDisk, listVms } from './wo
 export { Simulation, type SimulationOptions, type CommandResult, type RequestResult, type ExecuteOptions } from './simulation.js';
 export { applyEvent } from './apply-event.js';
 export { replayEvents, serializeWorld } from './replay.js';
-export { formatEventLine } from './event-log.js';
+export { formatEventLine, formatEventLines } from './event-log.js';
+export { EventStore, type EventLog } from './event-store.js';
+export {
+  eventLogWindow, eventTypeAt, eventTimeAt, countEventsBeforeTime, countEventsThroughTime, countEventsThroughSeq,
+} from './event-log-window.js';
 export { checkEventLog, type LogReading, type LogProblem } from './log-check.js';
 export { checkInvariants } from './invariants.js';
 export { REFUSAL_CODES, type RefusalCodeEntry } from './refusal-codes.js';

@@ -1,9 +1,9 @@
 import { applyEvent } from './apply-event.js';
-import type { SimEvent } from './events.js';
+import type { EventLog } from './event-store.js';
 import { createWorld, type World } from './world.js';
 
 /** Rebuilds a world from a log by running the fold alone, from an empty world. */
-export function replayEvents(events: readonly SimEvent[]): World {
+export function replayEvents(events: EventLog): World {
   const world = createWorld();
   for (const event of events) applyEvent(world, event);
   return world;

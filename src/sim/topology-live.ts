@@ -1,5 +1,6 @@
 import { buildTopologyIndex, TopologyError, type TopologyIndex } from '../topology/index.js';
 import { vmKey } from '../vm/index.js';
+import type { EventLog } from './event-store.js';
 import type { SimEvent } from './events.js';
 import {
   hasRoleInstances, readGatewayHead, readTopoNetwork, readTopoService, readTopoSite, readTopoVm, readTopoVnet, toTopologyModel,
@@ -27,10 +28,10 @@ export class LiveTopology {
    * The index as of `events`, the world's whole log so far (already folded into the world). Only the events since
    * the last call are looked at; a log that shrank (a different run) rebuilds.
    */
-  indexAt(events: readonly SimEvent[]): TopologyIndex {
+  indexAt(events: EventLog): TopologyIndex {
     if (this.index === undefined || events.length < this.seen) return this.rebuild(events.length);
     for (; this.seen < events.length; this.seen++) {
-      const event = events[this.seen];
+      const event = events.at(this.seen);
       if (event !== undefined && !this.follow(this.index, event)) return this.rebuild(events.length);
     }
     return this.index;

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { VizEvent } from './event-fields.js';
+import { countEventsThroughSeq, eventLogWindow } from '../sim/index.js';
 import type { LiveWorld } from './live-world.js';
 import { PROTOCOL_VERSION, type PlaybackState, type ServerMessage } from './protocol.js';
 import { applyEvents, createView, type View } from './view-model.js';
@@ -135,11 +135,11 @@ export class EventStream {
   // Resuming needs the event right after `seq` still in the log, or `seq` to be the newest event.
   private canResumeFrom(seq: number): boolean {
     const events = this.world.events;
-    const last = events[events.length - 1]?.seq ?? -1;
+    const last = events.at(-1)?.seq ?? -1;
     if (seq > last) return false;
     if (seq === last) return true;
     const index = this.indexAfter(seq);
-    return index === 0 ? seq === -1 || seq === (events[0]!.seq - 1) : events[index - 1]!.seq === seq;
+    return index === 0 ? seq === -1 || seq === (events.at(0)!.seq - 1) : events.at(index - 1)!.seq === seq;
   }
 
   // Clients at the same position share each frame's text: JSON.stringify runs once per range, not once per client.
@@ -157,7 +157,7 @@ export class EventStream {
         shared.set(key, text);
       }
       if (!this.deliver(client, text, 'pause')) return;
-      client.sentSeq = events[end - 1]!.seq;
+      client.sentSeq = events.at(end - 1)!.seq;
       index = end;
     }
   }
@@ -211,20 +211,12 @@ export class EventStream {
   private foldLog(): void {
     const events = this.world.events;
     if (this.foldedCount === events.length) return;
-    this.view = applyEvents(this.view, events.slice(this.foldedCount) as VizEvent[]);
+    this.view = applyEvents(this.view, eventLogWindow(events, this.foldedCount));
     this.foldedCount = events.length;
   }
 
   /** Index of the first logged event with seq > `seq`. */
   private indexAfter(seq: number): number {
-    const events = this.world.events;
-    let lo = 0;
-    let hi = events.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (events[mid]!.seq <= seq) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countEventsThroughSeq(this.world.events, seq);
   }
 }

@@ -1,3 +1,4 @@
+import type { EventLog } from '../sim/index.js';
 import type { VizEvent } from './event-fields.js';
 import type { DiffReply, MatrixReply } from './panel-protocol.js';
 import type { ExpectationMark, ReachReply } from './protocol.js';
@@ -8,7 +9,7 @@ import type { ExpectationMark, ReachReply } from './protocol.js';
  */
 export interface LiveWorld {
   /** Every event so far, oldest first, seq strictly increasing. */
-  readonly events: readonly VizEvent[];
+  readonly events: EventLog;
   /** Calls `listener` after each new event; returns the unsubscribe function. */
   subscribe(listener: (event: VizEvent) => void): () => void;
   /** Current simulated time in ms. */

@@ -116,11 +116,15 @@ export function applyEvent(view: View, event: SimEvent): View {
  * Pure fold over a batch: applies every event newer than the view, in order, copying only the records the events
  * touch (see ViewDraft); the given view and everything it shares with the result are left unchanged.
  */
-export function applyEvents(view: View, events: readonly SimEvent[]): View {
-  if (!events.some((event) => event.seq > view.seq)) return view;
-  const draft = new ViewDraft(view);
-  for (const event of events) if (event.seq > draft.view.seq) foldInto(draft, event);
-  return draft.view;
+export function applyEvents(view: View, events: Iterable<SimEvent>): View {
+  // The draft (a copy of the view's top level) is made at the first newer event: a batch of old ones changes nothing.
+  let draft: ViewDraft | undefined;
+  for (const event of events) {
+    if (event.seq <= (draft?.view.seq ?? view.seq)) continue;
+    draft ??= new ViewDraft(view);
+    foldInto(draft, event);
+  }
+  return draft?.view ?? view;
 }
 
 function foldInto(draft: ViewDraft, event: SimEvent): void {

@@ -49,7 +49,7 @@ describe('--record of a compute session', () => {
 
     const text = formatRecordedScenario({ name: EMULATOR_SCENARIO_NAME, seed: DEFAULT_EMULATOR_SEED, era: '2014' }, engine.accepted, engine.sim.clock.now());
     const report = runScenario(parseScenario(text, 'recorded.yaml'));
-    expect(report.events.map(formatEventLine)).toEqual(engine.events.map(formatEventLine));
+    expect([...report.events].map(formatEventLine)).toEqual([...engine.events].map(formatEventLine));
     expect(engine.accepted.map((a) => a.command.type)).toEqual([
       'setNetworkConfig', 'createService', 'createReservedIp', 'addImage', 'createVm', 'removeEndpoint', 'addEndpoint', 'addInternalLoadBalancer',
       'createVm', 'removeEndpoint', 'addEndpoint', 'stopVm', 'deleteVm',

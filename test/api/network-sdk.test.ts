@@ -73,7 +73,7 @@ describe('networking operations through azure-asm-network over http', () => {
       expect(seconds).toBeLessThanOrEqual(101);
     }
     // Each operation ended when the engine logged its key in force; a GET then reads the reset's 64 characters.
-    expect(engine.events.filter((e) => e.type === 'connection.sharedKeySet' && !e.generated)).toHaveLength(2);
+    expect([...engine.events].filter((e) => e.type === 'connection.sharedKeySet' && !e.generated)).toHaveLength(2);
     expect((await callApi(emulator, 'GET', keyPath)).text).toMatch(/<Value>[A-Za-z0-9]{64}<\/Value>/);
     const defaultSites = await secondsUntilDone('POST', '/services/networking/vnet1/gateway/defaultsites',
       '<DefaultSiteList xmlns="http://schemas.microsoft.com/windowsazure"><string>site1</string></DefaultSiteList>');

@@ -33,8 +33,8 @@ describe('--record: a session written as a scenario', () => {
     expect(text).toContain('at: 12s\n');
     expect(text).toContain('until: 1h\n');
     const report = runScenario(parseScenario(text, 'recorded.yaml'));
-    const live = engine.events.map(formatEventLine);
-    expect(report.events.map(formatEventLine)).toEqual(live);
+    const live = [...engine.events].map(formatEventLine);
+    expect([...report.events].map(formatEventLine)).toEqual(live);
     expect(live.some((line) => line.includes('"type":"command.refused"'))).toBe(false);
     expect(engine.accepted.map((a) => a.command.type)).toEqual(['createAffinityGroup', 'setNetworkConfig', 'createGateway', 'setSharedKey', 'setNetworkConfig']);
   });

@@ -46,7 +46,7 @@ describe('run, serve, matrix, reach and status take a plan directly', () => {
     const scenario = await loadScenarioFile(file);
     expect([scenario.seed, scenario.eraMonth.startsWith(eraMonth), scenario.era]).toEqual([0, true, era]);
     const report = runScenario(scenario);
-    expect(report.events.filter((e) => e.type === 'vnet.defined')).toHaveLength(scenario.plan.vnets.length);
+    expect([...report.events].filter((e) => e.type === 'vnet.defined')).toHaveLength(scenario.plan.vnets.length);
   });
 
   it('still refuses a scenario that has a timeline but no seed', async () => {

@@ -12,7 +12,7 @@ const MINUTE_MS = 60_000;
 
 /** The last event at or before `ms`: the page's moment that is the CLI's moment at that event's time. */
 function lastEventBy(world: LiveWorld, ms: number): { seq: number; time: number } {
-  const event = world.events.findLast((e) => e.time <= ms);
+  const event = [...world.events].findLast((e) => e.time <= ms);
   if (event === undefined) throw new Error(`no event by ${ms} ms`);
   return event;
 }

@@ -60,7 +60,7 @@ function shownSeq(page: Page): Promise<number> {
 
 /** The seq of the last event at or before `ms`: the page's moment that is the CLI's moment at that time. */
 function lastSeqBy(world: LiveWorld, ms: number): number {
-  return world.events.findLast((e) => e.time <= ms)!.seq;
+  return [...world.events].findLast((e) => e.time <= ms)!.seq;
 }
 
 interface CliFlow {
@@ -142,7 +142,7 @@ describe('the live view panels in a real browser', () => {
     ]);
     await page.screenshot({ path: join(ARTIFACTS, 'panels-prefix-tree-1400x900.png') });
     // The tree follows the scrubber: just before web1 gets its DIP, FrontEnd holds nothing.
-    const allocated = world.events.find((e) => e.type === 'dip.allocated')!;
+    const allocated = [...world.events].find((e) => e.type === 'dip.allocated')!;
     await showSeq(page, allocated.seq - 1);
     await page.locator('tr[data-prefix="10.1.1.0/24"]', { hasText: 'FrontEnd: 0 of 251 usable held' }).waitFor();
     expect(await page.locator('tr.address.held').count()).toBe(0);

@@ -31,7 +31,7 @@ async function openPage(world: LiveWorld, query = '', width = 1400, height = 900
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(`${server.url}${query}`);
   await page.waitForSelector('#status[data-state="live"]');
-  await expect.poll(() => inspect(page).then((s) => s.lastSeq)).toBe(world.events[world.events.length - 1]!.seq);
+  await expect.poll(() => inspect(page).then((s) => s.lastSeq)).toBe(world.events.at(-1)!.seq);
   expect(errors).toEqual([]);
   return page;
 }
@@ -98,7 +98,7 @@ describe('the graph shows failures, names and time (Chromium)', () => {
     await page.locator('path.link.tunnel[data-condition="failing"]').waitFor(attached);
 
     // Position ∝ simulated time: the thumb sits at the shown event's share of the run's time, not of its event count.
-    const events = world.events;
+    const events = [...world.events];
     const shown = events.find((e) => e.seq === expectations[authFailed]!.atSeq)!;
     const endMs = world.now();
     const byTime = shown.time / endMs;

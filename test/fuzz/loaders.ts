@@ -40,7 +40,7 @@ function cleanly(load: () => unknown): Outcome {
 function recordedLogs(): string[] {
   return ['05-site-to-site-shared-key.yaml', '03-service-becomes-paas.yaml', '14-vnet-to-vnet.yaml'].map((file) => {
     const report = runScenario(parseScenario(readFileSync(join('scenarios', file), 'utf8'), file));
-    return report.events.map((event) => `${formatEventLine(event)}\n`).join('');
+    return [...report.events].map((event) => `${formatEventLine(event)}\n`).join('');
   });
 }
 

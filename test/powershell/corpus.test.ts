@@ -41,7 +41,7 @@ describe('corpus: the era\'s scripts run end to end', () => {
       // same event log byte for byte (a refusal is logged by the run but never recorded as a command).
       const replayed = runScenario(parseScenario(formatPsRecording(run.world), `${name}.recorded.yaml`), {});
       const events = run.world.engine.sim.events;
-      if (events.every((e) => e.type !== 'command.refused')) expect(replayed.events.map(formatEventLine)).toEqual(events.map(formatEventLine));
+      if ([...events].every((e) => e.type !== 'command.refused')) expect([...replayed.events].map(formatEventLine)).toEqual([...events].map(formatEventLine));
       expect(summarizeWorld(replayEvents(replayed.events), run.world.engine.state.compute)).toEqual(summarizeWorld(run.world.engine.sim.world, run.world.engine.state.compute));
     });
   }

@@ -57,7 +57,7 @@ export const storyReport: RunReport = runScenario(parseScenario(GATEWAY_STORY, '
 
 /** The story's world at `atMs`, rebuilt from the run's log by the engine's own fold, with the log up to then. */
 export function contextAt(atMs: number, report: RunReport = storyReport): ExpectationContext {
-  const events = report.events.filter((event) => event.time <= atMs);
+  const events = [...report.events].filter((event) => event.time <= atMs);
   return { world: replayEvents(events), events, refused: report.refused.filter((r) => r.atMs <= atMs), nowMs: atMs };
 }
 

@@ -14,7 +14,7 @@ const STORIES_WITH_REFUSALS = [
 
 function runToLog(path: string) {
   const { report, world } = runScenarioToWorld(parseScenario(readFileSync(path, 'utf8'), path));
-  return { report, world, log: report.events.map((e) => `${formatEventLine(e)}\n`).join('') };
+  return { report, world, log: [...report.events].map((e) => `${formatEventLine(e)}\n`).join('') };
 }
 
 describe('refused commands are in the --log as events that change nothing', () => {
@@ -22,7 +22,7 @@ describe('refused commands are in the --log as events that change nothing', () =
     const first = runToLog(path);
     expect(runToLog(path).log).toBe(first.log);
 
-    const refusedEvents = first.report.events.filter((e): e is SimEventOf<'command.refused'> => e.type === 'command.refused');
+    const refusedEvents = [...first.report.events].filter((e): e is SimEventOf<'command.refused'> => e.type === 'command.refused');
     expect(refusedEvents.map((e) => [e.time, e.command, e.code, e.message, e.at])).toEqual(first.report.refused.map((r) => [
       r.atMs, r.command.type, r.code, r.message, r.at === undefined ? undefined : `${r.at.file}:${r.at.line}:${r.at.column}`,
     ]));
@@ -30,12 +30,12 @@ describe('refused commands are in the --log as events that change nothing', () =
     const reading = checkEventLog(first.log);
     if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
     expect(serializeWorld(reading.world)).toBe(serializeWorld(first.world));
-    const withoutRefusals = first.report.events.filter((e) => e.type !== 'command.refused');
+    const withoutRefusals = [...first.report.events].filter((e) => e.type !== 'command.refused');
     expect(serializeWorld(replayEvents(withoutRefusals))).toBe(serializeWorld(first.world));
   });
 
   it('names the objects the refusal is about', () => {
     const { report } = runToLog('scenarios/03-service-becomes-paas.yaml');
-    expect(report.events.find((e) => e.type === 'command.refused')).toMatchObject({ command: 'createVm', code: 'service-kind-mismatch', objects: expect.arrayContaining(['service:shop']) });
+    expect([...report.events].find((e) => e.type === 'command.refused')).toMatchObject({ command: 'createVm', code: 'service-kind-mismatch', objects: expect.arrayContaining(['service:shop']) });
   });
 });

@@ -86,7 +86,7 @@ describe('runScenario', () => {
       'startVm broken refused with vm-not-stopped: held',
       'vm web/ok is ReadyRole: held',
     ]);
-    const failedAt = (vm: string) => report.events.find((e) => e.type === 'vm.stateChanged' && e['vm'] === vm && String(e['to']).includes('Fail'))?.time;
+    const failedAt = (vm: string) => [...report.events].find((e) => e.type === 'vm.stateChanged' && e['vm'] === vm && String(e['to']).includes('Fail'))?.time;
     expect(failedAt('broken')).toBe(3 * 60_000);
     expect(failedAt('ok')).toBe(15 * 60_000 + 90_000);
     expect(report.unexpectedRefusals).toEqual([]);
@@ -94,8 +94,8 @@ describe('runScenario', () => {
 
   it('gives a byte-identical event log when run twice with the same seed', () => {
     const scenario = loadStory(STORY);
-    const first = runScenario(scenario).events.map(formatEventLine);
-    const second = runScenario(loadStory(STORY)).events.map(formatEventLine);
+    const first = [...runScenario(scenario).events].map(formatEventLine);
+    const second = [...runScenario(loadStory(STORY)).events].map(formatEventLine);
     expect(second).toEqual(first);
     expect(first.length).toBeGreaterThan(20);
   });
@@ -134,13 +134,13 @@ describe('runScenario', () => {
     const report = runScenario(parseScenario(SMALL, 'small.yaml'), { untilMs: 6 * 60_000 });
     expect(report.endMs).toBe(360_000);
     expect(report.expectations.map((r) => r.status)).toEqual(['held', 'held', 'notReached', 'notReached']);
-    expect(report.events.some((e) => e.type === 'vm.stateChanged' && e['to'] === 'StoppingAndDeallocating')).toBe(false);
+    expect([...report.events].some((e) => e.type === 'vm.stateChanged' && e['to'] === 'StoppingAndDeallocating')).toBe(false);
     expect(hasRunPassed(report)).toBe(true);
   });
 
   it('replaces the seed when asked, which changes the random choices but not the story', () => {
     const scenario = loadStory(STORY);
-    const vipOf = (seed?: number) => runScenario(scenario, { seed }).events.find((e) => e.type === 'vip.assigned')?.['ip'];
+    const vipOf = (seed?: number) => [...runScenario(scenario, { seed }).events].find((e) => e.type === 'vip.assigned')?.['ip'];
     expect(vipOf(99)).not.toBe(vipOf());
     expect(runScenario(scenario, { seed: 99 }).seed).toBe(99);
     expect(hasRunPassed(runScenario(scenario, { seed: 99 }))).toBe(true);
@@ -153,7 +153,7 @@ describe('runScenario', () => {
       expect.stringMatching(/^createVm \S+ line 15$/),
     ]);
     expect(report.unexpectedRefusals).toEqual(report.refused);
-    expect(report.events.filter((e) => e.type === 'command.refused')).toHaveLength(1);
+    expect([...report.events].filter((e) => e.type === 'command.refused')).toHaveLength(1);
     expect(hasRunPassed(report)).toBe(true);
   });
 

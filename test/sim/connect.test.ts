@@ -84,7 +84,7 @@ describe('the engine runs Connect commands through the event log', () => {
       { type: 'deleteConnectGroup', name: 'B' },
       { type: 'removeConnectAgent', machine: 'win1' },
     );
-    const reading = checkEventLog(sim.events.map((e) => formatEventLine(e)).join('\n'));
+    const reading = checkEventLog([...sim.events].map((e) => formatEventLine(e)).join('\n'));
     expect(reading.ok).toBe(true);
     if (!reading.ok) return;
     expect(reading.world.connect).toEqual(sim.world.connect);

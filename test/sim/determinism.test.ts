@@ -66,7 +66,7 @@ describe('determinism, replay and invariants', () => {
       expect(checkInvariants(sim.world)).toEqual([]);
       expect(serializeWorld(replayEvents(sim.events))).toBe(serializeWorld(sim.world));
       const again = run(steps, seed);
-      expect(again.events.map(formatEventLine)).toEqual(sim.events.map(formatEventLine));
+      expect([...again.events].map(formatEventLine)).toEqual([...sim.events].map(formatEventLine));
     },
   );
 
@@ -90,7 +90,7 @@ describe('determinism, replay and invariants', () => {
         } else expect(unkept.execute(step.command)).toEqual(kept.execute(step.command));
       }
       expect(unkeptLines).toEqual(keptLines);
-      expect(unkept.events).toEqual([]);
+      expect([...unkept.events]).toEqual([]);
       expect(serializeWorld(unkept.world)).toBe(serializeWorld(kept.world));
       expect(serializeWorld(replayEvents(kept.events))).toBe(serializeWorld(unkept.world));
     },
@@ -115,7 +115,7 @@ describe('determinism, replay and invariants', () => {
       const sim = startSimulation({ seed });
       mustExecute(sim, ...BASE_SETUP, ...script);
       sim.advanceTo(3_600_000);
-      return sim.events.map(formatEventLine);
+      return [...sim.events].map(formatEventLine);
     };
     expect(log(7)).toEqual(log(7));
     expect(log(7)).not.toEqual(log(8));
@@ -127,7 +127,7 @@ describe('determinism, replay and invariants', () => {
     const line = formatEventLine(sim.events.at(-1)!);
     expect(line.startsWith('{"seq":')).toBe(true);
     expect(Object.keys(JSON.parse(line) as object).slice(0, 3)).toEqual(['seq', 'time', 'type']);
-    const text = sim.events.map(formatEventLine).join('\n');
+    const text = [...sim.events].map(formatEventLine).join('\n');
     const reading = checkEventLog(text);
     if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
     expect(serializeWorld(replayEvents(reading.events))).toBe(serializeWorld(sim.world));
@@ -144,9 +144,9 @@ describe('determinism, replay and invariants', () => {
 
   it('starts every log with world.started, the VNets with their subnets and the local sites at t=0', () => {
     const sim = startSimulation({ scenarioName: 'hybrid' });
-    expect(sim.events.map((e) => [e.time, e.type])).toEqual([[0, 'world.started'], [0, 'vnet.defined'], [0, 'vnet.defined']]);
-    expect(sim.events[1]).toMatchObject({ vnet: 'CorpNet', affinityGroup: 'CorpAG', subnets: [{ name: 'FrontEnd', prefix: '10.1.1.0/24' }, { name: 'BackEnd', prefix: '10.1.2.0/29' }, { name: 'GatewaySubnet', prefix: '10.1.255.0/29' }] });
-    expect(sim.events[2]).toMatchObject({ vnet: 'RegionNet', region: 'West Europe' });
+    expect([...sim.events].map((e) => [e.time, e.type])).toEqual([[0, 'world.started'], [0, 'vnet.defined'], [0, 'vnet.defined']]);
+    expect(sim.events.at(1)).toMatchObject({ vnet: 'CorpNet', affinityGroup: 'CorpAG', subnets: [{ name: 'FrontEnd', prefix: '10.1.1.0/24' }, { name: 'BackEnd', prefix: '10.1.2.0/29' }, { name: 'GatewaySubnet', prefix: '10.1.255.0/29' }] });
+    expect(sim.events.at(2)).toMatchObject({ vnet: 'RegionNet', region: 'West Europe' });
     expect(replayEvents(sim.events)).toMatchObject({ scenario: 'hybrid', era: '2014' });
   });
 

@@ -22,7 +22,7 @@ function setUp(...extra: Parameters<typeof mustExecute>[1][]): Simulation {
 }
 
 function statesOf(sim: Simulation, service: string, vm: string): string[] {
-  return sim.events.flatMap((e) => (e.type === 'vm.stateChanged' && e.service === service && e.vm === vm ? [`${e.time}:${e.to}`] : []));
+  return [...sim.events].flatMap((e) => (e.type === 'vm.stateChanged' && e.service === service && e.vm === vm ? [`${e.time}:${e.to}`] : []));
 }
 
 describe('creating VMs', () => {
@@ -56,7 +56,7 @@ describe('creating VMs', () => {
     const service = findService(sim.world, 'other');
     expect(service).toMatchObject({ kind: 'IaaS', dnsName: 'other.cloudapp.net', deployments: { staging: null } });
     expect(service?.deployments.production).toMatchObject({ name: 'other', kind: 'IaaS', status: 'Running', vms: ['a', 'b'] });
-    expect(sim.events.filter((e) => e.type === 'vip.assigned')).toHaveLength(1);
+    expect([...sim.events].filter((e) => e.type === 'vip.assigned')).toHaveLength(1);
   });
 
   it('names the deployment as New-AzureVM -DeploymentName asks, and later VMs join it as roles', () => {

@@ -15,7 +15,7 @@ const stories = readdirSync('scenarios').filter((name) => name.endsWith('.yaml')
 
 function logOf(file: string): { events: readonly SimEvent[]; text: string } {
   const path = `scenarios/${file}`;
-  const { events } = runScenario(parseScenario(readFileSync(path, 'utf8'), path));
+  const events = [...runScenario(parseScenario(readFileSync(path, 'utf8'), path)).events];
   return { events, text: events.map((event) => `${formatEventLine(event)}\n`).join('') };
 }
 
@@ -56,8 +56,8 @@ describe('an emulator session log reads back', () => {
     sim.advanceTo(3_600_000);
     const plan = makePlan([{ name: 'CorpNet', affinityGroup: 'CorpAG', addressSpace: ['10.1.0.0/16'], subnets: { FrontEnd: '10.1.1.0/24', BackEnd: '10.1.2.0/29', Data: '10.1.3.0/24' } }]);
     mustExecute(sim, { type: 'setNetworkConfig', plan });
-    expect(sim.events.some((event) => event.type === 'vnet.removed')).toBe(true);
-    const reading = checkEventLog(sim.events.map((event) => `${formatEventLine(event)}\n`).join(''));
+    expect([...sim.events].some((event) => event.type === 'vnet.removed')).toBe(true);
+    const reading = checkEventLog([...sim.events].map((event) => `${formatEventLine(event)}\n`).join(''));
     if (!reading.ok) expect.unreachable(`line ${reading.problem.line}: ${reading.problem.message}`);
     expect(serializeWorld(reading.world)).toBe(serializeWorld(sim.world));
   });

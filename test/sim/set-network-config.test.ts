@@ -138,8 +138,8 @@ describe('setNetworkConfig on a scenario timeline', () => {
     const xml = siteToSiteConfig().replace(/\n\s*/g, '');
     const scenario = parseScenario(`name: upload\nseed: 1\nera: 2014\ntimeline:\n  - at: 5m\n    setNetworkConfig:\n      xml: '${xml}'\n  - at: 6m\n    createGateway: { vnet: vnet1, gatewayType: DynamicRouting }\nuntil: 1h\n`, 'upload.yaml');
     const report = runScenario(scenario);
-    expect(report.events.find((e) => e.type === 'vnet.defined')).toMatchObject({ time: 300_000, vnet: 'vnet1' });
-    expect(report.events.some((e) => e.type === 'gateway.stateChanged' && e.to === 'Provisioned')).toBe(true);
+    expect([...report.events].find((e) => e.type === 'vnet.defined')).toMatchObject({ time: 300_000, vnet: 'vnet1' });
+    expect([...report.events].some((e) => e.type === 'gateway.stateChanged' && e.to === 'Provisioned')).toBe(true);
   });
 
   it('reports an inline document that is not a network configuration at its place in the scenario', () => {

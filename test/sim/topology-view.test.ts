@@ -6,7 +6,7 @@ const HYBRID_STORY = 'scenarios/reach-hybrid.yaml';
 
 async function reachAt(atMs: number, from: string, to: string) {
   const report = runScenario(await loadScenarioFile(HYBRID_STORY), { untilMs: atMs });
-  const model = toTopologyModel(replayEvents(report.events.filter((e) => e.time <= atMs)));
+  const model = toTopologyModel(replayEvents([...report.events].filter((e) => e.time <= atMs)));
   const result = queryReach(buildTopologyIndex(model), from, to, { protocol: 'tcp', port: 3389 });
   if (!result.ok) throw new Error(`query refused: ${JSON.stringify(result)}`);
   return { model, answer: result.answer };

@@ -21,7 +21,7 @@ function measure(seed: number, setUp: (seed: number) => Simulation, command: Com
   const startMs = sim.clock.now();
   mustExecute(sim, command);
   sim.advanceTo(startMs + SETTLED_MS);
-  const done = sim.events.find((e) => e.type === 'vm.stateChanged' && e.vm === 'a' && e.to === endState && e.time >= startMs);
+  const done = [...sim.events].find((e) => e.type === 'vm.stateChanged' && e.vm === 'a' && e.to === endState && e.time >= startMs);
   if (done === undefined) throw new Error(`never reached ${endState}`);
   return done.time - startMs;
 }

@@ -10,8 +10,8 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
 let connectEvents: readonly SimEvent[] = [];
 let sharedKeyEvents: readonly SimEvent[] = [];
 beforeAll(async () => {
-  connectEvents = runScenario(await loadScenarioFile('scenarios/15-azure-connect-2012.yaml')).events;
-  sharedKeyEvents = runScenario(await loadScenarioFile('scenarios/05-site-to-site-shared-key.yaml')).events;
+  connectEvents = [...runScenario(await loadScenarioFile('scenarios/15-azure-connect-2012.yaml')).events];
+  sharedKeyEvents = [...runScenario(await loadScenarioFile('scenarios/05-site-to-site-shared-key.yaml')).events];
 });
 
 function graphAt(events: readonly SimEvent[], timeMs: number): Graph {

@@ -10,7 +10,7 @@ const MINUTE_MS = 60_000;
 /** Scenario 05: the tunnel fails AUTHENTICATION_FAILED from 0:17 until the device gets the key at 0:40; a refused createGateway at 0:45. */
 let sharedKeyEvents: readonly SimEvent[] = [];
 beforeAll(async () => {
-  sharedKeyEvents = runScenario(await loadScenarioFile('scenarios/05-site-to-site-shared-key.yaml')).events;
+  sharedKeyEvents = [...runScenario(await loadScenarioFile('scenarios/05-site-to-site-shared-key.yaml')).events];
 });
 
 function graphAt(timeMs: number): Graph {

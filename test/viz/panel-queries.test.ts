@@ -41,7 +41,7 @@ describe('diff and matrix queries on the socket', () => {
   it('answers a diff between two moments and the matrix at one, each echoing the moments it is about', async () => {
     const world = createScenarioWorld(await loadScenarioFile(HUB));
     world.advanceTo(2 * 60 * 60_000);
-    const [before, connected, stopped] = [10, 30, 90].map((minutes) => world.events.findLast((e) => e.time <= minutes * 60_000)!);
+    const [before, connected, stopped] = [10, 30, 90].map((minutes) => [...world.events].findLast((e) => e.time <= minutes * 60_000)!);
     const client = await connectTo(world);
     // web1 reaches HQ only once the tunnel is up (16m), and no longer once it is stopped (1h).
     const gained = await ask(client, { type: 'diff', requestId: 'd1', fromSeq: before!.seq, toSeq: connected!.seq });

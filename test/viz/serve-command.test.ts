@@ -27,7 +27,7 @@ describe('createScenarioWorld', () => {
     expect(stops[0]).toBe(0);
     expect(stops).toContain(60_000);
     expect(stops[stops.length - 1]).toBe(3_600_000);
-    expect(world.events.some((e) => e.type === 'connection.stateChanged' && e.to === 'Connected')).toBe(true);
+    expect([...world.events].some((e) => e.type === 'connection.stateChanged' && e.to === 'Connected')).toBe(true);
   });
 });
 

@@ -41,7 +41,7 @@ describe('reach queries from the page, answered by the topology engine', () => {
 
   it('answers on a replayed event log exactly as on the live scenario', async () => {
     const scenario = await loadScenarioFile(SCENARIO);
-    const replay = createLogWorld(runScenario(scenario, { untilMs: 30 * 60_000 }).events, SCENARIO);
+    const replay = createLogWorld([...runScenario(scenario, { untilMs: 30 * 60_000 }).events], SCENARIO);
     replay.advanceTo(30 * 60_000);
     expect(replay.reach!('vm:web/web1', 'site:HQ')).toEqual((await worldAt(30 * 60_000)).reach!('vm:web/web1', 'site:HQ'));
   });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SimEvent, World } from '../../sim/index.js';
+import type { EventLog, World } from '../../sim/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import type { RefusedCommand } from '../run-report.js';
 import type { WrittenWindow } from './time-window.js';
@@ -8,7 +8,7 @@ import type { WrittenWindow } from './time-window.js';
 export interface ExpectationContext {
   world: World;
   /** Every event so far, oldest first. */
-  events: readonly SimEvent[];
+  events: EventLog;
   /** Every command refused so far, oldest first. */
   refused: readonly RefusedCommand[];
   nowMs: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SimEvent } from '../../sim/index.js';
+import { countEventsBeforeTime, countEventsThroughTime, eventTypeAt, type EventLog, type SimEvent } from '../../sim/index.js';
 import { formatClock } from '../../input/index.js';
 import { defineExpectationKind } from './expectation-kind.js';
 import {
@@ -67,9 +67,16 @@ export const notLoggedKind = defineExpectationKind({
 });
 
 /** The matching events (or distinct values) in the window, and that in words: `2 (00:11:29, 00:45:00)`. */
-function countEvents(p: Counted, events: readonly SimEvent[], nowMs: number): { count: number; text: string } {
+function countEvents(p: Counted, events: EventLog, nowMs: number): { count: number; text: string } {
   const { fromMs, untilMs } = windowAt(p, nowMs);
-  const matched = events.filter((event) => event.time >= fromMs && event.time <= untilMs && matchesQuery(p, event));
+  // Times never go back: the window is a run of the log, and only its events of the query's type are rebuilt.
+  const matched: SimEvent[] = [];
+  const end = countEventsThroughTime(events, untilMs);
+  for (let index = countEventsBeforeTime(events, fromMs); index < end; index++) {
+    if (eventTypeAt(events, index) !== p.type) continue;
+    const event = events.at(index)!;
+    if (matchesQuery(p, event)) matched.push(event);
+  }
   if (p.distinct !== undefined) {
     const field = p.distinct;
     const values = [...new Set(matched.map((event) => fieldOf(event, field)))];

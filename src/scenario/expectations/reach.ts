@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DISPOSITIONS, LiveTopology, queryReach, queryReachOnAnyPort, type ReachAnswer, type SimEvent, type World,
+  DISPOSITIONS, LiveTopology, queryReach, queryReachOnAnyPort, type EventLog, type ReachAnswer, type World,
 } from '../../sim/index.js';
 import type { TopologyIndex } from '../../topology/index.js';
 import type { ObjectReference } from '../object-reference.js';
@@ -71,7 +71,7 @@ export const noReachKind = defineExpectationKind({
 const liveTopologies = new WeakMap<World, LiveTopology>();
 
 /** The index of the world as it is now: built at a run's first reach expectation, then updated, never rebuilt per flow. */
-function liveIndexOf(world: World, events: readonly SimEvent[]): TopologyIndex {
+function liveIndexOf(world: World, events: EventLog): TopologyIndex {
   let live = liveTopologies.get(world);
   if (live === undefined) liveTopologies.set(world, (live = new LiveTopology(world)));
   return live.indexAt(events);

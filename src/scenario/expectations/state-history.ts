@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SimEvent } from '../../sim/index.js';
+import type { EventLog, SimEvent } from '../../sim/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import { CONNECTIVITY_STATE } from './connection-state.js';
 import { defineExpectationKind, type Verdict } from './expectation-kind.js';
@@ -95,7 +95,7 @@ function subjectOf(p: HistoryParameters): Subject {
  * The states the subject held at some moment of the window, in the order first held: the state it was in at the
  * window's start, then every state a change moved it into (or out of, for one created inside the window) up to its end.
  */
-function statesHeld(subject: Subject, events: readonly SimEvent[], window: Window): string[] {
+function statesHeld(subject: Subject, events: EventLog, window: Window): string[] {
   let atStart = subject.initial;
   const held = new Set<string>();
   for (const event of events) {
