@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { countEventsThroughTime, eventLogWindow } from '../sim/index.js';
-import { buildTopologyIndex, diffIndexes, type FlowChange } from '../topology/index.js';
+import { diffIndexes, type FlowChange } from '../topology/index.js';
 import { findCauseEvents, listReachEvents } from './diff-causes.js';
 import { formatDiffJson, formatDiffText, type DiffReport, type ExplainedChange } from './diff-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
@@ -23,7 +23,7 @@ export interface DiffOptions {
  */
 export async function runDiff(file: string, options: DiffOptions): Promise<string> {
   const [before, after] = await loadWorldsAt(file, [options.fromMs, options.toMs]);
-  const diff = diffIndexes(buildTopologyIndex(before.model, { ownsModel: true }), buildTopologyIndex(after.model, { ownsModel: true }));
+  const diff = diffIndexes(before.index, after.index);
   const [early, late] = [Math.min(options.fromMs, options.toMs), Math.max(options.fromMs, options.toMs)];
   const { events } = options.fromMs <= options.toMs ? after : before;
   const between = listReachEvents(eventLogWindow(events, countEventsThroughTime(events, early), countEventsThroughTime(events, late)));

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { computeMatrix, buildTopologyIndex } from '../topology/index.js';
+import { computeMatrix } from '../topology/index.js';
 import { computeConnectMatrix, connectCsvRows, formatConnectMatrixText } from './matrix-connect.js';
 import { formatMatrixCsv, formatMatrixJson, formatMatrixText, type MatrixReport } from './matrix-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
@@ -14,7 +14,7 @@ export async function runMatrix(file: string, options: { atMs?: number | undefin
   // The matrix prints classes and ports, never a hop: its model needs no scenario positions.
   const world = await loadWorldAt(file, options.atMs, { withSources: false });
   const report: MatrixReport = {
-    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(buildTopologyIndex(world.model, { ownsModel: true })),
+    scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, matrix: computeMatrix(world.index),
   };
   // Connect is a policy overlay, not a network: its pairs are listed beside the matrix, never folded into its classes.
   const connect = computeConnectMatrix(world.world);

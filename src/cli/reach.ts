@@ -1,9 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ConnectPath } from '../connect/index.js';
 import { formatClock } from '../input/index.js';
-import {
-  buildTopologyIndex, queryReach, queryReachOnAnyPort, type EndpointError, type FlowQuery, type TopologyModel,
-} from '../topology/index.js';
+import { queryReach, queryReachOnAnyPort, type EndpointError, type FlowQuery, type TopologyIndex } from '../topology/index.js';
 import { answerConnectReach, formatConnectPath } from './reach-connect.js';
 import { formatReachJson, formatReachText, type ReachReport } from './reach-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
@@ -42,14 +40,14 @@ export interface ReachRun {
  */
 export async function runReach(file: string, from: string, to: string, options: ReachOptions): Promise<ReachRun> {
   const world = await loadWorldAt(file, options.atMs, { withSources: true });
-  const index = buildTopologyIndex(world.model, { ownsModel: true });
+  const { index } = world;
   const result = options.query === undefined
     ? queryReachOnAnyPort(index, from, to)
     : { ...queryReach(index, from, to, options.query), port: `${options.query.protocol}/${options.query.port}` };
   // Connect is asked beside the network paths: machines it knows (a laptop with the agent) may be no network end.
   const connect = answerConnectReach(world.world, from, to);
   if (!result.ok && connect !== undefined) return answerConnectOnly(world, from, to, connect, options.format);
-  if (!result.ok) return { stdout: '', stderr: explainEndpointError(result.error, world.model), exitCode: EXIT_BAD_ENDPOINT };
+  if (!result.ok) return { stdout: '', stderr: explainEndpointError(result.error, index), exitCode: EXIT_BAD_ENDPOINT };
   const report: ReachReport = {
     scenario: world.scenario.name, file: world.scenario.file, atMs: world.atMs, from, to, port: result.port, answer: result.answer,
   };
@@ -70,12 +68,12 @@ function answerConnectOnly(world: WorldView, from: string, to: string, connect: 
 }
 
 /** `error unknown-name: …` plus the names the user probably meant, or the names that exist when none is near. */
-export function explainEndpointError(error: EndpointError, model: TopologyModel): string {
+export function explainEndpointError(error: EndpointError, index: TopologyIndex): string {
   const lines = [`vnetsim reach: error ${error.code}: ${error.message}`];
   if (error.suggestions.length > 0) {
     lines.push(`  did you mean: ${error.suggestions.join(', ')}`);
   } else if (error.code === 'unknown-name') {
-    const names = model.vms.map((vm) => `${vm.service}:${vm.name}`).sort();
+    const names = [...index.vmsByKey.values()].map((vm) => `${vm.service}:${vm.name}`).sort();
     const shown = names.slice(0, MAX_LISTED_NAMES).join(', ');
     lines.push(names.length === 0 ? '  this world holds no VM at that time' : `  VMs at that time: ${shown}${names.length > MAX_LISTED_NAMES ? ', …' : ''}`);
   }

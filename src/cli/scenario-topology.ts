@@ -1,15 +1,16 @@
 import type { SourceRef } from '../common/index.js';
 import { loadScenarioFile, runScenarioForWorld, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import {
-  countEventsThroughTime, eventLogWindow, replayEvents, toTopologyModel, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
+  countEventsThroughTime, eventLogWindow, replayEvents, toTopologyIndex, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
 } from '../sim/index.js';
-import type { TopologyModel } from '../topology/index.js';
+import type { TopologyIndex } from '../topology/index.js';
 
 /** A scenario world at one simulated time, as the reachability engine sees it. */
 export interface WorldView {
   scenario: Scenario;
   atMs: number;
-  model: TopologyModel;
+  /** The world's reachability index, read for this view alone (the caller may apply changes to it). */
+  index: TopologyIndex;
   /** The folded world at that time (Connect's policy lives here, beside the network the model describes). */
   world: World;
 }
@@ -34,7 +35,7 @@ export async function loadWorldAt(file: string, atMs: number | undefined, option
   const scenario = await loadScenarioFile(file);
   const run = runScenarioForWorld(scenario, atMs === undefined ? {} : { untilMs: atMs });
   const sources = options.withSources ? findScenarioSources(scenario, run.endMs, run.refused) : undefined;
-  return { scenario, atMs: run.endMs, world: run.world, model: toTopologyModel(run.world, sources) };
+  return { scenario, atMs: run.endMs, world: run.world, index: toTopologyIndex(run.world, sources) };
 }
 
 /** Runs a scenario file up to each requested time (its end when none) and views the world at each, in the same order. */
@@ -53,7 +54,7 @@ export async function loadWorldsAt<const Times extends readonly (number | undefi
     const events = isRunEnd ? report.events : eventLogWindow(report.events, 0, countEventsThroughTime(report.events, atMs));
     const sources = findScenarioSources(scenario, atMs, report.refused);
     const folded = isRunEnd ? world : replayEvents(events);
-    return { scenario, atMs, events, world: folded, model: toTopologyModel(folded, sources) };
+    return { scenario, atMs, events, world: folded, index: toTopologyIndex(folded, sources) };
   }) as { [K in keyof Times]: WorldAt };
 }
 

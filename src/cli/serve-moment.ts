@@ -1,7 +1,7 @@
 import {
-  applyEvent, countEventsThroughSeq, createWorld, eventLogWindow, LiveTopology, replayEvents, toTopologyModel, type EventLog,
+  applyEvent, countEventsThroughSeq, createWorld, eventLogWindow, LiveTopology, replayEvents, toTopologyIndex, type EventLog,
 } from '../sim/index.js';
-import { buildTopologyIndex, type TopologyIndex } from '../topology/index.js';
+import type { TopologyIndex } from '../topology/index.js';
 
 /** A moment of the log as the page names it: the last event shown (0 before any) and its simulated time. */
 export interface Moment {
@@ -66,7 +66,7 @@ export function createMomentIndexer(readEvents: () => EventLog): MomentIndexer {
     ownIndexAt(atSeq) {
       const events = readEvents();
       const count = atSeq === undefined ? events.length : countEventsThroughSeq(events, atSeq);
-      const index = buildTopologyIndex(toTopologyModel(replayEvents(eventLogWindow(events, 0, count))), { ownsModel: true });
+      const index = toTopologyIndex(replayEvents(eventLogWindow(events, 0, count)));
       return { index, count, ...momentOf(events, count) };
     },
   };

@@ -19,7 +19,7 @@ export { checkEventLog, type LogReading, type LogProblem } from './log-check.js'
 export { checkInvariants } from './invariants.js';
 export { REFUSAL_CODES, type RefusalCodeEntry } from './refusal-codes.js';
 export { resolveConnectParty, listConnectParties, listRoleInstances, type ConnectPartyResult } from './connect-parties.js';
-export { toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
+export { toTopologyIndex, toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
 export { LiveTopology } from './topology-live.js';
 export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type ReachAnswer } from '../topology/index.js';
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';

@@ -1,9 +1,9 @@
-import { buildTopologyIndex, TopologyError, type TopologyIndex } from '../topology/index.js';
+import { TopologyError, type TopologyIndex } from '../topology/index.js';
 import { vmKey } from '../vm/index.js';
 import type { EventLog } from './event-store.js';
 import type { SimEvent } from './events.js';
 import {
-  hasRoleInstances, readGatewayHead, readTopoNetwork, readTopoService, readTopoSite, readTopoVm, readTopoVnet, toTopologyModel,
+  hasRoleInstances, readGatewayHead, readTopoNetwork, readTopoService, readTopoSite, readTopoVm, readTopoVnet, toTopologyIndex,
 } from './topology-view.js';
 import type { World } from './world.js';
 
@@ -38,7 +38,7 @@ export class LiveTopology {
   }
 
   private rebuild(seen: number): TopologyIndex {
-    this.index = buildTopologyIndex(toTopologyModel(this.world), { ownsModel: true });
+    this.index = toTopologyIndex(this.world);
     this.showsRoleInstances = Object.values(this.world.services).some(hasRoleInstances);
     this.seen = seen;
     return this.index;

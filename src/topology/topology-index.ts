@@ -30,9 +30,14 @@ export type TopologyChange =
 export type TopologyNetwork = Pick<TopologyModel, 'affinityGroups' | 'vnets' | 'localSites'>;
 
 /** Stable codes for programming misuse of the index (never for user input, which yields answers or query errors). */
-export type TopologyErrorCode = 'unknown-vm' | 'unknown-service' | 'unknown-vnet' | 'unknown-site' | 'no-gateway' | 'unknown-connection' | 'outside-model';
+export type TopologyErrorCode =
+  | 'unknown-vm' | 'unknown-service' | 'unknown-vnet' | 'unknown-site' | 'no-gateway' | 'unknown-connection' | 'outside-model'
+  | 'vm-keys-mismatch';
 
-/** Thrown on programming misuse: a change naming an object the world does not hold, or a flow that never enters Azure. */
+/**
+ * Thrown on programming misuse: a change naming an object the world does not hold, a flow that never enters Azure, or
+ * VM keys that do not match the VMs.
+ */
 export class TopologyError extends Error {
   readonly code: TopologyErrorCode;
 
@@ -68,13 +73,27 @@ export class TopologyIndex {
   private flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
   private gatewayRoutes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
 
-  /** With `ownsModel`, the index edits the caller's model in place instead of copying every VM and gateway first. */
+  /**
+   * With `ownsModel`, the index edits the caller's model in place instead of copying every VM and gateway first; with
+   * `vmKeys`, it files the VMs under the caller's keys instead of composing one per VM.
+   */
   constructor(model: TopologyModel, options: TopologyIndexOptions = {}) {
     this.model = options.ownsModel === true ? model : copyMutableParts(model);
     for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
     for (const service of this.model.services) this.servicesByName.set(service.name, service);
     this.indexNetwork();
-    for (const vm of this.model.vms) this.vmsByKey.set(this.keyOfOwnVm(vm), vm);
+    const { vms } = this.model;
+    const keys = options.vmKeys;
+    if (keys === undefined) {
+      for (const vm of vms) this.vmsByKey.set(this.keyOfOwnVm(vm), vm);
+      return;
+    }
+    if (keys.length !== vms.length) throw new TopologyError('vm-keys-mismatch', `${keys.length} VM keys for ${vms.length} VMs`);
+    for (let i = 0; i < vms.length; i++) {
+      const vm = vms[i]!;
+      this.shareServiceName(vm);
+      this.vmsByKey.set(keys[i]!, vm);
+    }
   }
 
   /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */
@@ -221,9 +240,13 @@ export class TopologyIndex {
    * service up by it, and one shared, already hashed string compares by identity instead of costing a cache miss.
    */
   private keyOfOwnVm(vm: TopoVm): string {
+    this.shareServiceName(vm);
+    return keyOfVm(vm);
+  }
+
+  private shareServiceName(vm: TopoVm): void {
     const service = this.servicesByName.get(vm.service);
     if (service !== undefined) vm.service = service.name;
-    return keyOfVm(vm);
   }
 
   private putVm(fresh: TopoVm): void {
@@ -324,6 +347,11 @@ export class TopologyIndex {
 export interface TopologyIndexOptions {
   /** The caller hands the model over (it was made for this index alone), so applied changes may edit it in place. */
   ownsModel?: boolean | undefined;
+  /**
+   * Each model VM's key (`service/vm`, as keyOfVm composes it), in model order, when the caller holds them already
+   * (a world files its VMs under the same keys): a large world's index then composes and hashes no key string.
+   */
+  vmKeys?: readonly string[] | undefined;
 }
 
 /** Builds the lookup index for a world. */

@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile, runScenario } from '../../src/scenario/index.js';
-import { buildTopologyIndex, queryReach, replayEvents, toTopologyModel } from '../../src/sim/index.js';
+import { loadScenarioFile, runScenario, runScenarioForWorld } from '../../src/scenario/index.js';
+import { buildTopologyIndex, queryReach, replayEvents, toTopologyIndex, toTopologyModel } from '../../src/sim/index.js';
+import { keyOfVm, TopologyError, type TopologyIndex } from '../../src/topology/index.js';
 
 const HYBRID_STORY = 'scenarios/reach-hybrid.yaml';
 
@@ -25,5 +27,25 @@ describe('the topology view of a simulated world', () => {
     const { model, answer } = await reachAt(30 * 60_000, 'web1', '192.168.1.10');
     expect(model.vnets.find((v) => v.name === 'CorpVNet')?.gateway?.connections).toEqual([{ site: 'HQ', state: 'Connected' }]);
     expect(answer.disposition).toBe('delivered');
+  });
+});
+
+describe('the index read straight from a world', () => {
+  // Every scenario that runs (plan-mistakes.yaml is a plan refused on purpose).
+  const scenarios = readdirSync('scenarios').filter((name) => name.endsWith('.yaml') && name !== 'plan-mistakes.yaml');
+  /** The index's world and every key it files a VM under, as text. */
+  const describeIndex = (index: TopologyIndex): string =>
+    JSON.stringify({ model: index.toModel(), keys: [...index.vmsByKey].map(([key, vm]) => [key, keyOfVm(vm)]) });
+
+  it.each(scenarios)('%s: holds what the model built separately and indexed gives, under the same keys', async (name) => {
+    const { world } = runScenarioForWorld(await loadScenarioFile(`scenarios/${name}`));
+    expect(describeIndex(toTopologyIndex(world))).toBe(describeIndex(buildTopologyIndex(toTopologyModel(world))));
+  });
+
+  it('refuses VM keys that do not match the VMs one for one', async () => {
+    const { world } = runScenarioForWorld(await loadScenarioFile('scenarios/01-vnet-spans-two-services.yaml'));
+    const model = toTopologyModel(world);
+    expect(() => buildTopologyIndex(model, { vmKeys: model.vms.slice(1).map(keyOfVm) }))
+      .toThrow(expect.objectContaining({ code: 'vm-keys-mismatch' }) as TopologyError);
   });
 });
