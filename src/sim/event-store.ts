@@ -27,6 +27,11 @@ interface Shape {
 /** The keys every event starts with: seq, time, type. */
 const ENVELOPE_KEY_COUNT = 3;
 
+/** Payload values per chunk of the store's flat run of values: 2^16 (512 KB of references). */
+const VALUE_CHUNK_BITS = 16;
+const VALUE_CHUNK_SIZE = 1 << VALUE_CHUNK_BITS;
+const VALUE_CHUNK_MASK = VALUE_CHUNK_SIZE - 1;
+
 /** Events a column grows by at least when it is full. */
 const MIN_GROWTH = 1024;
 
@@ -34,16 +39,19 @@ const MIN_GROWTH = 1024;
  * The engine's event log kept as columns instead of one object per event (1.7M objects, ~230 MB at full scale, every
  * one promoted out of the young generation): `seq` is implied by the position, `time` sits in a number column, the
  * type and the payload's key order are recorded once per layout (a small integer per event), and the payload's
- * values sit flat in one array, the recorded values themselves (strings and nested arrays shared, not copied).
+ * values sit flat in fixed-size chunks, the recorded values themselves (strings and nested arrays shared, not copied).
  * {@link EventStore.at} rebuilds the event with the keys in their recorded order: seq, time, type, then the payload.
  */
 export class EventStore implements EventLog {
   private count = 0;
   private times = new Float64Array(MIN_GROWTH);
   private shapeIds = new Uint16Array(MIN_GROWTH);
-  // Where each event's values start in `values`; an event's value count is its shape's key count.
+  // Where each event's values start in the flat run of values; an event's value count is its shape's key count.
   private valueStarts = new Uint32Array(MIN_GROWTH);
-  private readonly values: unknown[] = [];
+  // The flat run of values in chunks of VALUE_CHUNK_SIZE, each allocated at its full size: no array of ~10M entries
+  // is copied as it grows (old and new copies both alive) nor left with a third of its capacity unused.
+  private readonly valueChunks: unknown[][] = [];
+  private valueCount = 0;
   private readonly shapes: Shape[] = [];
   // The layouts seen per type, the most recently recorded first: a type's events nearly always share one.
   private readonly shapesByType = new Map<string, number[]>();
@@ -64,7 +72,7 @@ export class EventStore implements EventLog {
     const index = this.count;
     if (index === this.times.length) this.grow();
     const event: Record<string, unknown> = { seq: this.firstSeq + index, time, type: body.type };
-    const start = this.values.length;
+    const start = this.valueCount;
     // The keys are checked against the type's latest layout as they are copied: no key list is built per event.
     const latest = this.shapesByType.get(body.type)?.[0];
     const expected = latest === undefined ? undefined : this.shapes[latest]!.keys;
@@ -74,7 +82,7 @@ export class EventStore implements EventLog {
       if (key === 'type') continue;
       const value = body[key as keyof EventBody];
       event[key] = value;
-      this.values.push(value);
+      this.pushValue(value);
       if (isLatest && expected![keyCount] !== key) isLatest = false;
       keyCount++;
     }
@@ -93,7 +101,10 @@ export class EventStore implements EventLog {
     const event: Record<string, unknown> = { seq: this.firstSeq + position, time: this.times[position], type: shape.type };
     const start = this.valueStarts[position]!;
     const { keys } = shape;
-    for (let k = 0; k < keys.length; k++) event[keys[k]!] = this.values[start + k];
+    for (let k = 0; k < keys.length; k++) {
+      const at = start + k;
+      event[keys[k]!] = this.valueChunks[at >>> VALUE_CHUNK_BITS]![at & VALUE_CHUNK_MASK];
+    }
     return event as SimEvent;
   }
 
@@ -129,6 +140,13 @@ export class EventStore implements EventLog {
   /** The whole log as JSON.stringify writes an array of its events (built all at once: streaming writers walk it instead). */
   toJSON(): SimEvent[] {
     return this.slice();
+  }
+
+  private pushValue(value: unknown): void {
+    const at = this.valueCount++;
+    const offset = at & VALUE_CHUNK_MASK;
+    if (offset === 0) this.valueChunks.push(new Array<unknown>(VALUE_CHUNK_SIZE));
+    this.valueChunks[at >>> VALUE_CHUNK_BITS]![offset] = value;
   }
 
   private shapeIdOf(type: EventType, keys: readonly string[]): number {

@@ -5,7 +5,7 @@ import {
   formatEventLine, type EventBody, type SimEvent,
 } from '../../src/sim/index.js';
 import { withEnvelope } from '../../src/sim/event-store.js';
-import { timedBodiesArb } from './event-arbitrary.js';
+import { eventBodyArb, timedBodiesArb } from './event-arbitrary.js';
 
 /*
  * The columnar store against the oracle it replaces, the array of `{ seq, time, ...body }` objects: every event read
@@ -88,6 +88,15 @@ describe('the columnar event store', () => {
   test.prop([timedBodiesArb], { numRuns: 100 })('an unkept event is built the way the store builds a kept one', (timed) => {
     const { oracle } = record(timed);
     timed.forEach(([, body], index) => expectSameEvent(withEnvelope(index + 1, oracle[index]!.time, body), oracle[index]));
+  });
+
+  it('reads back events whose values straddle the chunks its flat run of values is kept in', () => {
+    // 25k bodies of ~3.7 values each: past the first 65,536-value chunk, so one event crosses into the next.
+    const bodies = fc.sample(eventBodyArb, { numRuns: 25_000, seed: 20_261_206 });
+    const { store, oracle } = record(bodies.map((body, index) => [index % 7, body] as const));
+    const valueCount = oracle.reduce((sum, event) => sum + Object.keys(event).length - 3, 0);
+    expect(valueCount).toBeGreaterThan(65_536);
+    for (let index = 0; index < oracle.length; index++) expect(store.at(index)).toStrictEqual(oracle[index]);
   });
 
   it('keeps a payload value itself, not a copy, and puts seq, time and type first whatever the body order', () => {
