@@ -58,16 +58,19 @@ export function formatMatrixJson(report: MatrixReport): string {
   return `${JSON.stringify({ scenario: report.scenario, file: report.file, atMs: report.atMs, at: formatClock(report.atMs), ...report.matrix }, null, 2)}\n`;
 }
 
-/** One row per class-to-class flow; ports separated by spaces, `any` when the path carries every port. */
-export function formatMatrixCsv(report: MatrixReport, extraRows: readonly (readonly string[])[] = []): string {
+/**
+ * The CSV's lines (each ending CRLF), one row per class-to-class flow (ports separated by spaces, `any` when the path
+ * carries every port), one at a time: every row names both classes' members, so a full-size world's CSV
+ * (~800k flows between classes of up to 2,048 VMs) is over a gigabyte, more than one JavaScript string may hold.
+ */
+export function* matrixCsvLines(report: MatrixReport, extraRows: readonly (readonly string[])[] = []): Generator<string> {
   // Each class's members joined and quoted once: a large class is named in thousands of rows.
   const membersById = new Map(report.matrix.classes.map((c) => [c.id, quoteCsv(c.members.join(' '))]));
-  const rows: (readonly string[])[] = [['from', 'from_members', 'to', 'to_members', 'path', 'ports']];
+  yield 'from,from_members,to,to_members,path,ports\r\n';
   for (const f of report.matrix.flows) {
-    rows.push([quoteCsv(f.from), membersById.get(f.from) ?? '', quoteCsv(f.to), membersById.get(f.to) ?? '', quoteCsv(f.path), quoteCsv(f.ports.join(' '))]);
+    yield `${quoteCsv(f.from)},${membersById.get(f.from) ?? ''},${quoteCsv(f.to)},${membersById.get(f.to) ?? ''},${quoteCsv(f.path)},${quoteCsv(f.ports.join(' '))}\r\n`;
   }
-  for (const row of extraRows) rows.push(row.map(quoteCsv));
-  return rows.map((row) => `${row.join(',')}\r\n`).join('');
+  for (const row of extraRows) yield `${row.map(quoteCsv).join(',')}\r\n`;
 }
 
 function describeTarget(flow: MatrixFlow, labelById: ReadonlyMap<string, string>): string {
