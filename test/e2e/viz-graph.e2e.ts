@@ -89,7 +89,8 @@ describe('the graph shows failures, names and time (Chromium)', () => {
     const authFailed = expectations.findIndex((e) => e.description.includes('AUTHENTICATION_FAILED'));
     await page.locator('#scrubber .expectation-markers .marker').nth(2).click();
     await expect.poll(() => inspect(page).then((s) => s.cursor)).toBe(expectations[authFailed]!.atSeq);
-    expect(await page.textContent('#expectation-detail')).toBe([
+    // The cursor moves on the click; the views (the detail among them) are drawn on the next animation frame.
+    await expect.poll(() => page.textContent('#expectation-detail')).toBe([
       '✓ 00:30:00  tunnel CorpVNet ↔ HQ NotConnected, reason AUTHENTICATION_FAILED  (scenarios/05-site-to-site-shared-key.yaml:58)',
       '✓ 00:30:00  no reach web1 → 192.168.1.10 tcp/3389 (tunnel-not-connected)  (scenarios/05-site-to-site-shared-key.yaml:60)',
     ].join('\n'));
