@@ -6,7 +6,8 @@ import { findVnetMembershipProblem } from './flow-trace.js';
 import { traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { TopoService, TopoVm, TopoVnet } from './model.js';
 import { isVmRunning } from './model.js';
-import { TopologyError, type TopologyIndex } from './topology-index.js';
+import { TopologyError } from './topology-change.js';
+import type { TopologyIndex } from './topology-index.js';
 
 /**
  * One direction of a flow answered without its explanation: the same path choice and the same conditions as

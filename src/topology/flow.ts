@@ -11,7 +11,8 @@ import {
 import { isInPrefixes, traceGatewayRoute, type GatewayRoute } from './gateway-route.js';
 import type { FlowProtocol, TopoEndpoint, TopoLocalSite, TopoService, TopoVm, TopoVnet } from './model.js';
 import { isVmRunning, keyOfVm, PORT_FREE } from './model.js';
-import { TopologyError, type TopologyIndex } from './topology-index.js';
+import { TopologyError } from './topology-change.js';
+import type { TopologyIndex } from './topology-index.js';
 
 /** What is asked: the transport and the destination port (the private port for VMs, the public one for VIP:port). */
 export interface FlowQuery {

@@ -18,10 +18,8 @@ export {
 } from './endpoint-resolve.js';
 export { queryReach, reach, answerReach, summariseFlow, type ReachResult } from './reach.js';
 export { queryReachOnAnyPort, type AnyPortResult } from './reach-any-port.js';
-export {
-  TopologyIndex, buildTopologyIndex, TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyIndexOptions,
-  type TopologyNetwork,
-} from './topology-index.js';
+export { TopologyIndex, buildTopologyIndex, type TopologyIndexOptions } from './topology-index.js';
+export { TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyNetwork } from './topology-change.js';
 export type { ReachClass } from './reach-classes.js';
 export { partitionWorld, nameClassMembers } from './reach-classes.js';
 export {
