@@ -61,9 +61,10 @@ const SERVICE_FOLDS: EventFolds<Exclude<ComputeEventBody['type'], VmEventType>> 
     serviceRecord(world, event.service).kind = event.kind;
   },
   'deployment.created': (world, event) => {
-    const replaced = serviceRecord(world, event.service).deployments[event.slot];
+    const { deployments } = serviceRecord(world, event.service);
+    const replaced = deployments[event.slot];
     if (replaced !== null) noteDeploymentSizesGone(world, event.service, replaced);
-    serviceRecord(world, event.service).deployments[event.slot] = {
+    deployments[event.slot] = {
       name: event.name,
       slot: event.slot,
       kind: event.kind,
@@ -161,9 +162,7 @@ const FOLDS: EventFolds<ComputeEventBody['type']> = { ...SERVICE_FOLDS, ...VM_FO
 
 // A PaaS deployment's role instances give their DIPs back when the deployment goes; VMs released theirs already.
 function removeDeployment(world: ComputeWorld, serviceName: string, slot: Slot): void {
-  const s = serviceRecord(world, serviceName);
-  const d = s.deployments[slot];
-  if (d === null) throw new Error(`fold: no ${slot} deployment in ${serviceName}`);
+  const d = deploymentRecord(world, serviceName, slot);
   noteDeploymentSizesGone(world, serviceName, d);
   for (const role of Object.values(d.roles)) {
     const pool = dipPool(world, serviceName, slot, d.vnet ?? undefined, role.subnet ?? undefined);
@@ -172,7 +171,7 @@ function removeDeployment(world: ComputeWorld, serviceName: string, slot: Slot):
       if (d.vnet !== null) vnetRecord(world, d.vnet).instanceCount--;
     }
   }
-  s.deployments[slot] = null;
+  serviceRecord(world, serviceName).deployments[slot] = null;
 }
 
 function findReservation(world: ComputeWorld, ip: string): ReservedIp | undefined {
