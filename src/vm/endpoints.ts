@@ -50,20 +50,9 @@ export const MANAGEMENT_ENDPOINTS: Readonly<Record<OsFamily, readonly Management
   Linux: [{ name: 'SSH', privatePort: SSH_PORT }],
 };
 
-// What the port picker asks while New-AzureVM picks management ports: set around each pick, so one function serves
-// every VM instead of a closure built per VM and port.
-let askedVip: VipPorts = NO_PORTS;
-let alsoTakenPort = 0;
-const isTcpPortTaken = (port: number): boolean => port === alsoTakenPort || isPublicPortTaken(askedVip, 'tcp', port);
-
+/** A free public TCP port of the VIP, other than `alsoTaken` (the port just planned for the VM's other endpoint). */
 function pickFreeTcpPort(vip: VipPorts, alsoTaken: number, ctx: DecideContext): number {
-  askedVip = vip;
-  alsoTakenPort = alsoTaken;
-  try {
-    return ctx.pickPublicPort(isTcpPortTaken);
-  } finally {
-    askedVip = NO_PORTS;
-  }
+  return ctx.pickPublicPort((port) => port === alsoTaken || isPublicPortTaken(vip, 'tcp', port));
 }
 
 /**
