@@ -117,7 +117,7 @@ describe('the graph shows failures, names and time (Chromium)', () => {
     const quarterToEnd = 0.75 * endMs;
     const expected = events.filter((e) => e.time <= quarterToEnd).pop()!.seq;
     await expect.poll(() => inspect(page).then((s) => s.cursor)).toBe(expected);
-    expect(await page.locator('#expectation-detail').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#expectation-detail').isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'viz-graph-scrubbed-1400x900.png') });
     await page.keyboard.press('End');
     await expect.poll(() => clock.getAttribute('data-mode')).toBe('ended');
