@@ -80,6 +80,10 @@ function computeRetryDelayMs(context: ConnectionContext, failures: number): numb
   return backoff + context.link.random.nextInt(retryJitterMs + 1);
 }
 
+function isAcceptedByPeer(context: ConnectionContext, step: Step, tunnelUp: boolean): boolean {
+  return context.link.findSilence(tunnelUp) === undefined && context.link.findRefusal(resolveExchange(context, step)) === undefined;
+}
+
 // Every failed attempt clears the retransmit count, records why, and backs off one step further before the next.
 function countFailure(context: ConnectionContext, reason: FailureReason) {
   const failures = context.failures + 1;
@@ -111,9 +115,14 @@ export const connectionMachine = setup({
     isPeerSilentWhenUp: ({ context }) => context.link.findSilence(true) !== undefined,
     isPeerAnsweringWhenUp: ({ context }) => context.link.findSilence(true) === undefined,
     needsDpd: ({ context }) => context.dpdEnabled && context.link.findSilence(true) !== undefined,
-    peerAccepts: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
-      context.link.findSilence(params.tunnelUp) === undefined
-      && context.link.findRefusal(resolveExchange(context, params.step)) === undefined,
+    // The answer that completes the child SA, from a peer that goes silent once the tunnel is up (see Connected).
+    peerAcceptsIntoDpd: ({ context }, params: { step: Step }) =>
+      context.dpdEnabled && context.link.findSilence(true) !== undefined && isAcceptedByPeer(context, params.step, false),
+    peerAccepts: ({ context }, params: { step: Step; tunnelUp: boolean }) => isAcceptedByPeer(context, params.step, params.tunnelUp),
+    peerAcceptsFirstTry: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
+      context.tries === 0 && isAcceptedByPeer(context, params.step, params.tunnelUp),
+    peerAcceptsRetransmitted: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
+      context.tries > 0 && isAcceptedByPeer(context, params.step, params.tunnelUp),
     peerRefuses: ({ context }, params: { step: Step; tunnelUp: boolean }) =>
       context.link.findSilence(params.tunnelUp) === undefined
       && context.link.findRefusal(resolveExchange(context, params.step)) !== undefined,
@@ -178,6 +187,11 @@ export const connectionMachine = setup({
     establish: assign(({ context }) => ({
       tries: 0, failures: 0, reason: undefined, childRekeyAtMs: context.link.now() + context.childSaLifetimeMs,
     })),
+    // IKE_AUTH sets up the IKE SA and its first child at once: both lifetimes start, in one assign (one snapshot clone).
+    establishIkeSaAndChild: assign(({ context }) => {
+      const now = context.link.now();
+      return { tries: 0, failures: 0, reason: undefined, ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs };
+    }),
     completeRekey: assign(({ context }, params: { sa: SaKind }) => {
       const now = context.link.now();
       const exchange = rekeyExchange(context.ikeVersion, params.sa);
@@ -234,9 +248,9 @@ export const connectionMachine = setup({
       states: {
         start: { always: [{ guard: 'isIkeV1', target: 'mainMode' }, { target: 'ikeSaInit' }] },
         ikeSaInit: exchangeState('IKE_SA_INIT', 'ikeSaInit', 'ikeAuth', 'IKE SA negotiated'),
-        ikeAuth: exchangeState('IKE_AUTH', 'ikeAuth', '#connection.Connected', 'peer authenticated; child SA installed', true),
+        ikeAuth: childExchangeState('IKE_AUTH', 'ikeAuth', 'peer authenticated; child SA installed', 'establishIkeSaAndChild'),
         mainMode: exchangeState('MAIN_MODE', 'mainMode', 'quickMode', 'phase 1 SA established', true),
-        quickMode: exchangeState('QUICK_MODE', 'quickMode', '#connection.Connected', 'phase 2 SAs installed'),
+        quickMode: childExchangeState('QUICK_MODE', 'quickMode', 'phase 2 SAs installed', 'establish'),
         // IKE SA up, child refused (RFC 7296 §1.2; strongSwan's "IKE_SA kept on failed child SA establishment").
         // vpn-xstate.md §6 leaves open whether Azure showed this as Connected; no traffic flows, so, as its §5.3
         // proposes, it is Connecting. A childless IKE SA is not rekeyed: at the end of its life phase 1 starts over.
@@ -247,19 +261,19 @@ export const connectionMachine = setup({
             IKE_SA_EXPIRY: { target: '#connection.Connecting', reenter: true, actions: 'expireChildlessIkeSa' },
           },
         },
-        creatingChild: exchangeState('CREATE_CHILD_SA', 'creatingChild', '#connection.Connected', 'child SA installed'),
+        creatingChild: childExchangeState('CREATE_CHILD_SA', 'creatingChild', 'child SA installed', 'establish'),
       },
     },
+    // Entered only by the exchange that installs a child SA, which picks the substate (see childExchangeState):
+    // a device IP inside the site goes silent as soon as the tunnel is up, and DPD (route-based) notices.
     Connected: {
-      entry: ['establish', 'reportConnected'],
-      initial: 'checking',
+      entry: 'reportConnected',
+      initial: 'established',
       on: {
         PEER_RESET: { target: '#connection.NotConnected.waiting', actions: 'assignPeerDeleted' },
         RECONFIGURE: { target: '#connection.Connecting', actions: 'resetAttempts' },
       },
       states: {
-        // A device IP inside the site goes silent as soon as the tunnel is up; DPD (route-based) notices.
-        checking: { always: [{ guard: 'needsDpd', target: 'dpdQuiet' }, { target: 'established' }] },
         established: {
           after: {
             REKEY_DUE: [{ guard: 'isIkeRekeyDue', target: 'rekeyingIke' }, { target: 'rekeyingChild' }],
@@ -298,14 +312,29 @@ export const connectionMachine = setup({
 // Builders for the repeated "send, await the answer, retransmit or fail" shape; plain config objects, not new logic.
 function exchangeState(exchange: IkeExchange, self: string, next: string, detail: string, establishesIkeSa = false) {
   const report = { type: 'reportStep', params: { exchange, detail } } as const;
+  const params = { step: exchange, tunnelUp: false };
+  // An answer to the first try has no retransmit count to clear: that common case skips the assign (a snapshot clone).
+  const accepted = establishesIkeSa
+    ? [{ guard: { type: 'peerAccepts', params } as const, target: next, actions: [{ type: 'establishIkeSaAndClearTries' } as const, report] }]
+    : [
+      { guard: { type: 'peerAcceptsFirstTry', params } as const, target: next, actions: [report] },
+      { guard: { type: 'peerAcceptsRetransmitted', params } as const, target: next, actions: [{ type: 'clearTries' } as const, report] },
+    ];
+  return { after: { EXCHANGE_WAIT: [...accepted, ...failureBranches(exchange, self, false)] } } as const;
+}
+
+/**
+ * An exchange whose answer installs a child SA and so connects the tunnel. The assign that starts the SA lifetimes rides
+ * on the transition and the substate is chosen by guard, rather than by Connected's entry and an eventless `checking`
+ * state: one snapshot clone and one microstep fewer per connection, with the same order of effects.
+ */
+function childExchangeState(exchange: IkeExchange, self: string, detail: string, establishAction: 'establish' | 'establishIkeSaAndChild') {
+  const actions = [{ type: establishAction } as const, { type: 'reportStep', params: { exchange, detail } } as const];
   return {
     after: {
       EXCHANGE_WAIT: [
-        {
-          guard: { type: 'peerAccepts', params: { step: exchange, tunnelUp: false } },
-          target: next,
-          actions: [{ type: establishesIkeSa ? 'establishIkeSaAndClearTries' : 'clearTries' } as const, report],
-        },
+        { guard: { type: 'peerAcceptsIntoDpd', params: { step: exchange } }, target: '#connection.Connected.dpdQuiet', actions },
+        { guard: { type: 'peerAccepts', params: { step: exchange, tunnelUp: false } }, target: '#connection.Connected.established', actions },
         ...failureBranches(exchange, self, false),
       ],
     },
