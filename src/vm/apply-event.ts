@@ -135,8 +135,9 @@ const SERVICE_FOLDS: EventFolds<Exclude<ComputeEventBody['type'], VmEventType>> 
     const d = deploymentRecord(world, event.service, event.slot);
     const owner = (instance: string): string => `${event.service}/${d.name}/${instance}`;
     const previous = d.roles[event.role];
-    if (previous !== undefined) noteSizeDeployed(world, event.service, previous.size, -1);
-    noteSizeDeployed(world, event.service, event.size, 1);
+    const service = serviceRecord(world, event.service);
+    if (previous !== undefined) noteSizeDeployed(world, service, previous.size, -1);
+    noteSizeDeployed(world, service, event.size, 1);
     const pool = dipPool(world, event.service, event.slot, d.vnet ?? undefined, event.subnet);
     const vnetState = d.vnet === null ? undefined : vnetRecord(world, d.vnet);
     for (const instance of previous?.instances ?? []) {

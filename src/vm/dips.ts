@@ -54,6 +54,14 @@ interface DipIndex {
 
 const indexes = new WeakMap<Readonly<Record<string, string>>, DipIndex>();
 
+/**
+ * The address findFreeDip handed out last, with its record's allocator: New-AzureVM picks it and the fold records it
+ * right after, so recording that very string marks its bit without parsing it back or finding the index again.
+ */
+const lastPicked: { allocations: Readonly<Record<string, string>> | undefined; allocator: SubnetAllocator | undefined; ip: string; address: number } = {
+  allocations: undefined, allocator: undefined, ip: '', address: 0,
+};
+
 /** The index of a record, built from the record when missing; undefined for a pool the allocator cannot hold. */
 function indexOf(prefixText: string, allocations: Readonly<Record<string, string>>): SubnetAllocator | undefined {
   const known = indexes.get(allocations);
@@ -63,12 +71,19 @@ function indexOf(prefixText: string, allocations: Readonly<Record<string, string
   const allocator = new SubnetAllocator(prefix, POLICY);
   for (const ip of Object.keys(allocations)) markTaken(allocator, ip);
   indexes.set(allocations, { prefixText, allocator });
+  if (lastPicked.allocations === allocations) lastPicked.allocations = undefined;
   return allocator;
 }
 
 /** Records `ip → owner` in an allocation record (the fold and what-if copies write only through here). */
 export function recordDip(allocations: Record<string, string>, ip: string, owner: string): void {
   allocations[ip] = owner;
+  if (lastPicked.allocations === allocations && lastPicked.ip === ip) {
+    const { allocator, address } = lastPicked;
+    lastPicked.allocations = undefined;
+    if (allocator !== undefined && !allocator.isAllocated(address)) allocator.reserve(address);
+    return;
+  }
   const allocator = indexes.get(allocations)?.allocator;
   if (allocator !== undefined) markTaken(allocator, ip);
 }
@@ -98,7 +113,13 @@ export function findFreeDip(prefixText: string, allocations: Readonly<Record<str
   // The index alone answers: probing the record with the new address string would cost more than the whole pick,
   // and recordDip/forgetDip, the record's only writers, keep the two in step.
   const address = allocator.peekLowestFree();
-  return address === undefined ? undefined : formatIPv4(address);
+  if (address === undefined) return undefined;
+  const ip = formatIPv4(address);
+  lastPicked.allocations = allocations;
+  lastPicked.allocator = allocator;
+  lastPicked.ip = ip;
+  lastPicked.address = address;
+  return ip;
 }
 
 /** The lowest free DIP by scanning from the first usable address, for pools outside the allocator's /8–/29. */

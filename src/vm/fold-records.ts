@@ -27,6 +27,13 @@ export function deploymentRecord(world: ComputeWorld, serviceName: string, slot:
   return d;
 }
 
+/** The production deployment of a service record the caller already holds. */
+export function productionOf(service: CloudService): Deployment {
+  const d = service.deployments.production;
+  if (d === null) throw new Error(`fold: no production deployment in ${service.name}`);
+  return d;
+}
+
 /** The VM `name` of service `serviceName`. */
 export function vmRecord(world: ComputeWorld, serviceName: string, name: string): Vm {
   const v = findVm(world, serviceName, name);

@@ -1,7 +1,7 @@
 import type { AclRule } from './commands.js';
 import { forgetDip, recordDip } from './dips.js';
 import { EMPTY_ACL } from './endpoints.js';
-import { deploymentRecord, diskRecord, dipPool, serviceRecord, vmRecord, vnetRecord, type EventFolds } from './fold-records.js';
+import { diskRecord, dipPool, productionOf, serviceRecord, vmRecord, vnetRecord, type EventFolds } from './fold-records.js';
 import { findVm, vmKey, type Endpoint, type Vm } from './model.js';
 import { noteSizeDeployed } from './size-mix.js';
 import { noteEndpointAdded, noteEndpointRemoved } from './vip-ports.js';
@@ -60,14 +60,16 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
     const key = vmKey(event.service, event.vm);
     world.vms[key] = created;
     noteVmStored(world.vms, created, key);
-    deploymentRecord(world, event.service, 'production').vms.push(event.vm);
-    noteSizeDeployed(world, event.service, event.size, 1);
+    const service = serviceRecord(world, event.service);
+    productionOf(service).vms.push(event.vm);
+    noteSizeDeployed(world, service, event.size, 1);
     if (event.vnet !== undefined) vnetRecord(world, event.vnet).instanceCount++;
   },
   'vm.reconfigured': (world, event) => {
     const target = vmRecord(world, event.service, event.vm);
-    noteSizeDeployed(world, event.service, target.size, -1);
-    noteSizeDeployed(world, event.service, event.size, 1);
+    const service = world.services[event.service];
+    noteSizeDeployed(world, service, target.size, -1);
+    noteSizeDeployed(world, service, event.size, 1);
     target.size = event.size;
     if (event.subnet !== undefined) target.subnet = event.subnet;
   },
@@ -94,9 +96,10 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
   'vm.deleted': (world, event) => {
     const gone = findVm(world, event.service, event.vm);
     if (gone?.vnet != null) vnetRecord(world, gone.vnet).instanceCount--;
-    const d = serviceRecord(world, event.service).deployments.production;
+    const service = serviceRecord(world, event.service);
+    const d = service.deployments.production;
     if (d !== null && gone !== undefined) for (const name in gone.endpoints) noteEndpointRemoved(d, gone.endpoints[name]!);
-    if (d !== null && gone !== undefined && d.vms.includes(event.vm)) noteSizeDeployed(world, event.service, gone.size, -1);
+    if (d !== null && gone !== undefined && d.vms.includes(event.vm)) noteSizeDeployed(world, service, gone.size, -1);
     delete world.vms[vmKey(event.service, event.vm)];
     noteVmRemoved(world.vms, event.service, event.vm);
     if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);

@@ -57,11 +57,13 @@ function count(mixes: Map<string, SizeMix>, affinityGroup: string, size: VmSize,
   else mix.other += delta;
 }
 
-/** Fold hook: a VM or role of `size` joined (+1) or left (−1) a deployment of `serviceName`. */
-export function noteSizeDeployed(world: ComputeWorld, serviceName: string, size: VmSize, delta: 1 | -1): void {
+/** Fold hook: a VM or role of `size` joined (+1) or left (−1) a deployment of `service`. */
+export function noteSizeDeployed(world: ComputeWorld, service: CloudService | undefined, size: VmSize, delta: 1 | -1): void {
+  // The caller holds the service record already; a service outside any affinity group (the usual case) counts nowhere.
+  const affinityGroup = service?.affinityGroup;
+  if (affinityGroup == null) return;
   const mixes = indexes.get(world.services);
-  const affinityGroup = world.services[serviceName]?.affinityGroup;
-  if (mixes !== undefined && affinityGroup != null) count(mixes, affinityGroup, size, delta);
+  if (mixes !== undefined) count(mixes, affinityGroup, size, delta);
 }
 
 /** Fold hook: every size a deployment still lists leaves with it. */
@@ -69,5 +71,6 @@ export function noteDeploymentSizesGone(world: ComputeWorld, serviceName: string
   if (indexes.get(world.services) === undefined) return;
   const sizes: VmSize[] = [];
   addDeploymentSizes(world, serviceName, d, sizes);
-  for (const size of sizes) noteSizeDeployed(world, serviceName, size, -1);
+  const service = world.services[serviceName];
+  for (const size of sizes) noteSizeDeployed(world, service, size, -1);
 }

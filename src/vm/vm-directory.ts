@@ -10,6 +10,9 @@ import type { Vm } from './model.js';
  * record key: asking for it again costs two string comparisons, and the fold names it as a DIP's owner with the key
  * it stored the VM under instead of building the string again.
  *
+ * New-AzureVM first asks for the VM it is about to create (the name must be free), then the fold stores it: the miss
+ * remembers where the VM's service sits in the directory, so storing that very VM next skips the look-ups.
+ *
  * A record without a directory (a trial run's structuredClone, a world built by hand) gets one on first use; the
  * fold, the only writer of the record, keeps an existing one in step.
  */
@@ -20,6 +23,11 @@ const directories = new WeakMap<Readonly<Record<string, Vm>>, Directory>();
 /** The VM last stored or found: its record, names, the VM, and its record key once known. */
 const recent: { vms: Readonly<Record<string, Vm>> | undefined; service: string; name: string; vm: Vm | undefined; key: string | undefined } = {
   vms: undefined, service: '', name: '', vm: undefined, key: undefined,
+};
+
+/** The VM last asked for and not found: its record, names, the directory and its service's VMs there (if any). */
+const missed: { vms: Readonly<Record<string, Vm>> | undefined; service: string; name: string; directory: Directory | undefined; byName: Map<string, Vm> | undefined } = {
+  vms: undefined, service: '', name: '', directory: undefined, byName: undefined,
 };
 
 function remember(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string | undefined): void {
@@ -57,8 +65,17 @@ export function vmKey(service: string, name: string): string {
 /** The VM `name` of `service` in a world's VM record. */
 export function lookUpVmRecord(vms: Readonly<Record<string, Vm>>, service: string, name: string): Vm | undefined {
   if (isRecent(vms, service, name)) return recent.vm;
-  const vm = directoryOf(vms).get(service)?.get(name);
+  const directory = directoryOf(vms);
+  const byName = directory.get(service);
+  const vm = byName?.get(name);
   if (vm !== undefined) remember(vms, vm, undefined);
+  else {
+    missed.vms = vms;
+    missed.service = service;
+    missed.name = name;
+    missed.directory = directory;
+    missed.byName = byName;
+  }
   return vm;
 }
 
@@ -73,13 +90,27 @@ export function vmRecordKey(vms: Readonly<Record<string, Vm>>, vm: Vm): string {
 
 /** Fold hook: `vm` was stored in the record under `key`. */
 export function noteVmStored(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string): void {
-  const directory = directories.get(vms);
-  if (directory !== undefined) add(directory, vm);
+  if (missed.vms === vms && missed.name === vm.name && missed.service === vm.service) {
+    if (missed.byName !== undefined) missed.byName.set(vm.name, vm);
+    else if (missed.directory !== undefined) add(missed.directory, vm);
+    forgetMiss();
+  } else {
+    const directory = directories.get(vms);
+    if (directory !== undefined) add(directory, vm);
+  }
   remember(vms, vm, key);
+}
+
+function forgetMiss(): void {
+  missed.vms = undefined;
+  missed.directory = undefined;
+  missed.byName = undefined;
 }
 
 /** Fold hook: the VM `name` of `service` left the record. */
 export function noteVmRemoved(vms: Readonly<Record<string, Vm>>, service: string, name: string): void {
+  // The service's map leaves the directory with its last VM: a miss that points at it must not be used.
+  forgetMiss();
   if (isRecent(vms, service, name)) {
     recent.vms = undefined;
     recent.vm = undefined;
