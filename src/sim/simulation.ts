@@ -9,7 +9,8 @@ import type { Command } from './commands.js';
 import { createConnectContext } from './connect-context.js';
 import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
 import { EventLogFullError } from './event-log-limit.js';
-import { EventStore, withEnvelope, type EventLog } from './event-store.js';
+import { EventLayouts } from './event-layout.js';
+import { EventStore, type EventLog } from './event-store.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
 import { decideNetworkConfig, hasGateway, type NetworkConfigChange } from './network-config.js';
@@ -76,6 +77,8 @@ export class Simulation {
   readonly world: World = createWorld();
   private readonly log = new EventStore();
   private readonly keepsEventLog: boolean;
+  // Builds the events of a simulation that keeps no log (the store has its own layouts).
+  private readonly unkeptLayouts = new EventLayouts();
   // Events recorded so far, kept or not: the next event's seq is one more.
   private recordedCount = 0;
   // Where the events of the gateway command or network upload being executed go (see recordedDuring).
@@ -332,7 +335,8 @@ export class Simulation {
 
   private record(body: EventBody): SimEvent {
     const seq = ++this.recordedCount;
-    const event = this.keepsEventLog ? this.log.append(this.clock.now(), body) : withEnvelope(seq, this.clock.now(), body);
+    const time = this.clock.now();
+    const event = this.keepsEventLog ? this.log.append(time, body) : this.unkeptLayouts.of(body).build(seq, time, body);
     applyEvent(this.world, event);
     this.collecting?.push(event);
     if (this.verifyInvariants) {

@@ -4,7 +4,7 @@ import {
   countEventsBeforeTime, countEventsThroughSeq, countEventsThroughTime, eventLogWindow, eventTimeAt, eventTypeAt, EventStore,
   formatEventLine, type EventBody, type SimEvent,
 } from '../../src/sim/index.js';
-import { withEnvelope } from '../../src/sim/event-store.js';
+import { EventLayouts } from '../../src/sim/event-layout.js';
 import { eventBodyArb, timedBodiesArb } from './event-arbitrary.js';
 
 /*
@@ -87,11 +87,31 @@ describe('the columnar event store', () => {
 
   test.prop([timedBodiesArb], { numRuns: 100 })('an unkept event is built the way the store builds a kept one', (timed) => {
     const { oracle } = record(timed);
-    timed.forEach(([, body], index) => expectSameEvent(withEnvelope(index + 1, oracle[index]!.time, body), oracle[index]));
+    const layouts = new EventLayouts();
+    timed.forEach(([, body], index) => expectSameEvent(layouts.of(body).build(index + 1, oracle[index]!.time, body), oracle[index]));
   });
 
-  it('reads back events whose values straddle the chunks its flat run of values is kept in', () => {
-    // 25k bodies of ~3.7 values each: past the first 65,536-value chunk, so one event crosses into the next.
+  test.prop([fc.array(eventBodyArb, { maxLength: 80 })], { numRuns: 100 })(
+    'gives bodies one layout per type and key order, whatever order they come in',
+    (bodies) => {
+      const layouts = new EventLayouts();
+      const seen = new Map<string, number>();
+      for (const body of bodies) {
+        const layout = layouts.of(body);
+        const keys = Object.keys(body).filter((key) => key !== 'type');
+        expect(layout.type).toBe(body.type);
+        expect(layout.keys).toEqual(keys);
+        const signature = JSON.stringify([body.type, keys]);
+        expect(layout.id).toBe(seen.get(signature) ?? layouts.size - 1);
+        seen.set(signature, layout.id);
+        expect(layouts.byId(layout.id)).toBe(layout);
+      }
+      expect(layouts.size).toBe(seen.size);
+    },
+  );
+
+  it('reads back events whose values would straddle the chunks its flat run of values is kept in', () => {
+    // 25k bodies of ~3.7 values each: past the first 65,536-value chunk, so one event's values meet its end.
     const bodies = fc.sample(eventBodyArb, { numRuns: 25_000, seed: 20_261_206 });
     const { store, oracle } = record(bodies.map((body, index) => [index % 7, body] as const));
     const valueCount = oracle.reduce((sum, event) => sum + Object.keys(event).length - 3, 0);
@@ -108,6 +128,17 @@ describe('the columnar event store', () => {
     expect(Object.keys(store.at(0)!)).toEqual(['seq', 'time', 'type', 'site', 'addressPrefixes']);
     expect(store.at(0)).toMatchObject({ seq: 1, time: 5, type: 'localSite.defined' });
     expect((store.at(0) as SimEvent & { addressPrefixes: string[] }).addressPrefixes).toBe(prefixes);
+  });
+
+  it('keeps events without payload values, at a chunk boundary too', () => {
+    const store = new EventStore();
+    const empty = { type: 'vnet.removed' } as unknown as EventBody;
+    const full: EventBody = { type: 'vnet.removed', vnet: 'v' };
+    const bodies = [empty, ...Array.from({ length: 65_536 }, () => full), empty, full, empty];
+    bodies.forEach((body) => store.append(1, body));
+    for (const index of [0, 1, 65_535, 65_536, 65_537, 65_538, 65_539]) {
+      expect(store.at(index)).toStrictEqual({ seq: index + 1, time: 1, ...bodies[index] });
+    }
   });
 
   it('starts numbering at the seq it is given, and a fresh store is empty', () => {
