@@ -23,6 +23,8 @@ interface EntryShape {
   requiredCount: number;
   /** Per field, the outputs of primitive values zod accepted lately. */
   verdicts: Array<Map<unknown, unknown>>;
+  /** Per field, the least length of a text its schema surely accepts as it is; undefined when zod must be asked. */
+  textMinimums: ReadonlyArray<number | undefined>;
   /**
    * Per field, the last value accepted and its output: entries come grouped (the VMs of a service, of a VNet), and
    * the reader hands out one string for a repeated value, so most fields repeat the entry before's by identity.
@@ -105,6 +107,7 @@ function entryShapeOf(element: z.ZodType): EntryShape | null {
         required,
         requiredCount: required.filter(Boolean).length,
         verdicts: keys.map(() => new Map()),
+        textMinimums: fields.map(plainTextMinimum),
         layout: undefined,
         outputs: new Array<unknown>(keys.length),
         lastValues: new Array<unknown>(keys.length),
@@ -114,6 +117,23 @@ function entryShapeOf(element: z.ZodType): EntryShape | null {
   }
   shapes.set(element, shape);
   return shape;
+}
+
+/**
+ * For a field that is plain text (`z.string()`, optionally with `.min(n)`, optionally `.optional()`), the least
+ * length zod accepts; such a field keeps an accepted text as it is. Names are unique per VM, so their verdicts are
+ * never remembered: this answers them without a zod parse each. Undefined for any other schema.
+ */
+function plainTextMinimum(field: z.ZodType): number | undefined {
+  const text = field instanceof z.ZodOptional ? (field.unwrap() as z.ZodType) : field;
+  if (text.constructor !== z.ZodString || (text.def as { coerce?: boolean }).coerce === true) return undefined;
+  let minimum = 0;
+  for (const check of text.def.checks ?? []) {
+    const { def } = check._zod;
+    if (def.check !== 'min_length') return undefined;
+    minimum = Math.max(minimum, (def as z.core.$ZodCheckMinLengthDef).minimum);
+  }
+  return minimum;
 }
 
 function hasChecks(schema: z.ZodType): boolean {
@@ -188,6 +208,8 @@ function validateField(shape: EntryShape, index: number, value: unknown): unknow
   // undefined is never data read from YAML; zod's handling of a present undefined is left to zod
   if (value === undefined) return INVALID;
   if (Object.is(value, shape.lastValues[index])) return shape.lastOutputs[index];
+  const textMinimum = shape.textMinimums[index];
+  if (textMinimum !== undefined && typeof value === 'string' && value.length >= textMinimum) return value;
   // remembered by value (a Map tells -0 from 0 no more than ===, zod's output does)
   const primitive = (typeof value !== 'object' || value === null) && !Object.is(value, -0);
   const verdicts = shape.verdicts[index]!;

@@ -287,18 +287,29 @@ class PlainReader {
     const startsScalar = isLetter(first) || isDigit(first) || first === TILDE ||
       ((first === DASH || first === PLUS || first === DOT) && (isLetter(second) || isDigit(second) || second === DOT));
     if (start >= end || !startsScalar) throw new OutsideSubset();
+    // the collections of a section read for its keys only keep no values: checked, never cut out or resolved (a
+    // section that is a scalar itself is kept, as its data is)
+    if (this.tree.discarding && this.depth > 1) {
+      this.checkScalarCharacters(start, end, checkCharacters);
+      return null;
+    }
     const slot = ((end - start) * 31 + first * 7 + this.text.charCodeAt(end - 1)) & (RECENT_SCALARS - 1);
     const recent = this.recentScalars[slot];
     if (recent !== undefined && recent.length === end - start && this.text.startsWith(recent, start)) return this.recentValues[slot]!;
-    for (let i = start; checkCharacters && i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
-    }
+    this.checkScalarCharacters(start, end, checkCharacters);
     const raw = this.text.slice(start, end);
     const value = startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
     this.recentScalars[slot] = raw;
     this.recentValues[slot] = value;
     return value;
+  }
+
+  /** Leaves the subset unless the scalar from `start` to `end` holds no refused character, flow indicator or `: ` and does not end in `:`. */
+  private checkScalarCharacters(start: number, end: number, checkCharacters: boolean): void {
+    for (let i = start; checkCharacters && i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
+    }
   }
 
   /** A one-line flow collection (`{ key: value, … }`, `[item, …]`) or plain scalar at `offset`, and where it ends. */

@@ -175,6 +175,7 @@ function plainTree(plain: PlainDocument): YamlTree {
     if (entry === undefined) return { followed, value, start };
     return { followed: followed + 1, value: entry.value, start: entry.start };
   };
+  let lastLine = 0;
   return {
     rootKind: 'mapping',
     toData: () => plain.root.data,
@@ -189,22 +190,40 @@ function plainTree(plain: PlainDocument): YamlTree {
       if (parent.followed !== path.length - 1 || !isPlainNode(parent.value) || parent.value.kind !== 'map') return undefined;
       return entryOf(plain, parent.value, path[path.length - 1]!)?.keyStart;
     },
-    linePos: (offset) => linePosIn(plain.lineStarts, offset),
+    linePos: (offset) => {
+      // loaders place the entries of a long list in written order: the line found last is where to look first
+      const index = lineIndexAt(plain.lineStarts, offset, lastLine);
+      if (index < 0) return { line: 0, col: offset };
+      lastLine = index;
+      return { line: index + 1, col: offset - plain.lineStarts[index]! + 1 };
+    },
   };
 }
 
-/** Line and column of an offset among sorted line starts, exactly as the `yaml` library's LineCounter answers. */
-function linePosIn(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+/** Lines a look-up steps forward from its hint before it searches instead. */
+const LINES_STEPPED = 8;
+
+/**
+ * The index of the line holding `offset` among strictly increasing line starts (the last start at or before it), or
+ * -1 before the first; `near` is tried first. Line index + 1 and offset − start + 1 are then the line and column
+ * the `yaml` library's LineCounter gives (it answers line 0, column = offset before the first start).
+ */
+function lineIndexAt(lineStarts: readonly number[], offset: number, near: number): number {
+  if (near < lineStarts.length && lineStarts[near]! <= offset) {
+    let index = near;
+    for (let step = 0; step < LINES_STEPPED; step++) {
+      if (index + 1 === lineStarts.length || lineStarts[index + 1]! > offset) return index;
+      index++;
+    }
+  }
   let low = 0;
   let high = lineStarts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (lineStarts[mid]! < offset) low = mid + 1;
+    if (lineStarts[mid]! <= offset) low = mid + 1;
     else high = mid;
   }
-  if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
-  if (low === 0) return { line: 0, col: offset };
-  return { line: low, col: offset - lineStarts[low - 1]! + 1 };
+  return low - 1;
 }
 
 /** The position of the node at `path`, or of its nearest ancestor that exists (e.g. the map missing a key). */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../common/index.js';
 import type { Command } from '../sim/index.js';
 import { referencesOfCommand } from './object-reference.js';
-import { isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
+import { areVmReferencesSatisfied, isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
 import type { ScheduledCommand } from './scenario.js';
 import type { ScenarioFile } from './scenario-schema.js';
 import { positionOf, type YamlPath, type YamlSource } from '../input/index.js';
@@ -66,7 +66,9 @@ type ComputeList = keyof NonNullable<ScenarioFile['compute']>;
 function checkReferences(source: YamlSource, commands: readonly ScheduledCommand[], pathOf: (i: number) => YamlPath, declarations: Declarations): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (let i = 0; i < commands.length; i++) {
-    for (const reference of referencesOfCommand(commands[i]!.command)) {
+    const { command } = commands[i]!;
+    if (command.type === 'createVm' && areVmReferencesSatisfied(declarations, command)) continue;
+    for (const reference of referencesOfCommand(command)) {
       if (isSatisfied(declarations, reference)) continue;
       problems.push(undeclaredReference(declarations, reference, positionOf(source, [...pathOf(i), ...reference.path])));
     }

@@ -1,6 +1,7 @@
 import { diagnosticAt, findNearestNames, type Diagnostic, type SourceRef } from '../common/index.js';
 import { subnetKey, vmKey, type ObjectKind, type ObjectReference } from './object-reference.js';
 import { PairNames, SecondNames } from './pair-names.js';
+import type { Command } from '../sim/index.js';
 
 /** Code of a diagnostic for a name that nothing in the scenario declares. */
 export const UNDEFINED_REFERENCE_RULE = 'undefined-reference';
@@ -63,6 +64,20 @@ export function checkReferences(declarations: Declarations, references: Iterable
  */
 export function isSatisfied(declarations: Declarations, reference: ObjectReference): boolean {
   return isDeclared(declarations, reference) || (reference.kind === 'subnet' && !declarations.vnet.has(reference.vnet));
+}
+
+/**
+ * Whether every reference of a createVm command is satisfied, as {@link isSatisfied} of each of
+ * referencesOfCommand's would say, without building them: the compute section of a large estate makes one per VM.
+ */
+export function areVmReferencesSatisfied(declarations: Declarations, command: Extract<Command, { type: 'createVm' }>): boolean {
+  const { service, image, disk, vnet, subnet } = command;
+  if (!declarations.service.has(service)) return false;
+  if (image !== undefined && !declarations.image.has(image)) return false;
+  if (disk !== undefined && !declarations.disk.has(disk)) return false;
+  if (vnet === undefined) return true;
+  if (!declarations.vnet.has(vnet)) return false;
+  return subnet === undefined || declarations.subnet.has(vnet, subnet);
 }
 
 /** The diagnostic for a reference that {@link isSatisfied} refused, at the place it was written. */
