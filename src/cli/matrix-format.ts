@@ -41,14 +41,16 @@ export function formatMatrixText(report: MatrixReport): string {
     'classes (members of a class reach and are reached alike)',
     ...classes.map((c) => `  ${c.id.padEnd(idWidth)}  ${labelById.get(c.id) ?? ''}`),
   ];
+  // Each class named as a target once: a large world names each class in thousands of rows.
+  const targetById = new Map(classes.map((c) => [c.id, `${c.id} ${labelById.get(c.id) ?? ''}`]));
   for (const from of classes) {
-    lines.push('', `${from.id} ${labelById.get(from.id) ?? ''}`);
-    const out = (flowsFrom.get(from.id) ?? []).map((flow) => ({ flow, target: describeTarget(flow, labelById) }));
+    lines.push('', targetById.get(from.id) ?? '');
+    const out = flowsFrom.get(from.id) ?? [];
     if (out.length === 0) lines.push('  reaches nothing');
-    const labelWidth = Math.max(0, ...out.map((o) => o.target.length));
-    for (const { flow, target } of out) {
-      lines.push(`  → ${target.padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`);
-    }
+    const targets = out.map((flow) => (flow.from === flow.to ? `${flow.to} each other` : targetById.get(flow.to) ?? `${flow.to} `));
+    let labelWidth = 0;
+    for (const target of targets) labelWidth = Math.max(labelWidth, target.length);
+    out.forEach((flow, i) => lines.push(`  → ${targets[i]!.padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -71,10 +73,6 @@ export function* matrixCsvLines(report: MatrixReport, extraRows: readonly (reado
     yield `${quoteCsv(f.from)},${membersById.get(f.from) ?? ''},${quoteCsv(f.to)},${membersById.get(f.to) ?? ''},${quoteCsv(f.path)},${quoteCsv(f.ports.join(' '))}\r\n`;
   }
   for (const row of extraRows) yield `${row.map(quoteCsv).join(',')}\r\n`;
-}
-
-function describeTarget(flow: MatrixFlow, labelById: ReadonlyMap<string, string>): string {
-  return `${flow.to} ${flow.from === flow.to ? 'each other' : labelById.get(flow.to) ?? ''}`;
 }
 
 function describePorts(ports: readonly string[]): string {

@@ -75,27 +75,38 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
 
 /**
  * Computes who-can-reach-whom for an indexed world, class to class. Each cell asks verdicts only (no hop, blocker or
- * text is built), pairs of on-premises sites, which are never flows, are not visited at all, and a site's cells with
- * VMs whose VNet has no route to it are answered by that route alone (see mayDeliver).
+ * text is built), pairs of on-premises sites, which are never flows, are not visited at all, and neither are the
+ * cells between a site and VMs whose VNet has no route to it (see listSitesRoutedFrom): a large world has thousands
+ * of sites, each routed from one VNet or a few, so nearly all of its sites × classes cells deliver nothing.
  */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
   const classes = partitionWorld(index);
   const live = classes.filter((c) => isClassLive(index, c)).map((cls) => representClass(index, cls));
-  const flows: MatrixFlow[] = [];
   const vmClasses = live.filter((c) => c.cls.kind === 'vms');
+  const sitesByVnet = listSitesRoutedFrom(index, vmClasses, live.filter((c) => c.cls.kind === 'site'));
+  // A site's row holds only VM columns (site to site is not a flow): those whose VNet routes to it, in class order.
+  const vmColumnsOfSite = new Map<RepresentedClass, RepresentedClass[]>();
+  for (const vms of vmClasses) {
+    for (const site of sitesByVnet.get(vms.vnet) ?? NO_CLASSES) appendColumn(vmColumnsOfSite, site, vms);
+  }
+  const flows: MatrixFlow[] = [];
   for (const from of live) {
-    // A site's row holds only VM columns: site to site is not a flow.
-    for (const to of from.cls.kind === 'site' ? vmClasses : live) {
-      const source = from.first;
+    const source = from.first;
+    if (source === undefined) continue;
+    const columns = from.cls.kind === 'site' ? vmColumnsOfSite.get(from) ?? NO_CLASSES : vmClasses.concat(sitesByVnet.get(from.vnet) ?? NO_CLASSES);
+    for (const to of columns) {
       const target = from === to ? to.partner : to.first;
-      if (source === undefined || target === undefined || !mayDeliver(index, from, to)) continue;
+      if (target === undefined) continue;
       const cell = judgeCell(index, source, target);
       if (cell !== undefined && cell.ports.length > 0) flows.push({ from: from.cls.id, to: to.cls.id, path: cell.path, ports: cell.ports });
     }
   }
-  // Rows were visited in class order with sites' rows skipping site columns, so the order is the full loop's.
+  // Rows were visited in class order, each row's columns in class order (VM classes before sites), so the order is
+  // the full classes × classes loop's.
   return { classes, flows };
 }
+
+const NO_CLASSES: readonly RepresentedClass[] = [];
 
 /** A class with the ends standing for it, found once: its first member, and a partner for pairs within the class. */
 interface RepresentedClass {
@@ -104,35 +115,39 @@ interface RepresentedClass {
   partner: FlowSource | undefined;
   /** A VM class's VNet (its first member's service's), undefined for a site or VMs outside any VNet. */
   vnet: TopoVnet | undefined;
-  /** A site's: whether each VNet asked about routes the site's address to a site, traced on first ask. */
-  endsAtSiteFrom: Map<TopoVnet, boolean> | undefined;
 }
 
 function representClass(index: TopologyIndex, cls: ReachClass): RepresentedClass {
   const pair = representPair(index, cls, cls);
   const first = representClassMember(index, cls.kind, cls.members[0]);
   const vnet = first?.kind === 'vm' ? index.vnetOfService(index.serviceOf(first.vm)) : undefined;
-  return { cls, first, partner: pair?.to, vnet, endsAtSiteFrom: first?.kind === 'site' ? new Map() : undefined };
+  return { cls, first, partner: pair?.to, vnet };
+}
+
+function appendColumn(columns: Map<RepresentedClass, RepresentedClass[]>, row: RepresentedClass, column: RepresentedClass): void {
+  const known = columns.get(row);
+  if (known === undefined) columns.set(row, [column]);
+  else known.push(column);
 }
 
 /**
- * False for a cell between a site and VMs that delivers nothing either way: the VMs have no VNet, or their VNet's
- * gateway walk toward the site's address does not end at a site. evaluateFlowVerdict blocks both directions then
- * (no-shared-network, or the route's end: a site's flow replies over that walk), and the walk depends on the VNet and
- * the address alone, so it is traced once per VNet and site instead of once per cell (a large world has thousands of
- * sites, each routed from one VNet or a few).
+ * For each VNet of a VM class, the site classes (in class order) whose cells with that VNet's VMs may deliver: those
+ * whose address the VNet's gateway walk ends at a site. Every other cell between a site and VMs delivers nothing
+ * either way, and evaluateFlowVerdict blocks both directions there: VMs outside any VNet share no network with a
+ * site, and a site's flow replies over the VNet's walk toward the site's address. The walk depends on the VNet and
+ * the address alone, so it is traced once per VNet and site, and only where the VNet's gateway has a leg toward the
+ * address at all (a walk that finds no first leg ends nowhere).
  */
-function mayDeliver(index: TopologyIndex, from: RepresentedClass, to: RepresentedClass): boolean {
-  const site = from.endsAtSiteFrom === undefined ? to : from;
-  const vms = site === from ? to : from;
-  if (site.endsAtSiteFrom === undefined || site.first?.kind !== 'site' || vms.first?.kind !== 'vm') return true;
-  if (vms.vnet === undefined) return false;
-  let endsAtSite = site.endsAtSiteFrom.get(vms.vnet);
-  if (endsAtSite === undefined) {
-    endsAtSite = traceGatewayRoute(index, vms.vnet, site.first.address, undefined).end.kind === 'site';
-    site.endsAtSiteFrom.set(vms.vnet, endsAtSite);
+function listSitesRoutedFrom(
+  index: TopologyIndex, vmClasses: readonly RepresentedClass[], siteClasses: readonly RepresentedClass[],
+): Map<TopoVnet | undefined, RepresentedClass[]> {
+  const sitesByVnet = new Map<TopoVnet | undefined, RepresentedClass[]>();
+  for (const { vnet } of vmClasses) {
+    if (vnet === undefined || sitesByVnet.has(vnet)) continue;
+    sitesByVnet.set(vnet, siteClasses.filter(({ first }) => first?.kind === 'site' && index.routes.findLeg(vnet, first.address) !== undefined
+      && traceGatewayRoute(index, vnet, first.address, undefined).end.kind === 'site'));
   }
-  return endsAtSite;
+  return sitesByVnet;
 }
 
 /** The delivered ports of a cell and the path of its first flow, as listDeliveredPorts and evaluateCell give them. */
