@@ -14,18 +14,30 @@ export interface VmNamed {
  */
 export class NarratorMemory {
   private readonly dipsByService = new Map<string, Map<string, string>>();
+  // The DIP allocated last, kept apart: the VM's first state change follows a few events later, with no look-up.
+  private lastDipService = '';
+  private lastDipVm = '';
+  private lastDip: string | undefined;
   private lastService = '';
   private lastVm = '';
   private lastColumn = '';
 
   /** Takes note of what `event` changes about a VM's DIP; called for every event, in log order, before it is told. */
   follow(event: SimEvent): void {
-    if (event.type === 'dip.allocated') this.dipsOf(event.service).set(event.vm, event.ip);
-    else if (event.type === 'dip.released' || event.type === 'vm.deleted') this.dipsByService.get(event.service)?.delete(event.vm);
+    if (event.type === 'dip.allocated') {
+      this.dipsOf(event.service).set(event.vm, event.ip);
+      this.lastDipService = event.service;
+      this.lastDipVm = event.vm;
+      this.lastDip = event.ip;
+    } else if (event.type === 'dip.released' || event.type === 'vm.deleted') {
+      this.dipsByService.get(event.service)?.delete(event.vm);
+      if (event.vm === this.lastDipVm && event.service === this.lastDipService) this.lastDip = undefined;
+    }
   }
 
   /** The VM's DIP as of the event being told, if it holds one. */
   dipOf(named: VmNamed): string | undefined {
+    if (named.vm === this.lastDipVm && named.service === this.lastDipService) return this.lastDip;
     return this.dipsByService.get(named.service)?.get(named.vm);
   }
 

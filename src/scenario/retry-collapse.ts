@@ -69,7 +69,7 @@ function findRepeatedRounds(events: EventLog): Round[][] {
   };
   for (let index = 0; index < events.length; index++) {
     // Only tunnel events make rounds: the others are not rebuilt from the log.
-    if (!TUNNEL_EVENT_TYPES.has(eventTypeAt(events, index))) continue;
+    if (!isTunnelEventType(eventTypeAt(events, index))) continue;
     const event = events.at(index)!;
     const tunnel = tunnelOf(event);
     if (tunnel === undefined) continue;
@@ -102,10 +102,22 @@ function findRepeatedRounds(events: EventLog): Round[][] {
   return finished.sort((a, b) => (a[0]?.indexes[0] ?? 0) - (b[0]?.indexes[0] ?? 0));
 }
 
-/** The types {@link tunnelOf} names a tunnel for. */
-const TUNNEL_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
-  'connection.stateChanged', 'connection.ike', 'connection.sharedKeySet', 'connection.added', 'connection.removed',
-]);
+/**
+ * Whether {@link tunnelOf} names a tunnel for events of this type. Asked of every event of the log: a switch compares
+ * the type with each name (a pointer comparison for these interned strings) where a set would hash it.
+ */
+function isTunnelEventType(type: EventType): boolean {
+  switch (type) {
+    case 'connection.stateChanged':
+    case 'connection.ike':
+    case 'connection.sharedKeySet':
+    case 'connection.added':
+    case 'connection.removed':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** The tunnel an event is about (`vnet|site`), for the events a retry round is made of. */
 function tunnelOf(event: SimEvent): string | undefined {

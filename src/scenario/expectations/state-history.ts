@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EventLog, SimEvent } from '../../sim/index.js';
+import { countEventsThroughTime, eventTypeAt, type EventLog, type EventType, type SimEvent } from '../../sim/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import { CONNECTIVITY_STATE } from './connection-state.js';
 import { defineExpectationKind, type Verdict } from './expectation-kind.js';
@@ -60,6 +60,8 @@ interface Subject {
   label: string;
   /** The state before any change is logged (a gateway is NotProvisioned, a tunnel NotConnected); none for a VM. */
   initial: string | undefined;
+  /** The type of the events that change its state: the only ones rebuilt from the log. */
+  changeType: EventType;
   transitionOf(event: SimEvent): { from: string; to: string } | undefined;
   references: ObjectReference[];
 }
@@ -71,6 +73,7 @@ function subjectOf(p: HistoryParameters): Subject {
       return {
         label: `vm ${service}/${vm}`,
         initial: undefined,
+        changeType: 'vm.stateChanged',
         transitionOf: (e) => (e.type === 'vm.stateChanged' && e.service === service && e.vm === vm ? e : undefined),
         references: [{ kind: 'vm', service, name: vm, path: ['vm'] }],
       };
@@ -78,6 +81,7 @@ function subjectOf(p: HistoryParameters): Subject {
       return {
         label: `tunnel ${vnet} ↔ ${site}`,
         initial: 'NotConnected',
+        changeType: 'connection.stateChanged',
         transitionOf: (e) => (e.type === 'connection.stateChanged' && e.vnet === vnet && e.site === site ? e : undefined),
         references: [{ kind: 'vnet', name: vnet, path: ['vnet'] }, { kind: 'site', name: site, path: ['site'] }],
       };
@@ -85,6 +89,7 @@ function subjectOf(p: HistoryParameters): Subject {
       return {
         label: `gateway ${vnet}`,
         initial: 'NotProvisioned',
+        changeType: 'gateway.stateChanged',
         transitionOf: (e) => (e.type === 'gateway.stateChanged' && e.vnet === vnet ? e : undefined),
         references: [{ kind: 'vnet', name: vnet, path: ['vnet'] }],
       };
@@ -98,8 +103,12 @@ function subjectOf(p: HistoryParameters): Subject {
 function statesHeld(subject: Subject, events: EventLog, window: Window): string[] {
   let atStart = subject.initial;
   const held = new Set<string>();
-  for (const event of events) {
-    if (event.time > window.untilMs) break;
+  // Times never go back: the events up to the window's end are a run of the log, and of them only the state changes
+  // of the subject's type are rebuilt (a run of 200,000 VMs logs 1.7M events).
+  const end = countEventsThroughTime(events, window.untilMs);
+  for (let index = 0; index < end; index++) {
+    if (eventTypeAt(events, index) !== subject.changeType) continue;
+    const event = events.at(index)!;
     const change = subject.transitionOf(event);
     if (change === undefined) continue;
     if (event.time <= window.fromMs) {
