@@ -3,6 +3,7 @@ import type { ComputeEventBody } from './events.js';
 import type { InstanceStatus, Slot } from './model.js';
 import type { ComputeLimits, ComputeProfile } from './profile.js';
 import type { Refusal } from './refusal.js';
+import type { VmLink } from './vm-directory.js';
 
 /**
  * What a rule may use besides the world: the time, the profile and limits, and seeded pickers for the random
@@ -24,9 +25,12 @@ export interface DecideContext {
   drawDurationMs(range: DurationRange): number;
 }
 
-/** Work the clock must do later; decided again against the world when it fires, so stale actions do nothing. */
+/**
+ * Work the clock must do later; decided again against the world when it fires, so stale actions do nothing. A VM
+ * transition carries a link to the VM's record (a cache the directory stands behind, see vm-directory.ts).
+ */
 export type FollowUpAction =
-  | { type: 'completeVmTransition'; service: string; vm: string; from: InstanceStatus; sinceMs: number; to: InstanceStatus }
+  | ({ type: 'completeVmTransition'; from: InstanceStatus; sinceMs: number; to: InstanceStatus } & VmLink)
   | { type: 'releaseDiskLease'; disk: string; service: string; vm: string; deleteDisk: boolean }
   | { type: 'completeDeployment'; service: string; slot: Slot; name: string };
 

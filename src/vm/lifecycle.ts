@@ -6,6 +6,7 @@ import { findVm, listServiceVms, type ComputeWorld, type InstanceStatus, type Vm
 import { lookUpVm } from './endpoints.js';
 import { refuse } from './refusal.js';
 import { isReservedVip } from './reserved-ips.js';
+import { lookUpLinkedVm, vmRemovalCount } from './vm-directory.js';
 
 /**
  * A VM's power lifecycle with the platform's status names (compute-lifecycle.md §2.3): stop keeps the allocation
@@ -20,8 +21,11 @@ function transition(vm: Vm, to: InstanceStatus): ComputeEventBody {
   return { type: 'vm.stateChanged', service: vm.service, vm: vm.name, from: vm.state, to };
 }
 
-function later(vm: Vm, from: InstanceStatus, to: InstanceStatus, delayMs: number, ctx: DecideContext): FollowUp {
-  return { delayMs, action: { type: 'completeVmTransition', service: vm.service, vm: vm.name, from, sinceMs: ctx.nowMs, to } };
+function later(world: ComputeWorld, vm: Vm, from: InstanceStatus, to: InstanceStatus, delayMs: number, ctx: DecideContext): FollowUp {
+  return {
+    delayMs,
+    action: { type: 'completeVmTransition', service: vm.service, vm: vm.name, from, sinceMs: ctx.nowMs, to, linkedVm: vm, linkedIn: world.vms, linkedAtRemovals: vmRemovalCount() },
+  };
 }
 
 function notRunning(vm: Vm, verb: string): Decision {
@@ -56,7 +60,7 @@ export function decideStartVm(world: ComputeWorld, c: StartVm, ctx: DecideContex
     events.push(makeEvent('vm.macAssigned', { service: vm.service, vm: vm.name, mac: ctx.pickMac() }));
   }
   events.push(transition(vm, 'StartingVM'));
-  return accept(events, [later(vm, 'StartingVM', c.outcome ?? 'ReadyRole', ctx.drawDurationMs(ctx.profile.startMs), ctx)]);
+  return accept(events, [later(world, vm, 'StartingVM', c.outcome ?? 'ReadyRole', ctx.drawDurationMs(ctx.profile.startMs), ctx)]);
 }
 
 /** Decides Stop-AzureVM: deallocates by default, keeps the allocation with `stayProvisioned`. */
@@ -65,10 +69,10 @@ export function decideStopVm(world: ComputeWorld, c: StopVm, ctx: DecideContext)
   if ('code' in vm) return reject(vm);
   if (c.stayProvisioned === true) {
     if (vm.state !== 'ReadyRole') return notRunning(vm, 'stop');
-    return accept([transition(vm, 'StoppingVM')], [later(vm, 'StoppingVM', 'StoppedVM', ctx.drawDurationMs(ctx.profile.stopMs), ctx)]);
+    return accept([transition(vm, 'StoppingVM')], [later(world, vm, 'StoppingVM', 'StoppedVM', ctx.drawDurationMs(ctx.profile.stopMs), ctx)]);
   }
   if (vm.state !== 'ReadyRole' && vm.state !== 'StoppedVM') return notRunning(vm, 'stop and deallocate');
-  return accept([transition(vm, 'StoppingAndDeallocating')], [later(vm, 'StoppingAndDeallocating', 'StoppedDeallocated', ctx.drawDurationMs(ctx.profile.deallocateMs), ctx)]);
+  return accept([transition(vm, 'StoppingAndDeallocating')], [later(world, vm, 'StoppingAndDeallocating', 'StoppedDeallocated', ctx.drawDurationMs(ctx.profile.deallocateMs), ctx)]);
 }
 
 /** Decides Restart-AzureVM. */
@@ -76,7 +80,7 @@ export function decideRestartVm(world: ComputeWorld, c: RestartVm, ctx: DecideCo
   const vm = lookUpVm(world, c.service, c.name);
   if ('code' in vm) return reject(vm);
   if (vm.state !== 'ReadyRole') return notRunning(vm, 'restart');
-  return accept([transition(vm, 'RestartingRole')], [later(vm, 'RestartingRole', 'ReadyRole', ctx.profile.restartMs, ctx)]);
+  return accept([transition(vm, 'RestartingRole')], [later(world, vm, 'RestartingRole', 'ReadyRole', ctx.profile.restartMs, ctx)]);
 }
 
 /** Decides Remove-AzureVM: the disk survives unless `deleteVhd`; the last VM takes the deployment with it. */
@@ -111,7 +115,7 @@ export function planVmRemoval(vm: Vm, deleteVhd: boolean, ctx: DecideContext): {
 
 /** Decides a VM transition that was due on the clock; does nothing if the VM moved on meanwhile. */
 export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpAction, { type: 'completeVmTransition' }>): ComputeEventBody[] {
-  const vm = findVm(world, a.service, a.vm);
+  const vm = lookUpLinkedVm(world.vms, a);
   if (vm === undefined || vm.state !== a.from || vm.stateSinceMs !== a.sinceMs) return [];
   const events = [transition(vm, a.to)];
   if (a.to !== 'StoppedDeallocated') return events;

@@ -1,5 +1,5 @@
 import type { CreateVm, OsFamily } from './commands.js';
-import { accept, reject, type DecideContext, type Decision, type FollowUp } from './context.js';
+import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
 import { checkStaticDip, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
 import { MANAGEMENT_ENDPOINTS, makeManagementEndpointAdded, planManagementPorts } from './endpoints.js';
@@ -10,6 +10,7 @@ import { chooseVip } from './reserved-ips.js';
 import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
 import { vipPortsOf } from './vip-ports.js';
+import { linkWhenStored } from './vm-directory.js';
 
 /**
  * New-AzureVM. The first VM deploys the service (IaaS, production slot, deployment named after the service) and
@@ -219,5 +220,11 @@ function planFirstBoot(c: CreateVm, kind: 'image' | 'disk', os: OsFamily, from: 
   const p = ctx.profile;
   const bootMs = kind === 'disk' ? p.diskBootMs : ctx.drawDurationMs(os === 'Windows' ? p.windowsProvisionMs : p.linuxProvisionMs);
   const delayMs = c.outcome === 'ProvisioningTimeout' ? p.provisionTimeoutMs : bootMs;
-  return { delayMs, action: { type: 'completeVmTransition', service: c.service, vm: c.name, from, sinceMs: ctx.nowMs, to: c.outcome ?? 'ReadyRole' } };
+  const action: FollowUpAction = {
+    type: 'completeVmTransition', service: c.service, vm: c.name, from, sinceMs: ctx.nowMs, to: c.outcome ?? 'ReadyRole',
+    linkedVm: undefined, linkedIn: undefined, linkedAtRemovals: 0,
+  };
+  // The VM does not exist yet: the fold links its record when it stores it, right after this decision.
+  linkWhenStored(action);
+  return { delayMs, action };
 }

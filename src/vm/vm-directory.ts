@@ -13,6 +13,11 @@ import type { Vm } from './model.js';
  * New-AzureVM first asks for the VM it is about to create (the name must be free), then the fold stores it: the miss
  * remembers where the VM's service sits in the directory, so storing that very VM next skips the look-ups.
  *
+ * A follow-up that will ask for one VM (its boot or transition completing, minutes later and in no particular order)
+ * carries a link to the record it will find: the fold sets it when it stores the VM New-AzureVM just decided. A cold
+ * directory look-up cost more than anything else a VM's boot completion does; the link is trusted only for the same
+ * record and while no VM was removed anywhere since it was made, else the directory answers.
+ *
  * A record without a directory (a trial run's structuredClone, a world built by hand) gets one on first use; the
  * fold, the only writer of the record, keeps an existing one in step.
  */
@@ -29,6 +34,22 @@ const recent: { vms: Readonly<Record<string, Vm>> | undefined; service: string; 
 const missed: { vms: Readonly<Record<string, Vm>> | undefined; service: string; name: string; directory: Directory | undefined; byName: Map<string, Vm> | undefined } = {
   vms: undefined, service: '', name: '', directory: undefined, byName: undefined,
 };
+
+/** Where a follow-up's VM is stored; unset (or stale) links make the look-up ask the directory. */
+export interface VmLink {
+  service: string;
+  vm: string;
+  linkedVm: Vm | undefined;
+  linkedIn: Readonly<Record<string, Vm>> | undefined;
+  /** {@link removals} when the link was made. */
+  linkedAtRemovals: number;
+}
+
+/** VMs removed from any record so far: a link made before a removal may point at a VM that is gone. */
+let removals = 0;
+
+/** The follow-up of the VM New-AzureVM just decided, linked by the fold when it stores that VM. */
+let awaitingStore: VmLink | undefined;
 
 function remember(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string | undefined): void {
   recent.vms = vms;
@@ -88,8 +109,37 @@ export function vmRecordKey(vms: Readonly<Record<string, Vm>>, vm: Vm): string {
   return vmKey(vm.service, vm.name);
 }
 
+/** How many VMs were removed from any record so far (a link records it when made). */
+export function vmRemovalCount(): number {
+  return removals;
+}
+
+/** Links `link` to `vm`, stored in `vms`. */
+function linkVm(link: VmLink, vms: Readonly<Record<string, Vm>>, vm: Vm): void {
+  link.linkedVm = vm;
+  link.linkedIn = vms;
+  link.linkedAtRemovals = removals;
+}
+
+/** Asks the fold to link `link` to its VM when it stores it next (New-AzureVM decides the follow-up before the VM exists). */
+export function linkWhenStored(link: VmLink): void {
+  awaitingStore = link;
+}
+
+/** The VM a follow-up names in `vms`: through its link while the link holds, else through the directory. */
+export function lookUpLinkedVm(vms: Readonly<Record<string, Vm>>, link: VmLink): Vm | undefined {
+  const vm = link.linkedVm;
+  if (vm === undefined || link.linkedIn !== vms || link.linkedAtRemovals !== removals) return lookUpVmRecord(vms, link.service, link.vm);
+  remember(vms, vm, undefined);
+  return vm;
+}
+
 /** Fold hook: `vm` was stored in the record under `key`. */
 export function noteVmStored(vms: Readonly<Record<string, Vm>>, vm: Vm, key: string): void {
+  if (awaitingStore !== undefined && awaitingStore.vm === vm.name && awaitingStore.service === vm.service) {
+    linkVm(awaitingStore, vms, vm);
+    awaitingStore = undefined;
+  }
   if (missed.vms === vms && missed.name === vm.name && missed.service === vm.service) {
     if (missed.byName !== undefined) missed.byName.set(vm.name, vm);
     else if (missed.directory !== undefined) add(missed.directory, vm);
@@ -111,6 +161,7 @@ function forgetMiss(): void {
 export function noteVmRemoved(vms: Readonly<Record<string, Vm>>, service: string, name: string): void {
   // The service's map leaves the directory with its last VM: a miss that points at it must not be used.
   forgetMiss();
+  removals++;
   if (isRecent(vms, service, name)) {
     recent.vms = undefined;
     recent.vm = undefined;
