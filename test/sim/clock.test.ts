@@ -66,13 +66,100 @@ describe('SimClock', () => {
     (timers, target) => {
       const clock = new SimClock();
       const fired: number[] = [];
-      const ids = timers.map(([delay], i) => clock.schedule((index: number) => fired.push(index), i, delay));
+      const ids = timers.map(([delay], i) => clock.setTimeout(() => fired.push(i), delay));
       timers.forEach(([, cancelled], i) => cancelled && clock.clearTimeout(ids[i]!));
       clock.advanceTo(target);
       const kept = timers.map(([delay, cancelled], i) => ({ delay, cancelled, i })).filter(({ cancelled }) => !cancelled);
       expect(fired).toEqual(kept.filter(({ delay }) => delay <= target).sort((x, y) => x.delay - y.delay || x.i - y.i).map(({ i }) => i));
       expect(clock.pendingCount).toBe(kept.filter(({ delay }) => delay > target).length);
       expect(clock.nextDeadline()).toBe(kept.filter(({ delay }) => delay > target).reduce<number | undefined>((min, { delay }) => Math.min(min ?? delay, delay), undefined));
+    },
+  );
+
+  /** One step of the model-based test: schedule or set a timer, cancel one or an owner's, or advance. */
+  type ClockStep =
+    | { kind: 'schedule'; owner: 0 | 1; delay: number; chainDelay: number | null }
+    | { kind: 'setTimeout'; delay: number }
+    | { kind: 'clearTimeout'; pick: number }
+    | { kind: 'clearScheduled'; owner: 0 | 1 }
+    | { kind: 'advance'; by: number };
+
+  const stepArb: fc.Arbitrary<ClockStep> = fc.oneof(
+    fc.record({ kind: fc.constant('schedule' as const), owner: fc.constantFrom(0 as const, 1 as const), delay: fc.integer({ min: -5, max: 300 }), chainDelay: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }),
+    fc.record({ kind: fc.constant('setTimeout' as const), delay: fc.integer({ min: 0, max: 300 }) }),
+    fc.record({ kind: fc.constant('clearTimeout' as const), pick: fc.nat() }),
+    fc.record({ kind: fc.constant('clearScheduled' as const), owner: fc.constantFrom(0 as const, 1 as const) }),
+    fc.record({ kind: fc.constant('advance' as const), by: fc.integer({ min: 0, max: 200 }) }),
+  );
+
+  test.prop([fc.array(stepArb, { maxLength: 120 })], { numRuns: 200 })(
+    'runs timers of both kinds as a sorted list of pending timers does, chained and cancelled ones included',
+    (steps) => {
+      // The oracle: every pending timer in a list, fired by (deadline, scheduling order).
+      interface Pending { deadline: number; order: number; label: string; owner: 0 | 1 | null; chainDelay: number | null; cancelled: boolean }
+      const oracle: Pending[] = [];
+      let oracleNow = 0;
+      let order = 0;
+      const expected: string[] = [];
+      const clock = new SimClock();
+      const fired: string[] = [];
+      const owners = [0, 1].map((owner) => (label: string): void => {
+        fired.push(label);
+        const chain = chainOf.get(label);
+        if (chain !== undefined) clock.schedule(owners[owner]!, `${label}+`, chain);
+      });
+      const chainOf = new Map<string, number>();
+      const handles: { id: ReturnType<SimClock['setTimeout']>; entry: Pending }[] = [];
+      steps.forEach((step, index) => {
+        const label = `t${index}`;
+        switch (step.kind) {
+          case 'schedule': {
+            if (step.chainDelay !== null) chainOf.set(label, step.chainDelay);
+            clock.schedule(owners[step.owner]!, label, step.delay);
+            oracle.push({ deadline: oracleNow + Math.max(0, step.delay), order: order++, label, owner: step.owner, chainDelay: step.chainDelay, cancelled: false });
+            break;
+          }
+          case 'setTimeout': {
+            const entry: Pending = { deadline: oracleNow + step.delay, order: order++, label, owner: null, chainDelay: null, cancelled: false };
+            oracle.push(entry);
+            handles.push({ id: clock.setTimeout(() => fired.push(label), step.delay), entry });
+            break;
+          }
+          case 'clearTimeout': {
+            const handle = handles[step.pick % Math.max(1, handles.length)];
+            if (handle === undefined) break;
+            clock.clearTimeout(handle.id);
+            handle.entry.cancelled = true;
+            break;
+          }
+          case 'clearScheduled':
+            clock.clearScheduled(owners[step.owner]!);
+            for (const entry of oracle) if (entry.owner === step.owner) entry.cancelled = true;
+            break;
+          case 'advance': {
+            const target = oracleNow + step.by;
+            for (;;) {
+              const live = oracle.filter((entry) => !entry.cancelled && entry.deadline <= target);
+              if (live.length === 0) break;
+              const next = live.reduce((a, b) => (b.deadline < a.deadline || (b.deadline === a.deadline && b.order < a.order) ? b : a));
+              next.cancelled = true;
+              oracleNow = next.deadline;
+              expected.push(next.label);
+              if (next.chainDelay !== null && next.owner !== null) {
+                oracle.push({ deadline: oracleNow + next.chainDelay, order: order++, label: `${next.label}+`, owner: next.owner, chainDelay: null, cancelled: false });
+              }
+            }
+            oracleNow = target;
+            clock.advanceTo(target);
+            break;
+          }
+        }
+        expect(fired).toEqual(expected);
+        expect(clock.now()).toBe(oracleNow);
+        const live = oracle.filter((entry) => !entry.cancelled);
+        expect(clock.pendingCount).toBe(live.length);
+        expect(clock.nextDeadline()).toBe(live.length === 0 ? undefined : Math.min(...live.map((entry) => entry.deadline)));
+      });
     },
   );
 });
