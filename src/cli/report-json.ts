@@ -26,27 +26,35 @@ export function* reportJsonText(report: RunReport): Generator<string, void, unde
   yield '\n}\n';
 }
 
+/** Events written by one JSON.stringify call: ~16k characters of text, a chunk as the rest of the output is. */
+const EVENTS_PER_BATCH = 64;
+
 /**
- * An array one level inside the report, as JSON.stringify with two-space indentation writes it, in chunks; the event
- * log is read item by item (the engine's store rebuilds each event as it is reached).
+ * The array's items two levels deep, as JSON.stringify writes them: `[[item, …]]` stringified, less its first two
+ * lines (`[`, `  [`) and its last two (`  ]`, `]`). Each item then sits at the indentation the report's array gives it,
+ * written by the engine's own serializer, with no per-item call nor a copy re-indenting its lines.
  */
-function* arrayText(items: { readonly length: number; at(index: number): unknown }): Generator<string, void, undefined> {
+const WRAPPER_HEAD = `[\n${INDENT}[\n`;
+const WRAPPER_TAIL = `\n${INDENT}]\n]`;
+
+/**
+ * An array one level inside the report, as JSON.stringify with two-space indentation writes it, in chunks of a batch
+ * of items each; the event log is read a batch at a time (the engine's store rebuilds each event as it is reached).
+ */
+function* arrayText(items: { readonly length: number; slice(start: number, end: number): unknown[] }): Generator<string, void, undefined> {
   if (items.length === 0) {
     yield '[]';
     return;
   }
-  const itemIndent = INDENT + INDENT;
-  let chunk = '[';
-  for (let index = 0; index < items.length; index++) {
+  let separator = '[\n';
+  for (let start = 0; start < items.length; start += EVENTS_PER_BATCH) {
     // An item JSON cannot express (undefined, a function) is null in an array, as JSON.stringify writes it.
-    const text = JSON.stringify(items.at(index), null, 2) as string | undefined;
-    chunk += `${index === 0 ? '\n' : ',\n'}${itemIndent}${indentNested(text ?? 'null', itemIndent)}`;
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
-    }
+    const text = JSON.stringify([items.slice(start, start + EVENTS_PER_BATCH)], null, 2);
+    yield separator;
+    yield text.slice(WRAPPER_HEAD.length, text.length - WRAPPER_TAIL.length);
+    separator = ',\n';
   }
-  yield `${chunk}\n${INDENT}]`;
+  yield `\n${INDENT}]`;
 }
 
 /** A value's JSON text placed at `indent`: every line after its first indented by that much more. */
