@@ -33,6 +33,12 @@ export interface ConnectionInput {
   childSaLifetimeMs: number;
   profile: GatewayProfile;
   link: TunnelLink;
+  /**
+   * Start by connecting, as a CONNECT sent right after start would, without that extra event: the host configures and
+   * connects a tunnel at once. The NotConnected entry is skipped, so the host asks for it only when that report would
+   * carry no news (the tunnel already shows NotConnected).
+   */
+  connectsAtStart?: boolean | undefined;
 }
 
 interface ConnectionContext extends ConnectionInput {
@@ -110,6 +116,9 @@ export const connectionMachine = setup({
   },
   guards: {
     isIkeV1: ({ context }) => context.ikeVersion === 1,
+    // The start event carries the input (as in the device machine); no later event does, so boot is left at once.
+    connectsAtStart: ({ context, event }, params: { ikeVersion: 1 | 2 }) =>
+      context.ikeVersion === params.ikeVersion && (event as { input?: ConnectionInput }).input?.connectsAtStart === true,
     canRetransmit: ({ context }) => context.tries < context.profile.retransmitTries,
     isIkeRekeyDue: ({ context }) => context.ikeRekeyAtMs <= context.childRekeyAtMs,
     isPeerSilentWhenUp: ({ context }) => context.link.findSilence(true) !== undefined,
@@ -216,12 +225,19 @@ export const connectionMachine = setup({
     childSaLifetimeMs: input.childSaLifetimeMs, profile: input.profile, link: input.link,
     tries: 0, failures: 0, retryDelayMs: 0, ikeRekeyAtMs: 0, childRekeyAtMs: 0, reason: undefined,
   }),
-  initial: 'NotConnected',
+  initial: 'boot',
   on: {
     // Re-entering NotConnected re-reports it, so a new reason (reset, deletion) replaces an older failure reason.
     DISCONNECT: { target: '.NotConnected.idle', reenter: true, actions: 'assignDisconnect' },
   },
   states: {
+    boot: {
+      always: [
+        { guard: { type: 'connectsAtStart', params: { ikeVersion: 1 } }, target: '#connection.Connecting.mainMode' },
+        { guard: { type: 'connectsAtStart', params: { ikeVersion: 2 } }, target: '#connection.Connecting.ikeSaInit' },
+        { target: 'NotConnected' },
+      ],
+    },
     NotConnected: {
       entry: 'reportNotConnected',
       initial: 'idle',

@@ -36,6 +36,11 @@ export interface GatewayHostOptions {
   emit: (event: GatewayEvent) => void;
   allocatePublicIp: () => string;
   profile?: Partial<GatewayProfile> | undefined;
+  /**
+   * The gateway view `emit` folds every event into (the simulation's World). Given, the host reads that view instead of
+   * folding a copy of its own: a second fold of every tunnel event, and a second status object per connection.
+   */
+  view?: GatewayWorld | undefined;
 }
 
 /** The host's record of one VNet and its gateway. */
@@ -72,7 +77,8 @@ export class GatewayHost implements GatewayConfigView {
   readonly rng: GatewayRandom;
   private readonly emit: (event: GatewayEvent) => void;
   private readonly allocatePublicIp: () => string;
-  private readonly world: GatewayWorld = createGatewayWorld();
+  private readonly world: GatewayWorld;
+  private readonly foldsOwnView: boolean;
   /** Configuration, readable by the command executor. */
   readonly vnets = new Map<string, VnetRecord>();
   readonly sites = new Map<string, SiteRecord>();
@@ -93,6 +99,8 @@ export class GatewayHost implements GatewayConfigView {
     this.rng = options.rng;
     this.emit = options.emit;
     this.allocatePublicIp = options.allocatePublicIp;
+    this.world = options.view ?? createGatewayWorld();
+    this.foldsOwnView = options.view === undefined;
   }
 
   /** Declares a local network site (from the network plan, at start); it gets a default device until one is defined. */
@@ -251,9 +259,9 @@ export class GatewayHost implements GatewayConfigView {
 
   // ---- internals shared with the command executor -----------------------------------------------------------------
 
-  /** Folds an event into the host's view, then hands it to the world engine. */
+  /** Folds an event into the host's view (unless the sink folds it into its own), then hands it to the world engine. */
   publish(event: GatewayEvent): void {
-    applyGatewayEvent(this.world, event, this.clock.now());
+    if (this.foldsOwnView) applyGatewayEvent(this.world, event, this.clock.now());
     this.emit(event);
   }
 
@@ -313,8 +321,7 @@ export class GatewayHost implements GatewayConfigView {
         gatewayType: record.gatewayType, publicIp: record.publicIp ?? '', sharedKey: record.keys.get(siteName) ?? '',
         vnetAddressSpace: record.addressSpace,
       };
-      const actor = startTunnelActor(tunnel, record.gatewayType, this.profile, this.clock, createTunnelLink(this, tunnel));
-      if (!tunnel.manuallyDisconnected) actor.send({ type: 'CONNECT' });
+      startTunnelActor(tunnel, record.gatewayType, this.profile, this.clock, createTunnelLink(this, tunnel), !tunnel.manuallyDisconnected);
     }
   }
 

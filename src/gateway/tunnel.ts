@@ -54,15 +54,18 @@ export function computeChildLifetimeMs(profile: GatewayProfile, gatewayType: Gat
   return Math.min(lifetimes.childSaLifetimeMs, volumeMs);
 }
 
-/** Creates and starts the connection actor of a tunnel on the shared clock. */
+/** Creates and starts the connection actor of a tunnel on the shared clock, connecting at once when asked to. */
 export function startTunnelActor(
   tunnel: TunnelRecord,
   gatewayType: GatewayType,
   profile: GatewayProfile,
   clock: GatewayClock,
   link: TunnelLink,
+  connect: boolean,
 ): Actor<typeof connectionMachine> {
   const lifetimes = lifetimesFor(profile, gatewayType);
+  // Started in Connecting (see ConnectionInput) only when the skipped NotConnected report would be no news.
+  const connectsAtStart = connect && tunnel.connectivity === 'NotConnected';
   const actor = createActor(connectionMachine, {
     clock,
     input: {
@@ -72,9 +75,11 @@ export function startTunnelActor(
       childSaLifetimeMs: computeChildLifetimeMs(profile, gatewayType),
       profile,
       link,
+      connectsAtStart,
     },
   });
   tunnel.actor = actor;
   actor.start();
+  if (connect && !connectsAtStart) actor.send({ type: 'CONNECT' });
   return actor;
 }

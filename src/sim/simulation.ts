@@ -112,6 +112,8 @@ export class Simulation {
       emit: (event: GatewayEvent) => this.record(event),
       allocatePublicIp: () => this.allocateGatewayIp(),
       profile: this.profile,
+      // record() folds every gateway event into the World, so the host reads that view rather than keeping a copy.
+      view: this.world.gateway,
     });
   }
 

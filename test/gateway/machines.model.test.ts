@@ -156,6 +156,40 @@ describe('connection machine (model-based)', () => {
   });
 });
 
+describe('connection machine started connecting', () => {
+  // connectsAtStart spares the host a CONNECT right after start; it must behave exactly as that CONNECT would, except
+  // for the initial NotConnected report without a reason, which the host drops as no news and the machine skips.
+  function runFor(ikeVersion: 1 | 2, peer: Peer, connectsAtStart: boolean): string[] {
+    const clock = new SimClock();
+    const trace: string[] = [];
+    const link = {
+      ...createFakeLink(peer, () => clock.now()),
+      reportState: (state: string, reason: string | undefined) => void trace.push(`${clock.now()} ${state} ${reason ?? ''}`),
+      reportIke: (exchange: string, detail: string) => void trace.push(`${clock.now()} ${exchange} ${detail}`),
+    };
+    const actor = createActor(connectionMachine, { clock, input: { ...connectionInput(ikeVersion, link), connectsAtStart } });
+    actor.start();
+    if (!connectsAtStart) actor.send({ type: 'CONNECT' });
+    for (let deadline = clock.nextDeadline(); deadline !== undefined && deadline < 20_000_000; deadline = clock.nextDeadline()) {
+      clock.advanceTo(deadline);
+      trace.push(`${clock.now()} ${JSON.stringify(actor.getSnapshot().value)} tries=${actor.getSnapshot().context.tries}`);
+    }
+    actor.stop();
+    return trace;
+  }
+
+  it.each([
+    ['healthy IKEv2', 2, {}], ['healthy IKEv1', 1, {}], ['silent IKEv2', 2, { silentDown: 'PEER_UNREACHABLE' }],
+    ['IKEv2 child refused', 2, { refusals: { IKE_AUTH: 'TS_UNACCEPTABLE' } }], ['device IP inside the site', 2, { silentUp: 'DEVICE_IP_INSIDE_SITE' }],
+  ] as Array<[string, 1 | 2, Peer]>)('%s: the same reports, states and timers as start then CONNECT', (_name, version, peer) => {
+    const connected = runFor(version, peer, true);
+    const [initialReport, ...afterConnect] = runFor(version, peer, false);
+    expect(initialReport).toBe('0 NotConnected ');
+    expect(connected.length).toBeGreaterThan(5);
+    expect(connected).toEqual(afterConnect);
+  });
+});
+
 describe('gateway machine (model-based)', () => {
   const link: GatewayLink = {
     enterState: () => undefined, startFailover: () => undefined, completeFailover: () => undefined, completeResize: () => undefined,
