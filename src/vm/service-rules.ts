@@ -125,10 +125,18 @@ export function checkSizeIsolation(world: ComputeWorld, service: CloudService, s
 /** Name of the subnet that only gateways may use (VPN FAQ: nothing else may be deployed into it). */
 export const GATEWAY_SUBNET_NAME = 'GatewaySubnet';
 
+/** True when a VM or role may go into `subnet` of `vnet`: it names one, it exists, and it is not the gateway's. */
+export function isSubnetChoiceValid(vnet: Vnet, subnet: string | undefined): subnet is string {
+  return subnet !== undefined && subnet !== GATEWAY_SUBNET_NAME && vnet.subnets[subnet] !== undefined;
+}
+
 /** Checks the subnet a VM or role asks for inside its VNet. */
 export function checkSubnetChoice(vnet: Vnet, subnet: string | undefined, owner: string): Refusal | undefined {
-  // The usual answer is "fine": the choices are listed only in a refusal (New-AzureVM asks this for every VM).
-  if (subnet !== undefined && subnet !== GATEWAY_SUBNET_NAME && vnet.subnets[subnet] !== undefined) return undefined;
+  return isSubnetChoiceValid(vnet, subnet) ? undefined : refuseSubnetChoice(vnet, subnet, owner);
+}
+
+/** Why `subnet` of `vnet` cannot take a VM or role (the choice failed {@link isSubnetChoiceValid}), listing the choices. */
+export function refuseSubnetChoice(vnet: Vnet, subnet: string | undefined, owner: string): Refusal {
   const names = Object.keys(vnet.subnets).filter((n) => n !== GATEWAY_SUBNET_NAME).map((n) => `'${n}'`);
   if (subnet === undefined) {
     return refuse('subnet-required', `${owner} joins virtual network '${vnet.name}' but names no subnet; pick one of ${names.join(', ') || '(none defined)'} (Set-AzureSubnet).`, [`vnet:${vnet.name}`]);

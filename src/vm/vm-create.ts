@@ -7,7 +7,7 @@ import { makeEvent, type ComputeEventBody, type ComputeEventOf } from './events.
 import { findVm, vmKey, type CloudService, type ComputeWorld, type Image, type Vm, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 import { chooseVip } from './reserved-ips.js';
-import { checkServiceKind, checkSizeIsolation, checkSubnetChoice, checkVnetPlacement, lookUpService } from './service-rules.js';
+import { checkServiceKind, checkSizeIsolation, checkVnetPlacement, isSubnetChoiceValid, lookUpService, refuseSubnetChoice } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
 import { vipPortsOf } from './vip-ports.js';
 import { linkWhenStored } from './vm-directory.js';
@@ -95,15 +95,18 @@ function makeVmCreated(c: CreateVm, deployment: string, source: Source, osDisk: 
 }
 
 /** What a VM boots: an image or a disk, and the `source` its `vm.created` event and record name. */
-type Source = { kind: 'image' | 'disk'; name: string; os: OsFamily; from: Vm['source'] };
+type Source = Readonly<{ kind: 'image' | 'disk'; name: string; os: OsFamily; from: Vm['source'] }>;
 
-// The `source` of every VM made from one image is the same `{ image }` value: one frozen object per image record serves
-// their events and records (nothing edits a VM's source) instead of one more object kept per VM.
-const imageSources = new WeakMap<Image, Vm['source']>();
+// Every VM made from one image has the same Source, and the same `source` value in its event and record: one frozen
+// pair per image record serves them all (nothing edits a VM's source) instead of two more objects per VM.
+const imageSources = new WeakMap<Image, Source>();
 
-function imageSourceOf(image: Image): Vm['source'] {
+function imageSourceOf(image: Image): Source {
   let source = imageSources.get(image);
-  if (source === undefined) imageSources.set(image, (source = Object.freeze({ image: image.name })));
+  if (source === undefined) {
+    source = Object.freeze({ kind: 'image' as const, name: image.name, os: image.os, from: Object.freeze({ image: image.name }) });
+    imageSources.set(image, source);
+  }
   return source;
 }
 
@@ -128,7 +131,7 @@ function checkSource(world: ComputeWorld, c: CreateVm): Source | Refusal {
     if (image.os === 'Windows' && c.sshKey !== undefined) {
       return refuse('ssh-key-needs-linux', `VM '${c.name}' is Windows (image '${c.image}'); SSH keys apply to Linux images only — give a password.`, vmObjects(c));
     }
-    return { kind: 'image', name: image.name, os: image.os, from: imageSourceOf(image) };
+    return imageSourceOf(image);
   }
   const disk = world.disks[c.disk ?? ''];
   if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, vmObjects(c, `disk:${c.disk}`));
@@ -167,8 +170,8 @@ function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm
     if (c.staticIp !== undefined) return refuse('static-ip-needs-vnet', `VM '${c.name}' asks for static IP ${c.staticIp}, but static IPs exist only inside a virtual network (Set-AzureStaticVNetIP); deploy the service into a VNet.`, vmObjects(c));
     return null;
   }
-  const subnetProblem = checkSubnetChoice(vnet, c.subnet, `VM '${c.name}'`);
-  if (subnetProblem !== undefined) return subnetProblem;
+  // New-AzureVM asks this for every VM: the refusal's wording (the VM named) is built only when refusing.
+  if (!isSubnetChoiceValid(vnet, c.subnet)) return refuseSubnetChoice(vnet, c.subnet, `VM '${c.name}'`);
   if (vnet.instanceCount + 1 > maxInstancesPerVnet) {
     return refuse('limit-vms-per-vnet', `Virtual network '${vnet.name}' already holds ${maxInstancesPerVnet} VMs and role instances, the limit per VNet; put '${c.name}' in another virtual network.`, vmObjects(c, `vnet:${vnet.name}`));
   }
