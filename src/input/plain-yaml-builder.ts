@@ -1,3 +1,4 @@
+import { MappingLayouts } from './plain-yaml-layouts.js';
 import { indexOfKey, isPlainNode, type PlainMap, type PlainNode, type PlainSeq, type PlainValue } from './plain-yaml-tree.js';
 
 /**
@@ -13,6 +14,13 @@ export class PlainTreeBuilder {
   private pending = new Uint32Array(INITIAL_OFFSETS);
   private pendingTop = 0;
   private open = 0;
+  /**
+   * The values of the open mappings' entries, on one stack (a mapping's are on top when it closes, its nested
+   * collections having closed before it): its data is built from them in one go (plain-yaml-layouts.ts).
+   */
+  private readonly values: unknown[] = [];
+  private valuesTop = 0;
+  private readonly layouts = new MappingLayouts();
   /** At each depth, the keys of the last mapping read there: the next one there most likely has the same. */
   private readonly keysAtDepth: string[][] = [];
   /**
@@ -25,7 +33,7 @@ export class PlainTreeBuilder {
   openMap(start: number): PlainMap {
     const keys = (this.keysAtDepth[this.open] ??= []);
     this.open++;
-    return { kind: 'map', start, data: this.discarding ? NO_MAP_DATA : {}, keys, size: 0, first: this.pendingTop, children: undefined };
+    return { kind: 'map', start, data: this.discarding ? NO_MAP_DATA : UNBUILT_MAP_DATA, keys, size: 0, first: this.pendingTop, children: undefined };
   }
 
   openSeq(start: number): PlainSeq {
@@ -33,8 +41,12 @@ export class PlainTreeBuilder {
     return { kind: 'seq', start, data: this.discarding ? NO_SEQ_DATA : [], size: 0, first: this.pendingTop, children: undefined };
   }
 
-  /** Closes the collection opened last: its entries' offsets join the document's. */
+  /** Closes the collection opened last: its entries' offsets join the document's, a mapping's values its data. */
   close(node: PlainNode): void {
+    if (node.kind === 'map' && node.data === UNBUILT_MAP_DATA) {
+      this.valuesTop -= node.size;
+      node.data = this.layouts.build(node.keys, node.size, this.values, this.valuesTop);
+    }
     const base = node.first;
     const count = this.pendingTop - base;
     if (this.offsetsTop + count > this.offsets.length) this.offsets = grown(this.offsets, this.offsetsTop + count);
@@ -81,9 +93,9 @@ export class PlainTreeBuilder {
     this.push(valueStart);
     if (isPlainNode(value)) {
       (map.children ??= [])[map.size] = value;
-      map.data[key] = value.data;
+      this.values[this.valuesTop++] = value.data;
     } else {
-      map.data[key] = value;
+      this.values[this.valuesTop++] = value;
     }
     map.size++;
     return true;
@@ -111,6 +123,8 @@ export class PlainTreeBuilder {
   }
 }
 
+/** The data of a mapping still open: built when it closes. */
+const UNBUILT_MAP_DATA: Record<string, unknown> = Object.freeze({});
 /** The data of every collection read while discarding: nothing, and nothing may be added. */
 const NO_MAP_DATA: Record<string, unknown> = Object.freeze({});
 const NO_SEQ_DATA: unknown[] = Object.freeze([]) as unknown as unknown[];

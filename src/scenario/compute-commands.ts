@@ -4,6 +4,7 @@ import { referencesOfCommand } from './object-reference.js';
 import { areVmReferencesSatisfied, isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
 import type { ScheduledCommand } from './scenario.js';
 import type { ScenarioFile } from './scenario-schema.js';
+import { VmCommands } from './vm-commands.js';
 import { positionOf, type YamlPath, type YamlSource } from '../input/index.js';
 
 /** The compute section as commands at 0s, and the check of the names they refer to. */
@@ -47,14 +48,15 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
   compute.images?.forEach((image, i) => add({ type: 'addImage', ...image }, 'images', i));
   compute.disks?.forEach((disk, i) => add({ type: 'addDisk', ...disk }, 'disks', i));
   compute.deployments?.forEach((deployment, i) => add({ type: 'createDeployment', ...deployment }, 'deployments', i));
+  const vmCommands = new VmCommands();
   compute.vms?.forEach((vm, i) => {
     if (!('endpoints' in vm)) {
       // the common case, without the cost of a rest pattern per VM
-      add({ type: 'createVm', ...vm }, 'vms', i);
+      add(vmCommands.commandOf(vm), 'vms', i);
       return;
     }
     const { endpoints: vmEndpoints, ...fields } = vm;
-    add({ type: 'createVm', ...fields }, 'vms', i);
+    add(vmCommands.commandOf(fields), 'vms', i);
     vmEndpoints?.forEach((endpoint, j) => add({ type: 'addEndpoint', service: fields.service, vm: fields.name, ...endpoint }, 'vms', i, j));
   });
   return out;
