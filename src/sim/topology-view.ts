@@ -1,10 +1,11 @@
 import type { SourceRef } from '../common/index.js';
 import { parseIPv4, parsePrefix4, scanIPv4, type Prefix4 } from '../ipam/index.js';
 import {
-  buildTopologyIndex, keyOfVm, NO_DIP, type TopologyIndex, type TopoAclRule, type TopoEndpoint, type TopoGateway, type TopoLocalSite, type TopologyModel, type TopologyNetwork,
+  buildTopologyIndex, keyOfVm, NO_DIP, type TopologyIndex, type TopoGateway, type TopoLocalSite, type TopologyModel, type TopologyNetwork,
   type TopoService, type TopoVm, type TopoVnet,
 } from '../topology/index.js';
-import type { CloudService, Deployment, DeploymentStatus, Endpoint, Vm } from '../vm/index.js';
+import type { CloudService, Deployment, DeploymentStatus, Vm } from '../vm/index.js';
+import { EndpointReader } from './topology-endpoints.js';
 import type { World } from './world.js';
 
 /** Kinds of world objects a scenario can place in its file, for pointing answers at file:line. */
@@ -41,7 +42,8 @@ function readModel(world: World, findSource: TopologySourceLookup | undefined): 
   // The world's keys are the index's keys too. Listed once by Object.keys: for-in over a 200k-entry record checks
   // each key again before handing it out, and Object.values would list every VM first.
   const vmKeys = Object.keys(world.vms);
-  const vms = vmKeys.map((key) => readVm(world.vms[key]!, findSource));
+  const endpoints = new EndpointReader();
+  const vms = vmKeys.map((key) => readVm(world.vms[key]!, endpoints, findSource));
   for (const service of Object.values(world.services)) {
     for (const instance of readRoleInstances(service, findSource)) {
       vms.push(instance);
@@ -151,56 +153,20 @@ export function readGatewayHead(world: World, vnet: string): Pick<TopoGateway, '
 
 /** One VM as the model shows it, without source positions. */
 export function readTopoVm(vm: Vm): TopoVm {
-  return readVm(vm, undefined);
+  return readVm(vm, new EndpointReader(), undefined);
 }
 
-function readVm(vm: Vm, findSource: TopologySourceLookup | undefined): TopoVm {
+function readVm(vm: Vm, endpoints: EndpointReader, findSource: TopologySourceLookup | undefined): TopoVm {
   const read: TopoVm = {
     service: vm.service,
     name: vm.name,
     dip: readDip(vm.dip),
     state: vm.state,
     subnet: vm.subnet ?? undefined,
-    endpoints: readEndpoints(vm, findSource),
+    endpoints: endpoints.readAll(vm, findSource),
   };
   // Positions are looked up only when asked for: composing every VM's key costs a string each at full size.
   return findSource === undefined ? read : withSource(read, findSource('vm', `${vm.service}/${vm.name}`));
-}
-
-/**
- * A VM's endpoints, read into the very list Object.values made: it is exactly as long as the VM's endpoints (a pushed
- * list reserves 17 slots), and a second list per VM is 200k more objects for the garbage collector at full size.
- */
-function readEndpoints(vm: Vm, findSource: TopologySourceLookup | undefined): TopoEndpoint[] {
-  const read = Object.values(vm.endpoints) as unknown[] as TopoEndpoint[];
-  for (let i = 0; i < read.length; i++) {
-    const endpoint = read[i] as unknown as Endpoint;
-    read[i] = readEndpoint(endpoint, findSource?.('endpoint', `${vm.service}/${vm.name}/${endpoint.name}`));
-  }
-  return read;
-}
-
-/**
- * The rule list of every endpoint without rules, shared: nearly every endpoint of a large world has none, and an
- * empty list each is 400k objects at full size. Frozen, so an edit in place fails loudly instead of reaching them all
- * (the index replaces a VM's endpoints on a change, never edits a rule list).
- */
-const NO_RULES = Object.freeze([]) as unknown as TopoAclRule[];
-
-function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEndpoint {
-  const read = { name: endpoint.name, protocol: endpoint.protocol, publicPort: endpoint.publicPort, privatePort: endpoint.privatePort, acl: readAcl(endpoint) };
-  return source === undefined ? read : withSource(read, source);
-}
-
-function readAcl(endpoint: Endpoint): TopoAclRule[] {
-  if (endpoint.acl.length === 0) return NO_RULES;
-  // A loop, not flatMap: only the rules whose subnet parses are kept.
-  const acl: TopoAclRule[] = [];
-  for (const rule of endpoint.acl) {
-    const remoteSubnet = parsePrefix(rule.remoteSubnet);
-    if (remoteSubnet !== undefined) acl.push({ order: rule.order, action: rule.action, remoteSubnet, description: rule.description });
-  }
-  return acl;
 }
 
 /** A DIP as a number: the fast scan reads the world's own dotted text, the full parser only what the scan refused. */

@@ -4,7 +4,9 @@ import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
 import { evaluateFlowVerdict } from './flow-verdict.js';
 import { traceGatewayRoute } from './gateway-route.js';
 import type { TopologyModel, TopoVnet } from './model.js';
-import { isClassLive, partitionWorld, representClassMember, serviceOfMember, type ReachClass } from './reach-classes.js';
+import {
+  findPartnerKey, isClassLive, partitionWorldWithEnds, representClassMember, type ReachClass, type VmLookup,
+} from './reach-classes.js';
 import { buildTopologyIndex, type TopologyIndex } from './topology-index.js';
 
 /** Label of a cell whose flows do not depend on the port: a private channel, VNet or tunnel carries every port. */
@@ -56,14 +58,10 @@ export function evaluateCell(index: TopologyIndex, from: FlowSource, to: FlowSou
  * when it spans several, so the path shown is the one most of its pairs take (the VNet, not one service's channel).
  */
 export function representPair(
-  index: TopologyIndex, from: ReachClass, to: ReachClass,
+  index: TopologyIndex, from: ReachClass, to: ReachClass, vmOf?: VmLookup,
 ): { from: FlowSource; to: FlowSource } | undefined {
-  const first = from.members[0] ?? '';
-  const source = representClassMember(index, from.kind, first);
-  const partner = from === to
-    ? to.members.find((key) => serviceOfMember(key) !== serviceOfMember(first)) ?? to.members[1]
-    : to.members[0];
-  const target = representClassMember(index, to.kind, partner);
+  const source = representClassMember(index, from.kind, from.members[0], vmOf);
+  const target = representClassMember(index, to.kind, from === to ? findPartnerKey(to.members) : to.members[0], vmOf);
   return source === undefined || target === undefined ? undefined : { from: source, to: target };
 }
 
@@ -80,8 +78,8 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
  * of sites, each routed from one VNet or a few, so nearly all of its sites × classes cells deliver nothing.
  */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
-  const classes = partitionWorld(index);
-  const live = classes.filter((c) => isClassLive(index, c)).map((cls) => representClass(index, cls));
+  const { classes, vmOf } = partitionWorldWithEnds(index);
+  const live = classes.filter((c) => isClassLive(index, c, vmOf)).map((cls) => representClass(index, cls, vmOf));
   const vmClasses = live.filter((c) => c.cls.kind === 'vms');
   const sitesByVnet = listSitesRoutedFrom(index, vmClasses, live.filter((c) => c.cls.kind === 'site'));
   // A site's row holds only VM columns (site to site is not a flow): those whose VNet routes to it, in class order.
@@ -117,9 +115,9 @@ interface RepresentedClass {
   vnet: TopoVnet | undefined;
 }
 
-function representClass(index: TopologyIndex, cls: ReachClass): RepresentedClass {
-  const pair = representPair(index, cls, cls);
-  const first = representClassMember(index, cls.kind, cls.members[0]);
+function representClass(index: TopologyIndex, cls: ReachClass, vmOf: VmLookup): RepresentedClass {
+  const pair = representPair(index, cls, cls, vmOf);
+  const first = representClassMember(index, cls.kind, cls.members[0], vmOf);
   const vnet = first?.kind === 'vm' ? index.vnetOfService(index.serviceOf(first.vm)) : undefined;
   return { cls, first, partner: pair?.to, vnet };
 }

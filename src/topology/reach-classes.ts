@@ -1,6 +1,6 @@
 import type { FlowSource } from './flow-end.js';
 import { sampleSiteAddress } from './endpoint-resolve.js';
-import type { TopoLocalSite } from './model.js';
+import type { TopoLocalSite, TopoVm } from './model.js';
 import { isVmRunning } from './model.js';
 import type { TopologyIndex } from './topology-index.js';
 import { makeVmSigner } from './vm-signer.js';
@@ -54,14 +54,25 @@ function sortGroups(groups: Iterable<string[]>): string[][] {
   return result.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
 
+/** Finds a VM of the world by its `service/vm` key. */
+export type VmLookup = (key: string) => TopoVm | undefined;
+
+function lookUpIn(index: TopologyIndex): VmLookup {
+  return (key) => index.vmsByKey.get(key);
+}
+
 /** Labels a class of VMs: its service (or VNet, when it spans services), its status and its members. */
 export function labelVmClass(index: TopologyIndex, members: readonly string[]): string {
-  return `${headVmClass(index, members)}: ${nameClassMembers(members).join(', ')}`;
+  return labelWithHead(headVmClass(index, members), members);
+}
+
+function labelWithHead(head: string, members: readonly string[]): string {
+  return `${head}: ${nameClassMembers(members).join(', ')}`;
 }
 
 /** The head of a class label without its members, e.g. `data [running]` or `VNet CorpVNet [running]`. */
-export function headVmClass(index: TopologyIndex, members: readonly string[]): string {
-  const first = index.vmsByKey.get(members[0] ?? '');
+export function headVmClass(index: TopologyIndex, members: readonly string[], vmOf: VmLookup = lookUpIn(index)): string {
+  const first = vmOf(members[0] ?? '');
   if (first === undefined) return 'VMs';
   const state = isVmRunning(first) ? 'running' : first.state;
   if (!spansServices(members)) return `${first.service} [${state}]`;
@@ -91,15 +102,26 @@ export function serviceOfMember(key: string): string {
   return key.slice(0, key.indexOf('/'));
 }
 
+/**
+ * The member standing for a class in pairs within it: one from another service when the class spans several, so the
+ * path shown is the one most of its pairs take (the VNet, not one service's channel), else the second member.
+ */
+export function findPartnerKey(members: readonly string[]): string | undefined {
+  const first = members[0] ?? '';
+  return members.find((key) => serviceOfMember(key) !== serviceOfMember(first)) ?? members[1];
+}
+
 /** A flow source standing for a class member, found in this world, or undefined when it holds no such member. */
-export function representClassMember(index: TopologyIndex, kind: ReachClass['kind'], key: string | undefined): FlowSource | undefined {
+export function representClassMember(
+  index: TopologyIndex, kind: ReachClass['kind'], key: string | undefined, vmOf: VmLookup = lookUpIn(index),
+): FlowSource | undefined {
   if (key === undefined) return undefined;
   if (kind === 'site') {
     const site = index.sitesByName.get(key);
     const address = site === undefined ? undefined : sampleSiteAddress(site);
     return site === undefined || address === undefined ? undefined : { kind: 'site', site, address };
   }
-  const vm = index.vmsByKey.get(key);
+  const vm = vmOf(key);
   return vm === undefined ? undefined : { kind: 'vm', vm, via: 'name' };
 }
 
@@ -107,24 +129,45 @@ export function representClassMember(index: TopologyIndex, kind: ReachClass['kin
  * False for a class of VMs that are not running in this world: they send and answer nothing (azure-classic.md §4.3),
  * so no flow starts or ends there and matrix and diff skip its pairs without evaluating them.
  */
-export function isClassLive(index: TopologyIndex, cls: ReachClass): boolean {
+export function isClassLive(index: TopologyIndex, cls: ReachClass, vmOf: VmLookup = lookUpIn(index)): boolean {
   if (cls.kind === 'site') return true;
-  const first = index.vmsByKey.get(cls.members[0] ?? '');
+  const first = vmOf(cls.members[0] ?? '');
   return first !== undefined && isVmRunning(first);
 }
 
 /** The partition of one world into classes (VM classes, then one class per on-premises site). */
 export function partitionWorld(index: TopologyIndex): ReachClass[] {
+  return partitionWorldWithEnds(index).classes;
+}
+
+/**
+ * The partition of one world into classes, with a look-up of the VMs standing for each class (its first member and
+ * its partner, see findPartnerKey), found in the same walk over the VMs: a matrix then never files every VM by key.
+ */
+export function partitionWorldWithEnds(index: TopologyIndex): { classes: ReachClass[]; vmOf: VmLookup } {
   const signVm = makeVmSigner(index);
-  // forEach, not a generator of [key, signature] pairs: a pair per VM is 200k objects at full size.
+  // forEachVm, not a generator of [key, signature] pairs: a pair per VM is 200k objects at full size.
   const groups = new Map<number, string[]>();
-  index.vmsByKey.forEach((vm, key) => addToGroup(groups, signVm(vm), key));
-  const classes: ReachClass[] = sortGroups(groups.values()).map((members, i) => ({
-    id: `c${i + 1}`, kind: 'vms', head: headVmClass(index, members), label: labelVmClass(index, members), members,
-  }));
+  index.forEachVm((vm, key) => addToGroup(groups, signVm(vm), key));
+  const vmGroups = sortGroups(groups.values());
+  const ends = new Set<string>();
+  for (const members of vmGroups) {
+    const partner = findPartnerKey(members);
+    ends.add(members[0] ?? '');
+    if (partner !== undefined) ends.add(partner);
+  }
+  const endVms = index.findVms(ends);
+  const vmOf: VmLookup = (key) => endVms.get(key) ?? index.vmsByKey.get(key);
+  const classes: ReachClass[] = vmGroups.map((members, i) => {
+    const head = headVmClass(index, members, vmOf);
+    // Named on first read: the text matrix abbreviates a large class and never reads its full label, which at full
+    // size joins 200k member names.
+    let label: string | undefined;
+    return { id: `c${i + 1}`, kind: 'vms', head, get label() { return (label ??= labelWithHead(head, members)); }, members };
+  });
   for (const site of listOnPremisesSites(index).sort((a, b) => a.name.localeCompare(b.name))) {
     const label = `on-premises ${site.name}`;
     classes.push({ id: `c${classes.length + 1}`, kind: 'site', head: label, label, members: [site.name] });
   }
-  return classes;
+  return { classes, vmOf };
 }

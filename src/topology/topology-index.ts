@@ -17,7 +17,6 @@ export class TopologyIndex {
   readonly vnetsByName = new Map<string, TopoVnet>();
   readonly sitesByName = new Map<string, TopoLocalSite>();
   readonly regionsByAffinityGroup = new Map<string, string>();
-  readonly vmsByKey = new Map<string, TopoVm>();
   /** A local site whose device address is another VNet's gateway VIP stands for that VNet (classic VNet-to-VNet). */
   readonly vnetsBySiteName = new Map<string, TopoVnet>();
   /** Bumped by every change so derived views (classes, matrix) know when they are stale. */
@@ -43,15 +42,66 @@ export class TopologyIndex {
     const { vms } = this.model;
     const keys = options.vmKeys;
     if (keys === undefined) {
-      for (const vm of vms) this.vmsByKey.set(this.keyOfOwnVm(vm), vm);
+      this.byKey = new Map();
+      for (const vm of vms) this.byKey.set(this.keyOfOwnVm(vm), vm);
       return;
     }
     if (keys.length !== vms.length) throw new TopologyError('vm-keys-mismatch', `${keys.length} VM keys for ${vms.length} VMs`);
-    for (let i = 0; i < vms.length; i++) {
-      const vm = vms[i]!;
-      this.shareServiceName(vm);
-      this.vmsByKey.set(keys[i]!, vm);
+    // A service's VMs mostly come one after another: the previous VM's service name is the next one's too.
+    let shared: TopoService | undefined;
+    for (const vm of vms) {
+      if (vm.service !== shared?.name) shared = this.servicesByName.get(vm.service);
+      if (shared !== undefined) vm.service = shared.name;
     }
+    this.vmKeys = keys;
+  }
+
+  /** The caller's keys of the model's VMs, in model order, until vmsByKey is built from them (then undefined). */
+  private vmKeys: readonly string[] | undefined;
+  private byKey: Map<string, TopoVm> | undefined;
+
+  /**
+   * VMs by `service/vm` key, in world order. Built on first use when the caller handed the keys over: a matrix
+   * walks every VM with forEachVm and looks up a few, and filing 200k keys costs more than all of its look-ups.
+   */
+  get vmsByKey(): Map<string, TopoVm> {
+    if (this.byKey === undefined) {
+      const byKey = new Map<string, TopoVm>();
+      const keys = this.vmKeys ?? [];
+      this.model.vms.forEach((vm, i) => byKey.set(keys[i]!, vm));
+      this.byKey = byKey;
+      this.vmKeys = undefined;
+    }
+    return this.byKey;
+  }
+
+  /** Calls `visit` with each VM and its key, in world order, without building vmsByKey. */
+  forEachVm(visit: (vm: TopoVm, key: string) => void): void {
+    const keys = this.vmKeys;
+    if (keys === undefined) {
+      this.vmsByKey.forEach(visit);
+      return;
+    }
+    this.model.vms.forEach((vm, i) => visit(vm, keys[i]!));
+  }
+
+  /**
+   * The VMs of some keys, found by one walk over every VM instead of through vmsByKey, which a walk over few keys
+   * would have to build first; a key naming no VM is left out.
+   */
+  findVms(keys: ReadonlySet<string>): Map<string, TopoVm> {
+    const found = new Map<string, TopoVm>();
+    if (this.vmKeys === undefined) {
+      for (const key of keys) {
+        const vm = this.vmsByKey.get(key);
+        if (vm !== undefined) found.set(key, vm);
+      }
+      return found;
+    }
+    this.forEachVm((vm, key) => {
+      if (keys.has(key)) found.set(key, vm);
+    });
+    return found;
   }
 
   /** Hop texts cached per VM and service, so a flow does not rebuild strings identical on every flow through them. */

@@ -116,7 +116,7 @@ function describeRule(rule: TopoAclRule): string {
 /** Every distinct remote subnet named by an endpoint ACL in the world. */
 function listAclPrefixes(index: TopologyIndex): TopoAclRule['remoteSubnet'][] {
   const prefixes = new Map<string, TopoAclRule['remoteSubnet']>();
-  index.vmsByKey.forEach((vm) => {
+  index.forEachVm((vm) => {
     for (const endpoint of vm.endpoints) for (const rule of endpoint.acl) prefixes.set(formatPrefix(rule.remoteSubnet), rule.remoteSubnet);
   });
   return [...prefixes.values()];
