@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { InputError, diagnosticAt } from '../common/index.js';
 import type { NetworkPlan } from '../ipam/index.js';
-import { countEventsThroughTime, eventLogWindow, replayEvents } from '../sim/index.js';
-import { loadNetworkPlan, loadScenarioFile, networkPlanOfWorld, runScenario, writeNetworkConfigXml } from '../scenario/index.js';
+import { loadNetworkPlan, loadScenarioFile, networkPlanOfWorld, runScenarioForWorld, writeNetworkConfigXml } from '../scenario/index.js';
 import { parseTimeOption } from './options.js';
 import { openAtomicOutput } from './atomic-output.js';
 
@@ -21,8 +20,8 @@ interface ExportFlags {
 export async function loadExportedPlan(file: string, atMs: number | undefined): Promise<NetworkPlan> {
   if (atMs === undefined) return (await loadNetworkPlan(file)).plan;
   const scenario = await loadScenarioFile(file);
-  const report = runScenario(scenario, { untilMs: atMs });
-  return networkPlanOfWorld(replayEvents(eventLogWindow(report.events, 0, countEventsThroughTime(report.events, atMs))), scenario.plan);
+  // The run stops at `atMs`, so the world it ends in is that moment's: no event log is kept, none is replayed.
+  return networkPlanOfWorld(runScenarioForWorld(scenario, { untilMs: atMs }).world, scenario.plan);
 }
 
 /** The arguments, flags and action of `vnetsim export FILE [--at T] [--out PATH]`; imported only when it runs (commands.ts names and describes it). */
