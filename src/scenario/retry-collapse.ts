@@ -90,12 +90,19 @@ function findRepeatedRounds(events: EventLog): Round[][] {
     if (event.type !== 'connection.stateChanged' || event.to !== 'NotConnected') continue;
     open.delete(tunnel);
     current.signature = current.lines.map(withoutClock).join('\n');
+    // Of a finished round only its first line is read again (a chain's summary), and its signature only by the next.
+    current.lines.length = 1;
     const before = previous.get(tunnel);
     if (before !== undefined && before.signature === current.signature) {
-      chains.set(tunnel, [...(chains.get(tunnel) ?? []), current]);
+      // Appended in place: a tunnel failing the same way all run long (a round every few minutes for days) makes a
+      // chain of thousands of rounds, which a copy per round would make quadratic.
+      const chain = chains.get(tunnel);
+      if (chain === undefined) chains.set(tunnel, [current]);
+      else chain.push(current);
     } else {
       endChain(tunnel);
     }
+    if (before !== undefined) before.signature = '';
     previous.set(tunnel, current);
   }
   for (const tunnel of [...chains.keys()]) endChain(tunnel);
