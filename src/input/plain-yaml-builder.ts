@@ -38,7 +38,7 @@ export class PlainTreeBuilder {
 
   openSeq(start: number): PlainSeq {
     this.open++;
-    return { kind: 'seq', start, data: this.discarding ? NO_SEQ_DATA : [], size: 0, first: this.pendingTop, children: undefined };
+    return { kind: 'seq', start, data: this.discarding ? NO_SEQ_DATA : [], size: 0, first: this.pendingTop, children: undefined, leaves: undefined };
   }
 
   /** Closes the collection opened last: its entries' offsets join the document's, a mapping's values its data. */
@@ -109,7 +109,15 @@ export class PlainTreeBuilder {
     }
     this.push(start);
     if (isPlainNode(value)) {
-      (seq.children ??= [])[seq.size] = value;
+      if (value.kind === 'map' && value.children === undefined && value.start === start) {
+        // a mapping of scalars: its node is dropped, entryOf makes it again from these
+        const leaves = (seq.leaves ??= { firsts: [], keys: [], sizes: [] });
+        leaves.firsts[seq.size] = value.first;
+        leaves.keys[seq.size] = value.keys;
+        leaves.sizes[seq.size] = value.size;
+      } else {
+        (seq.children ??= [])[seq.size] = value;
+      }
       seq.data.push(value.data);
     } else {
       seq.data.push(value);
@@ -132,8 +140,8 @@ const NO_SEQ_DATA: unknown[] = Object.freeze([]) as unknown as unknown[];
 /** Room for the offsets of a small document; a large one doubles it a few times. */
 const INITIAL_OFFSETS = 4096;
 
-/** A copy of `array` with room for at least `needed` offsets. */
-function grown(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
+/** A copy of `array` with room for at least `needed` offsets (the reader grows its line starts alike). */
+export function grown(array: Uint32Array<ArrayBuffer>, needed: number): Uint32Array<ArrayBuffer> {
   const copy = new Uint32Array(Math.max(needed, 2 * array.length));
   copy.set(array);
   return copy;

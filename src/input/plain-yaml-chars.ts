@@ -42,3 +42,14 @@ export const isRefused = (c: number): boolean => c > 0x7e || REFUSED_CHARACTERS[
 export const isFlowIndicator = (c: number): boolean => c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
 /** A character of a key the subset accepts after its first ([A-Za-z_][A-Za-z0-9_-]*). */
 export const isKeyCharacter = (c: number): boolean => isLetter(c) || isDigit(c) || c === UNDERSCORE || c === DASH;
+
+/**
+ * Whether `text` holds `part` at `offset`. The reader compares short names (keys, repeated values) millions of times:
+ * a loop of character codes costs a fraction of String.prototype.startsWith's call into the runtime.
+ */
+export function isTextAt(text: string, part: string, offset: number): boolean {
+  const length = part.length;
+  if (offset + length > text.length) return false;
+  for (let i = 0; i < length; i++) if (text.charCodeAt(offset + i) !== part.charCodeAt(i)) return false;
+  return true;
+}

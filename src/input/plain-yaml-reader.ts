@@ -15,11 +15,11 @@
 
 import { MAX_YAML_ENTRIES } from '../common/index.js';
 import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
-import { PlainTreeBuilder } from './plain-yaml-builder.js';
+import { PlainTreeBuilder, grown } from './plain-yaml-builder.js';
 import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
 import {
   CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, COMMENT_TEXT, DASH, DOT, NEWLINE, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
-  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isRefused,
+  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isRefused, isTextAt,
 } from './plain-yaml-chars.js';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
@@ -27,6 +27,8 @@ class OutsideSubset extends Error {}
 
 /** Scalars remembered for reuse (a power of two). */
 const RECENT_SCALARS = 256;
+/** Room for the line starts of a small document; a large one doubles it a few times. */
+const INITIAL_LINES = 4096;
 /** Nesting the reader follows before giving up (each level is a few stack frames); the bounds check refuses far less. */
 const READER_DEPTH_LIMIT = 256;
 
@@ -67,7 +69,9 @@ function findCommentStarts(text: string): number[] {
 
 /** Walks the text line by line; each block reads the lines at its own indent and stops at a shallower one. */
 class PlainReader {
-  private readonly lineStarts: number[] = [];
+  /** Where each line read so far starts: lineStarts[0..lineCount). */
+  private lineStarts = new Uint32Array(INITIAL_LINES);
+  private lineCount = 0;
   /** The current line: where it starts, where its content ends (before a comment), its indent (-1 when blank). */
   private lineStart = 0;
   private contentEnd = 0;
@@ -100,7 +104,7 @@ class PlainReader {
     const root = this.readBlockMap(0, 0);
     this.skipBlankLines();
     if (!this.atEnd()) throw new OutsideSubset();
-    return { root, offsets: this.tree.documentOffsets(), lineStarts: this.lineStarts, entries: this.entries, depth: this.maxDepth };
+    return { root, offsets: this.tree.documentOffsets(), lineStarts: this.lineStarts.subarray(0, this.lineCount), entries: this.entries, depth: this.maxDepth };
   }
 
   /** Makes the line starting at `start` current (a start past the text's end is the end). */
@@ -108,7 +112,8 @@ class PlainReader {
     const { text } = this;
     this.lineStart = start;
     if (start > text.length) return;
-    this.lineStarts.push(start);
+    if (this.lineCount === this.lineStarts.length) this.lineStarts = grown(this.lineStarts, this.lineCount + 1);
+    this.lineStarts[this.lineCount++] = start;
     const newline = text.indexOf('\n', start);
     let end = newline < 0 ? text.length : newline;
     this.lineEnd = end;
@@ -185,7 +190,7 @@ class PlainReader {
   private readKey(map: PlainMap, keyStart: number): string | undefined {
     // the mappings of a list are usually written with the same keys: the expected one is matched, not cut out
     const expected = this.tree.expectedKey(map);
-    if (expected !== undefined && this.text.startsWith(expected, keyStart) && this.charAt(keyStart + expected.length) === COLON) return expected;
+    if (expected !== undefined && isTextAt(this.text, expected, keyStart) && this.charAt(keyStart + expected.length) === COLON) return expected;
     const colon = this.keyEnd(keyStart);
     if (colon < 0) return undefined;
     const key = this.text.slice(keyStart, colon);
@@ -295,7 +300,7 @@ class PlainReader {
     }
     const slot = ((end - start) * 31 + first * 7 + this.text.charCodeAt(end - 1)) & (RECENT_SCALARS - 1);
     const recent = this.recentScalars[slot];
-    if (recent !== undefined && recent.length === end - start && this.text.startsWith(recent, start)) return this.recentValues[slot]!;
+    if (recent !== undefined && recent.length === end - start && isTextAt(this.text, recent, start)) return this.recentValues[slot]!;
     this.checkScalarCharacters(start, end, checkCharacters);
     const raw = this.text.slice(start, end);
     const value = startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);

@@ -34,7 +34,20 @@ export interface PlainSeq {
   size: number;
   /** Where its offsets begin in the document's: where each item starts. */
   first: number;
+  /** Its nested collections by index, but for leaf mappings (see `leaves`); undefined while it has none. */
   children: PlainNode[] | undefined;
+  /**
+   * Its items that are mappings of scalars, kept without a node: a node per VM of a large estate was most of what the
+   * reader kept, and only a diagnostic that points inside an item needs one (entryOf makes it then).
+   */
+  leaves: LeafMappings | undefined;
+}
+
+/** The node fields of a sequence's leaf mappings, by item index (indexes of other items are holes). */
+export interface LeafMappings {
+  firsts: number[];
+  keys: string[][];
+  sizes: number[];
 }
 
 /** What the reader read: the root mapping, the offset where each line starts, and its measure for the bounds check. */
@@ -42,7 +55,7 @@ export interface PlainDocument {
   root: PlainMap;
   /** The offsets of every collection's entries (see `first`). */
   offsets: Uint32Array;
-  lineStarts: readonly number[];
+  lineStarts: Uint32Array;
   /** List items, mapping keys, flow collections and flow separators, counted as measureYaml counts them. */
   entries: number;
   /** How deep collections nest (the root mapping is 1). */
@@ -93,5 +106,14 @@ export function entryOf(document: PlainDocument, node: PlainNode, key: PropertyK
   }
   const index = typeof key === 'number' || (typeof key === 'string' && key !== '') ? Number(key) : NaN;
   if (!Number.isInteger(index) || index < 0 || index >= node.size) return undefined;
-  return { value: node.children?.[index] ?? (node.data[index] as PlainValue), start: document.offsets[node.first + index]!, keyStart: undefined };
+  const start = document.offsets[node.first + index]!;
+  return { value: node.children?.[index] ?? leafMappingAt(node, index, start) ?? (node.data[index] as PlainValue), start, keyStart: undefined };
+}
+
+/** The node of a sequence's item kept as a leaf mapping (it starts where the item does), or undefined. */
+function leafMappingAt(seq: PlainSeq, index: number, start: number): PlainMap | undefined {
+  const first = seq.leaves?.firsts[index];
+  if (first === undefined) return undefined;
+  const { keys, sizes } = seq.leaves!;
+  return { kind: 'map', start, data: seq.data[index] as Record<string, unknown>, keys: keys[index]!, size: sizes[index]!, first, children: undefined };
 }

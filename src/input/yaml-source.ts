@@ -208,7 +208,7 @@ const LINES_STEPPED = 8;
  * -1 before the first; `near` is tried first. Line index + 1 and offset − start + 1 are then the line and column
  * the `yaml` library's LineCounter gives (it answers line 0, column = offset before the first start).
  */
-function lineIndexAt(lineStarts: readonly number[], offset: number, near: number): number {
+function lineIndexAt(lineStarts: Uint32Array, offset: number, near: number): number {
   if (near < lineStarts.length && lineStarts[near]! <= offset) {
     let index = near;
     for (let step = 0; step < LINES_STEPPED; step++) {

@@ -198,6 +198,28 @@ describe('plain-subset YAML reader', () => {
     expect(readPlainYaml(text)).toBeUndefined();
   });
 
+  // A long list of mappings repeats a few key layouts: past a few uses a layout's data is built by a compiled literal,
+  // and the items' nodes are made only when asked for (entryOf); both must read as the library does, edited or not.
+  test.prop(
+    [
+      fc.array(fc.tuple(fc.nat(3), fc.constantFrom(...SCALARS), fc.boolean()), { minLength: 20, maxLength: 60 }),
+      fc.nat(),
+      fc.constantFrom('', ' ', ':', '- ', '{', '  x: 1\n', '\n  - a\n', 'name: dup\n', '#'),
+    ],
+    { numRuns: 150 },
+  )('reads long lists of repeated layouts as the yaml library does, edited anywhere', (items, at, fragment) => {
+    const layouts = [['service', 'name', 'image'], ['name', 'service'], ['service', 'name', 'image', 'vnet'], ['a']];
+    const lines = items.flatMap(([layout, value, flow], i) => {
+      const entries = layouts[layout]!.map((key) => [key, key === 'name' ? `vm${i}` : value] as const);
+      if (flow) return [`  - { ${entries.map(([key, v]) => `${key}: ${v}`).join(', ')} }`];
+      return entries.map(([key, v], k) => `${k === 0 ? '  - ' : '    '}${key}: ${v}`);
+    });
+    const text = `vms:\n${lines.join('\n')}\n`;
+    expectAgreesWithLibrary(text);
+    const cut = at % (text.length + 1);
+    expectAgreesWithLibrary(text.slice(0, cut) + fragment + text.slice(cut));
+  });
+
   it.each(readdirSync('scenarios').filter((file) => file.endsWith('.yaml')))(
     'reads the example scenarios/%s as the yaml library does (or leaves it to the library)',
     (file) => {
