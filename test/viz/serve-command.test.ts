@@ -13,7 +13,9 @@ describe('createScenarioWorld', () => {
     const world = createScenarioWorld(scenario);
     for (let t = 0; t <= 3_600_000; t += 7_777) world.advanceTo(t);
     world.advanceTo(3_600_000);
-    expect(world.events).toEqual(expected);
+    // The logs' events, not the stores: two stores holding the same events differ in their compiled layouts.
+    expect([...world.events]).toEqual([...expected]);
+    expect(world.events.length).toBeGreaterThan(0);
   });
 
   it('steps from one due moment to the next and stops at the scenario end', async () => {
