@@ -32,6 +32,15 @@ export const CLOSE_SQUARE = 0x5d;
 export const OPEN_CURLY = 0x7b;
 export const CLOSE_CURLY = 0x7d;
 
+/**
+ * The characters a scalar of the subset may not hold: the refused ones and the flow indicators, in one table, so the
+ * check of each character of a scalar is one look-up (a million scalars in a large estate).
+ */
+const NOT_IN_SCALAR = REFUSED_CHARACTERS.slice();
+for (const c of ',[]{}') NOT_IN_SCALAR[c.charCodeAt(0)] = 1;
+
+/** A character no scalar of the subset holds: refused, or a flow indicator. */
+export const isNotInScalar = (c: number): boolean => c > 0x7e || NOT_IN_SCALAR[c] === 1;
 /** ASCII letter. */
 export const isLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** ASCII digit. */

@@ -19,7 +19,7 @@ import { PlainTreeBuilder, grown } from './plain-yaml-builder.js';
 import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
 import {
   CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, COMMENT_TEXT, DASH, DOT, NEWLINE, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
-  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isRefused, isTextAt,
+  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isNotInScalar, isRefused, isTextAt,
 } from './plain-yaml-chars.js';
 
 /** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
@@ -313,7 +313,7 @@ class PlainReader {
   private checkScalarCharacters(start: number, end: number, checkCharacters: boolean): void {
     for (let i = start; checkCharacters && i < end; i++) {
       const c = this.text.charCodeAt(i);
-      if (isRefused(c) || isFlowIndicator(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
+      if (isNotInScalar(c) || (c === COLON && (i + 1 === end || this.text.charCodeAt(i + 1) === SPACE))) throw new OutsideSubset();
     }
   }
 
