@@ -20,6 +20,16 @@ export interface EventLayout {
   readonly rebuild: (seq: number, time: number, values: readonly unknown[], offset: number) => SimEvent;
 }
 
+/** A layout's compiled functions. */
+type CompiledLayout = Pick<EventLayout, 'build' | 'copyValues' | 'rebuild'>;
+
+/**
+ * Compiled functions by layout (type and keys), shared by every registry in the process: they are pure, so sharing
+ * them changes nothing but cost (each layout compiled once per process, not once per log), and two logs of the same
+ * events stay deep-equal, functions included.
+ */
+const COMPILED = new Map<string, CompiledLayout>();
+
 /** Layouts one registry may number: the event store keeps a layout id per event in a Uint16Array. */
 const MAX_LAYOUTS = 0x10000;
 
@@ -54,7 +64,7 @@ export class EventLayouts {
       return layout;
     }
     if (this.layouts.length === MAX_LAYOUTS) throw new Error(`the event log holds more event layouts than it can number (${MAX_LAYOUTS})`);
-    const layout = compileLayout(this.layouts.length, body.type, keys);
+    const layout: EventLayout = { id: this.layouts.length, type: body.type, keys, ...compiledLayout(body.type, keys) };
     this.layouts.push(layout);
     if (seen === undefined) this.byType.set(body.type, [layout]);
     else seen.unshift(layout);
@@ -83,12 +93,23 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, k) => key === b[k]);
 }
 
+/** The compiled functions of a layout, compiled on first use in the process. */
+function compiledLayout(type: EventType, keys: readonly string[]): CompiledLayout {
+  const signature = JSON.stringify([type, keys]);
+  let compiled = COMPILED.get(signature);
+  if (compiled === undefined) {
+    compiled = compileLayout(type, keys);
+    COMPILED.set(signature, compiled);
+  }
+  return compiled;
+}
+
 /**
  * Compiles a layout's three functions from its keys. Generated code is the one way to get an object literal whose
  * keys are known only at run time; each key enters the source as a JSON string literal, so no key can be anything but a
  * property name, and the keys come from the engine's own event bodies (the catalogue's payload fields).
  */
-function compileLayout(id: number, type: EventType, keys: readonly string[]): EventLayout {
+function compileLayout(type: EventType, keys: readonly string[]): CompiledLayout {
   const quoted = keys.map((key) => JSON.stringify(key));
   const fromBody = quoted.map((key) => `${key}: body[${key}]`);
   const fromValues = quoted.map((key, k) => `${key}: values[offset + ${k}]`);
@@ -96,9 +117,6 @@ function compileLayout(id: number, type: EventType, keys: readonly string[]): Ev
   // The type is bound as a constant (the same string for every event of the layout), not read from each body.
   const compile = <F>(parameters: string, body: string): F => new Function('type', `return (${parameters}) => ${body};`)(type) as F;
   return {
-    id,
-    type,
-    keys,
     build: compile('seq, time, body', `({ seq, time, type, ${fromBody.join(', ')} })`),
     copyValues: compile('body, values, offset', `{ ${copies.join(' ')} }`),
     rebuild: compile('seq, time, values, offset', `({ seq, time, type, ${fromValues.join(', ')} })`),

@@ -130,6 +130,14 @@ describe('the columnar event store', () => {
     expect((store.at(0) as SimEvent & { addressPrefixes: string[] }).addressPrefixes).toBe(prefixes);
   });
 
+  test.prop([timedBodiesArb], { numRuns: 50 })('two stores of the same events are deep-equal, and differ once one event does', (timed) => {
+    const { store } = record(timed);
+    expect(record(timed).store).toEqual(store);
+    const other = record(timed).store;
+    other.append(0, { type: 'vnet.removed', vnet: 'v' });
+    expect(other).not.toEqual(store);
+  });
+
   it('keeps events without payload values, at a chunk boundary too', () => {
     const store = new EventStore();
     const empty = { type: 'vnet.removed' } as unknown as EventBody;
