@@ -3,6 +3,7 @@ import type { FlowSource } from './flow-end.js';
 import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
 import { evaluateFlowVerdict } from './flow-verdict.js';
 import { traceGatewayRoute } from './gateway-route.js';
+import type { Prefix4 } from '../ipam/index.js';
 import type { TopologyModel, TopoVnet } from './model.js';
 import {
   findPartnerKey, isClassLive, partitionWorldWithEnds, representClassMember, type ReachClass, type VmLookup,
@@ -133,19 +134,47 @@ function appendColumn(columns: Map<RepresentedClass, RepresentedClass[]>, row: R
  * whose address the VNet's gateway walk ends at a site. Every other cell between a site and VMs delivers nothing
  * either way, and evaluateFlowVerdict blocks both directions there: VMs outside any VNet share no network with a
  * site, and a site's flow replies over the VNet's walk toward the site's address. The walk depends on the VNet and
- * the address alone, so it is traced once per VNet and site, and only where the VNet's gateway has a leg toward the
- * address at all (a walk that finds no first leg ends nowhere).
+ * the address alone, so it is traced once per VNet and site, and only for the sites whose address lies in a prefix
+ * of a site the VNet's gateway connects to (a walk that finds no first leg ends nowhere): a large world's VNet
+ * connects to a few of its thousands of sites.
  */
 function listSitesRoutedFrom(
   index: TopologyIndex, vmClasses: readonly RepresentedClass[], siteClasses: readonly RepresentedClass[],
 ): Map<TopoVnet | undefined, RepresentedClass[]> {
+  const byAddress = siteClasses.flatMap((c) => (c.first?.kind === 'site' ? [{ address: c.first.address, cls: c }] : []));
+  byAddress.sort((a, b) => a.address - b.address);
   const sitesByVnet = new Map<TopoVnet | undefined, RepresentedClass[]>();
   for (const { vnet } of vmClasses) {
     if (vnet === undefined || sitesByVnet.has(vnet)) continue;
-    sitesByVnet.set(vnet, siteClasses.filter(({ first }) => first?.kind === 'site' && index.routes.findLeg(vnet, first.address) !== undefined
-      && traceGatewayRoute(index, vnet, first.address, undefined).end.kind === 'site'));
+    const near = new Set<RepresentedClass>();
+    for (const connection of vnet.gateway?.connections ?? []) {
+      for (const prefix of index.sitesByName.get(connection.site)?.addressPrefixes ?? []) addHeldSites(byAddress, prefix, near);
+    }
+    sitesByVnet.set(vnet, siteClasses.filter((c) => near.has(c) && c.first?.kind === 'site'
+      && traceGatewayRoute(index, vnet, c.first.address, undefined).end.kind === 'site'));
   }
   return sitesByVnet;
+}
+
+/** Adds the site classes whose address the prefix holds (every one for a length outside 1–32, as the route table reads it). */
+function addHeldSites(byAddress: readonly { address: number; cls: RepresentedClass }[], prefix: Prefix4, held: Set<RepresentedClass>): void {
+  const isRange = Number.isInteger(prefix.length) && prefix.length >= 1 && prefix.length <= 32;
+  const low = isRange ? (prefix.network & (-1 << (32 - prefix.length))) >>> 0 : 0;
+  const high = isRange ? low + 2 ** (32 - prefix.length) - 1 : 2 ** 32 - 1;
+  let at = lowerBound(byAddress, low);
+  for (; at < byAddress.length && byAddress[at]!.address <= high; at++) held.add(byAddress[at]!.cls);
+}
+
+/** The first position whose address is at least `address` in a list sorted by address. */
+function lowerBound(byAddress: readonly { address: number }[], address: number): number {
+  let low = 0;
+  let high = byAddress.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (byAddress[middle]!.address < address) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The delivered ports of a cell and the path of its first flow, as listDeliveredPorts and evaluateCell give them. */
