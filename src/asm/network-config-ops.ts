@@ -3,7 +3,7 @@ import { isDipInPool, isReservedDip, parsePoolPrefix } from '../sim/index.js';
 import { fail, platformErrors, succeed } from './errors.js';
 import { completesAt } from './operations.js';
 import { formatStableGuid } from './stable-guid.js';
-import type { AsmState, OperationFunction, QueryFunction } from './state.js';
+import type { OperationFunction, QueryFunction } from './state.js';
 
 /** Name of the pattern-A operation of a network configuration upload (used to refuse a concurrent one, NET14). */
 export const SET_NETWORK_CONFIGURATION = 'SetNetworkConfiguration';

@@ -2,8 +2,6 @@ import type { RunReport } from '../scenario/index.js';
 
 /** What `JSON.stringify(…, null, 2)` indents each level by. */
 const INDENT = '  ';
-/** Characters gathered before a chunk is handed out. */
-const CHUNK_CHARS = 1 << 14;
 
 /**
  * `JSON.stringify(report, null, 2)` and a newline, byte for byte, in chunks: the events are written one at a time, so

@@ -1,9 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { GatewayCommand } from './commands.js';
-import type { TunnelLink } from './connection-machine.js';
 import { makeGatewayEvent, type GatewayEvent } from './events.js';
 import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
-import { findRefusalReason, findSilenceReason, type PeerEnd } from './negotiation.js';
 import { createDefaultDeviceRecord, createDeviceRecord, type DeviceRecord } from './peers.js';
 import { hasParsedOverlap, parsePrefixList } from './prefixes.js';
 import { drawDurationMs, maxTunnels, resolveProfile, type DurationRange, type GatewayProfile } from './profile.js';

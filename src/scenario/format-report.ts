@@ -1,5 +1,4 @@
 import type { SourceRef } from '../common/index.js';
-import type { SimEvent } from '../sim/index.js';
 import { formatClock, formatDuration } from '../input/index.js';
 import { createEventNarrator } from './event-narration.js';
 import { planRetryCollapse } from './retry-collapse.js';

@@ -1,10 +1,8 @@
 import { FlowLabels } from './flow-labels.js';
-import type {
-  ConnectionState, GatewayState, TopoEndpoint, TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet,
-} from './model.js';
+import type { TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet } from './model.js';
 import { keyOfVm, NO_DIP } from './model.js';
 import { GatewayRoutes } from './route-table.js';
-import { TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyNetwork } from './topology-change.js';
+import { TopologyError, type TopologyChange, type TopologyErrorCode } from './topology-change.js';
 
 /**
  * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.

@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import {
   buildTopologyIndex, evaluateFlow, evaluateFlowVerdict, keyOfVm, type FlowEnd, type FlowQuery, type FlowSource, type TopologyIndex,

@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   buildTopologyIndex, computeMatrix, diffIndexes, evaluateCell, keyOfVm, listDeliveredPorts, sampleSiteAddress, type FlowSource,

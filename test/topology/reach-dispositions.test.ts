@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISPOSITIONS, reach, type ReachAnswer, type TopologyModel } from '../../src/topology/index.js';
-import { editService, editVm, editVnet, endpoint, ip, makeClassicWorld, prefix, rule, vm } from './fixtures.js';
+import { editService, editVm, editVnet, ip, makeClassicWorld, prefix, vm } from './fixtures.js';
 
 function ask(model: TopologyModel, from: string, to: string, flow = 'tcp/80'): ReachAnswer {
   const [protocol, port] = flow.split('/');

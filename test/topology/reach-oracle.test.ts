@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import {
   buildTopologyIndex, evaluateFlow, keyOfVm, type FlowEnd, type FlowSource, type TopologyIndex, type TopologyModel,

@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { containsAddress4 } from '../../src/ipam/index.js';
 import { buildTopologyIndex, type TopologyIndex, type TopoVnet } from '../../src/topology/index.js';

@@ -5,7 +5,7 @@ import {
 import { InputError } from '../../common/index.js';
 import type { NetworkPlan } from '../../ipam/index.js';
 import { networkPlanFromXml, writeNetworkConfigXml } from '../../scenario/index.js';
-import { PsDate, PsObject } from '../values.js';
+import { PsObject } from '../values.js';
 import { azureCmdlet, optionalString, reportOperation, requiredString, writePlatformError } from './azure-cmdlet.js';
 import type { AzureSession } from './azure-session.js';
 
