@@ -2,7 +2,8 @@ import { FlowLabels } from './flow-labels.js';
 import type { TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet } from './model.js';
 import { keyOfVm, NO_DIP } from './model.js';
 import { GatewayRoutes } from './route-table.js';
-import { TopologyError, type TopologyChange, type TopologyErrorCode } from './topology-change.js';
+import { appendTo, copyMutableParts, groupVms, putRecord, removeFrom, removeRecord } from './index-records.js';
+import { TopologyError, type TopologyChange } from './topology-change.js';
 
 /**
  * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.
@@ -363,55 +364,4 @@ export interface TopologyIndexOptions {
 /** Builds the lookup index for a world. */
 export function buildTopologyIndex(model: TopologyModel, options: TopologyIndexOptions = {}): TopologyIndex {
   return new TopologyIndex(model, options);
-}
-
-/** Copies the records events can change so the caller's model is never mutated; immutable parts are shared. */
-function copyMutableParts(model: TopologyModel): TopologyModel {
-  return {
-    affinityGroups: model.affinityGroups,
-    services: model.services.map((service) => ({ ...service })),
-    localSites: model.localSites,
-    vnets: model.vnets.map((vnet) =>
-      vnet.gateway === undefined
-        ? vnet
-        : { ...vnet, gateway: { ...vnet.gateway, connections: vnet.gateway.connections.map((c) => ({ ...c })) } },
-    ),
-    vms: model.vms.map((vm) => ({ ...vm })),
-  };
-}
-
-/** The list with `record` in place of its namesake (same position), or at the end when new; the map follows. */
-function putRecord<T extends { name: string }>(records: T[], byName: Map<string, T>, record: T): T[] {
-  const known = byName.get(record.name);
-  byName.set(record.name, record);
-  if (known === undefined) return [...records, record];
-  return records.map((r) => (r === known ? record : r));
-}
-
-/** The list without the record of that name; the map follows. */
-function removeRecord<T extends { name: string }>(records: T[], byName: Map<string, T>, name: string, code: TopologyErrorCode): T[] {
-  const known = byName.get(name);
-  if (known === undefined) throw new TopologyError(code, `no ${code === 'unknown-vnet' ? 'VNet' : 'local site'} '${name}'`);
-  byName.delete(name);
-  return records.filter((r) => r !== known);
-}
-
-function groupVms<K>(vms: readonly TopoVm[], keyOf: (vm: TopoVm) => K): Map<K, TopoVm[]> {
-  const groups = new Map<K, TopoVm[]>();
-  for (const vm of vms) appendTo(groups, keyOf(vm), vm);
-  return groups;
-}
-
-function appendTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
-}
-
-function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) return;
-  const at = list.indexOf(value);
-  if (at >= 0) list.splice(at, 1);
-  if (list.length === 0) map.delete(key);
 }
