@@ -1,3 +1,5 @@
+import { compileLiteralBuilder } from '../common/index.js';
+
 /*
  * The plain data of the mappings the plain YAML reader reads, built once all of a mapping's values are known. A
  * mapping built key by key (`data[key] = value` per entry) costs a transitioning keyed store per key and leaves the
@@ -42,13 +44,9 @@ export class MappingLayouts {
 }
 
 /**
- * One object literal of `keys`. Generated code is the one way to get a literal whose keys are known only at run time;
- * each key enters the source as a JSON string literal, so it can be nothing but a property name. The reader takes only
- * plain names as keys ([A-Za-z_][A-Za-z0-9_-]*) and refuses `__proto__`, the one name a literal would treat otherwise;
- * the check here keeps that true whoever calls.
+ * One object literal of `keys`. The reader takes only plain names as keys ([A-Za-z_][A-Za-z0-9_-]*) and refuses
+ * `__proto__`, the one name a literal would treat otherwise; the builder refuses it too, whoever calls.
  */
 function compileBuilder(keys: readonly string[]): MappingBuilder {
-  if (keys.includes('__proto__')) throw new Error('a mapping literal cannot hold the key __proto__');
-  const entries = keys.map((key, i) => `${JSON.stringify(key)}: values[from + ${i}]`);
-  return new Function('values', 'from', `return { ${entries.join(', ')} };`) as MappingBuilder;
+  return compileLiteralBuilder(['values', 'from'], keys.map((key, i) => ({ key, value: `values[from + ${i}]` })));
 }

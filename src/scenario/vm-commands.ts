@@ -1,3 +1,4 @@
+import { compileLiteralBuilder } from '../common/index.js';
 import type { Command } from '../sim/index.js';
 
 /*
@@ -60,6 +61,6 @@ function isPlainName(key: string): boolean {
 
 /** One object literal of `type` then `keys` (generated code: the keys are known only at run time). */
 function compileCommand(keys: readonly string[]): (vm: VmFields) => Command {
-  const entries = keys.map((key) => `${JSON.stringify(key)}: vm[${JSON.stringify(key)}]`);
-  return new Function('vm', `return { type: 'createVm', ${entries.join(', ')} };`) as (vm: VmFields) => Command;
+  const entries = keys.map((key) => ({ key, value: `vm[${JSON.stringify(key)}]` }));
+  return compileLiteralBuilder(['vm'], [{ key: 'type', value: "'createVm'" }, ...entries]);
 }

@@ -1,3 +1,4 @@
+import { compileLiteralBuilder, type LiteralEntry } from '../common/index.js';
 import type { EventBody, EventType, SimEvent } from './events.js';
 
 /**
@@ -105,20 +106,20 @@ function compiledLayout(type: EventType, keys: readonly string[]): CompiledLayou
 }
 
 /**
- * Compiles a layout's three functions from its keys. Generated code is the one way to get an object literal whose
- * keys are known only at run time; each key enters the source as a JSON string literal, so no key can be anything but a
- * property name, and the keys come from the engine's own event bodies (the catalogue's payload fields).
+ * Compiles a layout's three functions from its keys (generated code: the keys are known only at run time, and they come
+ * from the engine's own event bodies, the catalogue's payload fields). The two builders are object literals; the copier
+ * is one assignment per key, each key a JSON string literal in its source as in the literals'.
  */
 function compileLayout(type: EventType, keys: readonly string[]): CompiledLayout {
-  const quoted = keys.map((key) => JSON.stringify(key));
-  const fromBody = quoted.map((key) => `${key}: body[${key}]`);
-  const fromValues = quoted.map((key, k) => `${key}: values[offset + ${k}]`);
-  const copies = quoted.map((key, k) => `values[offset + ${k}] = body[${key}];`);
   // The type is bound as a constant (the same string for every event of the layout), not read from each body.
-  const compile = <F>(parameters: string, body: string): F => new Function('type', `return (${parameters}) => ${body};`)(type) as F;
+  const envelope: LiteralEntry[] = [{ key: 'seq', value: 'seq' }, { key: 'time', value: 'time' }, { key: 'type', value: 'type' }];
+  const quoted = keys.map((key) => JSON.stringify(key));
+  const fromBody = keys.map((key, k) => ({ key, value: `body[${quoted[k]}]` }));
+  const fromValues = keys.map((key, k) => ({ key, value: `values[offset + ${k}]` }));
+  const copies = quoted.map((key, k) => `values[offset + ${k}] = body[${key}];`);
   return {
-    build: compile('seq, time, body', `({ seq, time, type, ${fromBody.join(', ')} })`),
-    copyValues: compile('body, values, offset', `{ ${copies.join(' ')} }`),
-    rebuild: compile('seq, time, values, offset', `({ seq, time, type, ${fromValues.join(', ')} })`),
+    build: compileLiteralBuilder(['seq', 'time', 'body'], [...envelope, ...fromBody], { type }),
+    copyValues: new Function('body', 'values', 'offset', copies.join(' ')) as CompiledLayout['copyValues'],
+    rebuild: compileLiteralBuilder(['seq', 'time', 'values', 'offset'], [...envelope, ...fromValues], { type }),
   };
 }
