@@ -1,4 +1,4 @@
-import type { TunnelLink } from './connection-machine.js';
+import type { TunnelLink } from './connection-contract.js';
 import { makeGatewayEvent, type GatewayEvent } from './events.js';
 import type { GatewayAddresses } from './gateway-addresses.js';
 import { readGatewayPhase } from './gateway-machine.js';

@@ -1,4 +1,4 @@
-import type { ConnectionEvent } from './connection-machine.js';
+import type { ConnectionEvent } from './connection-contract.js';
 import type { GatewayAddresses } from './gateway-addresses.js';
 import type { DeviceRecord } from './peers.js';
 import type { SiteRecord } from './site-record.js';

@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
-import { connectionMachine, type TunnelLink } from './connection-machine.js';
+import type { TunnelLink } from './connection-contract.js';
+import { connectionMachine } from './connection-machine.js';
 import { lifetimesFor, type GatewayProfile } from './profile.js';
 import type { AzureEnd } from './negotiation.js';
 import type { FailureReason } from './reasons.js';

@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { SimClock } from '../../src/sim/clock.js';
-import { connectionMachine, type ConnectionInput } from '../../src/gateway/connection-machine.js';
+import type { ConnectionInput } from '../../src/gateway/connection-contract.js';
+import { connectionMachine } from '../../src/gateway/connection-machine.js';
 import type { IkeExchange } from '../../src/gateway/negotiation.js';
 import { DEFAULT_GATEWAY_PROFILE } from '../../src/gateway/profile.js';
 import type { FailureReason } from '../../src/gateway/reasons.js';
