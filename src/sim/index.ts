@@ -21,6 +21,7 @@ export { REFUSAL_CODES, type RefusalCodeEntry } from './refusal-codes.js';
 export { resolveConnectParty, listConnectParties, listRoleInstances, type ConnectPartyResult } from './connect-parties.js';
 export { toTopologyIndex, toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
 export { LiveTopology } from './topology-live.js';
+export { toPairTopologyIndex } from './topology-pair.js';
 export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type ReachAnswer } from '../topology/index.js';
 export { type SimProfile, type SimLimits, DEFAULT_SIM_PROFILE, DEFAULT_SIM_LIMITS } from './profile.js';
 export { PUBLIC_IP_POOL_PREFIXES } from './public-ip-pool.js';

@@ -176,6 +176,11 @@ function readDip(text: string | null): number {
   return scanned >= 0 ? scanned : parseAddress(text) ?? NO_DIP;
 }
 
+/** A service's PaaS role instances as the model shows them (after every VM), without source positions. */
+export function readTopoRoleInstances(service: CloudService): TopoVm[] {
+  return readRoleInstances(service, undefined);
+}
+
 /** PaaS role instances reach and are reached like VMs: over their DIP in the service, or the role's public endpoints. */
 function readRoleInstances(service: CloudService, findSource: TopologySourceLookup | undefined): TopoVm[] {
   const deployment = deploymentOf(service);

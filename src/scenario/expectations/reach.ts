@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
-  DISPOSITIONS, LiveTopology, queryReach, queryReachOnAnyPort, type EventLog, type ReachAnswer, type World,
+  DISPOSITIONS, LiveTopology, queryReach, queryReachOnAnyPort, toPairTopologyIndex, type EventLog, type ReachAnswer, type World,
 } from '../../sim/index.js';
-import type { TopologyIndex } from '../../topology/index.js';
+import type { ReachResult, TopologyIndex } from '../../topology/index.js';
 import type { ObjectReference } from '../object-reference.js';
 import { defineExpectationKind, type Verdict } from './expectation-kind.js';
 import { referenceOfAddress, resolveAddress } from './named-address.js';
@@ -49,7 +49,7 @@ export const reachKind = defineExpectationKind({
   schema: z.strictObject(flowFields),
   describe: (p) => `reach ${describeFlow(p)}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world, events }) => judge(p, world, liveIndexOf(world, events), 'delivered', (answer) => answer.verdict === 'reachable'),
+  evaluate: (p, { world, events }) => judge(p, world, events, 'delivered', (answer) => answer.verdict === 'reachable'),
 });
 
 /**
@@ -62,7 +62,7 @@ export const noReachKind = defineExpectationKind({
   schema: z.strictObject({ ...flowFields, disposition: blockerCodes.optional() }),
   describe: (p) => `no reach ${describeFlow(p)}${p.disposition === undefined ? '' : ` (${p.disposition})`}`,
   references: (p) => referencesOfFlow(p),
-  evaluate: (p, { world, events }) => judge(p, world, liveIndexOf(world, events), p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
+  evaluate: (p, { world, events }) => judge(p, world, events, p.disposition === undefined ? 'not delivered' : `not delivered, ${p.disposition}`,
     (answer) => answer.verdict === 'unreachable'
       && (p.disposition === undefined || answer.disposition === p.disposition || answer.blockers.some((b) => b.code === p.disposition))),
 });
@@ -78,13 +78,22 @@ function liveIndexOf(world: World, events: EventLog): TopologyIndex {
 }
 
 /** Answers the flow on the world as it is now and words the answer for the verdict line. */
-function judge(p: FlowParameters, world: World, index: TopologyIndex, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
+function judge(p: FlowParameters, world: World, events: EventLog, expected: string, holds: (answer: ReachAnswer) => boolean): Verdict {
   const from = resolveFlowEnd(world, p.from);
   const to = resolveFlowEnd(world, p.to);
   if (!from.ok || !to.ok) return { holds: false, expected, actual: from.ok ? (to.ok ? '' : to.reason) : from.reason };
-  const result = p.port === undefined ? queryReachOnAnyPort(index, from.address, to.address) : queryReach(index, from.address, to.address, parsePort(p.port));
+  const ask = (index: TopologyIndex): ReachResult => askFlow(index, from.address, to.address, p.port);
+  // The part of the world the two ends name answers as the whole would; an end it cannot resolve (a typo, an
+  // ambiguous name) is answered by the whole world's index, whose error lists the names that would have worked.
+  const fromPair = ask(toPairTopologyIndex(world, [from.address, to.address]));
+  const result = fromPair.ok ? fromPair : ask(liveIndexOf(world, events));
   if (!result.ok) return { holds: false, expected, actual: `${result.error.code}: ${result.error.message}` };
   return { holds: holds(result.answer), expected, actual: describeAnswer(result.answer) };
+}
+
+/** A reach question on an index: on the port given (`tcp/3389`), else on any port. */
+export function askFlow(index: TopologyIndex, from: string, to: string, port: string | undefined): ReachResult {
+  return port === undefined ? queryReachOnAnyPort(index, from, to) : queryReach(index, from, to, parsePort(port));
 }
 
 /** `delivered via same-vnet`, or `acl-denied; blockers: acl-denied endpoint:data/sql1/sql, …`. */
