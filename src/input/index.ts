@@ -13,3 +13,6 @@ export { findPlaceholders, isPlaceholder, PLACEHOLDER_RULE } from './plan-placeh
 export { loadNetworkPlan, parseNetworkPlan, SCENARIO_KEYS, NOT_A_PLAN_RULE, UNREADABLE_PLAN_RULE, type LoadedNetworkPlan } from './network-load.js';
 export { parseDuration, formatDuration, formatClock, isWithinTimeLimit, DURATION_PATTERN, MAX_DURATION_TEXT } from './duration.js';
 export { explainUnionIssue } from './union-issues.js';
+export { entryShapeOf, acceptsAsIs, type EntryShape } from './list-validation.js';
+export type { FlatList } from './plain-yaml-reader.js';
+export type { FlatListSink } from './plain-yaml-flat-list.js';

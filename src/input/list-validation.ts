@@ -15,7 +15,7 @@ import type { YamlPath } from './yaml-source.js';
 const REMEMBERED_VALUES = 4096;
 
 /** A strict zod object whose entries can be validated field by field, with what that needs. */
-interface EntryShape {
+export interface EntryShape {
   keys: readonly string[];
   indexOfKey: ReadonlyMap<string, number>;
   fields: readonly z.ZodType[];
@@ -89,7 +89,8 @@ function entryShapeAt(schema: z.ZodType, path: YamlPath): EntryShape | undefined
   return entryShapeOf(current.element as z.ZodType) ?? undefined;
 }
 
-function entryShapeOf(element: z.ZodType): EntryShape | null {
+/** The shape of a list's entries for validation field by field, or null when zod must validate them whole. */
+export function entryShapeOf(element: z.ZodType): EntryShape | null {
   const known = shapes.get(element);
   if (known !== undefined) return known;
   let shape: EntryShape | null = null;
@@ -203,6 +204,14 @@ function validateEntry(shape: EntryShape, entry: unknown): unknown {
 
 /** Marks a value its field's schema refused. */
 const INVALID = Symbol('invalid');
+
+/**
+ * Whether zod accepts `value` for the shape's field `index` and keeps it as it is: a loader that takes a list's values
+ * straight from the text builds from them only then (and leaves the list to zod otherwise).
+ */
+export function acceptsAsIs(shape: EntryShape, index: number, value: unknown): boolean {
+  return validateField(shape, index, value) === value;
+}
 
 function validateField(shape: EntryShape, index: number, value: unknown): unknown {
   // undefined is never data read from YAML; zod's handling of a present undefined is left to zod

@@ -10,73 +10,54 @@
  *
  * It reads the text in place by offsets (no line array, no substring per line) and builds the plain data as it goes,
  * keeping per collection only the offsets diagnostics need; it also counts the entries and nesting the bounds check
- * (input-bounds.ts) would, so for text it accepts that separate scan of every character need not run.
+ * (input-bounds.ts) would, so for text it accepts that separate scan of every character need not run. A list of
+ * flat mappings that a loader takes item by item, or that nothing keeps (a section read for its keys only), is read
+ * by the flat-list reader (plain-yaml-flat-list.ts) in one loop over its lines.
  */
 
 import { MAX_YAML_ENTRIES } from '../common/index.js';
 import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
-import { PlainTreeBuilder, grown } from './plain-yaml-builder.js';
+import { PlainTreeBuilder } from './plain-yaml-builder.js';
+import { readFlatList, type FlatListSink } from './plain-yaml-flat-list.js';
+import { OutsideSubset, PlainLines } from './plain-yaml-lines.js';
 import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
 import {
-  CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, COMMENT_TEXT, DASH, DOT, NEWLINE, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
+  CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, DASH, DOT, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
   TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isNotInScalar, isRefused, isTextAt,
 } from './plain-yaml-chars.js';
 
-/** Thrown inside the reader when the text leaves the subset; never escapes readPlainYaml. */
-class OutsideSubset extends Error {}
-
 /** Scalars remembered for reuse (a power of two). */
 const RECENT_SCALARS = 256;
-/** Room for the line starts of a small document; a large one doubles it a few times. */
-const INITIAL_LINES = 4096;
 /** Nesting the reader follows before giving up (each level is a few stack frames); the bounds check refuses far less. */
 const READER_DEPTH_LIMIT = 256;
 
 
+/** A list a loader takes item by item from the text (plain-yaml-flat-list.ts): the value of `section.key`. */
+export interface FlatList {
+  section: string;
+  key: string;
+  sink: FlatListSink;
+}
+
 /**
  * The document as plain nodes, or undefined when the text is outside the subset (read it with the library). With
  * `sections`, only those top-level keys' values are kept: the others are read (they must be in the subset too) but
- * hold an empty mapping or list.
+ * hold an empty mapping or list. Each of `flatLists` that is written flat goes to its sink instead of the data (an
+ * empty list there); the document names those it took.
  */
-export function readPlainYaml(text: string, sections?: ReadonlySet<string>): PlainDocument | undefined {
+export function readPlainYaml(text: string, sections?: ReadonlySet<string>, flatLists: readonly FlatList[] = []): PlainDocument | undefined {
   // YAML also breaks lines at a lone carriage return, which would hide a line inside what looks like a comment
   if (text.includes('\r')) return undefined;
   try {
-    return new PlainReader(text, findCommentStarts(text), sections).readDocument();
+    return new PlainReader(text, sections, flatLists).readDocument();
   } catch (error) {
     if (error instanceof OutsideSubset) return undefined;
     throw error;
   }
 }
 
-/**
- * Where each comment starts, in order: at the first `#` of a line, which must begin the line or follow a space (a
- * `#` inside a scalar is text to YAML: rare enough in plans to leave to the library); a comment may hold only
- * printable characters.
- */
-function findCommentStarts(text: string): number[] {
-  const comments: number[] = [];
-  for (let hash = text.indexOf('#'); hash >= 0; ) {
-    if (hash > 0 && text.charCodeAt(hash - 1) !== SPACE && text.charCodeAt(hash - 1) !== NEWLINE) throw new OutsideSubset();
-    const newline = text.indexOf('\n', hash);
-    const lineEnd = newline < 0 ? text.length : newline;
-    if (!COMMENT_TEXT.test(text.slice(hash, lineEnd))) throw new OutsideSubset();
-    comments.push(hash);
-    hash = newline < 0 ? -1 : text.indexOf('#', newline);
-  }
-  return comments;
-}
-
 /** Walks the text line by line; each block reads the lines at its own indent and stops at a shallower one. */
-class PlainReader {
-  /** Where each line read so far starts: lineStarts[0..lineCount). */
-  private lineStarts = new Uint32Array(INITIAL_LINES);
-  private lineCount = 0;
-  /** The current line: where it starts, where its content ends (before a comment), its indent (-1 when blank). */
-  private lineStart = 0;
-  private contentEnd = 0;
-  private lineEnd = 0;
-  private indent = -1;
+class PlainReader extends PlainLines {
   private readonly tree = new PlainTreeBuilder();
   /**
    * Scalars read lately, by a hash of their length and first and last characters, with their values: a generated
@@ -85,17 +66,19 @@ class PlainReader {
    */
   private readonly recentScalars: string[] = new Array<string>(RECENT_SCALARS);
   private readonly recentValues: PlainValue[] = new Array<PlainValue>(RECENT_SCALARS);
-  private nextComment = 0;
   private entries = 0;
   private depth = 0;
   private maxDepth = 0;
+  /** The top-level key whose value is being read. */
+  private section = '';
+  private readonly takenLists: FlatListSink[] = [];
 
   constructor(
-    private readonly text: string,
-    private readonly commentStarts: readonly number[],
+    text: string,
     private readonly sections: ReadonlySet<string> | undefined,
+    private readonly flatLists: readonly FlatList[],
   ) {
-    this.enterLine(0);
+    super(text);
   }
 
   readDocument(): PlainDocument {
@@ -104,51 +87,10 @@ class PlainReader {
     const root = this.readBlockMap(0, 0);
     this.skipBlankLines();
     if (!this.atEnd()) throw new OutsideSubset();
-    return { root, offsets: this.tree.documentOffsets(), lineStarts: this.lineStarts.subarray(0, this.lineCount), entries: this.entries, depth: this.maxDepth };
-  }
-
-  /** Makes the line starting at `start` current (a start past the text's end is the end). */
-  private enterLine(start: number): void {
-    const { text } = this;
-    this.lineStart = start;
-    if (start > text.length) return;
-    if (this.lineCount === this.lineStarts.length) this.lineStarts = grown(this.lineStarts, this.lineCount + 1);
-    this.lineStarts[this.lineCount++] = start;
-    const newline = text.indexOf('\n', start);
-    let end = newline < 0 ? text.length : newline;
-    this.lineEnd = end;
-    const comment = this.commentStarts[this.nextComment];
-    if (comment !== undefined && comment < end) {
-      end = comment;
-      this.nextComment++;
-    }
-    this.contentEnd = end;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === SPACE) i++;
-    this.indent = i < end ? i - start : -1;
-  }
-
-  private nextLine(): void {
-    this.enterLine(this.lineEnd + 1);
-  }
-
-  private atEnd(): boolean {
-    return this.lineStart > this.text.length;
-  }
-
-  private skipBlankLines(): void {
-    while (!this.atEnd() && this.indent < 0) this.nextLine();
-  }
-
-  /** The indent of the next non-blank line, or -1 at the end of the text. */
-  private nextIndent(): number {
-    this.skipBlankLines();
-    return this.atEnd() ? -1 : this.indent;
-  }
-
-  /** The character at `offset` of the current line's content, or -1 past its end. */
-  private charAt(offset: number): number {
-    return offset < this.contentEnd ? this.text.charCodeAt(offset) : -1;
+    return {
+      root, offsets: this.tree.documentOffsets(), lineStarts: this.lineStarts.subarray(0, this.lineCount), entries: this.entries, depth: this.maxDepth,
+      takenLists: this.takenLists,
+    };
   }
 
   private enterCollection(): void {
@@ -209,13 +151,14 @@ class PlainReader {
     // a top-level section the loader does not read is read for its keys only
     const discards = this.depth === 1 && this.sections !== undefined && !this.sections.has(key);
     if (discards) this.tree.discarding = true;
+    if (this.depth === 1) this.section = key;
     if (valueStart >= this.contentEnd) {
       // `key:` then the value on the lines below: a deeper block, or a sequence at the key's own indent
       this.nextLine();
       const below = this.nextIndent();
       const startsSequence = below >= 0 && this.isSequenceLine(below);
       if (below > indent || (below === indent && startsSequence)) {
-        const node = this.readBlockNode(below);
+        const node = (startsSequence ? this.readFlatList(key, below) : undefined) ?? this.readBlockNode(below);
         if (discards) this.tree.discarding = false;
         this.addEntry(map, key, keyStart, node.start, node);
         return;
@@ -238,6 +181,39 @@ class PlainReader {
   /** The block node starting on the current line at `indent`: a sequence (`- `) or a mapping. */
   private readBlockNode(indent: number): PlainNode {
     return this.isSequenceLine(indent) ? this.readBlockSeq(indent) : this.readBlockMap(indent, indent);
+  }
+
+  /**
+   * The block sequence of `key` starting on the current line at `indent`, read as a flat list if it is one and either
+   * a loader takes it (a list of `flatLists`) or nothing keeps its values (a section read for its keys only);
+   * undefined otherwise, the current line unchanged.
+   */
+  private readFlatList(key: string, indent: number): PlainSeq | undefined {
+    const taken = this.depth === 2 ? this.flatLists.find((list) => list.section === this.section && list.key === key) : undefined;
+    const { discarding } = this.tree;
+    if (taken === undefined && !discarding) return undefined;
+    const sink = discarding ? undefined : taken?.sink;
+    // the list's lines are recorded again from its first, which is current
+    const lineCount = this.lineCount;
+    this.lineCount--;
+    const end = readFlatList(this.text, this.lineStart, indent, lineCount, sink, this);
+    if (end === undefined) {
+      this.lineCount = lineCount;
+      return undefined;
+    }
+    this.enterCollection();
+    const seq = this.tree.openSeq(this.lineStart + indent);
+    if (end.items > 0) {
+      // its items are mappings one level deeper
+      this.enterCollection();
+      this.depth--;
+    }
+    this.entries += end.items + end.keys;
+    if (this.entries > MAX_YAML_ENTRIES) throw new OutsideSubset();
+    if (sink !== undefined) this.takenLists.push(sink);
+    this.leaveCollection(seq);
+    this.enterLine(end.end);
+    return seq;
   }
 
   private readBlockSeq(indent: number): PlainSeq {
@@ -382,9 +358,5 @@ class PlainReader {
     if (!this.tree.addEntry(map, key, keyStart, valueStart, value)) throw new OutsideSubset();
   }
 
-  private skipSpaces(offset: number): number {
-    let i = offset;
-    while (this.charAt(i) === SPACE) i++;
-    return i;
-  }
+
 }

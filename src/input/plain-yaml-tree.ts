@@ -5,6 +5,8 @@
  * 200k-VM scenario has 1.4M of them, and a few bytes each is what keeps its load in memory and off the collector.
  */
 
+import type { FlatListSink } from './plain-yaml-flat-list.js';
+
 /** A collection the reader built: where the `yaml` library's range for it starts, its data, and its entries. */
 export type PlainNode = PlainMap | PlainSeq;
 
@@ -58,6 +60,8 @@ export interface PlainDocument {
   lineStarts: Uint32Array;
   /** List items, mapping keys, flow collections and flow separators, counted as measureYaml counts them. */
   entries: number;
+  /** The sinks of the flat lists read into them rather than into the data (plain-yaml-flat-list.ts). */
+  takenLists: readonly FlatListSink[];
   /** How deep collections nest (the root mapping is 1). */
   depth: number;
 }

@@ -4,7 +4,8 @@ import { InputError, MAX_NESTING_DEPTH, diagnosticAt, findNearestNames, type Dia
 import { checkLibraryYamlEntries, checkYamlBounds } from './input-bounds.js';
 import { findDuplicateKeys } from './yaml-duplicate-keys.js';
 import { validateWithLists, valueAt } from './list-validation.js';
-import { readPlainYaml } from './plain-yaml-reader.js';
+import { readPlainYaml, type FlatList } from './plain-yaml-reader.js';
+import type { FlatListSink } from './plain-yaml-flat-list.js';
 import { entryOf, isPlainNode, type PlainDocument, type PlainEntry, type PlainValue } from './plain-yaml-tree.js';
 import { listAllowedKeys } from './schema-keys.js';
 import { explainUnionIssue } from './union-issues.js';
@@ -16,6 +17,8 @@ export type YamlPath = readonly PropertyKey[];
 export interface YamlSource {
   file: string;
   tree: YamlTree;
+  /** The sinks of the flat lists the loader asked for that took their list (its data is then an empty list). */
+  takenLists: readonly FlatListSink[];
 }
 
 /**
@@ -54,19 +57,21 @@ const MAX_ALIAS_COUNT = 100;
  * with its file:line:column. Text in the plain subset large generated plans use is read by a fast one-pass reader
  * (the `yaml` library's parser costs ~1 µs a character: 5.4 s for a 100k-subnet plan); the rest by the library.
  * A loader that reads only some top-level `sections` names them: the plain reader then keeps no data under the
- * others (an empty mapping or list there), though it still reads them whole.
+ * others (an empty mapping or list there), though it still reads them whole. Each of `flatLists` written flat (one
+ * `key: value` line per key, the same keys in every item) goes item by item to its sink instead of into the data:
+ * the source's `takenLists` say which did (none when the library read the text).
  */
-export function parseYamlDocument(text: string, file: string, sections?: ReadonlySet<string>): YamlSource {
+export function parseYamlDocument(text: string, file: string, sections?: ReadonlySet<string>, flatLists?: readonly FlatList[]): YamlSource {
   // Depth and size are bounded before the library starts: it recurses per level and is costly per node. The plain
   // reader bounds itself (it gives up past the entry limit or deep nesting) and counts what the bounds check would,
   // so for text it accepts the separate scan of every character runs only when the document nests deeper than
   // SAFE_PLAIN_DEPTH (its depth and the scan's can differ by a level or two per collection).
-  const plain = readPlainYaml(text, sections);
-  if (plain !== undefined && plain.depth <= SAFE_PLAIN_DEPTH) return { file, tree: plainTree(plain) };
+  const plain = readPlainYaml(text, sections, flatLists);
+  if (plain !== undefined && plain.depth <= SAFE_PLAIN_DEPTH) return { file, tree: plainTree(plain), takenLists: plain.takenLists };
   const measure = checkYamlBounds(text, file);
-  if (plain !== undefined) return { file, tree: plainTree(plain) };
+  if (plain !== undefined) return { file, tree: plainTree(plain), takenLists: plain.takenLists };
   checkLibraryYamlEntries(measure, file);
-  return { file, tree: libraryTree(text, file) };
+  return { file, tree: libraryTree(text, file), takenLists: [] };
 }
 
 /**

@@ -7,6 +7,7 @@ import { DEFAULT_ERA, checkPlan, featureAvailable, parseEra, type NetworkPlan } 
 import { formatInstanceName, type Command, type DeviceSpec } from '../sim/index.js';
 import { COMMAND_NAMES, buildCommand, isCommandName, type NetworkConfigSource } from './command-schemas.js';
 import { buildComputeCommands } from './compute-commands.js';
+import { ComputeVmList } from './compute-vm-list.js';
 import { actionOf } from './entry-schema.js';
 import { EXPECTATION_KINDS } from './expectations/registry.js';
 import { findWindowBeyond } from './expectations/time-window.js';
@@ -33,13 +34,24 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
     return isPlanOnlyText(text, path) ? parsePlanScenario(text, path) : parseScenario(text, path);
   }
   // One parse serves the plan-or-scenario question and the scenario loader: a 200k-VM file takes seconds to read.
+  const vms = new ComputeVmList(path);
   let source: YamlSource;
   try {
-    source = parseYamlDocument(text, path);
+    source = parseYamlDocument(text, path, undefined, [vms.list]);
   } catch {
     return parseScenario(text, path);
   }
-  return isPlanOnlySource(source) ? parsePlanScenario(text, path) : parseScenarioSource(source);
+  return isPlanOnlySource(source) ? parsePlanScenario(text, path) : parseScenarioTaking(text, source, vms, readRelatedFile);
+}
+
+/** How parseScenario reads the compute section's VMs. */
+export interface ScenarioReading {
+  /**
+   * `flat` (the default): a VM list written flat goes straight from the text to its commands, the general path taking
+   * over for anything else and for every diagnostic; `general`: every VM through the plain data and zod (the oracle
+   * the flat path is tested against).
+   */
+  vms: 'flat' | 'general';
 }
 
 /**
@@ -47,15 +59,33 @@ export async function loadScenarioFile(path: string): Promise<Scenario> {
  * Throws one InputError listing every problem: YAML syntax, schema (unknown keys, wrong types, bad durations),
  * plan errors from checkPlan, and names that nothing declares.
  */
-export function parseScenario(text: string, file: string, readRelated: RelatedFileReader = readRelatedFile): Scenario {
-  return parseScenarioSource(parseYamlDocument(text, file), readRelated);
+export function parseScenario(
+  text: string, file: string, readRelated: RelatedFileReader = readRelatedFile, reading: ScenarioReading = { vms: 'flat' },
+): Scenario {
+  if (reading.vms === 'general') return parseScenarioSource(parseYamlDocument(text, file), readRelated);
+  const vms = new ComputeVmList(file);
+  return parseScenarioTaking(text, parseYamlDocument(text, file, undefined, [vms.list]), vms, readRelated);
+}
+
+/**
+ * {@link parseScenario} of a document read with the VM list handed to `vms`. A scenario with any problem at all is read
+ * again by the general path, which says what and where (a command taken from the text knows only its entry's place).
+ */
+function parseScenarioTaking(text: string, source: YamlSource, vms: ComputeVmList, readRelated: RelatedFileReader): Scenario {
+  if (!source.takenLists.includes(vms)) return parseScenarioSource(source, readRelated);
+  try {
+    return parseScenarioSource(source, readRelated, vms.commands);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return parseScenarioSource(parseYamlDocument(text, source.file), readRelated);
+  }
 }
 
 /** The lists a large estate makes long, validated entry by entry (src/input/list-validation.ts). */
 const LARGE_LISTS: readonly YamlPath[] = [['compute', 'vms']];
 
-/** {@link parseScenario} of a document already parsed. */
-function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader = readRelatedFile): Scenario {
+/** {@link parseScenario} of a document already parsed; `takenVms`, the commands of a VM list the reader took. */
+function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader, takenVms: readonly ScheduledCommand[] = []): Scenario {
   const { file } = source;
   const data = validateYaml(source, scenarioSchema, [], LARGE_LISTS);
   const plan = networkPlanFromYaml(source);
@@ -64,7 +94,7 @@ function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader 
   const era: Scenario['era'] = featureAvailable('regional-vnet', eraMonth) ? '2014' : '2012';
 
   const planFindings = checkPlan(plan, { era: eraMonth });
-  const compute = buildComputeCommands(source, data.compute);
+  const compute = buildComputeCommands(source, data.compute, takenVms);
   const timeline = buildTimeline(source, data, readRelated);
   const expectations = buildExpectations(source, data);
   const commands = [...compute.commands, ...timeline.commands];

@@ -1,0 +1,188 @@
+/*
+ * A block sequence of flat mappings, read straight from the text: every item written as `- key: value` then one
+ * `key: value` line per key, all items with the same keys in the same order, every value a plain one-line scalar. A
+ * generated estate writes its 200k VMs so (1.4M lines): the general reader pays a node, an offsets entry and a mapping
+ * object per item and a few calls per line; this reads such a list in one loop over its lines, handing each item's
+ * values to a sink (which builds what it needs straight from them) or, for a section read for its keys only, just
+ * checking that the text is what the general reader would accept. Anything else (another key, a comment, a blank
+ * line, a flow collection, a value that is not text …) declines the list, and the general reader reads it from its
+ * first line as before, so what this accepts is exactly a part of what that accepts, with the same values.
+ */
+
+import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
+import {
+  COLON, DASH, DOT, NEWLINE, PLUS, REFUSED_KEYS, SPACE, TILDE, UNDERSCORE, isDigit, isKeyCharacter, isLetter, isNotInScalar, isTextAt,
+} from './plain-yaml-chars.js';
+
+/** Takes the items of a flat list as they are read; either method may decline the list (the general reader reads it). */
+export interface FlatListSink {
+  /** The keys every item has, in written order; false declines the list. */
+  begin(keys: readonly string[]): boolean;
+  /**
+   * One item's values (`values[i]` for `keys[i]`, the array reused for the next item) and where its first key is
+   * written (line and column from 1, as the item's position in a diagnostic); false declines the list.
+   */
+  item(values: readonly string[], line: number, column: number): boolean;
+}
+
+/** A list read whole: where the first line after it starts and how many items and keys it held. */
+export interface FlatListEnd {
+  end: number;
+  items: number;
+  keys: number;
+}
+
+/** `#`, which starts a comment after a space or at a line's start. */
+const HASH = 0x23;
+/** Keys a flat item may have: more is not a generated layout. */
+const MAX_FLAT_KEYS = 32;
+/** Strings this long or longer are cut out of the text as views of it (V8's sliced strings); shorter are copies. */
+const SLICED_LENGTH = 13;
+
+/**
+ * Reads the block sequence whose first `- ` is at column `dashIndent` of the line starting at `start`; each line's
+ * start is appended through `addLine`. Undefined when the list is not flat (or the sink declined it): nothing was
+ * appended then that the caller keeps (it rewinds its lines), and the general reader reads the list.
+ */
+export function readFlatList(
+  text: string, start: number, dashIndent: number, firstLine: number, sink: FlatListSink | undefined, lines: LineStarts,
+): FlatListEnd | undefined {
+  const keyColumn = dashIndent + 2;
+  const keys = itemKeys(text, start, dashIndent);
+  if (keys === undefined || (sink !== undefined && !sink.begin(keys))) return undefined;
+  const count = keys.length;
+  const values = new Array<string>(count).fill('');
+  const length = text.length;
+  let line = start;
+  let lineNumber = firstLine;
+  let items = 0;
+  for (;;) {
+    // the item's first line: `- key: value` at the list's indent
+    if (!hasIndent(text, line, dashIndent) || text.charCodeAt(line + dashIndent) !== DASH || text.charCodeAt(line + dashIndent + 1) !== SPACE) {
+      return isListEnd(text, line, dashIndent) ? { end: line, items, keys: items * count } : undefined;
+    }
+    const itemLine = lineNumber;
+    for (let k = 0; k < count; k++) {
+      if (k > 0 && !hasIndent(text, line, keyColumn)) return undefined;
+      const key = keys[k]!;
+      const colon = line + keyColumn + key.length;
+      if (!isTextAt(text, key, line + keyColumn) || text.charCodeAt(colon) !== COLON || text.charCodeAt(colon + 1) !== SPACE) return undefined;
+      let valueStart = colon + 2;
+      while (text.charCodeAt(valueStart) === SPACE) valueStart++;
+      const lineEnd = scalarLineEnd(text, valueStart);
+      if (lineEnd < 0) return undefined;
+      let valueEnd = lineEnd;
+      while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+      if (valueEnd <= valueStart || !startsScalar(text, valueStart, valueEnd)) return undefined;
+      if (sink !== undefined) {
+        const value = valueAt(text, values[k]!, valueStart, valueEnd);
+        if (value === undefined) return undefined;
+        values[k] = value;
+      }
+      lines.add(line);
+      lineNumber++;
+      line = lineEnd + 1;
+      if (line > length && k + 1 < count) return undefined;
+    }
+    if (sink !== undefined && !sink.item(values, itemLine, keyColumn + 1)) return undefined;
+    items++;
+    if (line >= length) return { end: line, items, keys: items * count };
+  }
+}
+
+/** Where line starts are kept: the reader's growing array. */
+export interface LineStarts {
+  add(start: number): void;
+}
+
+/** The keys of the item at `start` (its `- key:` line and the `key:` lines below at its key column), if it is flat. */
+function itemKeys(text: string, start: number, dashIndent: number): string[] | undefined {
+  const keyColumn = dashIndent + 2;
+  if (!hasIndent(text, start, dashIndent) || text.charCodeAt(start + dashIndent) !== DASH || text.charCodeAt(start + dashIndent + 1) !== SPACE) return undefined;
+  const keys: string[] = [];
+  for (let line = start; line < text.length && (line === start || hasIndent(text, line, keyColumn)); ) {
+    const keyStart = line + keyColumn;
+    const first = text.charCodeAt(keyStart);
+    if (!(isLetter(first) || first === UNDERSCORE)) break;
+    let colon = keyStart + 1;
+    while (isKeyCharacter(text.charCodeAt(colon))) colon++;
+    if (text.charCodeAt(colon) !== COLON) break;
+    const key = text.slice(keyStart, colon);
+    if (REFUSED_KEYS.has(key) || keys.includes(key) || keys.length === MAX_FLAT_KEYS) return undefined;
+    keys.push(key);
+    const newline = text.indexOf('\n', colon);
+    if (newline < 0) break;
+    line = newline + 1;
+  }
+  return keys.length === 0 ? undefined : keys;
+}
+
+/** Whether the line at `line` starts with `indent` spaces. */
+function hasIndent(text: string, line: number, indent: number): boolean {
+  for (let i = 0; i < indent; i++) if (text.charCodeAt(line + i) !== SPACE) return false;
+  return true;
+}
+
+/**
+ * Whether the list ends at the line starting at `line` for the general reader too: the next line of content (past
+ * blank and comment lines, which that reader skips) is less indented than the list's dashes, or at their indent but
+ * not an item, or there is none.
+ */
+function isListEnd(text: string, line: number, dashIndent: number): boolean {
+  for (let start = line; start < text.length; ) {
+    let i = start;
+    while (text.charCodeAt(i) === SPACE) i++;
+    const first = text.charCodeAt(i);
+    if (i < text.length && first !== NEWLINE && first !== HASH) {
+      if (i - start !== dashIndent) return i - start < dashIndent;
+      const next = text.charCodeAt(i + 1);
+      return !(first === DASH && (next === SPACE || next === NEWLINE || i + 1 === text.length));
+    }
+    const newline = text.indexOf('\n', i);
+    if (newline < 0) return true;
+    start = newline + 1;
+  }
+  return true;
+}
+
+/**
+ * The end of the line whose scalar starts at `start`, or -1 if a character there is not one a plain scalar of the
+ * subset may hold (as the general reader checks it: no refused character or flow indicator, no `: ` and no `:` at
+ * its end, trailing spaces aside).
+ */
+function scalarLineEnd(text: string, start: number): number {
+  const length = text.length;
+  let i = start;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) break;
+    if (isNotInScalar(c)) return -1;
+    if (c === COLON) {
+      let next = i + 1;
+      while (text.charCodeAt(next) === SPACE) next++;
+      if (next === i + 1 ? next === length || text.charCodeAt(next) === NEWLINE : true) return -1;
+    }
+  }
+  return i;
+}
+
+/** Whether a plain scalar may start as the one from `start` to `end` does (as the general reader's `scalar` tests). */
+function startsScalar(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const second = start + 1 < end ? text.charCodeAt(start + 1) : -1;
+  return isLetter(first) || isDigit(first) || first === TILDE ||
+    ((first === DASH || first === PLUS || first === DOT) && (isLetter(second) || isDigit(second) || second === DOT));
+}
+
+/**
+ * The text of the scalar from `start` to `end`: `last` (the item before's value of the same key) when it is the same,
+ * else cut out; undefined when the core schema reads it as anything but text (a number, a boolean, null).
+ */
+function valueAt(text: string, last: string, start: number, end: number): string | undefined {
+  if (last.length === end - start && isTextAt(text, last, start)) return last;
+  const raw = text.slice(start, end);
+  const value = startsPlainText(text.charCodeAt(start)) ? raw : resolveCoreScalar(raw);
+  if (typeof value !== 'string') return undefined;
+  // a long value would be a view of the whole text and keep it alive: the flattened concatenation is a copy of its own
+  return value.length >= SLICED_LENGTH ? (' ' + value).slice(1) : value;
+}
