@@ -116,8 +116,8 @@ function playScenario(scenario: Scenario, options: RunOptions, checksExpectation
   for (const atMs of scheduledTimes(scenario, endMs)) {
     advance(atMs);
     for (const scheduled of commandsAt.get(atMs) ?? []) {
-      const outcome = sim.execute(scheduled.command, scheduled.at);
-      if (!outcome.ok) refused.push(toRefusal(scheduled, outcome.diagnostic.rule, outcome.diagnostic.message));
+      const refusal = sim.submit(scheduled.command, scheduled.at);
+      if (refusal !== undefined) refused.push(toRefusal(scheduled, refusal.diagnostic.rule, refusal.diagnostic.message));
     }
     const context: ExpectationContext = { world: sim.world, events: sim.events, refused, nowMs: atMs };
     for (const scheduled of expectationsAt.get(atMs) ?? []) {

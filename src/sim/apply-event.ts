@@ -1,21 +1,32 @@
 import { applyConnectEvent, isConnectEventType } from '../connect/index.js';
 import { applyGatewayEvent, isGatewayEventType } from '../gateway/index.js';
 import { applyComputeEvent, isComputeEventType } from '../vm/index.js';
-import type { ComputeSimEvent, ConnectSimEvent, GatewaySimEvent, SimEvent } from './events.js';
+import type { ComputeEventBody } from '../vm/index.js';
+import type { GatewayEvent } from '../gateway/index.js';
+import type { ConnectEvent } from '../connect/index.js';
+import type { EventBody, SimEvent } from './events.js';
 import type { World } from './world.js';
 
 /** Folds one event into the world: the only mutator of World, so replaying a log needs nothing else. */
 export function applyEvent(world: World, event: SimEvent): void {
+  applyRecorded(world, event, event.seq, event.time);
+}
+
+/**
+ * Folds one event given as its body and envelope apart: the engine folds the body its decider built, so no logged
+ * event object is built for the fold (every fold reads the payload and the time, never the envelope's object).
+ */
+export function applyRecorded(world: World, event: EventBody, seq: number, time: number): void {
   // A refused command changes nothing, not even the world's position in the log.
   if (event.type === 'command.refused') return;
-  world.lastSeq = event.seq;
-  world.timeMs = event.time;
+  world.lastSeq = seq;
+  world.timeMs = time;
   if (isComputeEvent(event)) {
-    applyComputeEvent(world, event, event.time);
+    applyComputeEvent(world, event, time);
     return;
   }
   if (isGatewayEvent(event)) {
-    foldGatewayEvent(world, event, event.time);
+    foldGatewayEvent(world, event, time);
     return;
   }
   if (isConnectEvent(event)) {
@@ -40,21 +51,21 @@ export function applyEvent(world: World, event: SimEvent): void {
   }
 }
 
-function isComputeEvent(event: SimEvent): event is ComputeSimEvent {
+function isComputeEvent(event: EventBody): event is ComputeEventBody {
   return isComputeEventType(event.type);
 }
 
-function isGatewayEvent(event: SimEvent): event is GatewaySimEvent {
+function isGatewayEvent(event: EventBody): event is GatewayEvent {
   return isGatewayEventType(event.type);
 }
 
-function isConnectEvent(event: SimEvent): event is ConnectSimEvent {
+function isConnectEvent(event: EventBody): event is ConnectEvent {
   return isConnectEventType(event.type);
 }
 
 // The gateway's public IP comes from the shared pool: taken when drawn (publicIp.allocated), named once the gateway
 // reports it, and back in the pool when the gateway is deleted (a recreated gateway gets a new IP).
-function foldGatewayEvent(world: World, event: GatewaySimEvent, timeMs: number): void {
+function foldGatewayEvent(world: World, event: GatewayEvent, timeMs: number): void {
   if (event.type === 'gateway.stateChanged') {
     const previous = world.gateway.gateways[event.vnet]?.publicIp;
     if (event.publicIp !== undefined) world.publicIps[event.publicIp] = `gateway:${event.vnet}`;

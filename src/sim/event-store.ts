@@ -1,4 +1,4 @@
-import { EventLayouts } from './event-layout.js';
+import { EventLayouts, type EventLayout } from './event-layout.js';
 import type { EventBody, EventType, SimEvent } from './events.js';
 
 /**
@@ -60,10 +60,11 @@ export class EventStore implements EventLog {
   }
 
   /**
-   * Records one event, `seq` the store's next one, and returns it as a new plain object, keyed seq, time, type, then
-   * the body's payload keys in the body's order: the object the engine folds and hands to its listeners.
+   * Records one event, `seq` the store's next one, and hands back its layout, whose `build` makes the logged event
+   * (keyed seq, time, type, then the payload in the body's order) for a caller that wants it as an object: the engine
+   * folds the body itself, so most events are never built until a reader asks.
    */
-  append(time: number, body: EventBody): SimEvent {
+  append(time: number, body: EventBody): EventLayout {
     const index = this.count;
     if (index === this.times.length) this.grow();
     const layout = this.layouts.of(body);
@@ -73,7 +74,7 @@ export class EventStore implements EventLog {
     this.layoutIds[index] = layout.id;
     this.valueStarts[index] = start;
     this.count = index + 1;
-    return layout.build(this.firstSeq + index, time, body);
+    return layout;
   }
 
   /** The event at `index` rebuilt (a new object each call), or undefined past either end; negative counts back. */

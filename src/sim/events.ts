@@ -79,9 +79,11 @@ export type GatewaySimEvent = Extract<SimEvent, { type: GatewayEventType }>;
 /** A logged Connect event. */
 export type ConnectSimEvent = Extract<SimEvent, { type: ConnectEventType }>;
 
-/** Builds an engine event body with `type` first. */
+/** Makes a fresh payload literal an engine event body by giving it its `type` (no copy; see the compute makeEvent). */
 export function makeEngineEvent<K extends EngineEventType>(type: K, payload: EngineEventPayloads[K]): EventBodyOf<K> {
-  return { type, ...payload } as EventBodyOf<K>;
+  const body = payload as EventBodyOf<K>;
+  body.type = type;
+  return body;
 }
 
 /** True when `type` names an event of the catalogue. */

@@ -3,13 +3,13 @@ import { decideConnectCommand, isConnectCommand } from '../connect/index.js';
 import { parseEra, type NetworkPlan, type PlanVnet } from '../ipam/index.js';
 import { GatewayHost, type DeviceSpec, type GatewayCommand, type GatewayEvent } from '../gateway/index.js';
 import { decideComputeCommand, decideFollowUp, GATEWAY_SUBNET_NAME, isComputeCommand, makeEvent, type DecideContext, type FollowUp, type FollowUpAction } from '../vm/index.js';
-import { applyEvent } from './apply-event.js';
+import { applyRecorded } from './apply-event.js';
 import { SimClock } from './clock.js';
 import type { Command } from './commands.js';
 import { createConnectContext } from './connect-context.js';
 import { createDecideContext, forkStreams, type RandomStreams } from './decide-context.js';
 import { EventLogFullError } from './event-log-limit.js';
-import { EventLayouts } from './event-layout.js';
+import { EventLayouts, type EventLayout } from './event-layout.js';
 import { EventStore, type EventLog } from './event-store.js';
 import { makeEngineEvent, type Era, type EventBody, type SimEvent } from './events.js';
 import { checkInvariants } from './invariants.js';
@@ -66,6 +66,9 @@ export type CommandResult = { ok: true; events: SimEvent[] } | { ok: false; diag
 /** The outcome of a request's commands run as one: all their events, or the first refusal and which command it was. */
 export type RequestResult = { ok: true; events: SimEvent[] } | { ok: false; index: number; diagnostic: Diagnostic; platformMessage?: string };
 
+/** A refused command's side of {@link CommandResult}. */
+export type CommandRefusal = Extract<CommandResult, { ok: false }>;
+
 /**
  * The world engine: one simulated clock, one seeded RNG, one event log. A command is decided against the world
  * (pure), its events are recorded and folded; follow-up work is scheduled on the clock and decided again when due.
@@ -77,11 +80,11 @@ export class Simulation {
   readonly world: World = createWorld();
   private readonly log = new EventStore();
   private readonly keepsEventLog: boolean;
-  // Builds the events of a simulation that keeps no log (the store has its own layouts).
+  // Builds the events a simulation that keeps no log hands out (the store has its own layouts).
   private readonly unkeptLayouts = new EventLayouts();
   // Events recorded so far, kept or not: the next event's seq is one more.
   private recordedCount = 0;
-  // Where the events of the gateway command or network upload being executed go (see recordedDuring).
+  // Where the events of the command being executed go, when its caller wants them (see recordedDuring).
   private collecting: SimEvent[] | undefined;
   private readonly listeners = new Set<(event: SimEvent) => void>();
   private readonly streams: RandomStreams;
@@ -138,10 +141,20 @@ export class Simulation {
   execute(command: Command, at?: SourceRef, options: ExecuteOptions = {}): CommandResult {
     this.logsRefusal = options.logsRefusal !== false;
     try {
-      return this.decide(command, at);
+      const { result: refusal, events } = this.recordedDuring(() => this.decide(command, at));
+      return refusal ?? { ok: true, events };
     } finally {
       this.logsRefusal = true;
     }
+  }
+
+  /**
+   * Applies a command as {@link execute} does (a refusal logged), handing back only its refusal, or undefined when it
+   * was accepted: a scenario's timeline reads no command's events, so none is built as an object for it (the log
+   * keeps them as columns, the fold reads the decider's bodies).
+   */
+  submit(command: Command, at?: SourceRef): CommandRefusal | undefined {
+    return this.decide(command, at);
   }
 
   /**
@@ -160,39 +173,39 @@ export class Simulation {
         const refused = this.refuse(commands[verdict.index]?.type ?? 'request', verdict.code, verdict.message, verdict.objects, at);
         return { ...refused, index: verdict.index, ...(verdict.platformMessage === undefined ? {} : { platformMessage: verdict.platformMessage }) };
       }
-      const events: SimEvent[] = [];
-      for (const command of commands) {
-        const result = this.decide(command, at);
-        // The trial decided the same commands on the same state; a difference is a defect of the engine, not input.
-        if (!result.ok) throw new Error(`${command.type} passed its trial run but was refused (${result.diagnostic.rule}: ${result.diagnostic.message})`);
-        for (const event of result.events) events.push(event);
-      }
+      const { events } = this.recordedDuring(() => {
+        for (const command of commands) {
+          const refusal = this.decide(command, at);
+          // The trial decided the same commands on the same state; a difference is a defect of the engine, not input.
+          if (refusal !== undefined) throw new Error(`${command.type} passed its trial run but was refused (${refusal.diagnostic.rule}: ${refusal.diagnostic.message})`);
+        }
+      });
       return { ok: true, events };
     } finally {
       this.logsRefusal = true;
     }
   }
 
-  private decide(command: Command, at: SourceRef | undefined): CommandResult {
+  // Decides and applies one command, recording its events (collected by the caller that wants them); its refusal, if any.
+  private decide(command: Command, at: SourceRef | undefined): CommandRefusal | undefined {
     if (command.type === 'setNetworkConfig') return this.setNetworkConfig(command.plan, at);
     if (isConnectCommand(command)) {
       const decision = decideConnectCommand(this.world.connect, command, createConnectContext(this.world, this.clock.now(), this.startMonth));
       if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
-      return { ok: true, events: decision.events.map((body) => this.record(body)) };
+      this.recordAll(decision.events);
+      return undefined;
     }
     if (!isComputeCommand(command)) {
-      const { result: verdict, events } = this.recordedDuring(() => this.gateways.execute(command));
-      if (!verdict.ok) {
-        const refused = this.refuse(command.type, verdict.code, verdict.message, [], at, namedByGatewayCommand(command));
-        return verdict.platformMessage === undefined ? refused : { ...refused, platformMessage: verdict.platformMessage };
-      }
-      return { ok: true, events };
+      const verdict = this.gateways.execute(command);
+      if (verdict.ok) return undefined;
+      const refused = this.refuse(command.type, verdict.code, verdict.message, [], at, namedByGatewayCommand(command));
+      return verdict.platformMessage === undefined ? refused : { ...refused, platformMessage: verdict.platformMessage };
     }
     const decision = decideComputeCommand(this.world, command, this.createContext());
     if (!decision.ok) return this.refuse(command.type, decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
-    const events = decision.events.map((body) => this.record(body));
+    this.recordAll(decision.events);
     this.schedule(decision.followUps);
-    return { ok: true, events };
+    return undefined;
   }
 
   /**
@@ -250,10 +263,11 @@ export class Simulation {
 
   // The new document replaces the old: removed objects go, new or changed ones are (re-)defined, changed sites reach
   // their tunnels, and connections of VNets with a gateway change through the gateway's own addSite/removeSite.
-  private setNetworkConfig(plan: NetworkPlan, at: SourceRef | undefined): CommandResult {
+  private setNetworkConfig(plan: NetworkPlan, at: SourceRef | undefined): CommandRefusal | undefined {
     const decision = decideNetworkConfig(this.world, plan);
     if (!decision.ok) return this.refuse('setNetworkConfig', decision.refusal.code, decision.refusal.message, decision.refusal.objects, at);
-    return { ok: true, events: this.recordedDuring(() => this.applyNetworkChange(plan, decision.change)).events };
+    this.applyNetworkChange(plan, decision.change);
+    return undefined;
   }
 
   private applyNetworkChange(plan: NetworkPlan, change: NetworkConfigChange): void {
@@ -313,7 +327,7 @@ export class Simulation {
 
   // One callback for every follow-up, the action as its argument: no closure per VM operation waiting on the clock.
   private readonly runFollowUp = (action: FollowUpAction): void => {
-    for (const body of decideFollowUp(this.world, action)) this.record(body);
+    this.recordAll(decideFollowUp(this.world, action));
   };
 
   private schedule(followUps: readonly FollowUp[]): void {
@@ -323,7 +337,7 @@ export class Simulation {
   /** `named` is what the logged event marks on the page; it defaults to the diagnostic's objects. */
   private refuse(
     command: string, code: string, message: string, objects: string[], at: SourceRef | undefined, named: readonly string[] = objects,
-  ): { ok: false; diagnostic: Diagnostic } {
+  ): CommandRefusal {
     const where = at ?? { file: this.scenarioName, line: 1, column: 1 };
     if (this.logsRefusal) {
       this.record(makeEngineEvent('command.refused', {
@@ -335,18 +349,27 @@ export class Simulation {
     return { ok: false, diagnostic: diagnosticAt(where, code, 'error', message, objects) };
   }
 
-  private record(body: EventBody): SimEvent {
+  private recordAll(bodies: readonly EventBody[]): void {
+    for (let k = 0; k < bodies.length; k++) this.record(bodies[k]!);
+  }
+
+  /**
+   * Records one event: the log keeps its body's values as columns and the fold reads the body itself, so the logged
+   * event is built as an object only when a caller collects the command's events or a listener is subscribed.
+   */
+  private record(body: EventBody): void {
     const seq = ++this.recordedCount;
     const time = this.clock.now();
-    const event = this.keepsEventLog ? this.log.append(time, body) : this.unkeptLayouts.of(body).build(seq, time, body);
-    applyEvent(this.world, event);
-    this.collecting?.push(event);
+    const layout: EventLayout | undefined = this.keepsEventLog ? this.log.append(time, body) : undefined;
+    applyRecorded(this.world, body, seq, time);
     if (this.verifyInvariants) {
       const problems = checkInvariants(this.world);
-      if (problems.length > 0) throw new Error(`invariants broken after event ${event.seq} (${event.type}): ${problems.join('; ')}`);
+      if (problems.length > 0) throw new Error(`invariants broken after event ${seq} (${body.type}): ${problems.join('; ')}`);
     }
+    if (this.collecting === undefined && this.listeners.size === 0) return;
+    const event = (layout ?? this.unkeptLayouts.of(body)).build(seq, time, body);
+    this.collecting?.push(event);
     for (const listener of this.listeners) listener(event);
-    return event;
   }
 }
 

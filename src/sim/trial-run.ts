@@ -1,11 +1,10 @@
 import { decideConnectCommand, isConnectCommand } from '../connect/index.js';
 import type { GatewayCommand, GatewayResult } from '../gateway/index.js';
 import { decideComputeCommand, isComputeCommand, type ComputeLimits, type ComputeProfile } from '../vm/index.js';
-import { applyEvent } from './apply-event.js';
+import { applyRecorded } from './apply-event.js';
 import type { Command } from './commands.js';
 import { createConnectContext } from './connect-context.js';
 import { cloneStreams, createDecideContext, type RandomStreams } from './decide-context.js';
-import type { SimEvent } from './events.js';
 import { decideNetworkConfig } from './network-config.js';
 import type { World } from './world.js';
 
@@ -60,7 +59,7 @@ export function trialRun(engine: TrialEngine, commands: readonly Command[]): Tri
     if (isConnectCommand(command)) {
       const verdict = decideConnectCommand(world.connect, command, createConnectContext(world, engine.nowMs, engine.startMonth));
       if (!verdict.ok) return { ok: false, index, ...verdict.refusal };
-      for (const body of isLast ? [] : verdict.events) applyEvent(world, { seq: seq++, time: engine.nowMs, ...body });
+      for (const body of isLast ? [] : verdict.events) applyRecorded(world, body, seq++, engine.nowMs);
       continue;
     }
     if (command.type === 'setNetworkConfig' || !isComputeCommand(command)) {
@@ -75,10 +74,7 @@ export function trialRun(engine: TrialEngine, commands: readonly Command[]): Tri
     const decision = decideComputeCommand(world, command, context);
     if (!decision.ok) return { ok: false, index, ...decision.refusal };
     if (isLast) break;
-    for (const body of decision.events) {
-      const event: SimEvent = { seq: seq++, time: engine.nowMs, ...body };
-      applyEvent(world, event);
-    }
+    for (const body of decision.events) applyRecorded(world, body, seq++, engine.nowMs);
   }
   return { ok: true };
 }

@@ -170,9 +170,15 @@ export type ComputeEventOf<K extends ComputeEventType> = { type: K } & ComputeEv
 /** Any compute event body (without the envelope). */
 export type ComputeEventBody = { [K in ComputeEventType]: ComputeEventOf<K> }[ComputeEventType];
 
-/** Builds a typed event body; keeps `type` first so logged lines read naturally. */
+/**
+ * Makes a fresh payload literal the typed event body by giving it its `type`: the literal is the event (no copy, and
+ * its fields stay where the literal put them, in the object itself, for the fold to read). The log puts `type` first
+ * whatever the body's key order (src/sim/event-layout.ts). Pass a literal no one else holds.
+ */
 export function makeEvent<K extends ComputeEventType>(type: K, payload: ComputeEventPayloads[K]): ComputeEventOf<K> {
-  return { type, ...payload } as ComputeEventOf<K>;
+  const body = payload as ComputeEventOf<K>;
+  body.type = type;
+  return body;
 }
 
 /** True when `type` is one of the compute events. */

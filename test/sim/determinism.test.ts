@@ -46,6 +46,18 @@ function run(steps: readonly Step[], seed: number, keepsEventLog = true): Simula
   return sim;
 }
 
+// Runs the base setup then `steps` on several simulations at once: each advance moves every clock, each command goes to `apply`.
+function stepTogether(sims: readonly Simulation[], steps: readonly Step[], apply: (command: Command) => void): void {
+  let now = 0;
+  for (const step of [...BASE_SETUP.map((command): Step => ({ kind: 'command', command })), ...steps]) {
+    if (step.kind === 'command') apply(step.command);
+    else {
+      now += step.ms;
+      for (const sim of sims) sim.advanceTo(now);
+    }
+  }
+}
+
 // Oracle for dynamic allocation: the lowest usable address that no VM (by brute force over all VMs) holds.
 function lowestFreeByBruteForce(sim: Simulation, subnet: string, base: string, size: number, excluding: string): string {
   const held = new Set(Object.values(sim.world.vms).filter((vm) => vm.subnet === subnet && `${vm.service}/${vm.name}` !== excluding).map((vm) => vm.dip));
@@ -81,18 +93,25 @@ describe('determinism, replay and invariants', () => {
       const kept = startSimulation({ seed });
       const unkept = startSimulation({ seed, keepsEventLog: false });
       const [keptLines, unkeptLines] = [seen(kept), seen(unkept)];
-      let now = 0;
-      for (const step of [...BASE_SETUP.map((command): Step => ({ kind: 'command', command })), ...steps]) {
-        if (step.kind === 'advance') {
-          now += step.ms;
-          kept.advanceTo(now);
-          unkept.advanceTo(now);
-        } else expect(unkept.execute(step.command)).toEqual(kept.execute(step.command));
-      }
+      stepTogether([kept, unkept], steps, (command) => expect(unkept.execute(command)).toEqual(kept.execute(command)));
       expect(unkeptLines).toEqual(keptLines);
       expect([...unkept.events]).toEqual([]);
       expect(serializeWorld(unkept.world)).toBe(serializeWorld(kept.world));
       expect(serializeWorld(replayEvents(kept.events))).toBe(serializeWorld(unkept.world));
+    },
+  );
+
+  test.prop([fc.array(stepArb, { maxLength: 40 }), fc.integer({ min: 0, max: 1_000 })], { numRuns: 30 })(
+    'submit applies a command as execute does (same log, world and refusal) and hands back only the refusal',
+    (steps, seed) => {
+      const executed = startSimulation({ seed });
+      const submitted = startSimulation({ seed });
+      stepTogether([executed, submitted], steps, (command) => {
+        const result = executed.execute(command);
+        expect(submitted.submit(command)).toEqual(result.ok ? undefined : result);
+      });
+      expect([...submitted.events].map(formatEventLine)).toEqual([...executed.events].map(formatEventLine));
+      expect(serializeWorld(submitted.world)).toBe(serializeWorld(executed.world));
     },
   );
 
