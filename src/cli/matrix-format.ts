@@ -24,6 +24,14 @@ export function abbreviateClassLabel(cls: ReachClass): string {
  * it reaches with the path and ports. Listing classes instead of every VM pair keeps a large world readable.
  */
 export function formatMatrixText(report: MatrixReport): string {
+  return [...matrixTextPieces(report)].join('');
+}
+
+/**
+ * The text of {@link formatMatrixText} in pieces to write in order (the class list, then one per class's row), each
+ * ending with a line break: a full-size world's text is 8 MB, which as one string costs a copy to encode at once.
+ */
+export function* matrixTextPieces(report: MatrixReport): Generator<string> {
   const { classes, flows } = report.matrix;
   // Abbreviated once per class: a large world names each class in thousands of rows, each label a scan of its members.
   const labelById = new Map(classes.map((c) => [c.id, abbreviateClassLabel(c)]));
@@ -35,23 +43,27 @@ export function formatMatrixText(report: MatrixReport): string {
     else group.push(flow);
   }
   const idWidth = Math.max(0, ...classes.map((c) => c.id.length));
-  const lines = [
+  yield endLines([
     `${report.scenario} at ${formatClock(report.atMs)} (${report.file}): who can reach whom, ${classes.length} classes, ${flows.length} class-to-class flows`,
     '',
     'classes (members of a class reach and are reached alike)',
     ...classes.map((c) => `  ${c.id.padEnd(idWidth)}  ${labelById.get(c.id) ?? ''}`),
-  ];
+  ]);
   // Each class named as a target once: a large world names each class in thousands of rows.
   const targetById = new Map(classes.map((c) => [c.id, `${c.id} ${labelById.get(c.id) ?? ''}`]));
   for (const from of classes) {
-    lines.push('', targetById.get(from.id) ?? '');
+    const lines = ['', targetById.get(from.id) ?? ''];
     const out = flowsFrom.get(from.id) ?? [];
     if (out.length === 0) lines.push('  reaches nothing');
     const targets = out.map((flow) => (flow.from === flow.to ? `${flow.to} each other` : targetById.get(flow.to) ?? `${flow.to} `));
     let labelWidth = 0;
     for (const target of targets) labelWidth = Math.max(labelWidth, target.length);
     out.forEach((flow, i) => lines.push(`  → ${targets[i]!.padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`));
+    yield endLines(lines);
   }
+}
+
+function endLines(lines: readonly string[]): string {
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { computeMatrix } from '../topology/index.js';
 import { computeConnectMatrix, connectCsvRows, formatConnectMatrixText } from './matrix-connect.js';
 import { BufferedOutput, streamSink } from './buffered-output.js';
-import { formatMatrixJson, formatMatrixText, matrixCsvLines, type MatrixReport } from './matrix-format.js';
+import { formatMatrixJson, formatMatrixText, matrixCsvLines, matrixTextPieces, type MatrixReport } from './matrix-format.js';
 import { choiceOption, parseTimeOption } from './options.js';
 import { loadWorldAt } from './scenario-topology.js';
 
@@ -18,8 +18,8 @@ export async function runMatrix(file: string, options: { atMs?: number | undefin
 }
 
 /**
- * The matrix's output as pieces to write in order: one for text and JSON, a line per flow for CSV, whose rows repeat
- * both classes' members and at full size add up to more than one string may hold.
+ * The matrix's output as pieces to write in order: one for JSON, one per class's row for text, a line per flow for CSV,
+ * whose rows repeat both classes' members and at full size add up to more than one string may hold.
  */
 async function renderMatrix(file: string, options: { atMs?: number | undefined; format: MatrixFormat }): Promise<Iterable<string>> {
   // The matrix prints classes and ports, never a hop: its model needs no scenario positions.
@@ -35,7 +35,7 @@ async function renderMatrix(file: string, options: { atMs?: number | undefined; 
     case 'csv':
       return matrixCsvLines(report, connect === undefined ? [] : connectCsvRows(connect));
     case 'text':
-      return [connect === undefined ? formatMatrixText(report) : `${formatMatrixText(report).trimEnd()}\n${formatConnectMatrixText(connect).join('\n')}\n`];
+      return connect === undefined ? matrixTextPieces(report) : [`${formatMatrixText(report).trimEnd()}\n${formatConnectMatrixText(connect).join('\n')}\n`];
   }
 }
 

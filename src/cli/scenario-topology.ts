@@ -1,7 +1,7 @@
 import type { SourceRef } from '../common/index.js';
 import { loadScenarioFile, runScenarioForWorld, runScenarioToWorld, type RefusedCommand, type Scenario } from '../scenario/index.js';
 import {
-  countEventsThroughTime, eventLogWindow, replayEvents, toTopologyIndex, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
+  countEventsThroughTime, eventLogWindow, readTopologyIndex, replayEvents, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
 } from '../sim/index.js';
 import type { TopologyIndex } from '../topology/index.js';
 
@@ -35,7 +35,7 @@ export async function loadWorldAt(file: string, atMs: number | undefined, option
   const scenario = await loadScenarioFile(file);
   const run = runScenarioForWorld(scenario, atMs === undefined ? {} : { untilMs: atMs });
   const sources = options.withSources ? findScenarioSources(scenario, run.endMs, run.refused) : undefined;
-  return { scenario, atMs: run.endMs, world: run.world, index: toTopologyIndex(run.world, sources) };
+  return { scenario, atMs: run.endMs, world: run.world, index: readTopologyIndex(run.world, sources) };
 }
 
 /** Runs a scenario file up to each requested time (its end when none) and views the world at each, in the same order. */
@@ -54,7 +54,7 @@ export async function loadWorldsAt<const Times extends readonly (number | undefi
     const events = isRunEnd ? report.events : eventLogWindow(report.events, 0, countEventsThroughTime(report.events, atMs));
     const sources = findScenarioSources(scenario, atMs, report.refused);
     const folded = isRunEnd ? world : replayEvents(events);
-    return { scenario, atMs, events, world: folded, index: toTopologyIndex(folded, sources) };
+    return { scenario, atMs, events, world: folded, index: readTopologyIndex(folded, sources) };
   }) as { [K in keyof Times]: WorldAt };
 }
 

@@ -19,7 +19,7 @@ export { checkEventLog, type LogReading, type LogProblem } from './log-check.js'
 export { checkInvariants } from './invariants.js';
 export { REFUSAL_CODES, type RefusalCodeEntry } from './refusal-codes.js';
 export { resolveConnectParty, listConnectParties, listRoleInstances, type ConnectPartyResult } from './connect-parties.js';
-export { toTopologyIndex, toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
+export { readTopologyIndex, toTopologyIndex, toTopologyModel, type TopologySourceLookup, type TopologySourceKind } from './topology-view.js';
 export { LiveTopology } from './topology-live.js';
 export { toPairTopologyIndex } from './topology-pair.js';
 export { DISPOSITIONS, buildTopologyIndex, queryReach, queryReachOnAnyPort, type ReachAnswer } from '../topology/index.js';

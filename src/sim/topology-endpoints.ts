@@ -38,6 +38,27 @@ export class EndpointReader {
     return read;
   }
 
+  /**
+   * A VM's endpoints for a passing view (VmSource.forEachView): one list per length, filled afresh for each VM, and a
+   * rule-free endpoint is the world's own record, which has every field the model's has (its rule list is empty).
+   */
+  view(vm: Vm): TopoEndpoint[] {
+    const gathered = this.gathered;
+    let count = 0;
+    for (const name in vm.endpoints) {
+      const endpoint = vm.endpoints[name]!;
+      gathered[count++] = endpoint.acl.length === 0 ? (endpoint as RuleFreeEndpoint) : readEndpoint(endpoint, undefined);
+    }
+    const list = (this.viewLists[count] ??= gathered.slice(0, count));
+    for (let i = 0; i < count; i++) list[i] = gathered[i]!;
+    return list;
+  }
+
+  /** The view's endpoints as read, before they are copied into the list of their count (never shrunk). */
+  private readonly gathered: TopoEndpoint[] = [];
+  /** One list per endpoint count, reused by every view. */
+  private readonly viewLists: TopoEndpoint[][] = [];
+
   private readShared(endpoint: Endpoint): TopoEndpoint {
     if (endpoint.acl.length !== 0) return readEndpoint(endpoint, undefined);
     let byPort = this.shared.get(endpoint.name);
@@ -52,6 +73,9 @@ export class EndpointReader {
     return fresh;
   }
 }
+
+/** A world endpoint whose rule list is empty reads as a model endpoint as it is. */
+type RuleFreeEndpoint = Endpoint & TopoEndpoint;
 
 function readEndpoint(endpoint: Endpoint, source: SourceRef | undefined): TopoEndpoint {
   const read = { name: endpoint.name, protocol: endpoint.protocol, publicPort: endpoint.publicPort, privatePort: endpoint.privatePort, acl: readAcl(endpoint) };

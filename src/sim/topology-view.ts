@@ -1,12 +1,14 @@
 import type { SourceRef } from '../common/index.js';
-import { parseIPv4, parsePrefix4, scanIPv4, type Prefix4 } from '../ipam/index.js';
+import { parsePrefix4, type Prefix4 } from '../ipam/index.js';
 import {
-  buildTopologyIndex, keyOfVm, NO_DIP, type TopologyIndex, type TopoGateway, type TopoLocalSite, type TopologyModel, type TopologyNetwork,
-  type TopoService, type TopoVm, type TopoVnet,
+  buildTopologyIndex, type TopologyIndex, type TopoGateway, type TopoLocalSite, type TopologyModel, type TopologyNetwork, type TopoService,
+  type TopoVnet,
 } from '../topology/index.js';
-import type { CloudService, Deployment, DeploymentStatus, Vm } from '../vm/index.js';
-import { EndpointReader } from './topology-endpoints.js';
+import type { CloudService } from '../vm/index.js';
+import { deploymentOf, parseAddress, withSource, WorldVms } from './topology-vms.js';
 import type { World } from './world.js';
+
+export { readTopoRoleInstances, readTopoVm } from './topology-vms.js';
 
 /** Kinds of world objects a scenario can place in its file, for pointing answers at file:line. */
 export type TopologySourceKind = 'vm' | 'service' | 'vnet' | 'site' | 'gateway' | 'connection' | 'endpoint' | 'affinityGroup';
@@ -16,13 +18,6 @@ export type TopologySourceKind = 'vm' | 'service' | 'vnet' | 'site' | 'gateway' 
  * `service/vm/endpoint`, the rest plain names. The world itself carries no positions; the scenario does.
  */
 export type TopologySourceLookup = (kind: TopologySourceKind, key: string) => SourceRef | undefined;
-
-// A PaaS role instance answers while its deployment runs; the fabric reports the deployment, not each instance.
-const INSTANCE_STATE_BY_DEPLOYMENT: Record<DeploymentStatus, string> = {
-  Running: 'ReadyRole',
-  Deploying: 'Provisioning',
-  Suspended: 'StoppedVM',
-};
 
 /** The world at this moment as the reachability engine's plain-data model. */
 export function toTopologyModel(world: World, findSource?: TopologySourceLookup): TopologyModel {
@@ -38,20 +33,23 @@ export function toTopologyIndex(world: World, findSource?: TopologySourceLookup)
   return buildTopologyIndex(model, { ownsModel: true, vmKeys });
 }
 
+/**
+ * The world at this moment, indexed for reachability questions, with its VMs read from the world on first use (see
+ * VmSource): for a world no one changes afterwards, such as the end of a one-shot command's run. A matrix then
+ * reads a model VM only for each class's representatives.
+ */
+export function readTopologyIndex(world: World, findSource?: TopologySourceLookup): TopologyIndex {
+  const model = { ...readTopoNetwork(world, findSource), services: readServices(world, findSource), vms: [] };
+  return buildTopologyIndex(model, { ownsModel: true, vmSource: new WorldVms(world, findSource) });
+}
+
 function readModel(world: World, findSource: TopologySourceLookup | undefined): { model: TopologyModel; vmKeys: string[] } {
-  // The world's keys are the index's keys too. Listed once by Object.keys: for-in over a 200k-entry record checks
-  // each key again before handing it out, and Object.values would list every VM first.
-  const vmKeys = Object.keys(world.vms);
-  const endpoints = new EndpointReader();
-  const vms = vmKeys.map((key) => readVm(world.vms[key]!, endpoints, findSource));
-  for (const service of Object.values(world.services)) {
-    for (const instance of readRoleInstances(service, findSource)) {
-      vms.push(instance);
-      vmKeys.push(keyOfVm(instance));
-    }
-  }
-  const services = Object.values(world.services).map((service) => readService(service, findSource));
-  return { model: { ...readTopoNetwork(world, findSource), services, vms }, vmKeys };
+  const vms = new WorldVms(world, findSource);
+  return { model: { ...readTopoNetwork(world, findSource), services: readServices(world, findSource), vms: vms.readAll() }, vmKeys: vms.keys };
+}
+
+function readServices(world: World, findSource: TopologySourceLookup | undefined): TopoService[] {
+  return Object.values(world.services).map((service) => readService(service, findSource));
 }
 
 /** The world's affinity groups, VNets (with their gateways) and local sites as the model shows them. */
@@ -119,14 +117,7 @@ function readService(service: CloudService, findSource: TopologySourceLookup | u
   }, findSource?.('service', service.name));
 }
 
-/** The value with the scenario position it was declared at, when the scenario knows one. */
-function withSource<T extends object>(value: T, source: SourceRef | undefined): T {
-  return source === undefined ? value : { ...value, source };
-}
 
-function deploymentOf(service: CloudService): Deployment | null {
-  return service.deployments.production ?? service.deployments.staging;
-}
 
 /**
  * The gateway as reach sees it. Its connections are the configured sites (ConnectionsToLocalNetwork, known before the
@@ -151,56 +142,6 @@ export function readGatewayHead(world: World, vnet: string): Pick<TopoGateway, '
   return { state: status?.state ?? 'NotProvisioned', type: status?.gatewayType, vip: parseAddress(status?.publicIp) };
 }
 
-/** One VM as the model shows it, without source positions. */
-export function readTopoVm(vm: Vm): TopoVm {
-  return readVm(vm, new EndpointReader(), undefined);
-}
-
-function readVm(vm: Vm, endpoints: EndpointReader, findSource: TopologySourceLookup | undefined): TopoVm {
-  const read: TopoVm = {
-    service: vm.service,
-    name: vm.name,
-    dip: readDip(vm.dip),
-    state: vm.state,
-    subnet: vm.subnet ?? undefined,
-    endpoints: endpoints.readAll(vm, findSource),
-  };
-  // Positions are looked up only when asked for: composing every VM's key costs a string each at full size.
-  return findSource === undefined ? read : withSource(read, findSource('vm', `${vm.service}/${vm.name}`));
-}
-
-/** A DIP as a number: the fast scan reads the world's own dotted text, the full parser only what the scan refused. */
-function readDip(text: string | null): number {
-  if (text === null) return NO_DIP;
-  const scanned = scanIPv4(text, 0, text.length);
-  return scanned >= 0 ? scanned : parseAddress(text) ?? NO_DIP;
-}
-
-/** A service's PaaS role instances as the model shows them (after every VM), without source positions. */
-export function readTopoRoleInstances(service: CloudService): TopoVm[] {
-  return readRoleInstances(service, undefined);
-}
-
-/** PaaS role instances reach and are reached like VMs: over their DIP in the service, or the role's public endpoints. */
-function readRoleInstances(service: CloudService, findSource: TopologySourceLookup | undefined): TopoVm[] {
-  const deployment = deploymentOf(service);
-  if (deployment === null || deployment.kind !== 'PaaS') return [];
-  const source = findSource?.('service', service.name);
-  return Object.values(deployment.roles).flatMap((role) => role.instances.map((instance): TopoVm => withSource({
-    service: service.name,
-    name: instance.name,
-    dip: parseAddress(instance.ip) ?? NO_DIP,
-    state: INSTANCE_STATE_BY_DEPLOYMENT[deployment.status],
-    subnet: role.subnet ?? undefined,
-    endpoints: role.endpoints.map((e) => ({ name: e.name, protocol: e.protocol, publicPort: e.publicPort, privatePort: e.privatePort, acl: [] })),
-  }, source)));
-}
-
-function parseAddress(text: string | null | undefined): number | undefined {
-  if (text === null || text === undefined) return undefined;
-  const parsed = parseIPv4(text);
-  return parsed.ok ? parsed.value : undefined;
-}
 
 function parsePrefix(text: string): Prefix4 | undefined {
   const parsed = parsePrefix4(text, { allowHostBits: true });

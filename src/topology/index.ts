@@ -19,6 +19,7 @@ export {
 export { queryReach, reach, answerReach, summariseFlow, type ReachResult } from './reach.js';
 export { queryReachOnAnyPort, type AnyPortResult } from './reach-any-port.js';
 export { TopologyIndex, buildTopologyIndex, type TopologyIndexOptions } from './topology-index.js';
+export type { VmSource } from './vm-source.js';
 export { TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyNetwork } from './topology-change.js';
 export type { ReachClass } from './reach-classes.js';
 export { partitionWorld, nameClassMembers } from './reach-classes.js';

@@ -3,7 +3,7 @@ import { sampleSiteAddress } from './endpoint-resolve.js';
 import type { TopoLocalSite, TopoVm } from './model.js';
 import { isVmRunning } from './model.js';
 import type { TopologyIndex } from './topology-index.js';
-import { makeVmSigner } from './vm-signer.js';
+import { VmSignatures } from './vm-signer.js';
 
 export { makeVmSigner } from './vm-signer.js';
 
@@ -145,10 +145,19 @@ export function partitionWorld(index: TopologyIndex): ReachClass[] {
  * its partner, see findPartnerKey), found in the same walk over the VMs: a matrix then never files every VM by key.
  */
 export function partitionWorldWithEnds(index: TopologyIndex): { classes: ReachClass[]; vmOf: VmLookup } {
-  const signVm = makeVmSigner(index);
-  // forEachVm, not a generator of [key, signature] pairs: a pair per VM is 200k objects at full size.
+  // One walk over the VMs, signing each partly; then the few partial groups (one per service and kind of VM at
+  // most) merge by their complete signature. forEachVm, not a generator of [key, signature] pairs: a pair per VM is
+  // 200k objects at full size.
+  const signatures = new VmSignatures(index);
+  const partialGroups = new Map<number, string[]>();
+  index.forEachVm((vm, key) => addToGroup(partialGroups, signatures.signPartly(vm), key));
   const groups = new Map<number, string[]>();
-  index.forEachVm((vm, key) => addToGroup(groups, signVm(vm), key));
+  for (const [partial, members] of partialGroups) {
+    const signature = signatures.complete(partial);
+    const group = groups.get(signature);
+    if (group === undefined) groups.set(signature, members);
+    else for (const member of members) group.push(member);
+  }
   const vmGroups = sortGroups(groups.values());
   const ends = new Set<string>();
   for (const members of vmGroups) {

@@ -4,6 +4,7 @@ import { keyOfVm, NO_DIP } from './model.js';
 import { GatewayRoutes } from './route-table.js';
 import { appendTo, copyMutableParts, groupVms, putRecord, removeFrom, removeRecord } from './index-records.js';
 import { TopologyError, type TopologyChange } from './topology-change.js';
+import { SourcedVms, type VmSource } from './vm-source.js';
 
 /**
  * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.
@@ -31,15 +32,30 @@ export class TopologyIndex {
 
   /**
    * With `ownsModel`, the index edits the caller's model in place instead of copying every VM and gateway first; with
-   * `vmKeys`, it files the VMs under the caller's keys instead of composing one per VM.
+   * `vmKeys`, it files the VMs under the caller's keys instead of composing one per VM; with `vmSource`, it reads the
+   * VMs from there on first use instead (the model's own VM list must then be empty).
    */
   constructor(model: TopologyModel, options: TopologyIndexOptions = {}) {
     this.model = options.ownsModel === true ? model : copyMutableParts(model);
     for (const ag of this.model.affinityGroups) this.regionsByAffinityGroup.set(ag.name, ag.region);
     for (const service of this.model.services) this.servicesByName.set(service.name, service);
     this.indexNetwork();
+    if (options.vmSource !== undefined) {
+      if (this.model.vms.length !== 0) throw new TopologyError('vm-keys-mismatch', `${this.model.vms.length} VMs beside a VM source`);
+      this.sourced = new SourcedVms(options.vmSource, (vm) => this.shareServiceName(vm));
+      return;
+    }
+    this.fileVms(options.vmKeys);
+  }
+
+  /** The caller's keys of the model's VMs, in model order, until vmsByKey is built from them (then undefined). */
+  private vmKeys: readonly string[] | undefined;
+  private byKey: Map<string, TopoVm> | undefined;
+  /** Where the VMs are read from until something needs them all (then undefined, and the model holds them). */
+  private sourced: SourcedVms | undefined;
+
+  private fileVms(keys: readonly string[] | undefined): void {
     const { vms } = this.model;
-    const keys = options.vmKeys;
     if (keys === undefined) {
       this.byKey = new Map();
       for (const vm of vms) this.byKey.set(this.keyOfOwnVm(vm), vm);
@@ -55,27 +71,47 @@ export class TopologyIndex {
     this.vmKeys = keys;
   }
 
-  /** The caller's keys of the model's VMs, in model order, until vmsByKey is built from them (then undefined). */
-  private vmKeys: readonly string[] | undefined;
-  private byKey: Map<string, TopoVm> | undefined;
+  /** The model's VMs, read whole from the source first when the index has one. */
+  private get vms(): TopoVm[] {
+    const sourced = this.sourced;
+    if (sourced !== undefined) {
+      this.sourced = undefined;
+      this.model.vms = sourced.readWhole();
+      this.fileVms(sourced.source.keys);
+    }
+    return this.model.vms;
+  }
+
+  /** The VM under a `service/vm` key: read from the source alone while the index has one, so no table is built. */
+  private lookUpVm(key: string): TopoVm | undefined {
+    return this.sourced === undefined ? this.vmsByKey.get(key) : this.sourced.read(key);
+  }
 
   /**
    * VMs by `service/vm` key, in world order. Built on first use when the caller handed the keys over: a matrix
    * walks every VM with forEachVm and looks up a few, and filing 200k keys costs more than all of its look-ups.
    */
   get vmsByKey(): Map<string, TopoVm> {
+    const vms = this.vms;
     if (this.byKey === undefined) {
       const byKey = new Map<string, TopoVm>();
       const keys = this.vmKeys ?? [];
-      this.model.vms.forEach((vm, i) => byKey.set(keys[i]!, vm));
+      vms.forEach((vm, i) => byKey.set(keys[i]!, vm));
       this.byKey = byKey;
       this.vmKeys = undefined;
     }
     return this.byKey;
   }
 
-  /** Calls `visit` with each VM and its key, in world order, without building vmsByKey. */
+  /**
+   * Calls `visit` with each VM and its key, in world order, without building vmsByKey. The VM may be a passing view
+   * (see VmSource.forEachView): read it, keep none of it.
+   */
   forEachVm(visit: (vm: TopoVm, key: string) => void): void {
+    if (this.sourced !== undefined) {
+      this.sourced.source.forEachView(visit);
+      return;
+    }
     const keys = this.vmKeys;
     if (keys === undefined) {
       this.vmsByKey.forEach(visit);
@@ -86,19 +122,20 @@ export class TopologyIndex {
 
   /**
    * The VMs of some keys, found by one walk over every VM instead of through vmsByKey, which a walk over few keys
-   * would have to build first; a key naming no VM is left out.
+   * would have to build first (or read one by one from the source); a key naming no VM is left out.
    */
   findVms(keys: ReadonlySet<string>): Map<string, TopoVm> {
     const found = new Map<string, TopoVm>();
-    if (this.vmKeys === undefined) {
+    if (this.sourced !== undefined || this.vmKeys === undefined) {
       for (const key of keys) {
-        const vm = this.vmsByKey.get(key);
+        const vm = this.lookUpVm(key);
         if (vm !== undefined) found.set(key, vm);
       }
       return found;
     }
-    this.forEachVm((vm, key) => {
-      if (keys.has(key)) found.set(key, vm);
+    const vmKeys = this.vmKeys;
+    this.model.vms.forEach((vm, i) => {
+      if (keys.has(vmKeys[i]!)) found.set(vmKeys[i]!, vm);
     });
     return found;
   }
@@ -130,12 +167,12 @@ export class TopologyIndex {
 
   /** VMs by their own name, in world order (a name may repeat across services). */
   get vmsByName(): Map<string, TopoVm[]> {
-    return (this.byName ??= groupVms(this.model.vms, (vm) => vm.name));
+    return (this.byName ??= groupVms(this.vms, (vm) => vm.name));
   }
 
   /** VMs by cloud service, in world order. */
   get vmsByService(): Map<string, TopoVm[]> {
-    return (this.byService ??= groupVms(this.model.vms, (vm) => vm.service));
+    return (this.byService ??= groupVms(this.vms, (vm) => vm.service));
   }
 
   /**
@@ -143,12 +180,12 @@ export class TopologyIndex {
    * change at the latest, so it reads the DIPs of the build and follows every change from there, as if built eagerly.
    */
   get vmsByDip(): Map<number, TopoVm[]> {
-    return (this.byDip ??= groupVms(this.model.vms.filter((vm) => vm.dip !== NO_DIP), (vm) => vm.dip));
+    return (this.byDip ??= groupVms(this.vms.filter((vm) => vm.dip !== NO_DIP), (vm) => vm.dip));
   }
 
   /** The current world as plain data (the indexed copy, including every change applied since the build). */
   toModel(): TopologyModel {
-    return copyMutableParts(this.model);
+    return copyMutableParts({ ...this.model, vms: this.vms });
   }
 
   /**
@@ -161,7 +198,7 @@ export class TopologyIndex {
     const colon = text.indexOf(':');
     const separator = colon >= 0 ? colon : text.indexOf('/');
     if (separator < 0) return undefined;
-    const vm = this.vmsByKey.get(`${text.slice(0, separator)}/${text.slice(separator + 1)}`);
+    const vm = this.lookUpVm(`${text.slice(0, separator)}/${text.slice(separator + 1)}`);
     if (vm !== undefined) this.vmsByQualifiedText.set(text, vm);
     return vm;
   }
@@ -260,7 +297,7 @@ export class TopologyIndex {
     const key = this.keyOfOwnVm(fresh);
     const known = this.vmsByKey.get(key);
     if (known === undefined) {
-      this.model.vms.push(fresh);
+      this.vms.push(fresh);
       this.vmsByKey.set(key, fresh);
       if (this.byName !== undefined) appendTo(this.byName, fresh.name, fresh);
       if (this.byService !== undefined) appendTo(this.byService, fresh.service, fresh);
@@ -273,7 +310,7 @@ export class TopologyIndex {
 
   private removeVm(vm: TopoVm): void {
     this.vmsByKey.delete(keyOfVm(vm));
-    this.model.vms.splice(this.model.vms.indexOf(vm), 1);
+    this.vms.splice(this.vms.indexOf(vm), 1);
     if (this.byName !== undefined) removeFrom(this.byName, vm.name, vm);
     if (this.byService !== undefined) removeFrom(this.byService, vm.service, vm);
     if (this.byDip !== undefined) removeFrom(this.byDip, vm.dip, vm);
@@ -359,6 +396,8 @@ export interface TopologyIndexOptions {
    * (a world files its VMs under the same keys): a large world's index then composes and hashes no key string.
    */
   vmKeys?: readonly string[] | undefined;
+  /** Where to read the VMs on first use instead of the model's list (empty then): a world no one changes afterwards. */
+  vmSource?: VmSource | undefined;
 }
 
 /** Builds the lookup index for a world. */

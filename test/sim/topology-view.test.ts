@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile, runScenario, runScenarioForWorld } from '../../src/scenario/index.js';
-import { buildTopologyIndex, queryReach, replayEvents, toTopologyIndex, toTopologyModel } from '../../src/sim/index.js';
-import { keyOfVm, TopologyError, type TopologyIndex } from '../../src/topology/index.js';
+import { buildTopologyIndex, queryReach, readTopologyIndex, replayEvents, toTopologyIndex, toTopologyModel } from '../../src/sim/index.js';
+import { computeMatrix, keyOfVm, TopologyError, type TopologyIndex } from '../../src/topology/index.js';
 
 const HYBRID_STORY = 'scenarios/reach-hybrid.yaml';
 
@@ -40,6 +40,24 @@ describe('the index read straight from a world', () => {
   it.each(scenarios)('%s: holds what the model built separately and indexed gives, under the same keys', async (name) => {
     const { world } = runScenarioForWorld(await loadScenarioFile(`scenarios/${name}`));
     expect(describeIndex(toTopologyIndex(world))).toBe(describeIndex(buildTopologyIndex(toTopologyModel(world))));
+  });
+
+  it.each(scenarios)('%s: read on first use, gives the matrix and the index the eagerly read one gives', async (name) => {
+    const { world } = runScenarioForWorld(await loadScenarioFile(`scenarios/${name}`));
+    // The matrix first: it classes the VMs through passing views and reads only its representatives.
+    const lazy = readTopologyIndex(world);
+    expect(JSON.stringify(computeMatrix(lazy))).toBe(JSON.stringify(computeMatrix(toTopologyIndex(world))));
+    expect(describeIndex(lazy)).toBe(describeIndex(toTopologyIndex(world)));
+  });
+
+  it('answers a VM named in full from the world without reading every VM, and files that same record later', async () => {
+    const { world } = runScenarioForWorld(await loadScenarioFile('scenarios/01-vnet-spans-two-services.yaml'));
+    const lazy = readTopologyIndex(world);
+    const [key] = Object.keys(world.vms);
+    const found = lazy.findVmByQualifiedName(key ?? '');
+    expect(found).toBeDefined();
+    expect(lazy.vmsByKey.get(key ?? '')).toBe(found);
+    expect(lazy.findVmByQualifiedName('toString/valueOf')).toBeUndefined();
   });
 
   it('refuses VM keys that do not match the VMs one for one', async () => {
