@@ -1,4 +1,4 @@
-import { assign, setup, type Actor } from 'xstate';
+import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { GatewayProfile } from './profile.js';
 import type { GatewaySku, GatewayState, GatewayType } from './types.js';
 
@@ -122,8 +122,8 @@ export const gatewayMachine = setup({
 /** Where a gateway's instance pair is inside Provisioned; undefined outside it. */
 export type GatewayPhase = 'active' | 'failingOver' | 'rebootingBoth' | 'resizing';
 
-/** Reads the phase of a gateway actor from its state value. */
-export function readGatewayPhase(actor: Actor<typeof gatewayMachine>): GatewayPhase | undefined {
+/** Reads the phase of a gateway from its statechart's state value. */
+export function readGatewayPhase(actor: { getSnapshot(): SnapshotFrom<typeof gatewayMachine> }): GatewayPhase | undefined {
   const value = actor.getSnapshot().value;
   return typeof value === 'object' && 'Provisioned' in value ? (value.Provisioned as GatewayPhase) : undefined;
 }

@@ -1,7 +1,7 @@
-import { createActor, type Actor } from 'xstate';
 import type { GatewayCommand } from './commands.js';
 import { makeGatewayEvent, type GatewayEvent } from './events.js';
 import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
+import { MachineRunner } from './machine-runner.js';
 import { createDefaultDeviceRecord, createDeviceRecord, type DeviceRecord } from './peers.js';
 import { hasParsedOverlap, parsePrefixList } from './prefixes.js';
 import { drawDurationMs, maxTunnels, resolveProfile, type DurationRange, type GatewayProfile } from './profile.js';
@@ -51,7 +51,8 @@ export interface VnetRecord {
   /** Whether the configuration has a `<Gateway>` element; addSite writes one. */
   hasGatewayElement: boolean;
   sites: string[];
-  actor: Actor<typeof gatewayMachine>;
+  /** The gateway's statechart, run by its pure transitions. */
+  actor: MachineRunner<typeof gatewayMachine>;
   state: GatewayState;
   gatewayType: GatewayType | undefined;
   sku: GatewaySku;
@@ -69,7 +70,7 @@ const GENERATED_KEY_LENGTH = 32;
 export class GatewayHost implements GatewayConfigView {
   /** Resolved profile. */
   readonly profile: GatewayProfile;
-  /** The clock every actor runs on. */
+  /** The clock every statechart runs on (their delayed transitions are its timers). */
   readonly clock: GatewayClock;
   /** The seeded randomness (generated keys, reconnect jitter). */
   readonly rng: GatewayRandom;
@@ -123,7 +124,7 @@ export class GatewayHost implements GatewayConfigView {
 
   /** Declares a VNet and its gateway (not yet created) and the sites it connects to. */
   defineVnet(spec: VnetGatewaySpec): void {
-    const actor = createActor(gatewayMachine, { clock: this.clock, input: { profile: this.profile, link: this.createGatewayLink(spec.vnet) } });
+    const actor = new MachineRunner(gatewayMachine, this.clock, { profile: this.profile, link: this.createGatewayLink(spec.vnet) });
     const replaced = this.vnets.get(spec.vnet);
     if (replaced) this.stopVnet(replaced);
     const record: VnetRecord = {
@@ -382,8 +383,8 @@ export class GatewayHost implements GatewayConfigView {
 
   private createGatewayLink(vnet: string): GatewayLink {
     const effects = createGatewayEffects(this, vnet);
-    // XState runs these hooks inside the gateway's actions; starting or signalling tunnel actors from there would nest
-    // their transitions inside another actor's action, so the work waits until the gateway's macrostep is done.
+    // These hooks are the gateway's actions; starting or signalling tunnels from there would run their transitions before
+    // the gateway's own timers are set, so the work waits until the gateway's step is done (its runner's listener).
     return {
       enterState: (state) => this.pendingEffects.push(() => effects.enterState(state)),
       startFailover: (bothInstances) => this.pendingEffects.push(() => effects.startFailover(bothInstances)),

@@ -1,17 +1,20 @@
-import { createActor, type Actor } from 'xstate';
 import type { TunnelLink } from './connection-contract.js';
 import { connectionMachine } from './connection-machine.js';
+import { MachineRunner } from './machine-runner.js';
 import { lifetimesFor, type GatewayProfile } from './profile.js';
 import type { AzureEnd } from './negotiation.js';
 import type { FailureReason } from './reasons.js';
 import type { ConnectivityState, GatewayClock, GatewayType } from './types.js';
 
-/** The host's record of one VNet → local site tunnel: configuration that outlives the actor, and the actor. */
+/** A tunnel's connection statechart, run by its pure transitions on the host's clock. */
+export type ConnectionRunner = MachineRunner<typeof connectionMachine>;
+
+/** The host's record of one VNet → local site tunnel: configuration that outlives the statechart, and the statechart. */
 export interface TunnelRecord {
   vnet: string;
   site: string;
-  /** The connection actor while the gateway is Provisioned and the tunnel is configured. */
-  actor: Actor<typeof connectionMachine> | undefined;
+  /** The connection statechart while the gateway is Provisioned and the tunnel is configured. */
+  actor: ConnectionRunner | undefined;
   connectivity: ConnectivityState;
   /** The last state other than Connecting: what Get-AzureVNetConnection's event text says a change came from. */
   settled: Exclude<ConnectivityState, 'Connecting'>;
@@ -55,7 +58,7 @@ export function computeChildLifetimeMs(profile: GatewayProfile, gatewayType: Gat
   return Math.min(lifetimes.childSaLifetimeMs, volumeMs);
 }
 
-/** Creates and starts the connection actor of a tunnel on the shared clock, connecting at once when asked to. */
+/** Creates and starts the connection statechart of a tunnel on the shared clock, connecting at once when asked to. */
 export function startTunnelActor(
   tunnel: TunnelRecord,
   gatewayType: GatewayType,
@@ -63,21 +66,18 @@ export function startTunnelActor(
   clock: GatewayClock,
   link: TunnelLink,
   connect: boolean,
-): Actor<typeof connectionMachine> {
+): ConnectionRunner {
   const lifetimes = lifetimesFor(profile, gatewayType);
   // Started in Connecting (see ConnectionInput) only when the skipped NotConnected report would be no news.
   const connectsAtStart = connect && tunnel.connectivity === 'NotConnected';
-  const actor = createActor(connectionMachine, {
-    clock,
-    input: {
-      ikeVersion: gatewayType === 'StaticRouting' ? 1 : 2,
-      dpdEnabled: gatewayType === 'DynamicRouting',
-      ikeSaLifetimeMs: lifetimes.ikeSaLifetimeMs,
-      childSaLifetimeMs: computeChildLifetimeMs(profile, gatewayType),
-      profile,
-      link,
-      connectsAtStart,
-    },
+  const actor = new MachineRunner(connectionMachine, clock, {
+    ikeVersion: gatewayType === 'StaticRouting' ? 1 : 2,
+    dpdEnabled: gatewayType === 'DynamicRouting',
+    ikeSaLifetimeMs: lifetimes.ikeSaLifetimeMs,
+    childSaLifetimeMs: computeChildLifetimeMs(profile, gatewayType),
+    profile,
+    link,
+    connectsAtStart,
   });
   tunnel.actor = actor;
   actor.start();
