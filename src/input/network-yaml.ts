@@ -19,11 +19,12 @@ const YAML_CONNECTION_TYPE = 'IPsec';
 /**
  * Validates the `network:` section of a parsed scenario (strictly: unknown keys are errors at the key) and converts
  * it into the format-neutral NetworkPlan, every value carrying its file:line:column. A missing section is an empty plan.
+ * A loader that validated the whole document already passes the section as validated (`validated`), not to do it twice.
  */
-export function networkPlanFromYaml(source: YamlSource, basePath: YamlPath = NETWORK_PATH): NetworkPlan {
+export function networkPlanFromYaml(source: YamlSource, basePath: YamlPath = NETWORK_PATH, validated?: NetworkSection): NetworkPlan {
   const hasSection = hasValueAt(source, basePath);
   const section: NetworkSection = hasSection
-    ? validateYaml(source, networkSectionSchema, basePath)
+    ? validated ?? validateYaml(source, networkSectionSchema, basePath)
     : { dnsServers: [], localNetworkSites: [], virtualNetworkSites: [] };
   const at = (...path: PropertyKey[]) => positionOf(source, [...basePath, ...path]);
   const located = (value: string, ...path: PropertyKey[]): Located => ({ value, at: at(...path) });

@@ -62,3 +62,16 @@ export function isTextAt(text: string, part: string, offset: number): boolean {
   for (let i = 0; i < length; i++) if (text.charCodeAt(offset + i) !== part.charCodeAt(i)) return false;
   return true;
 }
+
+/** Strings this long or longer that are cut out of a text are views of it in V8 (sliced strings); shorter are copies. */
+const SLICED_LENGTH = 13;
+
+/**
+ * The text from `start` to `end` as a string of its own. A value or key kept from a 34 MB document would otherwise be
+ * a view of the whole text and keep it alive as long as the value lives (a scenario's commands, a whole run); a
+ * flattened concatenation is a copy.
+ */
+export function cutOut(text: string, start: number, end: number): string {
+  const part = text.slice(start, end);
+  return part.length < SLICED_LENGTH ? part : (' ' + part).slice(1);
+}

@@ -11,7 +11,7 @@
 
 import { resolveCoreScalar, startsPlainText } from './core-scalar.js';
 import {
-  COLON, DASH, DOT, NEWLINE, PLUS, REFUSED_KEYS, SPACE, TILDE, UNDERSCORE, isDigit, isKeyCharacter, isLetter, isNotInScalar, isTextAt,
+  COLON, DASH, DOT, NEWLINE, PLUS, REFUSED_KEYS, SPACE, TILDE, UNDERSCORE, isDigit, isKeyCharacter, isLetter, isNotInScalar, isTextAt, cutOut,
 } from './plain-yaml-chars.js';
 
 /** Takes the items of a flat list as they are read; either method may decline the list (the general reader reads it). */
@@ -36,8 +36,6 @@ export interface FlatListEnd {
 const HASH = 0x23;
 /** Keys a flat item may have: more is not a generated layout. */
 const MAX_FLAT_KEYS = 32;
-/** Strings this long or longer are cut out of the text as views of it (V8's sliced strings); shorter are copies. */
-const SLICED_LENGTH = 13;
 
 /**
  * Reads the block sequence whose first `- ` is at column `dashIndent` of the line starting at `start`; each line's
@@ -52,6 +50,10 @@ export function readFlatList(
   if (keys === undefined || (sink !== undefined && !sink.begin(keys))) return undefined;
   const count = keys.length;
   const values = new Array<string>(count).fill('');
+  // per key, where the last value read afresh starts and its length (0: none to compare with): most values repeat
+  // the item before's, and one that does is the same text, already checked, so it is only compared
+  const lastStarts = new Array<number>(count).fill(0);
+  const lastLengths = new Array<number>(count).fill(0);
   const length = text.length;
   let line = start;
   let lineNumber = firstLine;
@@ -69,15 +71,21 @@ export function readFlatList(
       if (!isTextAt(text, key, line + keyColumn) || text.charCodeAt(colon) !== COLON || text.charCodeAt(colon + 1) !== SPACE) return undefined;
       let valueStart = colon + 2;
       while (text.charCodeAt(valueStart) === SPACE) valueStart++;
-      const lineEnd = scalarLineEnd(text, valueStart);
-      if (lineEnd < 0) return undefined;
-      let valueEnd = lineEnd;
-      while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
-      if (valueEnd <= valueStart || !startsScalar(text, valueStart, valueEnd)) return undefined;
-      if (sink !== undefined) {
-        const value = valueAt(text, values[k]!, valueStart, valueEnd);
-        if (value === undefined) return undefined;
-        values[k] = value;
+      const lastLength = lastLengths[k]!;
+      let lineEnd = valueStart + lastLength;
+      if (lastLength === 0 || text.charCodeAt(lineEnd) !== NEWLINE || !isSameText(text, lastStarts[k]!, valueStart, lastLength)) {
+        lineEnd = scalarLineEnd(text, valueStart);
+        if (lineEnd < 0) return undefined;
+        let valueEnd = lineEnd;
+        while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+        if (valueEnd <= valueStart || !startsScalar(text, valueStart, valueEnd)) return undefined;
+        if (sink !== undefined) {
+          const value = valueAt(text, valueStart, valueEnd);
+          if (value === undefined) return undefined;
+          values[k] = value;
+        }
+        lastStarts[k] = valueStart;
+        lastLengths[k] = valueEnd === lineEnd ? valueEnd - valueStart : 0;
       }
       lines.add(line);
       lineNumber++;
@@ -88,6 +96,12 @@ export function readFlatList(
     items++;
     if (line >= length) return { end: line, items, keys: items * count };
   }
+}
+
+/** Whether the `length` characters at `first` and at `second` are the same. */
+function isSameText(text: string, first: number, second: number, length: number): boolean {
+  for (let i = 0; i < length; i++) if (text.charCodeAt(first + i) !== text.charCodeAt(second + i)) return false;
+  return true;
 }
 
 /** Where line starts are kept: the reader's growing array. */
@@ -107,7 +121,7 @@ function itemKeys(text: string, start: number, dashIndent: number): string[] | u
     let colon = keyStart + 1;
     while (isKeyCharacter(text.charCodeAt(colon))) colon++;
     if (text.charCodeAt(colon) !== COLON) break;
-    const key = text.slice(keyStart, colon);
+    const key = cutOut(text, keyStart, colon);
     if (REFUSED_KEYS.has(key) || keys.includes(key) || keys.length === MAX_FLAT_KEYS) return undefined;
     keys.push(key);
     const newline = text.indexOf('\n', colon);
@@ -175,14 +189,11 @@ function startsScalar(text: string, start: number, end: number): boolean {
 }
 
 /**
- * The text of the scalar from `start` to `end`: `last` (the item before's value of the same key) when it is the same,
- * else cut out; undefined when the core schema reads it as anything but text (a number, a boolean, null).
+ * The text of the scalar from `start` to `end`, or undefined when the core schema reads it as anything but text (a
+ * number, a boolean, null).
  */
-function valueAt(text: string, last: string, start: number, end: number): string | undefined {
-  if (last.length === end - start && isTextAt(text, last, start)) return last;
-  const raw = text.slice(start, end);
+function valueAt(text: string, start: number, end: number): string | undefined {
+  const raw = cutOut(text, start, end);
   const value = startsPlainText(text.charCodeAt(start)) ? raw : resolveCoreScalar(raw);
-  if (typeof value !== 'string') return undefined;
-  // a long value would be a view of the whole text and keep it alive: the flattened concatenation is a copy of its own
-  return value.length >= SLICED_LENGTH ? (' ' + value).slice(1) : value;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -23,7 +23,7 @@ import { OutsideSubset, PlainLines } from './plain-yaml-lines.js';
 import type { PlainDocument, PlainMap, PlainNode, PlainSeq, PlainValue } from './plain-yaml-tree.js';
 import {
   CLOSE_CURLY, CLOSE_SQUARE, COLON, COMMA, DASH, DOT, OPEN_CURLY, OPEN_SQUARE, PLUS, REFUSED_KEYS, SPACE,
-  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isNotInScalar, isRefused, isTextAt,
+  TILDE, UNDERSCORE, isDigit, isFlowIndicator, isKeyCharacter, isLetter, isNotInScalar, isRefused, isTextAt, cutOut,
 } from './plain-yaml-chars.js';
 
 /** Scalars remembered for reuse (a power of two). */
@@ -135,7 +135,7 @@ class PlainReader extends PlainLines {
     if (expected !== undefined && isTextAt(this.text, expected, keyStart) && this.charAt(keyStart + expected.length) === COLON) return expected;
     const colon = this.keyEnd(keyStart);
     if (colon < 0) return undefined;
-    const key = this.text.slice(keyStart, colon);
+    const key = cutOut(this.text, keyStart, colon);
     if (REFUSED_KEYS.has(key)) throw new OutsideSubset();
     return key;
   }
@@ -278,7 +278,7 @@ class PlainReader extends PlainLines {
     const recent = this.recentScalars[slot];
     if (recent !== undefined && recent.length === end - start && isTextAt(this.text, recent, start)) return this.recentValues[slot]!;
     this.checkScalarCharacters(start, end, checkCharacters);
-    const raw = this.text.slice(start, end);
+    const raw = cutOut(this.text, start, end);
     const value = startsPlainText(first) ? raw : (resolveCoreScalar(raw) as PlainValue);
     this.recentScalars[slot] = raw;
     this.recentValues[slot] = value;

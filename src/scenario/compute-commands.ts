@@ -1,4 +1,4 @@
-import type { Diagnostic, SourceRef } from '../common/index.js';
+import type { Diagnostic } from '../common/index.js';
 import type { Command } from '../sim/index.js';
 import { referencesOfCommand } from './object-reference.js';
 import { areVmReferencesSatisfied, isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
@@ -20,11 +20,9 @@ export interface ComputeCommands {
 /**
  * Turns the declarative compute section into commands at 0s, in dependency order: affinity groups before the
  * services placed in them, images and disks before the VMs booted from them, PaaS deployments and then VMs (each
- * followed by its endpoints). Each command points at its own entry, so a refusal names the right line. `takenVms` are
- * the commands of a VM list taken straight from the text (compute-vm-list.ts; the data's list is then empty): they
- * come last, and a reference of theirs to an undeclared name is placed at its VM's entry.
+ * followed by its endpoints). Each command points at its own entry, so a refusal names the right line.
  */
-export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['compute'], takenVms: readonly ScheduledCommand[] = []): ComputeCommands {
+export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['compute']): ComputeCommands {
   const commands: ScheduledCommand[] = [];
   // Where each command was written, as the list, entry and endpoint index its path is made of when a diagnostic asks:
   // three arrays of small values rather than a path array kept per command (200k of them, all promoted by the GC).
@@ -35,10 +33,8 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
     const path: YamlPath = ['compute', lists[i]!, entries[i]!];
     return endpoints[i]! < 0 ? path : [...path, 'endpoints', endpoints[i]!];
   };
-  const positionAt = (i: number, reference: YamlPath): SourceRef =>
-    i < lists.length ? positionOf(source, [...pathOf(i), ...reference]) : commands[i]!.at;
-  const out: ComputeCommands = { commands, checkReferences: (declarations) => checkReferences(commands, positionAt, declarations) };
-  if (compute === undefined) return appended(out, takenVms);
+  const out: ComputeCommands = { commands, checkReferences: (declarations) => checkReferences(source, commands, pathOf, declarations) };
+  if (compute === undefined) return out;
 
   const add = (command: Command, list: ComputeList, entry: number, endpoint = -1): void => {
     lists.push(list);
@@ -63,28 +59,20 @@ export function buildComputeCommands(source: YamlSource, compute: ScenarioFile['
     add(vmCommands.commandOf(fields), 'vms', i);
     vmEndpoints?.forEach((endpoint, j) => add({ type: 'addEndpoint', service: fields.service, vm: fields.name, ...endpoint }, 'vms', i, j));
   });
-  return appended(out, takenVms);
-}
-
-/** The compute commands with the taken VMs' after them (a loop: 200k of them would overflow a spread's arguments). */
-function appended(out: ComputeCommands, takenVms: readonly ScheduledCommand[]): ComputeCommands {
-  for (const command of takenVms) out.commands.push(command);
   return out;
 }
 
 /** The lists of the compute section. */
 type ComputeList = keyof NonNullable<ScenarioFile['compute']>;
 
-function checkReferences(
-  commands: readonly ScheduledCommand[], positionAt: (i: number, reference: YamlPath) => SourceRef, declarations: Declarations,
-): Diagnostic[] {
+function checkReferences(source: YamlSource, commands: readonly ScheduledCommand[], pathOf: (i: number) => YamlPath, declarations: Declarations): Diagnostic[] {
   const problems: Diagnostic[] = [];
   for (let i = 0; i < commands.length; i++) {
     const { command } = commands[i]!;
     if (command.type === 'createVm' && areVmReferencesSatisfied(declarations, command)) continue;
     for (const reference of referencesOfCommand(command)) {
       if (isSatisfied(declarations, reference)) continue;
-      problems.push(undeclaredReference(declarations, reference, positionAt(i, reference.path)));
+      problems.push(undeclaredReference(declarations, reference, positionOf(source, [...pathOf(i), ...reference.path])));
     }
   }
   return problems;

@@ -1,6 +1,8 @@
-import { compileLiteralBuilder } from '../common/index.js';
+import { compileLiteralBuilder, type Diagnostic } from '../common/index.js';
 import { acceptsAsIs, entryShapeOf, type EntryShape, type FlatList, type FlatListSink } from '../input/index.js';
 import type { Command } from '../sim/index.js';
+import { referencesOfCommand } from './object-reference.js';
+import { areVmReferencesSatisfied, isSatisfied, undeclaredReference, type Declarations } from './reference-check.js';
 import type { ScheduledCommand } from './scenario.js';
 import { computeVmSchema } from './scenario-schema.js';
 
@@ -11,7 +13,14 @@ import { computeVmSchema } from './scenario-schema.js';
  * one zod keeps as it is; the command is the one `{ type: 'createVm', ...vm }` of zod's output would be, keys in the
  * schema's order. Anything else (an endpoint list, an unknown key, a value zod refuses or changes) declines the list,
  * and the general path reads it, so its diagnostics come from one place.
+ *
+ * What the loader checks of a VM (the names it refers to, its image or disk, the era of its features) depends on its
+ * keys, which every VM of the list shares, and on its service, image, disk, VNet and subnet, which a generated estate
+ * repeats VM after VM: the commands at which one of those changes stand for all, and only they are checked.
  */
+
+/** The fields whose values a VM's checks read besides its keys: the names it refers to. */
+const CHECKED_FIELDS = ['service', 'image', 'disk', 'vnet', 'subnet'];
 
 /** Builds a createVm command from an item's values. */
 type CommandBuilder = (values: readonly string[]) => Command;
@@ -23,12 +32,17 @@ const builders = new Map<string, CommandBuilder>();
 export class ComputeVmList implements FlatListSink {
   /** The commands of the VMs, once the reader took the list (see YamlSource.takenLists). */
   readonly commands: ScheduledCommand[] = [];
+  /** The commands whose checked values differ from the one before's: every other command's are some such command's. */
+  readonly representatives: ScheduledCommand[] = [];
   /** The list the reader is asked to hand over. */
   readonly list: FlatList = { section: 'compute', key: 'vms', sink: this };
   private shape: EntryShape | undefined;
   /** Per written key, its field in the shape. */
   private fields: number[] = [];
   private build: CommandBuilder | undefined;
+  /** The positions among the written keys of the checked fields, and their values in the item before. */
+  private checked: number[] = [];
+  private readonly lastChecked: string[] = [];
 
   constructor(private readonly file: string) {}
 
@@ -41,14 +55,41 @@ export class ComputeVmList implements FlatListSink {
     this.shape = shape;
     this.fields = fields;
     this.build = builderOf(keys, fields);
+    this.checked = CHECKED_FIELDS.map((field) => keys.indexOf(field)).filter((index) => index >= 0);
     return true;
   }
 
   item(values: readonly string[], line: number, column: number): boolean {
     const { shape, fields } = this;
     for (let i = 0; i < fields.length; i++) if (!acceptsAsIs(shape!, fields[i]!, values[i])) return false;
-    this.commands.push({ atMs: 0, command: this.build!(values), at: { file: this.file, line, column }, origin: 'compute' });
+    const scheduled: ScheduledCommand = { atMs: 0, command: this.build!(values), at: { file: this.file, line, column }, origin: 'compute' };
+    this.commands.push(scheduled);
+    const { checked, lastChecked } = this;
+    let changed = this.representatives.length === 0;
+    for (let i = 0; i < checked.length; i++) {
+      const value = values[checked[i]!]!;
+      if (value !== lastChecked[i]) {
+        lastChecked[i] = value;
+        changed = true;
+      }
+    }
+    if (changed) this.representatives.push(scheduled);
     return true;
+  }
+
+  /**
+   * One diagnostic per reference of the representatives to an undeclared name, at its VM's entry: a scenario with any
+   * problem is read again by the general path, which places each where it is written.
+   */
+  checkReferences(declarations: Declarations): Diagnostic[] {
+    const problems: Diagnostic[] = [];
+    for (const { command, at } of this.representatives) {
+      if (command.type !== 'createVm' || areVmReferencesSatisfied(declarations, command)) continue;
+      for (const reference of referencesOfCommand(command)) {
+        if (!isSatisfied(declarations, reference)) problems.push(undeclaredReference(declarations, reference, at));
+      }
+    }
+    return problems;
   }
 }
 

@@ -74,7 +74,7 @@ export function parseScenario(
 function parseScenarioTaking(text: string, source: YamlSource, vms: ComputeVmList, readRelated: RelatedFileReader): Scenario {
   if (!source.takenLists.includes(vms)) return parseScenarioSource(source, readRelated);
   try {
-    return parseScenarioSource(source, readRelated, vms.commands);
+    return parseScenarioSource(source, readRelated, vms);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     return parseScenarioSource(parseYamlDocument(text, source.file), readRelated);
@@ -84,32 +84,37 @@ function parseScenarioTaking(text: string, source: YamlSource, vms: ComputeVmLis
 /** The lists a large estate makes long, validated entry by entry (src/input/list-validation.ts). */
 const LARGE_LISTS: readonly YamlPath[] = [['compute', 'vms']];
 
-/** {@link parseScenario} of a document already parsed; `takenVms`, the commands of a VM list the reader took. */
-function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader, takenVms: readonly ScheduledCommand[] = []): Scenario {
+/**
+ * {@link parseScenario} of a document already parsed; `vms`, a VM list the reader took, whose commands come after the
+ * rest of the compute section's and whose representatives are checked for them all (compute-vm-list.ts).
+ */
+function parseScenarioSource(source: YamlSource, readRelated: RelatedFileReader, vms?: ComputeVmList): Scenario {
   const { file } = source;
   const data = validateYaml(source, scenarioSchema, [], LARGE_LISTS);
-  const plan = networkPlanFromYaml(source);
+  const plan = networkPlanFromYaml(source, undefined, data.network);
   const eraMonth = parseEra(String(data.era)) ?? DEFAULT_ERA;
   // The engine plays one of two worlds: affinity-group VNets only, or regional VNets too (from May 2014).
   const era: Scenario['era'] = featureAvailable('regional-vnet', eraMonth) ? '2014' : '2012';
 
   const planFindings = checkPlan(plan, { era: eraMonth });
-  const compute = buildComputeCommands(source, data.compute, takenVms);
+  const compute = buildComputeCommands(source, data.compute);
   const timeline = buildTimeline(source, data, readRelated);
   const expectations = buildExpectations(source, data);
-  const commands = [...compute.commands, ...timeline.commands];
+  const commands = vms === undefined ? [...compute.commands, ...timeline.commands] : [...compute.commands, ...vms.commands, ...timeline.commands];
+  const checked = vms === undefined ? commands : [...compute.commands, ...vms.representatives, ...timeline.commands];
 
   const declarations = declare(plan, commands);
   const problems: Diagnostic[] = [
     ...timeline.problems,
     ...findPlaceholders(plan),
     ...planFindings.filter((d: Diagnostic) => d.severity === 'error'),
-    ...checkCommandEras(commands, eraMonth),
+    ...checkCommandEras(checked, eraMonth),
     ...expectations.problems,
-    ...checkVmSources(commands),
+    ...checkVmSources(checked),
     // in three parts, in this order, so the compute section's references are checked as they are produced
     ...checkReferences(declarations, vnetAffinityGroupReferences(plan)),
     ...compute.checkReferences(declarations),
+    ...(vms === undefined ? [] : vms.checkReferences(declarations)),
     ...checkReferences(declarations, [...timeline.references, ...expectations.references, ...deviceReferences(source, data)]),
   ];
   if (problems.length > 0) throw new InputError(problems);
