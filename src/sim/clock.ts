@@ -1,3 +1,6 @@
+import { isEarlier, TimerHeap, type TimerCallback } from './timer-heap.js';
+import { TimerBatch, TimerRun } from './timer-run.js';
+
 /**
  * Handle of a scheduled timer, for clearTimeout. The handle is the timer itself: cancelling marks it, so the clock
  * keeps no id → timer map (a 200k-VM run has as many follow-ups pending at once).
@@ -18,11 +21,11 @@ function fireTimer(timer: Timer): void {
   callback();
 }
 
-// Timers the heap holds before its key array first grows (it doubles when full).
-const INITIAL_CAPACITY = 64;
+/** The fewest timers of one burst sorted into the run rather than pushed one by one into the heap. */
+const DEFAULT_MIN_RUN = 1024;
 
-/** Children per heap node: a 4-ary heap is half as deep as a binary one, and a node's children share a cache line or two. */
-const ARITY = 4;
+/** A burst joins the run only when it is at least this fraction of it: merging copies the run. */
+const RUN_SHARE_DIVISOR = 8;
 
 /**
  * The one simulated clock. It implements XState's `Clock` interface (`setTimeout`/`clearTimeout`), so actors created
@@ -34,14 +37,20 @@ export class SimClock {
   private nowMs = 0;
   private nextOrder = 1;
   private pending = 0;
-  // Min-heap on (deadline, order): equal deadlines fire in scheduling order, which keeps runs deterministic. A 200k-VM
-  // run has 200k follow-ups pending at once, so the heap is kept as flat arrays, not one object per timer: a slot's
-  // deadline and order sit side by side in `keys` (one comparison reads one cache line), and it runs
-  // `callbacks[slot](args[slot])`; a callback of null marks a slot cancelled by clearScheduled.
-  private keys = new Float64Array(2 * INITIAL_CAPACITY);
-  private readonly callbacks: (((argument: never) => void) | null | undefined)[] = [];
-  private readonly args: unknown[] = [];
-  private size = 0;
+  // Every timer is identified by (deadline, order) and fires in that order; equal deadlines fire in scheduling order,
+  // which keeps runs deterministic. A new timer waits in `batch` until the clock next looks at its queue; then a
+  // burst (204,800 boots scheduled at one instant at full scale) is sorted once into `run`, and a few timers go into
+  // `heap`. The next timer is the earlier of the two heads. Both keep flat arrays, not an object per timer: a slot runs
+  // `callback(argument)`, and a callback of null marks a slot cancelled by clearScheduled.
+  private readonly batch = new TimerBatch();
+  private readonly run = new TimerRun();
+  private readonly heap = new TimerHeap();
+  private readonly minRun: number;
+
+  /** `minRun`: the fewest timers of a burst sorted into a run (default 1,024); tests lower it to reach both paths. */
+  constructor(options: { minRun?: number } = {}) {
+    this.minRun = options.minRun ?? DEFAULT_MIN_RUN;
+  }
 
   /** Current simulated time in milliseconds since the scenario started. */
   now(): number {
@@ -56,7 +65,7 @@ export class SimClock {
   /** Schedules `callback` to run `delayMs` after now (negative delays run at now); the handle cancels it. */
   setTimeout(callback: () => void, delayMs: number): TimerId {
     const timer: Timer = { deadlineMs: this.nowMs + Math.max(0, delayMs), callback };
-    this.push(timer.deadlineMs, fireTimer, timer);
+    this.add(timer.deadlineMs, fireTimer, timer);
     return timer;
   }
 
@@ -66,7 +75,7 @@ export class SimClock {
    * hundreds of thousands are scheduled.
    */
   schedule<A>(callback: (argument: A) => void, argument: A, delayMs: number): void {
-    this.push(this.nowMs + Math.max(0, delayMs), callback, argument);
+    this.add(this.nowMs + Math.max(0, delayMs), callback, argument);
   }
 
   /** Cancels a timer; cancelling an unknown or fired timer does nothing. */
@@ -80,22 +89,16 @@ export class SimClock {
 
   /** Cancels every pending timer that would call `callback` (an owner's timers, when it stops). */
   clearScheduled<A>(callback: (argument: A) => void): void {
-    for (let slot = 0; slot < this.size; slot++) {
-      const runs = this.callbacks[slot];
-      if (runs === fireTimer) {
-        const timer = this.args[slot] as Timer;
-        if (timer.callback === (callback as unknown)) this.clearTimeout(timer);
-      } else if (runs === (callback as unknown)) {
-        this.callbacks[slot] = null;
-        this.pending--;
-      }
-    }
+    this.clearIn(this.batch.callbacks, this.batch.args, 0, this.batch.size, callback);
+    this.clearIn(this.run.callbacks, this.run.args, this.run.head, this.run.end, callback);
+    this.clearIn(this.heap.callbacks, this.heap.args, 0, this.heap.size, callback);
   }
 
   /** Deadline of the earliest pending timer, if any. */
   nextDeadline(): number | undefined {
-    this.dropCancelledHead();
-    return this.size > 0 ? this.keys[0] : undefined;
+    const source = this.nextSource();
+    if (source === undefined) return undefined;
+    return source === this.run ? this.run.keys[2 * this.run.head] : this.heap.keys[0];
   }
 
   /**
@@ -106,12 +109,16 @@ export class SimClock {
   advanceTo(targetMs: number, mayFire: () => boolean = () => true): boolean {
     if (targetMs < this.nowMs) throw new RangeError(`clock cannot go back from ${this.nowMs} ms to ${targetMs} ms`);
     for (;;) {
-      const next = this.nextDeadline();
-      if (next === undefined || next > targetMs) break;
+      const source = this.nextSource();
+      if (source === undefined) break;
+      const { run, heap } = this;
+      const slot = source === run ? run.head : 0;
+      const next = source === run ? run.keys[2 * slot]! : heap.keys[0]!;
+      if (next > targetMs) break;
       if (!mayFire()) return false;
-      const callback = this.callbacks[0] as (argument: unknown) => void;
-      const argument = this.args[0];
-      this.pop();
+      const callback = source.callbacks[slot] as (argument: unknown) => void;
+      const argument = source.args[slot];
+      source.removeHead();
       this.pending--;
       this.nowMs = next;
       callback(argument);
@@ -125,79 +132,51 @@ export class SimClock {
     this.advanceTo(this.nowMs + deltaMs);
   }
 
-  private dropCancelledHead(): void {
-    while (this.size > 0 && this.isCancelled(0)) this.pop();
-  }
-
-  private isCancelled(slot: number): boolean {
-    const runs = this.callbacks[slot];
-    return runs === null || (runs === fireTimer && (this.args[slot] as Timer).callback === null);
-  }
-
-  // Sift with a hole: the moving timer is written once, where it lands.
-  private push(deadline: number, callback: (argument: never) => void, argument: unknown): void {
-    if (2 * this.size === this.keys.length) this.grow();
-    const { keys } = this;
-    const order = this.nextOrder++;
+  private add(deadline: number, callback: (argument: never) => void, argument: unknown): void {
+    this.batch.add(deadline, this.nextOrder++, callback, argument);
     this.pending++;
-    let slot = this.size++;
-    while (slot > 0) {
-      const parent = (slot - 1) >> 2;
-      if (!isEarlier(deadline, order, keys[2 * parent]!, keys[2 * parent + 1]!)) break;
-      this.move(parent, slot);
-      slot = parent;
-    }
-    this.place(slot, deadline, order, callback, argument);
   }
 
-  // Removes the head: the last timer sifts down from the root through the earliest child of each node.
-  private pop(): void {
-    const { keys, callbacks, args } = this;
-    const size = --this.size;
-    const deadline = keys[2 * size]!;
-    const order = keys[2 * size + 1]!;
-    const callback = callbacks[size];
-    const argument = args[size];
-    callbacks[size] = undefined;
-    args[size] = undefined;
-    if (size === 0) return;
-    let slot = 0;
-    for (;;) {
-      const first = ARITY * slot + 1;
-      if (first >= size) break;
-      const end = Math.min(first + ARITY, size);
-      let child = first;
-      for (let other = first + 1; other < end; other++) {
-        if (isEarlier(keys[2 * other]!, keys[2 * other + 1]!, keys[2 * child]!, keys[2 * child + 1]!)) child = other;
+  // Where the earliest pending timer is, after filing the batch and dropping cancelled heads; undefined when none is.
+  private nextSource(): TimerRun | TimerHeap | undefined {
+    if (this.batch.size > 0) this.fileBatch();
+    const { run, heap } = this;
+    while (run.size > 0 && isCancelled(run.callbacks[run.head], run.args[run.head])) run.removeHead();
+    while (heap.size > 0 && isCancelled(heap.callbacks[0], heap.args[0])) heap.removeHead();
+    if (run.size === 0) return heap.size === 0 ? undefined : heap;
+    if (heap.size === 0) return run;
+    const { keys } = run;
+    return isEarlier(keys[2 * run.head]!, keys[2 * run.head + 1]!, heap.keys[0]!, heap.keys[1]!) ? run : heap;
+  }
+
+  // A burst big enough (and not small beside the run it would be merged into) is sorted into the run; else each
+  // timer goes into the heap.
+  private fileBatch(): void {
+    const { batch } = this;
+    if (batch.size >= this.minRun && batch.size * RUN_SHARE_DIVISOR >= this.run.size) this.run.absorb(batch);
+    else {
+      for (let position = 0; position < batch.size; position++) {
+        this.heap.push(batch.deadlines[position]!, batch.firstOrder + position, batch.callbacks[position]!, batch.args[position]);
       }
-      if (!isEarlier(keys[2 * child]!, keys[2 * child + 1]!, deadline, order)) break;
-      this.move(child, slot);
-      slot = child;
     }
-    this.place(slot, deadline, order, callback, argument);
+    batch.clear();
   }
 
-  private move(from: number, to: number): void {
-    this.keys[2 * to] = this.keys[2 * from]!;
-    this.keys[2 * to + 1] = this.keys[2 * from + 1]!;
-    this.callbacks[to] = this.callbacks[from];
-    this.args[to] = this.args[from];
-  }
-
-  private place(slot: number, deadline: number, order: number, callback: ((argument: never) => void) | null | undefined, argument: unknown): void {
-    this.keys[2 * slot] = deadline;
-    this.keys[2 * slot + 1] = order;
-    this.callbacks[slot] = callback;
-    this.args[slot] = argument;
-  }
-
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    keys.set(this.keys);
-    this.keys = keys;
+  private clearIn(callbacks: (TimerCallback | undefined)[], args: unknown[], from: number, end: number, callback: (argument: never) => void): void {
+    for (let slot = from; slot < end; slot++) {
+      const runs = callbacks[slot];
+      if (runs === fireTimer) {
+        const timer = args[slot] as Timer;
+        if (timer.callback === (callback as unknown)) this.clearTimeout(timer);
+      } else if (runs === callback) {
+        callbacks[slot] = null;
+        this.pending--;
+      }
+    }
   }
 }
 
-function isEarlier(deadlineA: number, orderA: number, deadlineB: number, orderB: number): boolean {
-  return deadlineA < deadlineB || (deadlineA === deadlineB && orderA < orderB);
+/** True when a pending slot will not fire: cancelled by clearScheduled, or a setTimeout timer cleared. */
+function isCancelled(callback: TimerCallback | undefined, argument: unknown): boolean {
+  return callback === null || (callback === fireTimer && (argument as Timer).callback === null);
 }

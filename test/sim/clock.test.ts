@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { test, fc } from '@fast-check/vitest';
 import { SimClock } from '../../src/sim/clock.js';
+import { sortedPositions } from '../../src/sim/timer-run.js';
 
 describe('SimClock', () => {
   it('fires timers in deadline order, ties in scheduling order', () => {
@@ -76,9 +77,42 @@ describe('SimClock', () => {
     },
   );
 
+  test.prop([fc.array(fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.integer({ min: 0, max: 2 ** 40 }), fc.double({ min: 0, max: 1e6, noNaN: true })), { maxLength: 300 }), fc.boolean()])(
+    'sorts burst positions by deadline, equal deadlines by position, as a comparison sort does',
+    (values, wholeOnly) => {
+      const deadlines = Float64Array.from(values.map((v) => (wholeOnly ? Math.floor(v) : v)));
+      const expected = deadlines.length === 0 ? [] : [...deadlines.keys()].sort((a, b) => deadlines[a]! - deadlines[b]! || a - b);
+      expect([...sortedPositions(deadlines, deadlines.length)]).toEqual(expected);
+    },
+  );
+
+  it('sorts a burst of 100,000 whole-millisecond deadlines over an hour by radix as a comparison sort does', () => {
+    let seed = 7;
+    const deadlines = Float64Array.from({ length: 100_000 }, () => (seed = (seed * 48_271) % 2_147_483_647) % 3_600_000);
+    const expected = [...deadlines.keys()].sort((a, b) => deadlines[a]! - deadlines[b]! || a - b);
+    expect([...sortedPositions(deadlines, deadlines.length)]).toEqual(expected);
+  });
+
+  it('fires a burst sorted into the run, and a later burst merged into it, by deadline then scheduling order', () => {
+    const clock = new SimClock({ minRun: 2 });
+    const fired: string[] = [];
+    const record = (label: string): void => void fired.push(label);
+    clock.schedule(record, 'a1', 10);
+    clock.schedule(record, 'a2', 10);
+    clock.schedule(record, 'a3', 30);
+    expect(clock.nextDeadline()).toBe(10);
+    clock.setTimeout(() => fired.push('single'), 10);
+    clock.schedule(record, 'b1', 10);
+    clock.schedule(record, 'b2', 5);
+    clock.schedule(record, 'b3', 30);
+    clock.advanceTo(100);
+    expect(fired).toEqual(['b2', 'a1', 'a2', 'single', 'b1', 'a3', 'b3']);
+  });
+
   /** One step of the model-based test: schedule or set a timer, cancel one or an owner's, or advance. */
   type ClockStep =
     | { kind: 'schedule'; owner: 0 | 1; delay: number; chainDelay: number | null }
+    | { kind: 'burst'; owner: 0 | 1; delays: number[] }
     | { kind: 'setTimeout'; delay: number }
     | { kind: 'clearTimeout'; pick: number }
     | { kind: 'clearScheduled'; owner: 0 | 1 }
@@ -86,22 +120,24 @@ describe('SimClock', () => {
 
   const stepArb: fc.Arbitrary<ClockStep> = fc.oneof(
     fc.record({ kind: fc.constant('schedule' as const), owner: fc.constantFrom(0 as const, 1 as const), delay: fc.integer({ min: -5, max: 300 }), chainDelay: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }) }),
+    fc.record({ kind: fc.constant('burst' as const), owner: fc.constantFrom(0 as const, 1 as const), delays: fc.array(fc.integer({ min: -5, max: 60 }), { maxLength: 30 }) }),
     fc.record({ kind: fc.constant('setTimeout' as const), delay: fc.integer({ min: 0, max: 300 }) }),
     fc.record({ kind: fc.constant('clearTimeout' as const), pick: fc.nat() }),
     fc.record({ kind: fc.constant('clearScheduled' as const), owner: fc.constantFrom(0 as const, 1 as const) }),
     fc.record({ kind: fc.constant('advance' as const), by: fc.integer({ min: 0, max: 200 }) }),
   );
 
-  test.prop([fc.array(stepArb, { maxLength: 120 })], { numRuns: 200 })(
-    'runs timers of both kinds as a sorted list of pending timers does, chained and cancelled ones included',
-    (steps) => {
+  // minRun 2 sorts every burst of two or more into the run (when not small beside it); the default files them in the heap.
+  test.prop([fc.array(stepArb, { maxLength: 120 }), fc.constantFrom(2, 1024)], { numRuns: 300 })(
+    'runs timers of both kinds as a sorted list of pending timers does, bursts, chained and cancelled ones included',
+    (steps, minRun) => {
       // The oracle: every pending timer in a list, fired by (deadline, scheduling order).
       interface Pending { deadline: number; order: number; label: string; owner: 0 | 1 | null; chainDelay: number | null; cancelled: boolean }
       const oracle: Pending[] = [];
       let oracleNow = 0;
       let order = 0;
       const expected: string[] = [];
-      const clock = new SimClock();
+      const clock = new SimClock({ minRun });
       const fired: string[] = [];
       const owners = [0, 1].map((owner) => (label: string): void => {
         fired.push(label);
@@ -119,6 +155,12 @@ describe('SimClock', () => {
             oracle.push({ deadline: oracleNow + Math.max(0, step.delay), order: order++, label, owner: step.owner, chainDelay: step.chainDelay, cancelled: false });
             break;
           }
+          case 'burst':
+            step.delays.forEach((delay, k) => {
+              clock.schedule(owners[step.owner]!, `${label}.${k}`, delay);
+              oracle.push({ deadline: oracleNow + Math.max(0, delay), order: order++, label: `${label}.${k}`, owner: step.owner, chainDelay: null, cancelled: false });
+            });
+            break;
           case 'setTimeout': {
             const entry: Pending = { deadline: oracleNow + step.delay, order: order++, label, owner: null, chainDelay: null, cancelled: false };
             oracle.push(entry);
