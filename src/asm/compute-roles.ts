@@ -44,8 +44,8 @@ export function findDuplicatePort(endpoints: readonly { protocol: string; port: 
 
 /** Public ports held by the other VMs of a service, in findDuplicatePort's shape. */
 export function listPeerPorts(world: World, service: string, except: string): { protocol: string; port: number; lbSet: string | undefined }[] {
-  return Object.values(world.vms)
-    .filter((vm) => vm.service === service && vm.name !== except)
+  return [...world.vms.byService.get(service)?.values() ?? []]
+    .filter((vm) => vm.name !== except)
     .flatMap((vm) => Object.values(vm.endpoints).map((e) => ({ protocol: e.protocol, port: e.publicPort, lbSet: e.loadBalancedSet ?? undefined })));
 }
 

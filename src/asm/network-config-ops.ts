@@ -1,5 +1,5 @@
 import type { NetworkPlan } from '../ipam/index.js';
-import { isDipInPool, isReservedDip, parsePoolPrefix } from '../sim/index.js';
+import { findDipHolder, isDipInPool, isReservedDip, parsePoolPrefix } from '../sim/index.js';
 import { fail, platformErrors, succeed } from './errors.js';
 import { completesAt } from './operations.js';
 import { formatStableGuid } from './stable-guid.js';
@@ -103,7 +103,7 @@ export const checkAddressAvailability: QueryFunction<{ vnet: string; address: st
   for (const subnet of Object.values(vnet.subnets)) {
     if (!isDipInPool(subnet.prefix, request.address)) continue;
     const pool = parsePoolPrefix(subnet.prefix);
-    const isTaken = (ip: string): boolean => isReservedDip(subnet.prefix, ip) || subnet.allocations[ip] !== undefined
+    const isTaken = (ip: string): boolean => isReservedDip(subnet.prefix, ip) || findDipHolder(subnet.allocations, ip) !== undefined
       || ip === formatIpv4(pool.network);
     const available: string[] = [];
     const size = 2 ** (32 - pool.length);

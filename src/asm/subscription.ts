@@ -49,7 +49,7 @@ const RELEASES_CORES = new Set(['StoppedDeallocated']);
 
 /** Get Subscription: the quotas and what the world holds now (allocated cores, services, accounts, network objects). */
 export const getSubscription: QueryFunction<undefined, SubscriptionView> = (state) => {
-  const cores = Object.values(state.world.vms)
+  const cores = [...state.world.vms.inCreationOrder]
     .filter((vm) => !RELEASES_CORES.has(vm.state))
     .reduce((sum, vm) => sum + VM_SIZES[vm.size].cores, 0);
   const network = state.network;

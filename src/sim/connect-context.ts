@@ -1,5 +1,5 @@
 import { connectRetiresAtMs, type ConnectDecideContext } from '../connect/index.js';
-import { vmKey } from '../vm/index.js';
+import { findVm } from '../vm/index.js';
 import type { World } from './world.js';
 
 /**
@@ -11,7 +11,7 @@ export function createConnectContext(world: World, nowMs: number, startMonth: st
     nowMs,
     startMonth,
     retiresAtMs: connectRetiresAtMs(startMonth),
-    vmOs: (service, vm) => world.vms[vmKey(service, vm)]?.os,
+    vmOs: (service, vm) => findVm(world, service, vm)?.os,
     hasRole: (service, role) => {
       const deployments = world.services[service]?.deployments;
       return [deployments?.production, deployments?.staging].some((d) => d !== null && d !== undefined && Object.hasOwn(d.roles, role));

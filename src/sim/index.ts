@@ -5,7 +5,7 @@ export {
   type EngineEventPayloads, EVENT_SCHEMAS, isEventType,
 } from './events.js';
 export type { ComputeEventPayloads, InstanceStatus, DeploymentStatus, ServiceKind, Slot, CloudService, Deployment, Vm, Disk, Image, Endpoint, Vnet, Subnet, AffinityGroup, PaasRole, ReservedIp, InternalLoadBalancer } from '../vm/index.js';
-export { findService, findVm, listServiceVms, vmKey, formatInstanceName, VM_SIZES, GATEWAY_SUBNET_NAME, isDipInPool, isReservedDip, parsePoolPrefix } from '../vm/index.js';
+export { findService, findVm, listServiceVms, vmKey, formatInstanceName, VM_SIZES, GATEWAY_SUBNET_NAME, isDipInPool, isReservedDip, parsePoolPrefix, findDipHolder, listDipHolders, nameDipHolder } from '../vm/index.js';
 export { type World, type LocalSite, createWorld, findDisk, listVms } from './world.js';
 export { Simulation, type SimulationOptions, type CommandResult, type RequestResult, type ExecuteOptions } from './simulation.js';
 export { applyEvent } from './apply-event.js';

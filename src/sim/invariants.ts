@@ -1,4 +1,4 @@
-import { isDipInPool, isReservedDip, vmKey, type Vm } from '../vm/index.js';
+import { findDipHolder, findVm, isDipInPool, isReservedDip, listDipHolders, nameDipHolder, vmKey, type DipPool, type Vm } from '../vm/index.js';
 import type { World } from './world.js';
 
 /**
@@ -11,7 +11,7 @@ export function checkInvariants(world: World): string[] {
   return [...checkDips(world), ...checkPools(world), ...checkPublicPorts(world), ...checkLeases(world), ...checkVips(world), ...checkCounts(world)];
 }
 
-function poolOf(world: World, vm: Vm): { prefix: string; allocations: Record<string, string> } | undefined {
+function poolOf(world: World, vm: Vm): { prefix: string; allocations: DipPool } | undefined {
   if (vm.vnet !== null && vm.subnet !== null) return world.vnets[vm.vnet]?.subnets[vm.subnet];
   const d = world.services[vm.service]?.deployments.production;
   return d?.fabricPrefix == null ? undefined : { prefix: d.fabricPrefix, allocations: d.fabricAllocations };
@@ -19,7 +19,7 @@ function poolOf(world: World, vm: Vm): { prefix: string; allocations: Record<str
 
 function checkDips(world: World): string[] {
   const problems: string[] = [];
-  for (const vm of Object.values(world.vms)) {
+  for (const vm of world.vms.inCreationOrder) {
     if (vm.dip === null) continue;
     const name = vmKey(vm.service, vm.name);
     const pool = poolOf(world, vm);
@@ -29,7 +29,8 @@ function checkDips(world: World): string[] {
     }
     if (!isDipInPool(pool.prefix, vm.dip)) problems.push(`vm ${name} DIP ${vm.dip} is outside ${pool.prefix}`);
     if (isReservedDip(pool.prefix, vm.dip)) problems.push(`vm ${name} DIP ${vm.dip} is a reserved address of ${pool.prefix}`);
-    if (pool.allocations[vm.dip] !== name) problems.push(`vm ${name} DIP ${vm.dip} is recorded for ${pool.allocations[vm.dip] ?? 'nobody'}`);
+    const holder = findDipHolder(pool.allocations, vm.dip);
+    if (holder !== name) problems.push(`vm ${name} DIP ${vm.dip} is recorded for ${holder ?? 'nobody'}`);
   }
   return problems;
 }
@@ -37,7 +38,7 @@ function checkDips(world: World): string[] {
 // The reverse direction: every allocation names a live holder, so no address is held twice or leaked.
 function checkPools(world: World): string[] {
   const problems: string[] = [];
-  const pools: { label: string; allocations: Record<string, string> }[] = [];
+  const pools: { label: string; allocations: DipPool }[] = [];
   for (const vnet of Object.values(world.vnets)) for (const s of Object.values(vnet.subnets)) pools.push({ label: `${vnet.name}/${s.name}`, allocations: s.allocations });
   for (const s of Object.values(world.services)) {
     for (const d of [s.deployments.production, s.deployments.staging]) if (d !== null) pools.push({ label: `${s.name} fabric`, allocations: d.fabricAllocations });
@@ -51,9 +52,10 @@ function checkPools(world: World): string[] {
   // An internal load balancer's private VIP is recorded as `ilb:<service>/<name>`.
   for (const ilb of Object.values(world.internalLoadBalancers)) instances.add(`ilb:${ilb.service}/${ilb.name}@${ilb.ip}`);
   for (const { label, allocations } of pools) {
-    for (const [ip, owner] of Object.entries(allocations)) {
-      const vm = world.vms[owner];
-      const isHeld = vm !== undefined ? vm.dip === ip : instances.has(`${owner}@${ip}`);
+    for (const [ip, holder] of listDipHolders(allocations)) {
+      const owner = nameDipHolder(holder);
+      // A VM holder must still be the world's VM of that name, and hold the address.
+      const isHeld = typeof holder === 'string' ? instances.has(`${owner}@${ip}`) : findVm(world, holder.service, holder.name) === holder && holder.dip === ip;
       if (!isHeld) problems.push(`${label} records ${ip} for ${owner}, which does not hold it`);
     }
   }
@@ -65,7 +67,7 @@ function checkPublicPorts(world: World): string[] {
   for (const s of Object.values(world.services)) {
     const seen = new Map<string, { vm: string; set: string | null }>();
     for (const name of s.deployments.production?.vms ?? []) {
-      for (const e of Object.values(world.vms[vmKey(s.name, name)]?.endpoints ?? {})) {
+      for (const e of Object.values(findVm(world, s.name, name)?.endpoints ?? {})) {
         const key = `${e.protocol}:${e.publicPort}`;
         const prior = seen.get(key);
         if (prior !== undefined && (prior.set === null || prior.set !== e.loadBalancedSet || prior.vm === name)) {
@@ -81,7 +83,7 @@ function checkPublicPorts(world: World): string[] {
 function checkLeases(world: World): string[] {
   const problems: string[] = [];
   const bootedBy = new Map<string, string>();
-  for (const vm of Object.values(world.vms)) {
+  for (const vm of world.vms.inCreationOrder) {
     const name = vmKey(vm.service, vm.name);
     const other = bootedBy.get(vm.osDisk);
     if (other !== undefined) problems.push(`disk ${vm.osDisk} boots both ${other} and ${name}`);
@@ -105,7 +107,7 @@ function checkVips(world: World): string[] {
 
 function checkCounts(world: World): string[] {
   const counts = new Map<string, number>();
-  for (const vm of Object.values(world.vms)) if (vm.vnet !== null) counts.set(vm.vnet, (counts.get(vm.vnet) ?? 0) + 1);
+  for (const vm of world.vms.inCreationOrder) if (vm.vnet !== null) counts.set(vm.vnet, (counts.get(vm.vnet) ?? 0) + 1);
   for (const s of Object.values(world.services)) {
     for (const d of [s.deployments.production, s.deployments.staging]) {
       if (d?.vnet == null) continue;

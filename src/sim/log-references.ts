@@ -1,4 +1,4 @@
-import { vmKey } from '../vm/index.js';
+import { findVm } from '../vm/index.js';
 import type { SimEvent } from './events.js';
 import type { World } from './world.js';
 
@@ -14,7 +14,7 @@ const VM_MAY_BE_ABSENT: ReadonlySet<string> = new Set(['vm.created', 'disk.lease
  * so a damaged log is refused at its line instead of corrupting the world or failing later.
  */
 export function findBrokenReference(world: World, event: SimEvent): string | undefined {
-  if ('service' in event && !VM_MAY_BE_ABSENT.has(event.type) && 'vm' in event && world.vms[vmKey(event.service, event.vm)] === undefined) {
+  if ('service' in event && !VM_MAY_BE_ABSENT.has(event.type) && 'vm' in event && findVm(world, event.service, event.vm) === undefined) {
     return `vm ${event.service}/${event.vm} does not exist`;
   }
   if ('service' in event) {
@@ -22,7 +22,7 @@ export function findBrokenReference(world: World, event: SimEvent): string | und
     if (CREATES_SERVICE.has(event.type) && exists) return `service ${event.service} already exists`;
     if (!CREATES_SERVICE.has(event.type) && !exists && !event.type.startsWith('disk.')) return `service ${event.service} does not exist`;
   }
-  if (CREATES_VM.has(event.type) && 'vm' in event && world.vms[vmKey(event.service, event.vm)] !== undefined) {
+  if (CREATES_VM.has(event.type) && 'vm' in event && findVm(world, event.service, event.vm) !== undefined) {
     return `vm ${event.service}/${event.vm} already exists`;
   }
   if ('disk' in event && event.type !== 'disk.added' && world.disks[event.disk] === undefined) return `disk ${event.disk} does not exist`;

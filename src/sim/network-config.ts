@@ -1,5 +1,5 @@
 import { checkPlan, type NetworkPlan, type PlanLocalSite, type PlanVnet } from '../ipam/index.js';
-import { GATEWAY_SUBNET_NAME } from '../vm/index.js';
+import { GATEWAY_SUBNET_NAME, listDipHolders, nameDipHolder } from '../vm/index.js';
 import type { World } from './world.js';
 
 /**
@@ -128,9 +128,12 @@ export function findVnetUsers(world: World, vnet: string): string[] {
 }
 
 function findSubnetUsers(world: World, vnet: string, subnet: string): string[] {
-  const users = Object.values(world.vms).filter((vm) => vm.vnet === vnet && vm.subnet === subnet).map((vm) => `VM ${vm.service}/${vm.name}`);
-  const allocations = world.vnets[vnet]?.subnets[subnet]?.allocations ?? {};
-  for (const owner of Object.values(allocations)) if (!users.some((u) => u.endsWith(owner))) users.push(`role instance ${owner}`);
+  const users = [...world.vms.inCreationOrder].filter((vm) => vm.vnet === vnet && vm.subnet === subnet).map((vm) => `VM ${vm.service}/${vm.name}`);
+  const pool = world.vnets[vnet]?.subnets[subnet]?.allocations;
+  for (const [, holder] of pool === undefined ? [] : listDipHolders(pool)) {
+    const owner = nameDipHolder(holder);
+    if (!users.some((u) => u.endsWith(owner))) users.push(`role instance ${owner}`);
+  }
   if (subnet === GATEWAY_SUBNET_NAME && hasGateway(world, vnet)) users.push('the gateway');
   return users;
 }

@@ -1,5 +1,5 @@
 import { TopologyError, type TopologyIndex } from '../topology/index.js';
-import { vmKey } from '../vm/index.js';
+import { findVm, vmKey } from '../vm/index.js';
 import type { EventLog } from './event-store.js';
 import type { SimEvent } from './events.js';
 import {
@@ -150,7 +150,7 @@ export class LiveTopology {
   }
 
   private followVm(index: TopologyIndex, service: string, name: string): boolean {
-    const vm = this.world.vms[vmKey(service, name)];
+    const vm = findVm(this.world, service, name);
     if (vm === undefined) return false;
     const isNew = !index.vmsByKey.has(vmKey(service, name));
     if (isNew && this.showsRoleInstances) return false;

@@ -1,6 +1,6 @@
-import { formatIPv4, parseIPv4 } from '../ipam/index.js';
+import { parseIPv4 } from '../ipam/index.js';
 import { buildTopologyIndex, type TopologyIndex, type TopoVm } from '../topology/index.js';
-import { findVm, type CloudService, type Vm } from '../vm/index.js';
+import { findDipHolderAt, findVm, type CloudService, type DipHolder, type DipPool, type Vm } from '../vm/index.js';
 import { readTopoNetwork, readTopoRoleInstances, readTopoService, readTopoVm } from './topology-view.js';
 import type { World } from './world.js';
 
@@ -89,20 +89,20 @@ function pickNamedBy(world: World, end: string, picked: PickedVms): void {
 
 /** Every VM and role instance holding the address as its DIP, and every VM behind it as a service's VIP. */
 function pickAddressOwners(world: World, address: number, picked: PickedVms): void {
-  // The pools file each DIP under its dotted text as the allocator wrote it.
-  const text = formatIPv4(address);
-  const pickOwner = (owner: string | undefined): void => {
-    if (owner === undefined) return;
-    const vm = world.vms[owner];
+  const pickOwner = (pool: DipPool | undefined): void => {
+    const holder: DipHolder | undefined = pool === undefined ? undefined : findDipHolderAt(pool, address);
+    if (holder === undefined) return;
+    // A VM holds its DIP as itself; a role instance or load balancer as its owner name, `service/…`.
+    const vm = typeof holder === 'string' ? undefined : findVm(world, holder.service, holder.name);
     if (vm !== undefined) picked.addVm(vm);
-    else picked.addInstancesOf(owner.slice(0, owner.indexOf('/')));
+    else picked.addInstancesOf(typeof holder === 'string' ? holder.slice(0, holder.indexOf('/')) : holder.service);
   };
   for (const vnet of Object.values(world.vnets)) {
-    for (const subnet of Object.values(vnet.subnets)) pickOwner(subnet.allocations[text]);
+    for (const subnet of Object.values(vnet.subnets)) pickOwner(subnet.allocations);
   }
   for (const service of Object.values(world.services)) {
-    pickOwner(service.deployments.production?.fabricAllocations[text]);
-    pickOwner(service.deployments.staging?.fabricAllocations[text]);
+    pickOwner(service.deployments.production?.fabricAllocations);
+    pickOwner(service.deployments.staging?.fabricAllocations);
     const vip = service.vips.production === null ? undefined : parseIPv4(service.vips.production);
     if (vip?.ok === true && vip.value === address) {
       for (const name of service.deployments.production?.vms ?? []) picked.addVm(findVm(world, service.name, name));

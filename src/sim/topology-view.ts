@@ -26,7 +26,7 @@ export function toTopologyModel(world: World, findSource?: TopologySourceLookup)
 
 /**
  * The world at this moment, indexed for reachability questions. The model is read for the index alone (it edits it
- * in place) and the index files each VM under the world's own key, so no key string is composed or hashed again.
+ * in place), and each VM's key is composed once here, where the index would otherwise compose it again.
  */
 export function toTopologyIndex(world: World, findSource?: TopologySourceLookup): TopologyIndex {
   const { model, vmKeys } = readModel(world, findSource);

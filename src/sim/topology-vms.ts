@@ -1,7 +1,7 @@
 import type { SourceRef } from '../common/index.js';
 import { parseIPv4, scanIPv4 } from '../ipam/index.js';
 import { keyOfVm, NO_DIP, type TopoVm, type VmSource } from '../topology/index.js';
-import type { CloudService, Deployment, DeploymentStatus, Vm } from '../vm/index.js';
+import { findVm, vmKey, type CloudService, type Deployment, type DeploymentStatus, type Vm } from '../vm/index.js';
 import { EndpointReader } from './topology-endpoints.js';
 import type { TopologySourceLookup } from './topology-view.js';
 import type { World } from './world.js';
@@ -20,15 +20,20 @@ const INSTANCE_STATE_BY_DEPLOYMENT: Record<DeploymentStatus, string> = {
  */
 export class WorldVms implements VmSource {
   readonly keys: string[];
+  /** The world's VMs in creation order, in step with the first `vmCount` keys. */
+  private readonly vms: Vm[] = [];
   private readonly endpoints = new EndpointReader();
   private readonly instances = new Map<string, TopoVm>();
   /** How many of the keys are the world's VMs (the role instances' follow). */
   private readonly vmCount: number;
 
   constructor(private readonly world: World, private readonly findSource: TopologySourceLookup | undefined) {
-    // The world's keys are the index's keys too. Listed once by Object.keys: for-in over a 200k-entry record checks
-    // each key again before handing it out, and Object.values would list every VM first.
-    this.keys = Object.keys(world.vms);
+    // The world files its VMs by service and name, with no key string: the index's keys are composed once, here.
+    this.keys = [];
+    for (const vm of world.vms.inCreationOrder) {
+      this.vms.push(vm);
+      this.keys.push(vmKey(vm.service, vm.name));
+    }
     this.vmCount = this.keys.length;
     for (const service of Object.values(world.services)) {
       for (const instance of readRoleInstances(service, findSource)) {
@@ -40,26 +45,33 @@ export class WorldVms implements VmSource {
   }
 
   read(key: string): TopoVm | undefined {
-    const vm = Object.hasOwn(this.world.vms, key) ? this.world.vms[key] : undefined;
+    const vm = this.findWorldVm(key);
     return vm === undefined ? this.instances.get(key) : readVm(vm, this.endpoints, this.findSource);
   }
 
+  /** The world's VM of a `service/name` key: tried at each slash, since neither name is barred from holding one. */
+  private findWorldVm(key: string): Vm | undefined {
+    for (let slash = key.indexOf('/'); slash >= 0; slash = key.indexOf('/', slash + 1)) {
+      const vm = findVm(this.world, key.slice(0, slash), key.slice(slash + 1));
+      if (vm !== undefined) return vm;
+    }
+    return undefined;
+  }
+
   readAll(): TopoVm[] {
-    const { vms } = this.world;
     const read: TopoVm[] = [];
     for (let i = 0; i < this.keys.length; i++) {
-      const key = this.keys[i]!;
-      read.push(i < this.vmCount ? readVm(vms[key]!, this.endpoints, this.findSource) : this.instances.get(key)!);
+      read.push(i < this.vmCount ? readVm(this.vms[i]!, this.endpoints, this.findSource) : this.instances.get(this.keys[i]!)!);
     }
     return read;
   }
 
   forEachView(visit: (view: TopoVm, key: string) => void): void {
-    const { vms } = this.world;
+    const { vms } = this;
     const view: TopoVm = { service: '', name: '', dip: NO_DIP, state: '', subnet: undefined, endpoints: [] };
     for (let i = 0; i < this.vmCount; i++) {
       const key = this.keys[i]!;
-      const vm = vms[key]!;
+      const vm = vms[i]!;
       view.service = vm.service;
       view.name = vm.name;
       view.dip = readDip(vm.dip);

@@ -1,6 +1,6 @@
 import { createConnectWorld, type ConnectWorld } from '../connect/index.js';
 import { createGatewayWorld, type GatewayWorld } from '../gateway/index.js';
-import { createComputeWorld, type CloudService, type ComputeWorld, type Disk, type Vm } from '../vm/index.js';
+import { createComputeWorld, findVm, type CloudService, type ComputeWorld, type Disk, type Vm } from '../vm/index.js';
 import type { Era } from './events.js';
 
 /** An on-premises network site as the world records it. */
@@ -41,6 +41,6 @@ export function findDisk(world: World, name: string): Disk | undefined {
 /** Lists every VM of the world, ordered by service then creation. */
 export function listVms(world: World): Vm[] {
   return Object.values(world.services).flatMap((s: CloudService) =>
-    (s.deployments.production?.vms ?? []).map((name) => world.vms[`${s.name}/${name}`]).filter((vm): vm is Vm => vm !== undefined),
+    (s.deployments.production?.vms ?? []).map((name) => findVm(world, s.name, name)).filter((vm): vm is Vm => vm !== undefined),
   );
 }

@@ -1,8 +1,8 @@
-import { forgetDip, recordDip } from './dips.js';
+import { createDipPool, forgetDip, recordDip } from './dips.js';
 import type { ComputeEventBody } from './events.js';
 import { deploymentRecord, dipPool, serviceRecord, vnetRecord, type EventFolds } from './fold-records.js';
 import { VM_FOLDS, type VmEventType } from './fold-vm.js';
-import type { ComputeWorld, ReservedIp, Slot } from './model.js';
+import type { ComputeWorld, DipPool, ReservedIp, Slot } from './model.js';
 import { noteDeploymentSizesGone, noteSizeDeployed } from './size-mix.js';
 
 /**
@@ -29,7 +29,7 @@ const SERVICE_FOLDS: EventFolds<Exclude<ComputeEventBody['type'], VmEventType>> 
     const subnets: ComputeWorld['vnets'][string]['subnets'] = {};
     for (const s of event.subnets) {
       const kept = previous?.subnets[s.name];
-      subnets[s.name] = { name: s.name, prefix: s.prefix, allocations: kept?.prefix === s.prefix ? kept.allocations : {} };
+      subnets[s.name] = { name: s.name, prefix: s.prefix, allocations: kept?.prefix === s.prefix ? kept.allocations : createDipPool(s.prefix) };
     }
     world.vnets[event.vnet] = {
       name: event.vnet,
@@ -71,7 +71,7 @@ const SERVICE_FOLDS: EventFolds<Exclude<ComputeEventBody['type'], VmEventType>> 
       status: event.status,
       vnet: event.vnet ?? null,
       fabricPrefix: event.fabricPrefix ?? null,
-      fabricAllocations: {},
+      fabricAllocations: createDipPool(event.fabricPrefix ?? null),
       vms: [],
       roles: {},
     };
@@ -180,7 +180,7 @@ function findReservation(world: ComputeWorld, ip: string): ReservedIp | undefine
 }
 
 /** The allocations an internal load balancer's address is recorded in: its subnet, or its deployment's fabric range. */
-function internalLoadBalancerPool(world: ComputeWorld, serviceName: string): Record<string, string> | undefined {
+function internalLoadBalancerPool(world: ComputeWorld, serviceName: string): DipPool | undefined {
   const ilb = world.internalLoadBalancers[serviceName];
   if (ilb === undefined) return undefined;
   if (ilb.vnet !== null && ilb.subnet !== null) return world.vnets[ilb.vnet]?.subnets[ilb.subnet]?.allocations;

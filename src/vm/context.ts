@@ -3,7 +3,7 @@ import type { ComputeEventBody } from './events.js';
 import type { InstanceStatus, Slot } from './model.js';
 import type { ComputeLimits, ComputeProfile } from './profile.js';
 import type { Refusal } from './refusal.js';
-import type { VmLink } from './vm-directory.js';
+import type { VmLink } from './vm-table.js';
 
 /**
  * What a rule may use besides the world: the time, the profile and limits, and seeded pickers for the random
@@ -27,7 +27,7 @@ export interface DecideContext {
 
 /**
  * Work the clock must do later; decided again against the world when it fires, so stale actions do nothing. A VM
- * transition carries a link to the VM's record (a cache the directory stands behind, see vm-directory.ts).
+ * transition carries a link to the VM's record (a cache the VM table stands behind, see vm-table.ts).
  */
 export type FollowUpAction =
   | ({ type: 'completeVmTransition'; from: InstanceStatus; sinceMs: number; to: InstanceStatus } & VmLink)

@@ -1,5 +1,5 @@
 import type { ComputeEventOf, ComputeEventType } from './events.js';
-import { findVm, type CloudService, type ComputeWorld, type Deployment, type Disk, type Slot, type Vm, type Vnet } from './model.js';
+import { findVm, type CloudService, type ComputeWorld, type Deployment, type DipPool, type Disk, type Slot, type Vm, type Vnet } from './model.js';
 
 /**
  * What the compute fold shares between its per-event folds: the shape of one fold, and look-ups that trust the log.
@@ -62,7 +62,7 @@ export function dipPool(
   slot: Slot,
   vnetName: string | undefined,
   subnetName: string | undefined,
-): Record<string, string> {
+): DipPool {
   if (vnetName !== undefined && subnetName !== undefined) {
     const subnet = vnetRecord(world, vnetName).subnets[subnetName];
     if (subnet === undefined) throw new Error(`fold: unknown subnet ${vnetName}/${subnetName}`);

@@ -2,14 +2,14 @@ import type { AclRule } from './commands.js';
 import { forgetDip, recordDip } from './dips.js';
 import { EMPTY_ACL } from './endpoints.js';
 import { diskRecord, dipPool, productionOf, serviceRecord, vmRecord, vnetRecord, type EventFolds } from './fold-records.js';
-import { findVm, vmKey, type Endpoint, type Vm } from './model.js';
+import type { Endpoint, Vm } from './model.js';
 import { noteSizeDeployed } from './size-mix.js';
 import { noteEndpointAdded, noteEndpointRemoved } from './vip-ports.js';
-import { noteVmRemoved, noteVmStored, vmRecordKey } from './vm-directory.js';
+import { removeVm, storeVm } from './vm-table.js';
 
 /**
  * The folds of a VM's life: its OS disk, the VM, its DIP, its endpoints and its state. New-AzureVM records six to
- * eight of these per VM, so each is a function of its own and the VM's record key is built once, when it is stored.
+ * eight of these per VM, so each is a function of its own.
  */
 
 /** Event types folded here. */
@@ -57,9 +57,7 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
       adminUser: event.adminUser ?? null,
       endpoints: {},
     };
-    const key = vmKey(event.service, event.vm);
-    world.vms[key] = created;
-    noteVmStored(world.vms, created, key);
+    storeVm(world.vms, created);
     const service = serviceRecord(world, event.service);
     productionOf(service).vms.push(event.vm);
     noteSizeDeployed(world, service, event.size, 1);
@@ -80,7 +78,7 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
     const target = vmRecord(world, event.service, event.vm);
     target.dip = event.ip;
     target.isStatic = event.static;
-    recordDip(dipPool(world, event.service, 'production', event.vnet, event.subnet), event.ip, vmRecordKey(world.vms, target));
+    recordDip(dipPool(world, event.service, 'production', event.vnet, event.subnet), event.ip, target);
   },
   'dip.released': (world, event) => {
     const target = vmRecord(world, event.service, event.vm);
@@ -94,14 +92,12 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
     target.stateSinceMs = timeMs;
   },
   'vm.deleted': (world, event) => {
-    const gone = findVm(world, event.service, event.vm);
+    const gone = removeVm(world.vms, event.service, event.vm);
     if (gone?.vnet != null) vnetRecord(world, gone.vnet).instanceCount--;
     const service = serviceRecord(world, event.service);
     const d = service.deployments.production;
     if (d !== null && gone !== undefined) for (const name in gone.endpoints) noteEndpointRemoved(d, gone.endpoints[name]!);
     if (d !== null && gone !== undefined && d.vms.includes(event.vm)) noteSizeDeployed(world, service, gone.size, -1);
-    delete world.vms[vmKey(event.service, event.vm)];
-    noteVmRemoved(world.vms, event.service, event.vm);
     if (d !== null) d.vms = d.vms.filter((name) => name !== event.vm);
   },
   'endpoint.added': (world, event) => {

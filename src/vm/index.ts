@@ -8,7 +8,7 @@ export type {
 export {
   type InstanceStatus, type DeploymentStatus, type ServiceKind, type Slot, type AffinityGroup, type RoleEndpoint,
   type RoleInstance, type PaasRole, type Deployment, type CloudService, type Image, type DiskLease, type Disk,
-  type Endpoint, type Vm, type Subnet, type Vnet, type ReservedIp, type InternalLoadBalancer, type ComputeWorld,
+  type Endpoint, type Vm, type VmTable, type DipHolder, type DipPool, type Subnet, type Vnet, type ReservedIp, type InternalLoadBalancer, type ComputeWorld,
   createComputeWorld, vmKey, findService, findVm, listServiceVms,
 } from './model.js';
 export {
@@ -22,6 +22,7 @@ export { type ComputeProfile, type ComputeLimits, DEFAULT_COMPUTE_PROFILE, DEFAU
 export { type SizeSpec, VM_SIZES, DEFAULT_VM_SIZE, isComputeIntensiveSize } from './sizes.js';
 export {
   type StaticDipProblem, parsePoolPrefix, countUsableDips, isReservedDip, isDipInPool, findFreeDip, checkStaticDip, testStaticDip, recordDip, forgetDip,
+  createDipPool, copyDipPool, nameDipHolder, findDipHolder, findDipHolderAt, listDipHolders,
 } from './dips.js';
 export { RDP_PRIVATE_PORT, WINRM_HTTPS_PORT, SSH_PORT } from './endpoints.js';
 export { GATEWAY_SUBNET_NAME, formatServiceDnsName } from './service-rules.js';

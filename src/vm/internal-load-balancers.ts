@@ -1,6 +1,6 @@
 import type { AddInternalLoadBalancer, RemoveInternalLoadBalancer } from './commands.js';
 import { accept, reject, type Decision } from './context.js';
-import { checkStaticDip, findFreeDip } from './dips.js';
+import { checkStaticDip, findDipHolder, findFreeDip } from './dips.js';
 import { describeStaticDipProblem } from './vm-create.js';
 import { makeEvent } from './events.js';
 import type { ComputeWorld } from './model.js';
@@ -38,7 +38,7 @@ export function decideAddInternalLoadBalancer(world: ComputeWorld, c: AddInterna
   let ip = c.staticIp;
   if (ip !== undefined) {
     const problem = checkStaticDip(subnet.prefix, subnet.allocations, ip, `ilb:${c.service}/${c.name}`);
-    if (problem !== undefined) return reject(describeStaticDipProblem(problem, ip, vnet.name, subnet.name, subnet.prefix, subnet.allocations[ip], objects));
+    if (problem !== undefined) return reject(describeStaticDipProblem(problem, ip, vnet.name, subnet.name, subnet.prefix, findDipHolder(subnet.allocations, ip), objects));
   } else ip = findFreeDip(subnet.prefix, subnet.allocations);
   if (ip === undefined) return reject(refuse('subnet-full', `Subnet '${subnet.name}' (${subnet.prefix}) of virtual network '${vnet.name}' has no free address for internal load balancer '${c.name}'.`, objects));
   return accept([makeEvent('internalLoadBalancer.added', { service: c.service, name: c.name, deployment: deployment.name, ip, vnet: vnet.name, subnet: subnet.name })]);

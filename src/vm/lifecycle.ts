@@ -2,11 +2,11 @@ import type { DeleteVm, RestartVm, StartVm, StopVm } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
 import { findFreeDip } from './dips.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
-import { findVm, listServiceVms, type ComputeWorld, type InstanceStatus, type Vm } from './model.js';
+import { findVm, listServiceVms, type ComputeWorld, type DipPool, type InstanceStatus, type Vm } from './model.js';
 import { lookUpVm } from './endpoints.js';
 import { refuse } from './refusal.js';
 import { isReservedVip } from './reserved-ips.js';
-import { lookUpLinkedVm, vmRemovalCount } from './vm-directory.js';
+import { lookUpLinkedVm } from './vm-table.js';
 
 /**
  * A VM's power lifecycle with the platform's status names (compute-lifecycle.md §2.3): stop keeps the allocation
@@ -24,7 +24,7 @@ function transition(vm: Vm, to: InstanceStatus): ComputeEventBody {
 function later(world: ComputeWorld, vm: Vm, from: InstanceStatus, to: InstanceStatus, delayMs: number, ctx: DecideContext): FollowUp {
   return {
     delayMs,
-    action: { type: 'completeVmTransition', service: vm.service, vm: vm.name, from, sinceMs: ctx.nowMs, to, linkedVm: vm, linkedIn: world.vms, linkedAtRemovals: vmRemovalCount() },
+    action: { type: 'completeVmTransition', service: vm.service, vm: vm.name, from, sinceMs: ctx.nowMs, to, linkedVm: vm, linkedIn: world.vms, linkedAtRemovals: world.vms.removals },
   };
 }
 
@@ -144,7 +144,7 @@ export function netOf(vm: Vm): { vnet?: string; subnet?: string } {
 }
 
 /** The address pool a VM's DIP comes from: its subnet, or its deployment's fabric range. */
-export function findDipPool(world: ComputeWorld, vm: Vm): { prefix: string; allocations: Record<string, string> } | undefined {
+export function findDipPool(world: ComputeWorld, vm: Vm): { prefix: string; allocations: DipPool } | undefined {
   if (vm.vnet !== null && vm.subnet !== null) return world.vnets[vm.vnet]?.subnets[vm.subnet];
   const d = world.services[vm.service]?.deployments.production;
   return d?.fabricPrefix == null ? undefined : { prefix: d.fabricPrefix, allocations: d.fabricAllocations };

@@ -1,11 +1,12 @@
 import type { AclRule, EndpointProtocol, OsFamily, VmSize } from './commands.js';
-import { lookUpVmRecord } from './vm-directory.js';
+import { createVmTable, lookUpVmRecord } from './vm-table.js';
 
-export { vmKey } from './vm-directory.js';
+export { vmKey } from './vm-table.js';
 
 /**
- * The compute half of the world: plain JSON-able records keyed by name, so a snapshot is `JSON.stringify` away.
- * Only the event fold (apply-event.ts) mutates these; rules read them.
+ * The compute half of the world: plain data (records keyed by name, and maps and sets where a string key per VM or
+ * DIP would cost more than the record), so structuredClone copies it. Only the event fold (apply-event.ts) mutates
+ * these; rules read them.
  */
 
 /** Instance status names of the Service Management API (compute-lifecycle.md §2.3), the subset the engine reaches. */
@@ -63,8 +64,8 @@ export interface Deployment {
   vnet: string | null;
   /** Without a VNet, DIPs come from a fabric range private to this deployment. */
   fabricPrefix: string | null;
-  /** DIP → owner (`service/vm` or `service/deployment/instance`) inside the fabric range. */
-  fabricAllocations: Record<string, string>;
+  /** The DIPs handed out inside the fabric range. */
+  fabricAllocations: DipPool;
   /** IaaS: the VM (role) names, in creation order. */
   vms: string[];
   /** PaaS: the roles by name. */
@@ -136,6 +137,16 @@ export interface Vm {
   endpoints: Record<string, Endpoint>;
 }
 
+/** The VMs of a world (see vm-table.ts): by service then name, and in creation order. */
+export interface VmTable {
+  /** Service name → VM name → VM. */
+  byService: Map<string, Map<string, Vm>>;
+  /** Every VM, in creation order. */
+  inCreationOrder: Set<Vm>;
+  /** VMs removed so far: a follow-up's link made before a removal may point at a VM that is gone. */
+  removals: number;
+}
+
 /** A public IP the subscription reserved (New-AzureReservedIP, 2014): kept across deployments and deallocation. */
 export interface ReservedIp {
   name: string;
@@ -156,11 +167,30 @@ export interface InternalLoadBalancer {
   ip: string;
 }
 
-/** A subnet and the DIPs handed out in it (DIP → owner). */
+/**
+ * Who holds a DIP: a VM (named `service/vm` as an owner), or the owner name of a role instance
+ * (`service/deployment/instance`) or an internal load balancer (`ilb:service/name`).
+ */
+export type DipHolder = Vm | string;
+
+/**
+ * The DIPs handed out in a subnet or a fabric range. Each is filed under its offset from the range's network address
+ * (a small integer), in allocation order: a VM's DIP costs no address string as a key nor an owner string, where a
+ * record keyed by the address text made each new address an interned key of a large table (issue #10). Only
+ * dips.ts reads or writes the holders.
+ */
+export interface DipPool {
+  /** The range's network address as a number (0 when the deployment has no fabric range). */
+  network: number;
+  /** Holder by address offset from `network`, in allocation order. */
+  holders: Map<number, DipHolder>;
+}
+
+/** A subnet and the DIPs handed out in it. */
 export interface Subnet {
   name: string;
   prefix: string;
-  allocations: Record<string, string>;
+  allocations: DipPool;
 }
 
 /** A virtual network bound to an affinity group (2012) or a region (regional VNets, 2014). */
@@ -182,8 +212,7 @@ export interface ComputeWorld {
   services: Record<string, CloudService>;
   images: Record<string, Image>;
   disks: Record<string, Disk>;
-  /** Keyed by `vmKey(service, name)`. */
-  vms: Record<string, Vm>;
+  vms: VmTable;
   vnets: Record<string, Vnet>;
   /** Public IP → owner (`vip:<service>/<slot>`, `gateway:<vnet>` or `reserved:<name>`); VIPs, gateway IPs and reserved IPs share one pool. */
   publicIps: Record<string, string>;
@@ -195,7 +224,7 @@ export interface ComputeWorld {
 
 /** Creates an empty compute world. */
 export function createComputeWorld(): ComputeWorld {
-  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: {}, vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
+  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: createVmTable(), vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
 }
 
 /** Looks up a cloud service by name. */

@@ -1,6 +1,6 @@
 import type { CreateDeployment, DeleteDeployment, SwapVip } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
-import { findFreeDip, recordDip } from './dips.js';
+import { copyDipPool, createDipPool, findFreeDip, recordDip } from './dips.js';
 import { formatPortKey } from './endpoints.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
 import { planVmRemoval } from './lifecycle.js';
@@ -53,7 +53,8 @@ export function decideCreateDeployment(world: ComputeWorld, c: CreateDeployment,
     ...(vnet === null ? { fabricPrefix: fabricPrefix ?? '' } : { vnet: vnet.name }),
   }));
   if (service.vips[c.slot] === null) events.push(makeEvent('vip.assigned', { service: c.service, slot: c.slot, ip: ctx.pickPublicIp() }));
-  const taken: Record<string, string> = vnet === null ? {} : { ...vnet.subnets[c.subnet ?? '']?.allocations };
+  const subnetPool = vnet?.subnets[c.subnet ?? '']?.allocations;
+  const taken = subnetPool === undefined ? createDipPool(fabricPrefix) : copyDipPool(subnetPool);
   for (const role of c.roles) {
     const instances: RoleInstance[] = [];
     for (let i = 0; i < role.instances; i++) {

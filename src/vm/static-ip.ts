@@ -1,6 +1,6 @@
 import type { RemoveStaticIp, SetStaticIp } from './commands.js';
 import { accept, reject, type Decision } from './context.js';
-import { checkStaticDip } from './dips.js';
+import { checkStaticDip, findDipHolder } from './dips.js';
 import { lookUpVm } from './endpoints.js';
 import { makeEvent, type ComputeEventBody } from './events.js';
 import { netOf } from './lifecycle.js';
@@ -23,7 +23,7 @@ export function decideSetStaticIp(world: ComputeWorld, c: SetStaticIp): Decision
   if (subnet === undefined) return reject(refuse('unknown-subnet', `Subnet '${vm.subnet}' of VM '${c.name}' no longer exists.`, objects));
   const problem = checkStaticDip(subnet.prefix, subnet.allocations, c.ip, vmKey(c.service, c.name));
   if (problem !== undefined) {
-    return reject(describeStaticDipProblem(problem, c.ip, vm.vnet, vm.subnet, subnet.prefix, subnet.allocations[c.ip], [...objects, `subnet:${vm.vnet}/${vm.subnet}`]));
+    return reject(describeStaticDipProblem(problem, c.ip, vm.vnet, vm.subnet, subnet.prefix, findDipHolder(subnet.allocations, c.ip), [...objects, `subnet:${vm.vnet}/${vm.subnet}`]));
   }
   const events: ComputeEventBody[] = [];
   if (vm.dip !== null) events.push(makeEvent('dip.released', { service: c.service, vm: c.name, ip: vm.dip, static: vm.isStatic, ...netOf(vm) }));

@@ -1,16 +1,16 @@
 import type { CreateVm, OsFamily } from './commands.js';
 import { accept, reject, type DecideContext, type Decision, type FollowUp, type FollowUpAction } from './context.js';
-import { checkStaticDip, findFreeDip } from './dips.js';
+import { checkStaticDip, createDipPool, findDipHolder, findFreeDip } from './dips.js';
 import { describeDiskInUse, nameImageCopyDisk } from './disks.js';
 import { MANAGEMENT_ENDPOINTS, makeManagementEndpointAdded, planManagementPorts } from './endpoints.js';
 import { makeEvent, type ComputeEventBody, type ComputeEventOf } from './events.js';
-import { findVm, vmKey, type CloudService, type ComputeWorld, type Image, type Vm, type Vnet } from './model.js';
+import { findVm, vmKey, type CloudService, type ComputeWorld, type DipPool, type Image, type Vm, type Vnet } from './model.js';
 import { refuse, type Refusal } from './refusal.js';
 import { chooseVip } from './reserved-ips.js';
 import { checkServiceKind, checkSizeIsolation, checkVnetPlacement, isSubnetChoiceValid, lookUpService, refuseSubnetChoice } from './service-rules.js';
 import { DEFAULT_VM_SIZE } from './sizes.js';
 import { vipPortsOf } from './vip-ports.js';
-import { linkWhenStored } from './vm-directory.js';
+import { linkWhenStored } from './vm-table.js';
 
 /**
  * New-AzureVM. The first VM deploys the service (IaaS, production slot, deployment named after the service) and
@@ -34,7 +34,7 @@ export function decideCreateVm(world: ComputeWorld, c: CreateVm, ctx: DecideCont
   const vnet = decidePlacement(world, service, c, ctx.limits.instancesPerVnet);
   if (vnet !== null && 'code' in vnet) return reject(vnet);
   const fabricPrefix = deployment === null && vnet === null ? ctx.pickFabricPrefix() : deployment?.fabricPrefix ?? null;
-  const dip = chooseDip(vnet, c, deployment?.fabricAllocations ?? {}, fabricPrefix);
+  const dip = chooseDip(vnet, c, deployment?.fabricAllocations, fabricPrefix);
   if (typeof dip !== 'string') return reject(dip);
 
   const ports = deployment?.kind === 'IaaS' ? vipPortsOf(world, c.service, deployment) : undefined;
@@ -179,16 +179,17 @@ function decidePlacement(world: ComputeWorld, service: CloudService, c: CreateVm
 }
 
 /** The VM's DIP, or why there is none. */
-function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: Record<string, string>, fabricPrefix: string | null): string | Refusal {
+function chooseDip(vnet: Vnet | null, c: CreateVm, fabric: DipPool | undefined, fabricPrefix: string | null): string | Refusal {
   if (vnet === null) {
-    const ip = findFreeDip(fabricPrefix ?? '', fabric);
+    // A first VM's deployment (and its fabric pool) does not exist yet: its range is empty.
+    const ip = findFreeDip(fabricPrefix ?? '', fabric ?? createDipPool(fabricPrefix));
     return ip ?? refuse('fabric-range-full', `The fabric address range of cloud service '${c.service}' is full.`, vmObjects(c));
   }
   const subnet = vnet.subnets[c.subnet ?? ''];
   if (subnet === undefined) return refuse('unknown-subnet', `Virtual network '${vnet.name}' has no subnet '${c.subnet}'.`, vmObjects(c));
   if (c.staticIp !== undefined) {
     const problem = checkStaticDip(subnet.prefix, subnet.allocations, c.staticIp, vmKey(c.service, c.name));
-    return problem === undefined ? c.staticIp : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, subnet.allocations[c.staticIp], vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
+    return problem === undefined ? c.staticIp : describeStaticDipProblem(problem, c.staticIp, vnet.name, subnet.name, subnet.prefix, findDipHolder(subnet.allocations, c.staticIp), vmObjects(c, `subnet:${vnet.name}/${subnet.name}`));
   }
   const ip = findFreeDip(subnet.prefix, subnet.allocations);
   if (ip === undefined) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UBUNTU, linuxRole, sshOn } from './compute-bodies.js';
 import { call, failure, startComputeEmulator, type ComputeEmulator } from './compute-harness.js';
+import { findVm } from '../../src/vm/index.js';
 
 const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410.01-en.us-127GB.vhd';
 
@@ -44,7 +45,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
   it('fails an add-role operation whose public port is taken, as the platform did (DOCKDUP)', async () => {
     const error = await failure(call(emu.compute, 'virtualMachines', 'create', 'svc1', 'svc1', linuxRole('web2', sshOn(22, 'ssh2'))));
     expect(error.message).toBe('BadRequest : Port 22 is already in use by one of the endpoints in this deployment. Ensure that the port numbers are unique across endpoints within a deployment.');
-    expect(emu.emulator.engine.sim.world.vms['svc1/web2']).toBeUndefined();
+    expect(findVm(emu.emulator.engine.sim.world, 'svc1', 'web2')).toBeUndefined();
   });
 
   it('adds a second role, gets it, replaces its endpoints by PUT, and refuses deleting the only role', async () => {
@@ -56,7 +57,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
       configurationSets: [{ configurationSetType: 'NetworkConfiguration', inputEndpoints: [{ name: 'http', protocol: 'tcp', port: 80, localPort: 8080 }], subnetNames: ['Subnet-1'], staticVirtualNetworkIPAddress: '10.4.0.20' }],
       oSVirtualHardDisk: role['oSVirtualHardDisk'],
     });
-    const vm = emu.emulator.engine.sim.world.vms['svc1/web2'];
+    const vm = findVm(emu.emulator.engine.sim.world, 'svc1', 'web2');
     expect(Object.keys(vm?.endpoints ?? {})).toEqual(['http']);
     expect([vm?.dip, vm?.isStatic]).toEqual(['10.4.0.20', true]);
     await call(emu.compute, 'virtualMachines', 'deleteMethod', 'svc1', 'svc1', 'web2', false);
@@ -96,7 +97,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     d = await call<Record<string, any>>(emu.compute, 'deployments', 'getBySlot', 'svc1', 'Production');
     expect([d['status'], d['roleInstances'][0].instanceStatus]).toEqual(['Running', 'ReadyRole']);
     await call(emu.compute, 'virtualMachines', 'shutdown', 'svc1', 'svc1', 'web1', { postShutdownAction: 'Stopped' });
-    expect(emu.emulator.engine.sim.world.vms['svc1/web1']?.state).toBe('StoppedVM');
+    expect(findVm(emu.emulator.engine.sim.world, 'svc1', 'web1')?.state).toBe('StoppedVM');
     await call(emu.compute, 'virtualMachines', 'start', 'svc1', 'svc1', 'web1');
   });
 

@@ -4,6 +4,7 @@ import { makePlan } from '../sim/helpers.js';
 import { CREATE_SERVICE, DEPLOYMENT } from './compute-bodies.js';
 import type { Emulator } from '../../src/api/index.js';
 import { startTestEmulator } from './emulator-helpers.js';
+import { findVm } from '../../src/vm/index.js';
 
 describe('compute on the wire', () => {
   let server: Emulator;
@@ -35,7 +36,7 @@ describe('compute on the wire', () => {
     }
     const dashed = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
     expect(body).toBe(`<Operation xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"><ID>${dashed}</ID><Status>Succeeded</Status><HttpStatusCode>200</HttpStatusCode></Operation>`);
-    expect(server.engine.sim.world.vms['svc1/web1']?.endpoints['http']).toMatchObject({ protocol: 'tcp', publicPort: 80, privatePort: 8080 });
+    expect(findVm(server.engine.sim.world, 'svc1', 'web1')?.endpoints['http']).toMatchObject({ protocol: 'tcp', publicPort: 80, privatePort: 8080 });
   });
 
   it('answers GET deploymentslots/Production compactly, in the recorded element order (STSHOW)', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateManagementCertificate, generateServerCertificates, type Emulator } from '../../src/api/index.js';
 import { startTestEmulator } from '../api/emulator-helpers.js';
 import { createAzureCli, type AzureCli, type CliResult } from './support/azure-cli.js';
+import { findVm } from '../../src/vm/index.js';
 
 const UBUNTU = 'b39f27a8b8c64d52b05eac6a62ebad85__Ubuntu-14_04_2-LTS-amd64-server-20150706-en-us-30GB';
 const WINDOWS = 'a699494373c04fc0bc8f2bb1389d6106__Windows-Server-2012-R2-201410.01-en.us-127GB.vhd';
@@ -60,8 +61,8 @@ async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
       await ok(cli, 'vm', 'endpoint', 'create', 'web2', '80', '8080', '-n', 'http');
     })(),
   ]);
-  expect(world.vms['svc1/web1']).toMatchObject({ dip: '10.4.0.10', isStatic: true, subnet: 'Subnet-1', state: 'ReadyRole' });
-  expect(world.vms['svc1/web2']?.endpoints['http']).toMatchObject({ publicPort: 80, privatePort: 8080 });
+  expect(findVm(world, 'svc1', 'web1')).toMatchObject({ dip: '10.4.0.10', isStatic: true, subnet: 'Subnet-1', state: 'ReadyRole' });
+  expect(findVm(world, 'svc1', 'web2')?.endpoints['http']).toMatchObject({ publicPort: 80, privatePort: 8080 });
 
   const [listed, shown, staticIp, connections] = await Promise.all([
     cli.json<VmRow[]>('vm', 'list'),
@@ -80,7 +81,7 @@ async function runSession(cli: AzureCli, server: Emulator): Promise<void> {
   await ok(cli, 'vm', 'shutdown', 'web2');
   expect((await cli.json<VmRow[]>('vm', 'list')).find((vm) => vm.VMName === 'web2')?.InstanceStatus).toBe('StoppedDeallocated');
   await ok(cli, 'vm', 'start', 'web2');
-  expect(world.vms['svc1/web2']?.state).toBe('ReadyRole');
+  expect(findVm(world, 'svc1', 'web2')?.state).toBe('ReadyRole');
 
   await Promise.all([
     (async () => {
@@ -129,8 +130,8 @@ async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void>
   await refused(cli, server, 'The location constraint is not valid: Atlantis.', 'network', 'reserved-ip', 'create', 'rip2', 'Atlantis');
   await ok(cli, 'vm', 'create', 'svc2', WINDOWS, 'azureuser', PASSWORD, '-l', 'West US', '-n', 'app1', '-r', '3389', '-R', 'rip1');
   expect((await cli.json<VmRow[]>('vm', 'list')).map((vm) => [vm.VMName, vm.InstanceStatus, vm.DNSName])).toEqual([['app1', 'ReadyRole', 'svc2.cloudapp.net']]);
-  expect(Object.values(world.vms['svc2/app1']?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
-  expect(world.vms['svc2/app1']?.os).toBe('Windows');
+  expect(Object.values(findVm(world, 'svc2', 'app1')?.endpoints ?? {}).map((e) => [e.privatePort, e.publicPort])).toEqual([[3389, 3389]]);
+  expect(findVm(world, 'svc2', 'app1')?.os).toBe('Windows');
   expect(world.services['svc2']?.vips.production).toBe(address);
   expect(await cli.json<ReservedIpJson>('network', 'reserved-ip', 'show', 'rip1')).toMatchObject({
     name: 'rip1', address, label: 'front door', location: 'West US', state: 'Created', inUse: true, serviceName: 'svc2', deploymentName: 'svc2',
@@ -152,7 +153,7 @@ async function runComputeSession(cli: AzureCli, server: Emulator): Promise<void>
 
   await ok(cli, 'vm', 'shutdown', 'app1');
   expect(world.services['svc2']?.deployments.production?.vms).toEqual(['app1']);
-  expect(world.vms['svc2/app1']?.state).toBe('StoppedDeallocated');
+  expect(findVm(world, 'svc2', 'app1')?.state).toBe('StoppedDeallocated');
   // A reserved VIP stays with the service while its VMs are deallocated (an ordinary one returns to the pool).
   expect(world.services['svc2']?.vips.production).toBe(address);
   await ok(cli, 'vm', 'delete', 'app1', '-q');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { oneVm, runAgainstAzure } from './azure-harness.js';
+import { findVm } from '../../src/vm/index.js';
 
 const ACL_RULES = `$acl = New-AzureAclConfig
 Set-AzureAclConfig -AddRule -ACL $acl -Order 100 -Action Permit -RemoteSubnet "203.0.113.0/24" -Description "Office"
@@ -25,7 +26,7 @@ describe('endpoint ACL cmdlets', () => {
 
   it('Set-AzureEndpoint -ACL | Update-AzureVM puts the rules on the engine\'s endpoint; Get-AzureAclConfig reads them back', async () => {
     const run = await runAgainstAzure(`${oneVm('svc-a', 'vm1')}\n${ACL_RULES}\nGet-AzureVM svc-a vm1 | Set-AzureEndpoint -Name RemoteDesktop -ACL $acl | Update-AzureVM\n(Get-AzureVM svc-a vm1 | Get-AzureAclConfig -EndpointName RemoteDesktop).Rules.Count`);
-    expect(run.world.vms['svc-a/vm1']?.endpoints['RemoteDesktop']?.acl).toEqual([
+    expect(findVm(run.world, 'svc-a', 'vm1')?.endpoints['RemoteDesktop']?.acl).toEqual([
       { order: 100, action: 'permit', remoteSubnet: '203.0.113.0/24', description: 'Office' },
       { order: 200, action: 'deny', remoteSubnet: '0.0.0.0/0' },
     ]);
@@ -34,13 +35,13 @@ describe('endpoint ACL cmdlets', () => {
 
   it('Remove-AzureAclConfig | Update-AzureVM opens the endpoint again', async () => {
     const run = await runAgainstAzure(`${oneVm('svc-a', 'vm1', '| Add-AzureEndpoint -Name HTTP -Protocol tcp -LocalPort 80 -PublicPort 80 -ACL $acl')}\nGet-AzureVM svc-a vm1 | Remove-AzureAclConfig -EndpointName HTTP | Update-AzureVM`.replace(/^/, `${ACL_RULES}\n`));
-    expect(run.world.vms['svc-a/vm1']?.endpoints['HTTP']?.acl).toEqual([]);
+    expect(findVm(run.world, 'svc-a', 'vm1')?.endpoints['HTTP']?.acl).toEqual([]);
   });
 
   it('the platform refuses an ACL with 51 rules (50 per endpoint, azure-classic.md §2.6) and nothing changes', async () => {
     const run = await runAgainstAzure(`${oneVm('svc-a', 'vm1')}\n$acl = New-AzureAclConfig\nforeach ($i in 1..51) { Set-AzureAclConfig -AddRule -ACL $acl -Order $i -Action Permit -RemoteSubnet "10.0.$i.0/24" }\nGet-AzureVM svc-a vm1 | Set-AzureEndpoint -Name RemoteDesktop -ACL $acl | Update-AzureVM\n"ok: $?"`);
     expect(run.text).toContain('ok: False');
-    expect(run.world.vms['svc-a/vm1']?.endpoints['RemoteDesktop']?.acl).toEqual([]);
+    expect(findVm(run.world, 'svc-a', 'vm1')?.endpoints['RemoteDesktop']?.acl).toEqual([]);
   });
 });
 
@@ -123,6 +124,6 @@ describe('Stop-AzureVM asks before deallocating the last VM', () => {
   ])('%s', async (_name, setup, stop, confirm, asks, state) => {
     const run = await runAgainstAzure(`${setup}\n${stop}`, { confirm });
     expect(run.text.includes('The specified virtual machine is the last virtual machine in this deployment.')).toBe(asks);
-    expect(run.world.vms['svc-s/vm1']?.state).toBe(state);
+    expect(findVm(run.world, 'svc-s', 'vm1')?.state).toBe(state);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createDipPool, listDipHolders } from '../../src/vm/index.js';
 import { oneVm, runAgainstAzure } from './azure-harness.js';
 
 const REGIONAL_VNET = `<NetworkConfiguration xmlns="http://schemas.microsoft.com/ServiceHosting/2011/07/NetworkConfiguration"><VirtualNetworkConfiguration><VirtualNetworkSites>
@@ -57,9 +58,9 @@ describe('internal load balancers', () => {
   it('removing it frees its address; deleting the deployment frees it too', async () => {
     const removed = await runAgainstAzure(`${SETUP}\n${inVnet('svc-i', 'vm1')}\nAdd-AzureInternalLoadBalancer -ServiceName svc-i -InternalLoadBalancerName lb1 -SubnetName S1 | Out-Null\nRemove-AzureInternalLoadBalancer svc-i | Out-Null`, MAPPED, FILES);
     expect(removed.world.internalLoadBalancers).toEqual({});
-    expect(Object.keys(removed.world.vnets['V1']?.subnets['S1']?.allocations ?? {})).toEqual(['10.1.1.4']);
+    expect(listDipHolders(removed.world.vnets['V1']?.subnets['S1']?.allocations ?? createDipPool(null)).map(([ip]) => ip)).toEqual(['10.1.1.4']);
     const deleted = await runAgainstAzure(`${SETUP}\n${inVnet('svc-i', 'vm1')}\nAdd-AzureInternalLoadBalancer -ServiceName svc-i -InternalLoadBalancerName lb1 -SubnetName S1 | Out-Null\nRemove-AzureVM svc-i vm1 | Out-Null`, MAPPED, FILES);
     expect(deleted.world.internalLoadBalancers).toEqual({});
-    expect(deleted.world.vnets['V1']?.subnets['S1']?.allocations).toEqual({});
+    expect(deleted.world.vnets['V1']?.subnets['S1']?.allocations.holders.size).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { applyEvent, checkInvariants, createWorld, checkEventLog, formatEventLine, replayEvents, serializeWorld, type Command, type SimEvent, type Simulation } from '../../src/sim/index.js';
+import { applyEvent, checkInvariants, findVm, createWorld, checkEventLog, formatEventLine, replayEvents, serializeWorld, type Command, type SimEvent, type Simulation } from '../../src/sim/index.js';
 import { BASE_SETUP, diskVm, frontEndVm, linuxVm, windowsVm } from './fixtures.js';
 import { mustExecute, startSimulation } from './helpers.js';
 
@@ -60,7 +60,7 @@ function stepTogether(sims: readonly Simulation[], steps: readonly Step[], apply
 
 // Oracle for dynamic allocation: the lowest usable address that no VM (by brute force over all VMs) holds.
 function lowestFreeByBruteForce(sim: Simulation, subnet: string, base: string, size: number, excluding: string): string {
-  const held = new Set(Object.values(sim.world.vms).filter((vm) => vm.subnet === subnet && `${vm.service}/${vm.name}` !== excluding).map((vm) => vm.dip));
+  const held = new Set([...sim.world.vms.inCreationOrder].filter((vm) => vm.subnet === subnet && `${vm.service}/${vm.name}` !== excluding).map((vm) => vm.dip));
   for (let host = 4; host < size - 1; host++) if (!held.has(`${base}.${host}`)) return `${base}.${host}`;
   return 'full';
 }
@@ -185,6 +185,6 @@ describe('determinism, replay and invariants', () => {
     sim.stop();
     sim.advanceTo(3_600_000);
     expect(sim.events.at(-1)?.type).toBe('vm.stateChanged');
-    expect(sim.world.vms['other/a']?.state).toBe('Provisioning');
+    expect(findVm(sim.world, 'other', 'a')?.state).toBe('Provisioning');
   });
 });

@@ -20,7 +20,7 @@ const MINUTE_MS = 60_000;
 /** Every text an end could be in this world, plus a few that name nothing. */
 function endTexts(world: World): string[] {
   const texts = new Set(['nosuch', 'svc0:zz', '8.8.8.8', '10.0.1.250', '192.168.1.10', 'site:nowhere']);
-  for (const vm of Object.values(world.vms)) {
+  for (const vm of [...world.vms.inCreationOrder]) {
     texts.add(vm.name).add(`${vm.service}:${vm.name}`).add(`${vm.service}/${vm.name}`);
     if (vm.dip !== null) texts.add(vm.dip);
   }
@@ -168,7 +168,7 @@ describe('a reach question on the part of the world its ends name', () => {
   test.prop([estateArb], { numRuns: 20 })('answers most questions itself (the whole index is the exception)', (estate) => {
     const { world } = runScenarioToWorld(parseScenario(JSON.stringify(estate), 'estate.yaml'));
     const texts = endTexts(world);
-    const named = Object.values(world.vms).map((vm) => `${vm.service}:${vm.name}`);
+    const named = [...world.vms.inCreationOrder].map((vm) => `${vm.service}:${vm.name}`);
     const picks = named.map((_, i): [number, number, number] => [texts.indexOf(named[i]!), texts.indexOf(named[(i + 1) % named.length]!), i]);
     expect(compareAnswers(world, picks)).toBe(picks.length);
   });

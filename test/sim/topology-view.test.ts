@@ -53,7 +53,8 @@ describe('the index read straight from a world', () => {
   it('answers a VM named in full from the world without reading every VM, and files that same record later', async () => {
     const { world } = runScenarioForWorld(await loadScenarioFile('scenarios/01-vnet-spans-two-services.yaml'));
     const lazy = readTopologyIndex(world);
-    const [key] = Object.keys(world.vms);
+    const [first] = world.vms.inCreationOrder;
+    const key = first === undefined ? undefined : `${first.service}/${first.name}`;
     const found = lazy.findVmByQualifiedName(key ?? '');
     expect(found).toBeDefined();
     expect(lazy.vmsByKey.get(key ?? '')).toBe(found);

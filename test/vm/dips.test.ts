@@ -2,8 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { parseIPv4 } from '../../src/ipam/index.js';
 import {
-  checkStaticDip, countUsableDips, findFreeDip, forgetDip, isReservedDip, recordDip, testStaticDip, VM_SIZES, isComputeIntensiveSize,
+  checkStaticDip, copyDipPool, countUsableDips, createDipPool, findDipHolder, findFreeDip, forgetDip, isReservedDip, listDipHolders, nameDipHolder,
+  recordDip, testStaticDip, VM_SIZES, isComputeIntensiveSize, type DipPool, type Vm,
 } from '../../src/vm/index.js';
+
+/** A pool of `prefix` holding each `ip → owner` of a plain record, in the record's order. */
+function poolOf(prefix: string, record: Readonly<Record<string, string>>): DipPool {
+  const pool = createDipPool(prefix);
+  for (const [ip, owner] of Object.entries(record)) recordDip(pool, ip, owner);
+  return pool;
+}
+
+/** A VM record as a DIP holder (only its names matter to a pool). */
+function vmHolder(service: string, name: string): Vm {
+  return {
+    service, name, deployment: service, size: 'Small', os: 'Linux', source: { image: 'img' }, osDisk: `${service}-${name}-0`, state: 'ReadyRole',
+    stateSinceMs: 0, dip: null, isStatic: false, vnet: null, subnet: null, mac: null, hostName: null, adminUser: null, endpoints: {},
+  };
+}
 
 describe('reserved addresses (network, .1–.3, broadcast)', () => {
   it.each([
@@ -40,7 +56,15 @@ describe('static DIP checks', () => {
     ['10.0.1.300', {}, 'dip-invalid'],
     ['10.0.1.010', {}, 'dip-invalid'],
   ] as const)('%s with %o → %s', (ip, allocations, problem) => {
-    expect(checkStaticDip('10.0.1.0/24', allocations, ip, 'svc/me')).toBe(problem);
+    expect(checkStaticDip('10.0.1.0/24', poolOf('10.0.1.0/24', allocations), ip, 'svc/me')).toBe(problem);
+  });
+
+  it('names a VM holder `service/vm`, so the VM itself may keep its address', () => {
+    const pool = createDipPool('10.0.1.0/24');
+    recordDip(pool, '10.0.1.10', vmHolder('svc', 'me'));
+    expect(checkStaticDip('10.0.1.0/24', pool, '10.0.1.10', 'svc/me')).toBeUndefined();
+    expect(checkStaticDip('10.0.1.0/24', pool, '10.0.1.10', 'svc/other')).toBe('dip-in-use');
+    expect(findDipHolder(pool, '10.0.1.10')).toBe('svc/me');
   });
 });
 
@@ -53,12 +77,12 @@ describe('lowest free DIP', () => {
       const allocations: Record<string, string> = {};
       for (const offset of hostOffsets) if (offset < size) allocations[`10.9.8.${offset}`] = 'x';
       const oracle = Array.from({ length: size }, (_, i) => `10.9.8.${i}`).find((ip, i) => i >= 4 && i < size - 1 && allocations[ip] === undefined);
-      expect(findFreeDip(prefix, allocations)).toBe(oracle);
+      expect(findFreeDip(prefix, poolOf(prefix, allocations))).toBe(oracle);
     },
   );
 });
 
-describe('the DIP index kept beside a record', () => {
+describe('the DIP index kept beside a pool', () => {
   const scan = (prefix: string, size: number, allocations: Record<string, string>): string | undefined =>
     Array.from({ length: size }, (_, i) => `10.9.${i >> 8}.${i & 255}`).find((ip, i) => i >= 4 && i < size - 1 && allocations[ip] === undefined);
   // `pick` is a New-AzureVM refused after choosing its DIP: the address is handed out but never recorded.
@@ -70,40 +94,69 @@ describe('the DIP index kept beside a record', () => {
   );
 
   test.prop([fc.integer({ min: 22, max: 29 }), fc.array(operation, { maxLength: 300 })], { numRuns: 60 })(
-    'answers next-free like a scan through any mix of dynamic, static, released and picked-but-unrecorded DIPs',
+    'behaves like a plain `ip → owner` record through any mix of dynamic, static, released and picked-but-unrecorded DIPs',
     (length, operations) => {
       const prefix = `10.9.0.0/${length}`;
       const size = 2 ** (32 - length);
+      // The oracle is the shape the pool replaced: a record keyed by address text, in allocation order.
       const allocations: Record<string, string> = {};
+      const pool = createDipPool(prefix);
+      let vms = 0;
       for (const op of operations) {
         if (op.kind === 'allocate') {
-          const ip = findFreeDip(prefix, allocations);
+          const ip = findFreeDip(prefix, pool);
           expect(ip).toBe(scan(prefix, size, allocations));
-          if (ip !== undefined) recordDip(allocations, ip, 'svc/vm');
+          if (ip === undefined) continue;
+          const vm = vmHolder('svc', `vm${vms++}`);
+          recordDip(pool, ip, vm);
+          allocations[ip] = nameDipHolder(vm);
         } else if (op.kind === 'pick') {
-          expect(findFreeDip(prefix, allocations)).toBe(scan(prefix, size, allocations));
+          expect(findFreeDip(prefix, pool)).toBe(scan(prefix, size, allocations));
         } else if (op.offset >= 4 && op.offset < size - 1) {
           const ip = `10.9.${op.offset >> 8}.${op.offset & 255}`;
-          if (op.kind === 'static') recordDip(allocations, ip, 'svc/static');
-          else forgetDip(allocations, ip);
+          expect(checkStaticDip(prefix, pool, ip, 'svc/static')).toBe(allocations[ip] === undefined || allocations[ip] === 'svc/static' ? undefined : 'dip-in-use');
+          if (op.kind === 'static') {
+            recordDip(pool, ip, 'svc/static');
+            allocations[ip] = 'svc/static';
+          } else {
+            forgetDip(pool, ip);
+            delete allocations[ip];
+          }
+          expect(findDipHolder(pool, ip)).toBe(allocations[ip]);
         }
       }
-      expect(findFreeDip(prefix, allocations)).toBe(scan(prefix, size, allocations));
+      expect(findFreeDip(prefix, pool)).toBe(scan(prefix, size, allocations));
+      expect(listDipHolders(pool).map(([ip, holder]) => [ip, nameDipHolder(holder)])).toEqual(Object.entries(allocations));
     },
   );
 
-  it('builds a copied record its own index from the record, leaving the original’s alone', () => {
-    const allocations: Record<string, string> = {};
-    recordDip(allocations, '10.9.0.4', 'svc/a');
-    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.5');
-    const copy = structuredClone(allocations);
-    recordDip(copy, '10.9.0.5', 'svc/b');
-    expect(findFreeDip('10.9.0.0/24', copy)).toBe('10.9.0.6');
-    expect(findFreeDip('10.9.0.0/24', allocations)).toBe('10.9.0.5');
+  it.each<[string, (pool: DipPool) => DipPool]>([['structuredClone', (pool) => structuredClone(pool)], ['copyDipPool', copyDipPool]])(
+    'builds a pool copied by %s its own index from the pool, leaving the original’s alone',
+    (_name, copyOf) => {
+      const pool = createDipPool('10.9.0.0/24');
+      recordDip(pool, '10.9.0.4', 'svc/a');
+      expect(findFreeDip('10.9.0.0/24', pool)).toBe('10.9.0.5');
+      const copy = copyOf(pool);
+      recordDip(copy, '10.9.0.5', 'svc/b');
+      expect(findFreeDip('10.9.0.0/24', copy)).toBe('10.9.0.6');
+      expect(findFreeDip('10.9.0.0/24', pool)).toBe('10.9.0.5');
+      expect(findDipHolder(pool, '10.9.0.5')).toBeUndefined();
+    },
+  );
+
+  it('files addresses above 2^31 (192.168/16, 172.16/12) by their offset like any other', () => {
+    const pool = createDipPool('192.168.10.0/24');
+    expect(findFreeDip('192.168.10.0/24', pool)).toBe('192.168.10.4');
+    recordDip(pool, '192.168.10.4', 'svc/a');
+    recordDip(pool, '192.168.10.200', 'svc/b');
+    expect(findFreeDip('192.168.10.0/24', pool)).toBe('192.168.10.5');
+    expect(listDipHolders(pool)).toEqual([['192.168.10.4', 'svc/a'], ['192.168.10.200', 'svc/b']]);
+    forgetDip(pool, '192.168.10.4');
+    expect(findFreeDip('192.168.10.0/24', pool)).toBe('192.168.10.4');
   });
 
   it('tests a static IP on the same index: free, or the nearest free addresses', () => {
-    const allocations: Record<string, string> = {};
+    const allocations = createDipPool('10.9.0.0/24');
     for (let host = 4; host <= 10; host++) recordDip(allocations, `10.9.0.${host}`, `svc/vm${host}`);
     const address = (ip: string): number => {
       const parsed = parseIPv4(ip);

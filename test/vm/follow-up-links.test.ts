@@ -5,13 +5,13 @@ import {
   applyComputeEvent, decideComputeCommand, decideFollowUp, DEFAULT_COMPUTE_LIMITS, DEFAULT_COMPUTE_PROFILE,
   type ComputeEventBody, type DecideContext, type FollowUpAction,
 } from '../../src/vm/index.js';
-import { lookUpLinkedVm } from '../../src/vm/vm-directory.js';
+import { lookUpLinkedVm } from '../../src/vm/vm-table.js';
 import { BASE_SETUP, linuxVm, windowsVm } from '../sim/fixtures.js';
 import { mustExecute, startSimulation } from '../sim/helpers.js';
 
-// A VM transition's follow-up carries a link to the VM's record so that its completion skips the directory. The link
+// A VM transition's follow-up carries a link to the VM's record so that its completion skips the VM table. The link
 // is a cache: whatever happened in between (the VM deleted and created again, other VMs removed, the world copied, other
-// follow-ups fired), the VM it answers is the one the directory finds under the follow-up's names.
+// follow-ups fired), the VM it answers is the one the table finds under the follow-up's names.
 
 const SERVICES = ['other', 'api'] as const;
 const VMS = ['a', 'b', 'c'] as const;
@@ -61,7 +61,7 @@ function apply(world: World, events: readonly ComputeEventBody[], timeMs: number
   for (const event of events) applyComputeEvent(world, event, timeMs);
 }
 
-test.prop([fc.array(stepArb, { minLength: 10, maxLength: 60 })], { numRuns: 200 })('a follow-up’s link answers the VM the directory finds', (steps) => {
+test.prop([fc.array(stepArb, { minLength: 10, maxLength: 60 })], { numRuns: 200 })('a follow-up’s link answers the VM the table finds', (steps) => {
   const sim = startSimulation();
   mustExecute(sim, ...BASE_SETUP);
   let world = sim.world;
@@ -82,7 +82,6 @@ test.prop([fc.array(stepArb, { minLength: 10, maxLength: 60 })], { numRuns: 200 
     }
     for (const action of pending) {
       if (action.type !== 'completeVmTransition') continue;
-      // The directory first: a trusted link also becomes the memo of the VM last found, which findVm answers from.
       const found = findVm(world, action.service, action.vm);
       expect(lookUpLinkedVm(world.vms, action)).toBe(found);
     }
