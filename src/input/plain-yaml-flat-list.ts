@@ -47,7 +47,9 @@ export function readFlatList(
 ): FlatListEnd | undefined {
   const keyColumn = dashIndent + 2;
   const keys = itemKeys(text, start, dashIndent);
-  if (keys === undefined || (sink !== undefined && !sink.begin(keys))) return undefined;
+  if (keys === undefined) return undefined;
+  if (sink === undefined) return skimFlatList(text, start, dashIndent, keys, lines);
+  if (!sink.begin(keys)) return undefined;
   const count = keys.length;
   const values = new Array<string>(count).fill('');
   // per key, where the last value read afresh starts and its length (0: none to compare with): most values repeat
@@ -97,6 +99,45 @@ export function readFlatList(
     if (line >= length) return { end: line, items, keys: items * count };
   }
 }
+
+/** Items a skim matches at a time: a pattern repeated without end would stack a backtrack entry per character. */
+const ITEMS_PER_MATCH = 256;
+
+/**
+ * {@link readFlatList} of a list whose values nothing keeps: each run of items is matched by one pattern of the
+ * list's layout (the engine's regular expressions check characters a few times faster than a loop of charCodeAt),
+ * then the lines it covered are recorded. The pattern takes only what the general reader takes (see VALUE); an item
+ * it does not match ends the list where the general reader would end it too, or declines it.
+ */
+function skimFlatList(text: string, start: number, dashIndent: number, keys: readonly string[], lines: LineStarts): FlatListEnd | undefined {
+  const lineOf = (indent: number, key: string) => ` {${indent}}${key}: +${VALUE}(?:\n|$)`;
+  const item = keys.map((key, k) => (k === 0 ? lineOf(dashIndent, `- ${key}`) : lineOf(dashIndent + 2, key))).join('');
+  const run = new RegExp(`(?:${item}){1,${ITEMS_PER_MATCH}}`, 'y');
+  let end = start;
+  for (;;) {
+    run.lastIndex = end;
+    if (!run.test(text)) break;
+    end = run.lastIndex;
+    if (end >= text.length) break;
+  }
+  if (end === start || (end < text.length && !isListEnd(text, end, dashIndent))) return undefined;
+  let lineCount = 0;
+  for (let line = start; line < end; line = text.indexOf('\n', line) + 1 || text.length + 1) {
+    lines.add(line);
+    lineCount++;
+  }
+  const items = lineCount / keys.length;
+  // a list at the end of a text without a final line break ends past it, as the general reader's last line does
+  return { end: text.charCodeAt(end - 1) === NEWLINE ? end : text.length + 1, items, keys: items * keys.length };
+}
+
+/**
+ * A plain scalar of the subset to the end of its line, as the general reader checks one: it starts as a scalar may
+ * (a letter, digit or `~`, or `-`, `+` or `.` before one of those or a dot), and holds no refused character, flow
+ * indicator, control character or anything past printable ASCII; a `:` must be followed by a character that is not a
+ * space (no `: ` inside, no `:` at its end, trailing spaces aside). Trailing spaces are part of the line.
+ */
+const VALUE = "(?=[A-Za-z0-9~]|[-+.][A-Za-z0-9.])(?:[^\\x00-\\x1f\\x7f-\\uffff'\"&*!|>%@`?\\\\#,\\[\\]{}:]|:(?=[^ \\n]))*";
 
 /** Whether the `length` characters at `first` and at `second` are the same. */
 function isSameText(text: string, first: number, second: number, length: number): boolean {

@@ -12,9 +12,9 @@ import { entryOf, type PlainDocument, type PlainSeq } from '../../../src/input/p
 const KEYS = ['service', 'name', 'image', 'vnet', 'subnet', 'adminUser', 'password', 'x-y', '_k'];
 /** Values a generated estate writes, and ones that are not text to the core schema or not plain at all. */
 const TEXTS = ['svc0', 'vm0', 'vm1', 'win2012-datacenter-with-a-long-name', 'VNet0', 'Subnet-1', 'Pa55w.rd-1', '10.0.0.4', 'West US', 'tRue', '-x', 'a:b', '2001:db8::1', 'Fine', '_u'];
-const ODD_VALUES = ['1', '007', 'true', 'null', '~', '.5', 'x: y', 'x:', '-', '.inf'];
+const ODD_VALUES = ['1', '007', 'true', 'null', '~', '~x', '.5', '.x', '+x', '-.5', 'x: y', 'x:', 'x:y:', '-', '.', '.inf'];
 const value = fc.oneof({ arbitrary: fc.constantFrom(...TEXTS), weight: 12 }, { arbitrary: fc.constantFrom(...ODD_VALUES), weight: 1 });
-const EDITS = [' ', '  ', '\n', '\n\n', '# c', ' # c', '\n# c\n', '- ', ': ', ':', 'x', '{', ']', ',', '"', '\t', '-', '\u00e9'];
+const EDITS = [' ', '  ', '\n', '\n\n', '# c', ' # c', '\n# c\n', '- ', ': ', ':', 'x', '{', ']', ',', '"', '\t', '-', '+', '.', '~', '\\', '%', '\x7f', '\u00e9'];
 
 /** A list of items written flat (mostly with the same keys, sometimes not) in a scenario-like document. */
 const flatDocument = fc.record({
