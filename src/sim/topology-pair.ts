@@ -9,16 +9,17 @@ const ADDRESS_END_PATTERN = /^(\d{1,3}(?:\.\d{1,3}){3})(?::\d{1,5})?$/;
 
 /**
  * The index of the part of a world one reach question between `ends` reads, looked up directly instead of reading
- * every VM: the networks and services whole (a few thousand records at the largest), and of the VMs (PaaS role
- * instances alike) only those an end can name — the VM of `service:vm` or `service/vm`, every VM of a bare name,
- * every owner of a DIP in its VNet's subnets or its deployment's fabric range, every VM behind a VIP. Each list a
- * question reads is then the whole world's list, in the world's order within a service, so an answer found here is
- * the whole index's answer. Where the ends name nothing here, the whole index says why (with its suggestions).
+ * every VM: the networks whole (a few thousand records at the largest); of the VMs (PaaS role instances alike) only
+ * those an end can name — the VM of `service:vm` or `service/vm`, every VM of a bare name, every owner of a DIP in
+ * its VNet's subnets or its deployment's fabric range, every VM behind a VIP; and their services, with every service
+ * holding an address an end names as its VIP. Each list a question reads is then the whole world's list, in the
+ * world's order within a service, so an answer found here is the whole index's answer. Where the ends name nothing
+ * here, the whole index says why (with its suggestions).
  */
 export function toPairTopologyIndex(world: World, ends: readonly string[]): TopologyIndex {
   const picked = new PickedVms(world);
   for (const end of ends) pickNamedBy(world, end.trim(), picked);
-  const services = Object.values(world.services);
+  const services = Object.values(world.services).filter((service) => picked.services.has(service.name));
   return buildTopologyIndex({
     ...readTopoNetwork(world),
     services: services.map(readTopoService),
@@ -28,18 +29,23 @@ export function toPairTopologyIndex(world: World, ends: readonly string[]): Topo
 
 /** The VMs and services with role instances an end may name, read into the model in the world's order. */
 class PickedVms {
+  /** The services the model shows: those of the picked VMs and instances, and those whose VIP an end names. */
+  readonly services = new Set<string>();
   private readonly vms = new Set<Vm>();
   private readonly instanceServices = new Set<string>();
 
   constructor(private readonly world: World) {}
 
   addVm(vm: Vm | undefined): void {
-    if (vm !== undefined) this.vms.add(vm);
+    if (vm === undefined) return;
+    this.vms.add(vm);
+    this.services.add(vm.service);
   }
 
   /** Every role instance of the service goes in: they are few, and one may be named by its DIP or name. */
   addInstancesOf(service: string): void {
     this.instanceServices.add(service);
+    this.services.add(service);
   }
 
   /**
