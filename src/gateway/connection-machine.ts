@@ -1,8 +1,9 @@
 import { assign, setup } from 'xstate';
 import type { ConnectionContext, ConnectionEvent, ConnectionInput } from './connection-contract.js';
-import { formatWireNotify, isChildSaRefusal, type IkeExchange } from './negotiation.js';
+import { CONNECTION_ASSIGNERS, resolveExchange, type Step } from './connection-assigners.js';
+import { StepCache } from './step-cache.js';
+import { isChildSaRefusal, type IkeExchange } from './negotiation.js';
 import { retransmitWaitMs } from './profile.js';
-import type { FailureReason } from './reasons.js';
 
 /**
  * One site-to-site tunnel as Azure's side sees it: NotConnected → Connecting (IKE phases) → Connected (rekeys, DPD).
@@ -11,37 +12,8 @@ import type { FailureReason } from './reasons.js';
  * Connecting and retries only the child (quick mode, or CREATE_CHILD_SA) until the IKE SA's lifetime runs out.
  */
 
-type SaKind = 'ike' | 'child';
-
-function rekeyExchange(ikeVersion: 1 | 2, sa: SaKind): IkeExchange {
-  // IKEv2 rekeys both SAs with CREATE_CHILD_SA; IKEv1 re-authenticates with main mode and rekeys with quick mode.
-  if (ikeVersion === 2) return 'CREATE_CHILD_SA';
-  return sa === 'ike' ? 'MAIN_MODE' : 'QUICK_MODE';
-}
-
-/** An exchange named directly, or a rekey whose exchange depends on the IKE version. */
-type Step = IkeExchange | 'rekey-ike' | 'rekey-child';
-
-function resolveExchange(context: ConnectionContext, step: Step): IkeExchange {
-  if (step === 'rekey-ike') return rekeyExchange(context.ikeVersion, 'ike');
-  if (step === 'rekey-child') return rekeyExchange(context.ikeVersion, 'child');
-  return step;
-}
-
-function computeRetryDelayMs(context: ConnectionContext, failures: number): number {
-  const { retryBaseMs, retryMaxMs, retryJitterMs } = context.profile;
-  const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, failures - 1));
-  return backoff + context.link.random.nextInt(retryJitterMs + 1);
-}
-
 function isAcceptedByPeer(context: ConnectionContext, step: Step, tunnelUp: boolean): boolean {
   return context.link.findSilence(tunnelUp) === undefined && context.link.findRefusal(resolveExchange(context, step)) === undefined;
-}
-
-// Every failed attempt clears the retransmit count, records why, and backs off one step further before the next.
-function countFailure(context: ConnectionContext, reason: FailureReason) {
-  const failures = context.failures + 1;
-  return { tries: 0, reason, failures, retryDelayMs: computeRetryDelayMs(context, failures) };
 }
 
 /** The connection statechart; create actors with `createActor(connectionMachine, { clock, input })`. */
@@ -98,73 +70,23 @@ export const connectionMachine = setup({
     reportConnected: ({ context }) => context.link.reportState('Connected', undefined),
     reportStep: ({ context }, params: { exchange: IkeExchange; detail: string }) =>
       context.link.reportIke(params.exchange, params.detail),
-    countRetransmit: assign(({ context }, params: { step: Step }) => {
-      // One event for the first retransmission only: a log line per retransmit tick would flood the event log.
-      if (context.tries === 0) {
-        const exchange = resolveExchange(context, params.step);
-        context.link.reportIke(exchange, `no response from the peer; retransmitting ${exchange}`);
-      }
-      return { tries: context.tries + 1 };
-    }),
-    failWithRefusal: assign(({ context }, params: { step: Step }) => {
-      const exchange = resolveExchange(context, params.step);
-      const reason = context.link.findRefusal(exchange) ?? 'NO_PROPOSAL_CHOSEN';
-      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${formatWireNotify(exchange, reason)}`);
-      return countFailure(context, reason);
-    }),
-    refuseChild: assign(({ context }, params: { step: Step }) => {
-      const exchange = resolveExchange(context, params.step);
-      const reason = context.link.findRefusal(exchange) ?? 'TS_UNACCEPTABLE';
-      const notify = formatWireNotify(exchange, reason);
-      context.link.reportIke(exchange, `peer answered ${exchange} with notify ${notify}; the IKE SA stays up without a child SA`);
-      // RFC 7296 §1.2: IKE_AUTH authenticated the peer even though its child was refused, so the IKE SA starts its life now.
-      const ikeSa = exchange === 'IKE_AUTH' ? { ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs } : {};
-      return { ...ikeSa, ...countFailure(context, reason) };
-    }),
     expireChildlessIkeSa: ({ context }) => {
       const exchange = context.ikeVersion === 1 ? 'MAIN_MODE' : 'IKE_SA_INIT';
       context.link.reportIke(exchange, 'IKE SA lifetime ended with no child SA; negotiating a new IKE SA');
     },
-    failWithSilence: assign(({ context }, params: { step: Step; tunnelUp: boolean }) => {
-      const exchange = resolveExchange(context, params.step);
-      const reason = context.link.findSilence(params.tunnelUp) ?? 'PEER_UNREACHABLE';
-      context.link.reportIke(exchange, `gave up ${exchange} after ${context.tries} retransmissions (${reason})`);
-      return countFailure(context, reason);
-    }),
-    failDpd: assign(({ context }) => {
-      // A device IP inside the site is the root cause of the silence; name it rather than the symptom.
-      const silence = context.link.findSilence(true);
-      const reason: FailureReason = silence === 'DEVICE_IP_INSIDE_SITE' ? silence : 'DPD_TIMEOUT';
-      context.link.reportIke('INFORMATIONAL', `dead-peer detection: no answer after ${context.tries} retransmissions (${reason})`);
-      return countFailure(context, reason);
-    }),
-    // One assign for both: XState clones the snapshot once per assign action.
-    establishIkeSaAndClearTries: assign(({ context }) => ({ tries: 0, ikeRekeyAtMs: context.link.now() + context.ikeSaLifetimeMs })),
-    // The IKE SA may be older than the child (a child retried after a refusal), so only the child's lifetime starts here.
-    establish: assign(({ context }) => ({
-      tries: 0, failures: 0, reason: undefined, childRekeyAtMs: context.link.now() + context.childSaLifetimeMs,
-    })),
-    // IKE_AUTH sets up the IKE SA and its first child at once: both lifetimes start, in one assign (one snapshot clone).
-    establishIkeSaAndChild: assign(({ context }) => {
-      const now = context.link.now();
-      return { tries: 0, failures: 0, reason: undefined, ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs };
-    }),
-    completeRekey: assign(({ context }, params: { sa: SaKind }) => {
-      const now = context.link.now();
-      const exchange = rekeyExchange(context.ikeVersion, params.sa);
-      context.link.reportIke(exchange, params.sa === 'ike' ? 'IKE SA rekeyed' : 'IPsec SA rekeyed');
-      // IKEv1 re-authentication builds a new phase 1 and with it fresh phase 2 SAs.
-      if (params.sa === 'ike' && context.ikeVersion === 1) {
-        return { tries: 0, ikeRekeyAtMs: now + context.ikeSaLifetimeMs, childRekeyAtMs: now + context.childSaLifetimeMs };
-      }
-      return params.sa === 'ike' ? { tries: 0, ikeRekeyAtMs: now + context.ikeSaLifetimeMs } : { tries: 0, childRekeyAtMs: now + context.childSaLifetimeMs };
-    }),
-    clearTries: assign({ tries: 0 }),
-    resetAttempts: assign({ tries: 0, failures: 0 }),
-    assignDisconnect: assign(({ event }) => ({ tries: 0, reason: event.type === 'DISCONNECT' ? event.reason : undefined })),
-    assignPeerDeleted: assign(({ context }) => ({
-      tries: 0, reason: 'PEER_DELETED' as const, failures: 0, retryDelayMs: computeRetryDelayMs(context, 0),
-    })),
+    countRetransmit: assign(CONNECTION_ASSIGNERS.countRetransmit),
+    failWithRefusal: assign(CONNECTION_ASSIGNERS.failWithRefusal),
+    refuseChild: assign(CONNECTION_ASSIGNERS.refuseChild),
+    failWithSilence: assign(CONNECTION_ASSIGNERS.failWithSilence),
+    failDpd: assign(CONNECTION_ASSIGNERS.failDpd),
+    establishIkeSaAndClearTries: assign(CONNECTION_ASSIGNERS.establishIkeSaAndClearTries),
+    establish: assign(CONNECTION_ASSIGNERS.establish),
+    establishIkeSaAndChild: assign(CONNECTION_ASSIGNERS.establishIkeSaAndChild),
+    completeRekey: assign(CONNECTION_ASSIGNERS.completeRekey),
+    clearTries: assign(CONNECTION_ASSIGNERS.clearTries),
+    resetAttempts: assign(CONNECTION_ASSIGNERS.resetAttempts),
+    assignDisconnect: assign(CONNECTION_ASSIGNERS.assignDisconnect),
+    assignPeerDeleted: assign(CONNECTION_ASSIGNERS.assignPeerDeleted),
   },
 }).createMachine({
   id: 'connection',
@@ -349,4 +271,12 @@ function failureBranches(step: Step, self: string, tunnelUp: boolean) {
     { guard: 'canRetransmit', target: self, reenter: true, actions: { type: 'countRetransmit', params: { step } } },
     { target: '#connection.NotConnected.waiting', actions: { type: 'failWithSilence', params: { step, tunnelUp } } },
   ] as const;
+}
+
+let connectionStepCache: StepCache<typeof connectionMachine> | undefined;
+
+/** The connection machine's learned steps, shared by every tunnel the process runs. */
+export function connectionSteps(): StepCache<typeof connectionMachine> {
+  connectionStepCache ??= new StepCache(connectionMachine, CONNECTION_ASSIGNERS);
+  return connectionStepCache;
 }

@@ -1,4 +1,5 @@
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, setup, type StateValue } from 'xstate';
+import { StepCache } from './step-cache.js';
 import type { GatewayProfile } from './profile.js';
 import type { GatewaySku, GatewayState, GatewayType } from './types.js';
 
@@ -40,6 +41,23 @@ export type GatewayMachineEvent =
   | { type: 'RESET' }
   | { type: 'RESIZE'; sku: GatewaySku; resizeMs: number };
 
+interface AssignArgs {
+  context: GatewayContext;
+  event: GatewayMachineEvent;
+}
+
+/** The context changes of the gateway machine's assign actions, by name (the host replays recorded steps with them). */
+export const GATEWAY_ASSIGNERS = {
+  assignCreate: ({ event }: AssignArgs) =>
+    (event.type === 'CREATE'
+      ? { gatewayType: event.gatewayType, sku: event.sku, provisionFails: event.fails === true, operationMs: event.provisionMs }
+      : {}),
+  assignPendingSku: ({ event }: AssignArgs) => (event.type === 'RESIZE' ? { pendingSku: event.sku, operationMs: event.resizeMs } : {}),
+  assignDeprovision: ({ event }: AssignArgs) => (event.type === 'DELETE' ? { operationMs: event.deprovisionMs } : {}),
+  applyResize: ({ context }: AssignArgs) => ({ sku: context.pendingSku }),
+  clearType: () => ({ gatewayType: undefined }),
+};
+
 /** The gateway statechart; create actors with `createActor(gatewayMachine, { clock, input })`. */
 export const gatewayMachine = setup({
   types: {
@@ -55,15 +73,12 @@ export const gatewayMachine = setup({
     RESIZE: ({ context }) => context.operationMs,
   },
   actions: {
-    assignCreate: assign(({ event }) =>
-      (event.type === 'CREATE'
-        ? { gatewayType: event.gatewayType, sku: event.sku, provisionFails: event.fails === true, operationMs: event.provisionMs }
-        : {})),
-    assignPendingSku: assign(({ event }) => (event.type === 'RESIZE' ? { pendingSku: event.sku, operationMs: event.resizeMs } : {})),
-    assignDeprovision: assign(({ event }) => (event.type === 'DELETE' ? { operationMs: event.deprovisionMs } : {})),
-    applyResize: assign(({ context }) => ({ sku: context.pendingSku })),
+    assignCreate: assign(GATEWAY_ASSIGNERS.assignCreate),
+    assignPendingSku: assign(GATEWAY_ASSIGNERS.assignPendingSku),
+    assignDeprovision: assign(GATEWAY_ASSIGNERS.assignDeprovision),
+    applyResize: assign(GATEWAY_ASSIGNERS.applyResize),
     reportResize: ({ context }) => context.link.completeResize(context.sku),
-    clearType: assign({ gatewayType: undefined }),
+    clearType: assign(GATEWAY_ASSIGNERS.clearType),
     enterNotProvisioned: ({ context }) => context.link.enterState('NotProvisioned'),
     enterProvisioning: ({ context }) => context.link.enterState('Provisioning'),
     enterProvisioned: ({ context }) => context.link.enterState('Provisioned'),
@@ -123,7 +138,15 @@ export const gatewayMachine = setup({
 export type GatewayPhase = 'active' | 'failingOver' | 'rebootingBoth' | 'resizing';
 
 /** Reads the phase of a gateway from its statechart's state value. */
-export function readGatewayPhase(actor: { getSnapshot(): SnapshotFrom<typeof gatewayMachine> }): GatewayPhase | undefined {
-  const value = actor.getSnapshot().value;
+export function readGatewayPhase(gateway: { readonly stateValue: StateValue }): GatewayPhase | undefined {
+  const value = gateway.stateValue;
   return typeof value === 'object' && 'Provisioned' in value ? (value.Provisioned as GatewayPhase) : undefined;
+}
+
+let gatewayStepCache: StepCache<typeof gatewayMachine> | undefined;
+
+/** The gateway machine's learned steps, shared by every gateway the process runs. */
+export function gatewaySteps(): StepCache<typeof gatewayMachine> {
+  gatewayStepCache ??= new StepCache(gatewayMachine, GATEWAY_ASSIGNERS);
+  return gatewayStepCache;
 }

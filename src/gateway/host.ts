@@ -1,6 +1,6 @@
 import type { GatewayCommand } from './commands.js';
 import { makeGatewayEvent, type GatewayEvent } from './events.js';
-import { gatewayMachine, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
+import { gatewayMachine, gatewaySteps, readGatewayPhase, type GatewayLink } from './gateway-machine.js';
 import { MachineRunner } from './machine-runner.js';
 import { createDefaultDeviceRecord, createDeviceRecord, type DeviceRecord } from './peers.js';
 import { hasParsedOverlap, parsePrefixList } from './prefixes.js';
@@ -124,7 +124,7 @@ export class GatewayHost implements GatewayConfigView {
 
   /** Declares a VNet and its gateway (not yet created) and the sites it connects to. */
   defineVnet(spec: VnetGatewaySpec): void {
-    const actor = new MachineRunner(gatewayMachine, this.clock, { profile: this.profile, link: this.createGatewayLink(spec.vnet) });
+    const actor = new MachineRunner(gatewaySteps(), this.clock, { profile: this.profile, link: this.createGatewayLink(spec.vnet) });
     const replaced = this.vnets.get(spec.vnet);
     if (replaced) this.stopVnet(replaced);
     const record: VnetRecord = {

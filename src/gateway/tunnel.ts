@@ -1,5 +1,5 @@
 import type { TunnelLink } from './connection-contract.js';
-import { connectionMachine } from './connection-machine.js';
+import { connectionMachine, connectionSteps } from './connection-machine.js';
 import { MachineRunner } from './machine-runner.js';
 import { lifetimesFor, type GatewayProfile } from './profile.js';
 import type { AzureEnd } from './negotiation.js';
@@ -70,7 +70,7 @@ export function startTunnelActor(
   const lifetimes = lifetimesFor(profile, gatewayType);
   // Started in Connecting (see ConnectionInput) only when the skipped NotConnected report would be no news.
   const connectsAtStart = connect && tunnel.connectivity === 'NotConnected';
-  const actor = new MachineRunner(connectionMachine, clock, {
+  const actor = new MachineRunner(connectionSteps(), clock, {
     ikeVersion: gatewayType === 'StaticRouting' ? 1 : 2,
     dpdEnabled: gatewayType === 'DynamicRouting',
     ikeSaLifetimeMs: lifetimes.ikeSaLifetimeMs,
