@@ -4,6 +4,7 @@ import {
   countEventsThroughTime, eventLogWindow, readTopologyIndex, replayEvents, type EventLog, type TopologySourceKind, type TopologySourceLookup, type World,
 } from '../sim/index.js';
 import type { TopologyIndex } from '../topology/index.js';
+import { VmSourceRefs } from './vm-source-refs.js';
 
 /** A scenario world at one simulated time, as the reachability engine sees it. */
 export interface WorldView {
@@ -68,6 +69,7 @@ export function findScenarioSources(scenario: Scenario, atMs: number, refused: r
   const sources = new Map<string, { at: SourceRef; order: number }>();
   let order = 0;
   const put = (kind: TopologySourceKind, key: string, at: SourceRef): void => void sources.set(`${kind} ${key}`, { at, order: order++ });
+  const vmRefs = new VmSourceRefs();
   for (const vnet of scenario.plan.vnets) {
     put('vnet', vnet.name, vnet.at);
     if (vnet.gateway === undefined) continue;
@@ -81,8 +83,8 @@ export function findScenarioSources(scenario: Scenario, atMs: number, refused: r
       case 'createAffinityGroup': put('affinityGroup', c.name, at); break;
       case 'createService': put('service', c.name, at); break;
       case 'createDeployment': put('service', c.service, at); break;
-      case 'createVm': case 'startVm': case 'stopVm': case 'restartVm': case 'updateVm': put('vm', `${c.service}/${c.name}`, at); break;
-      case 'addEndpoint': case 'setEndpointAcl': put('endpoint', `${c.service}/${c.vm}/${c.name}`, at); break;
+      case 'createVm': case 'startVm': case 'stopVm': case 'restartVm': case 'updateVm': vmRefs.add(c.service, c.name, undefined, at); break;
+      case 'addEndpoint': case 'setEndpointAcl': vmRefs.add(c.service, c.vm, c.name, at); break;
       case 'createGateway': case 'deleteGateway': case 'resetGateway': put('gateway', c.vnet, at); break;
       case 'addSite': case 'connectSite': case 'disconnectSite': case 'setSharedKey': put('connection', `${c.vnet}/${c.site}`, at); break;
       // The on-premises device and its link decide every tunnel to the site, whichever VNet it serves.
@@ -91,6 +93,7 @@ export function findScenarioSources(scenario: Scenario, atMs: number, refused: r
     }
   }
   return (kind, key) => {
+    if (kind === 'vm' || kind === 'endpoint') return vmRefs.find(kind, key);
     const own = sources.get(`${kind} ${key}`);
     const device = kind === 'connection' ? sources.get(`connection */${key.slice(key.indexOf('/') + 1)}`) : undefined;
     return (device !== undefined && (own === undefined || device.order > own.order) ? device : own)?.at;

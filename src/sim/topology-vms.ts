@@ -58,6 +58,15 @@ export class WorldVms implements VmSource {
     return undefined;
   }
 
+  keysNamed(name: string): string[] {
+    const named: string[] = [];
+    for (let i = 0; i < this.keys.length; i++) {
+      const vm = i < this.vmCount ? this.vms[i] : this.instances.get(this.keys[i]!);
+      if (vm?.name === name) named.push(this.keys[i]!);
+    }
+    return named;
+  }
+
   readAll(): TopoVm[] {
     const read: TopoVm[] = [];
     for (let i = 0; i < this.keys.length; i++) {

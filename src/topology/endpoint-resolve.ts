@@ -169,7 +169,7 @@ function resolveVmName(index: TopologyIndex, text: string): ResolveResult<FlowEn
     const vm = index.findVmByQualifiedName(text);
     if (vm !== undefined) return { ok: true, value: { kind: 'vm', vm, via: 'name' } };
   } else {
-    const vms = index.vmsByName.get(text) ?? [];
+    const vms = index.findVmsNamed(text);
     if (vms.length === 1 && vms[0] !== undefined) return { ok: true, value: { kind: 'vm', vm: vms[0], via: 'name' } };
     if (vms.length > 1) {
       return fail('ambiguous-name', `${vms.length} cloud services hold a VM named ${text}; name one as service:vm`,

@@ -170,6 +170,13 @@ export class TopologyIndex {
     return (this.byName ??= groupVms(this.vms, (vm) => vm.name));
   }
 
+  /** The VMs of a name, in world order: read from the source alone while the index has one, so no table is built. */
+  findVmsNamed(name: string): readonly TopoVm[] {
+    const sourced = this.sourced;
+    if (sourced === undefined) return this.vmsByName.get(name) ?? [];
+    return sourced.source.keysNamed(name).flatMap((key) => sourced.read(key) ?? []);
+  }
+
   /** VMs by cloud service, in world order. */
   get vmsByService(): Map<string, TopoVm[]> {
     return (this.byService ??= groupVms(this.vms, (vm) => vm.service));

@@ -10,6 +10,8 @@ export interface VmSource {
   readonly keys: readonly string[];
   /** One VM as the model shows it, read afresh; undefined when the key names none. */
   read(key: string): TopoVm | undefined;
+  /** The keys of the VMs of that name (a name may repeat across services), in key order. */
+  keysNamed(name: string): string[];
   /** Every VM as the model shows it, read afresh, in key order. */
   readAll(): TopoVm[];
   /**
