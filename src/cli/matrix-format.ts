@@ -51,6 +51,10 @@ export function* matrixTextPieces(report: MatrixReport): Generator<string> {
   ]);
   // Each class named as a target once: a large world names each class in thousands of rows.
   const targetById = new Map(classes.map((c) => [c.id, `${c.id} ${labelById.get(c.id) ?? ''}`]));
+  // Padded once per width and target, and each path and port list written once: rows of a large world's classes
+  // mostly share a width, and alike cells share one port list (computeMatrix).
+  const paddedByWidth = new Map<number, Map<string, string>>();
+  const tailsByPath = new Map<string, Map<readonly string[], string>>();
   for (const from of classes) {
     const lines = ['', targetById.get(from.id) ?? ''];
     const out = flowsFrom.get(from.id) ?? [];
@@ -58,7 +62,19 @@ export function* matrixTextPieces(report: MatrixReport): Generator<string> {
     const targets = out.map((flow) => (flow.from === flow.to ? `${flow.to} each other` : targetById.get(flow.to) ?? `${flow.to} `));
     let labelWidth = 0;
     for (const target of targets) labelWidth = Math.max(labelWidth, target.length);
-    out.forEach((flow, i) => lines.push(`  → ${targets[i]!.padEnd(labelWidth)}  ${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`));
+    let padded = paddedByWidth.get(labelWidth);
+    if (padded === undefined) paddedByWidth.set(labelWidth, (padded = new Map()));
+    for (let i = 0; i < out.length; i++) {
+      const flow = out[i]!;
+      const target = targets[i]!;
+      let paddedTarget = padded.get(target);
+      if (paddedTarget === undefined) padded.set(target, (paddedTarget = target.padEnd(labelWidth)));
+      let tails = tailsByPath.get(flow.path);
+      if (tails === undefined) tailsByPath.set(flow.path, (tails = new Map()));
+      let tail = tails.get(flow.ports);
+      if (tail === undefined) tails.set(flow.ports, (tail = `${flow.path.padEnd(15)}  ${describePorts(flow.ports)}`));
+      lines.push(`  → ${paddedTarget}  ${tail}`);
+    }
     yield endLines(lines);
   }
 }

@@ -4,7 +4,7 @@ import { evaluateFlow, PORT_FREE_QUERY } from './flow.js';
 import { evaluateFlowVerdict } from './flow-verdict.js';
 import { traceGatewayRoute } from './gateway-route.js';
 import type { Prefix4 } from '../ipam/index.js';
-import type { TopologyModel, TopoVnet } from './model.js';
+import { isVmRunning, type TopologyModel, type TopoService, type TopoVm, type TopoVnet } from './model.js';
 import {
   findPartnerKey, isClassLive, partitionWorldWithEnds, representClassMember, type ReachClass, type VmLookup,
 } from './reach-classes.js';
@@ -21,7 +21,10 @@ export interface MatrixFlow {
   from: string;
   to: string;
   path: PathKind;
-  /** `['any']` on port-free paths, else `protocol/privatePort` labels of the target's endpoints. */
+  /**
+   * `['any']` on port-free paths, else `protocol/privatePort` labels of the target's endpoints; one list may serve
+   * several flows (see PublicEndpointCells), so it is never edited.
+   */
   ports: string[];
 }
 
@@ -79,8 +82,8 @@ export function listDeliveredPorts(cell: CellAnswers | undefined): string[] {
  * of sites, each routed from one VNet or a few, so nearly all of its sites × classes cells deliver nothing.
  */
 export function computeMatrix(index: TopologyIndex): ReachMatrix {
-  const { classes, vmOf } = partitionWorldWithEnds(index);
-  const live = classes.filter((c) => isClassLive(index, c, vmOf)).map((cls) => representClass(index, cls, vmOf));
+  const { classes, vmOf, judgeVip } = partitionWorldWithEnds(index);
+  const live = classes.filter((c) => isClassLive(index, c, vmOf)).map((cls, order) => representClass(index, cls, order, vmOf, judgeVip));
   const vmClasses = live.filter((c) => c.cls.kind === 'vms');
   const sitesByVnet = listSitesRoutedFrom(index, vmClasses, live.filter((c) => c.cls.kind === 'site'));
   // A site's row holds only VM columns (site to site is not a flow): those whose VNet routes to it, in class order.
@@ -89,6 +92,7 @@ export function computeMatrix(index: TopologyIndex): ReachMatrix {
     for (const site of sitesByVnet.get(vms.vnet) ?? NO_CLASSES) appendColumn(vmColumnsOfSite, site, vms);
   }
   const flows: MatrixFlow[] = [];
+  const publicCells = new PublicEndpointCells(index);
   for (const from of live) {
     const source = from.first;
     if (source === undefined) continue;
@@ -96,7 +100,9 @@ export function computeMatrix(index: TopologyIndex): ReachMatrix {
     for (const to of columns) {
       const target = from === to ? to.partner : to.first;
       if (target === undefined) continue;
-      const cell = judgeCell(index, source, target);
+      const cell = from !== to && source.kind === 'vm' && target.kind === 'vm'
+        ? publicCells.judge(from, source, to, target)
+        : judgeCell(index, source, target);
       if (cell !== undefined && cell.ports.length > 0) flows.push({ from: from.cls.id, to: to.cls.id, path: cell.path, ports: cell.ports });
     }
   }
@@ -110,18 +116,67 @@ const NO_CLASSES: readonly RepresentedClass[] = [];
 /** A class with the ends standing for it, found once: its first member, and a partner for pairs within the class. */
 interface RepresentedClass {
   cls: ReachClass;
+  /** Its place among the live classes, which follow class order. */
+  order: number;
   first: FlowSource | undefined;
   partner: FlowSource | undefined;
+  /** A VM class's first member's service, undefined for a site. */
+  service: TopoService | undefined;
   /** A VM class's VNet (its first member's service's), undefined for a site or VMs outside any VNet. */
   vnet: TopoVnet | undefined;
+  /** How a VM class's first member calls a public endpoint: whether it runs and how ACLs judge its VIP (-1 for a site). */
+  vip: number;
 }
 
-function representClass(index: TopologyIndex, cls: ReachClass, vmOf: VmLookup): RepresentedClass {
+function representClass(
+  index: TopologyIndex, cls: ReachClass, order: number, vmOf: VmLookup, judgeVip: (vip: number | undefined) => number,
+): RepresentedClass {
   const pair = representPair(index, cls, cls, vmOf);
   const first = representClassMember(index, cls.kind, cls.members[0], vmOf);
-  const vnet = first?.kind === 'vm' ? index.vnetOfService(index.serviceOf(first.vm)) : undefined;
-  return { cls, first, partner: pair?.to, vnet };
+  if (first?.kind !== 'vm') return { cls, order, first, partner: pair?.to, service: undefined, vnet: undefined, vip: -1 };
+  const service = index.serviceOf(first.vm);
+  const vip = judgeVip(service.vip) * 2 + (isVmRunning(first.vm) ? 1 : 0);
+  return { cls, order, first, partner: pair?.to, service, vnet: index.vnetOfService(service), vip };
 }
+
+/**
+ * The cells between VMs that share no service, VNet or gateway route: their only path is the target's public
+ * endpoints, where a flow's answer depends on its source through the source's running state and how the ACLs judge
+ * its service's VIP alone (judgePublicEndpoint). Such a cell is judged once per target class and kind of caller:
+ * a large world's VNets mostly reach each other over the Internet, and its classes² cells then take a few hundred
+ * verdicts instead of three each. Every other cell is judged on its own.
+ */
+class PublicEndpointCells {
+  private readonly byTarget = new Map<RepresentedClass, Map<number, JudgedCell | undefined>>();
+
+  constructor(private readonly index: TopologyIndex) {}
+
+  /** The cell from one VM class's first member to another's (`target`, the first of `to`). */
+  judge(from: RepresentedClass, source: FlowSource & { kind: 'vm' }, to: RepresentedClass, target: FlowSource & { kind: 'vm' }): JudgedCell | undefined {
+    if (!this.isPublicEndpointOnly(from, to, target.vm)) return judgeCell(this.index, source, target);
+    let byCaller = this.byTarget.get(to);
+    if (byCaller === undefined) this.byTarget.set(to, (byCaller = new Map()));
+    if (byCaller.has(from.vip)) return byCaller.get(from.vip);
+    const cell = judgeCell(this.index, source, target);
+    byCaller.set(from.vip, cell);
+    return cell;
+  }
+
+  /**
+   * Whether judgeVmToVm takes none of its private paths from the first member of `from` to `b`, the first of `to`:
+   * other services, not one VNet, and no gateway leg toward b.
+   */
+  private isPublicEndpointOnly(from: RepresentedClass, to: RepresentedClass, b: TopoVm): boolean {
+    if (from.service?.name === to.service?.name) return false;
+    const { vnet: vnetA } = from;
+    const { vnet: vnetB } = to;
+    if (vnetA === undefined || vnetB === undefined) return true;
+    // A gateway walk with no first leg ends at once, short of b's VNet.
+    return vnetA !== vnetB && this.index.routes.findLeg(vnetA, b.dip) === undefined;
+  }
+}
+
+type JudgedCell = ReturnType<typeof judgeCell>;
 
 function appendColumn(columns: Map<RepresentedClass, RepresentedClass[]>, row: RepresentedClass, column: RepresentedClass): void {
   const known = columns.get(row);
@@ -150,7 +205,8 @@ function listSitesRoutedFrom(
     for (const connection of vnet.gateway?.connections ?? []) {
       for (const prefix of index.sitesByName.get(connection.site)?.addressPrefixes ?? []) addHeldSites(byAddress, prefix, near);
     }
-    sitesByVnet.set(vnet, siteClasses.filter((c) => near.has(c) && c.first?.kind === 'site'
+    // The few sites near, back in class order, rather than a pass over every site class per VNet.
+    sitesByVnet.set(vnet, [...near].sort((a, b) => a.order - b.order).filter((c) => c.first?.kind === 'site'
       && traceGatewayRoute(index, vnet, c.first.address, undefined).end.kind === 'site'));
   }
   return sitesByVnet;

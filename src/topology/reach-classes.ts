@@ -142,9 +142,10 @@ export function partitionWorld(index: TopologyIndex): ReachClass[] {
 
 /**
  * The partition of one world into classes, with a look-up of the VMs standing for each class (its first member and
- * its partner, see findPartnerKey), found in the same walk over the VMs: a matrix then never files every VM by key.
+ * its partner, see findPartnerKey), found in the same walk over the VMs: a matrix then never files every VM by key;
+ * and how the world's ACLs judge a VIP (VmSignatures.judgeVip), for cells that depend on their source's VIP alone.
  */
-export function partitionWorldWithEnds(index: TopologyIndex): { classes: ReachClass[]; vmOf: VmLookup } {
+export function partitionWorldWithEnds(index: TopologyIndex): { classes: ReachClass[]; vmOf: VmLookup; judgeVip: (vip: number | undefined) => number } {
   // One walk over the VMs, signing each partly; then the few partial groups (one per service and kind of VM at
   // most) merge by their complete signature. forEachVm, not a generator of [key, signature] pairs: a pair per VM is
   // 200k objects at full size.
@@ -178,5 +179,5 @@ export function partitionWorldWithEnds(index: TopologyIndex): { classes: ReachCl
     const label = `on-premises ${site.name}`;
     classes.push({ id: `c${classes.length + 1}`, kind: 'site', head: label, label, members: [site.name] });
   }
-  return { classes, vmOf };
+  return { classes, vmOf, judgeVip: (vip) => signatures.judgeVip(vip) };
 }

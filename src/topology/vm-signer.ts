@@ -106,11 +106,19 @@ export class VmSignatures {
     if (known !== undefined) return known;
     const parts = this.partialParts.get(partial);
     if (parts === undefined) throw new RangeError(`no partial signature ${partial}`);
-    let vipCode = this.vipCodes.get(parts.vip);
-    if (vipCode === undefined) this.vipCodes.set(parts.vip, (vipCode = this.codeOf(judgeVip([...this.aclSubnets.values()], parts.vip))));
-    const id = this.complete_.step(this.complete_.step(this.complete_.start, parts.rest.id), vipCode).id;
+    const id = this.complete_.step(this.complete_.step(this.complete_.start, parts.rest.id), this.judgeVip(parts.vip)).id;
     this.completeIds.set(partial, id);
     return id;
+  }
+
+  /**
+   * How the world's ACLs judge a VIP, as a code: equal codes for VIPs every ACL rule treats alike (a caller's VIP is
+   * all an endpoint's ACL looks at). Like complete, only once every VM's ACL subnets are noted.
+   */
+  judgeVip(vip: number | undefined): number {
+    let code = this.vipCodes.get(vip);
+    if (code === undefined) this.vipCodes.set(vip, (code = this.codeOf(judgeVip([...this.aclSubnets.values()], vip))));
+    return code;
   }
 
   private noteRules(rules: readonly TopoAclRule[]): void {

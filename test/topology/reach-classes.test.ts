@@ -1,8 +1,8 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
-  buildTopologyIndex, computeMatrix, diffIndexes, evaluateCell, keyOfVm, listDeliveredPorts, sampleSiteAddress, type FlowSource,
-  type ReachClass, type TopologyIndex,
+  buildTopologyIndex, computeMatrix, diffIndexes, evaluateCell, keyOfVm, listDeliveredPorts, NO_DIP, sampleSiteAddress, type FlowSource,
+  type ReachClass, type TopologyIndex, type TopologyModel,
 } from '../../src/topology/index.js';
 import { editService, editVm, endpoint, ip, makeClassicWorld, rule } from './fixtures.js';
 import { applyChangesSlowly, arbWorld, arbWorldWithChanges } from './random-world.js';
@@ -55,6 +55,20 @@ function expandClassFlows(classes: readonly ReachClass[], flows: readonly { from
 
 describe('reachability classes', () => {
   test.prop([arbWorld], { numRuns: 200 })('the matrix gives every member pair the ports that pair reaches on its own', (model) => {
+    const index = buildTopologyIndex(model);
+    const matrix = computeMatrix(index);
+    expect(Object.fromEntries(expandClassFlows(matrix.classes, matrix.flows))).toEqual(Object.fromEntries(listPairFlows(index)));
+  }, 60_000);
+
+  // Each service twinned (same VNet, VIP one higher, its VMs copied): sources in several services of one kind call
+  // the same targets over public endpoints, the cells the matrix judges once per target and kind of caller.
+  const arbTwinnedWorld = arbWorld.map((model): TopologyModel => ({
+    ...model,
+    services: model.services.flatMap((s) => [s, { ...s, name: `${s.name}t`, vip: s.vip === undefined ? undefined : s.vip + 1 }]),
+    vms: model.vms.flatMap((vm) => [vm, { ...vm, service: `${vm.service}t`, name: `${vm.name}t`, dip: vm.dip === NO_DIP ? NO_DIP : vm.dip + 100 }]),
+  }));
+
+  test.prop([arbTwinnedWorld], { numRuns: 100 })('the matrix gives every member pair of twinned services the ports that pair reaches on its own', (model) => {
     const index = buildTopologyIndex(model);
     const matrix = computeMatrix(index);
     expect(Object.fromEntries(expandClassFlows(matrix.classes, matrix.flows))).toEqual(Object.fromEntries(listPairFlows(index)));
