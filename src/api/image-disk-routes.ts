@@ -86,7 +86,7 @@ function listDisks(context: ApiContext): XmlNode[] {
     const deployment = world.services[service]?.deployments.production?.name ?? service;
     return role.dataDisks.map((d) => dataDiskXml({ ...d, os: null, attachedTo: { service, deployment, vm } }));
   });
-  return [...Object.values(world.disks).map((d) => osDiskXml(d, context)), ...attached, ...Object.values(compute.looseDataDisks).map(dataDiskXml)];
+  return [...[...world.disks.values()].map((d) => osDiskXml(d, context)), ...attached, ...Object.values(compute.looseDataDisks).map(dataDiskXml)];
 }
 
 /** Every image and disk route. */
@@ -107,7 +107,7 @@ export const imageDiskRoutes: Route[] = [
     method: 'GET', path: 'services/disks/{name}',
     handle: (context) => {
       const name = context.params['name'] ?? '';
-      const disk = context.state.world.disks[name];
+      const disk = context.state.world.disks.get(name);
       const loose = context.state.compute.looseDataDisks[name];
       if (disk !== undefined) return { status: 200, body: osDiskXml(disk, context) };
       return loose === undefined ? errorResponse(computeErrors.diskNotFound(name)) : { status: 200, body: dataDiskXml(loose) };
@@ -117,7 +117,7 @@ export const imageDiskRoutes: Route[] = [
     method: 'POST', path: 'services/disks', body: 'Disk',
     handle: (context) => withBody(context, readCreateDisk, (request) =>
       answerMutation(context, toMutation(decideCreateDisk(context.state.world, context.state.compute, request), undefined), {}, () => {
-        const disk = context.state.world.disks[request.name];
+        const disk = context.state.world.disks.get(request.name);
         const loose = context.state.compute.looseDataDisks[request.name];
         return { status: 200, body: disk !== undefined ? osDiskXml(disk, context) : loose !== undefined ? dataDiskXml(loose) : undefined };
       })),

@@ -53,7 +53,7 @@ export function decideDeleteDataDisk(world: World, records: ComputeRecords, serv
 
 /** POST /services/disks: registers an OS disk (engine) or a data disk (records) from a VHD. */
 export function decideCreateDisk(world: World, records: ComputeRecords, request: CreateDiskRequest): ComputeDecision {
-  if (world.disks[request.name] !== undefined || records.looseDataDisks[request.name] !== undefined) {
+  if (world.disks.get(request.name) !== undefined || records.looseDataDisks[request.name] !== undefined) {
     return refuse({ status: 409, code: 'ConflictError', message: `A disk named ${request.name} already exists. Pick another name.` });
   }
   if (request.os === undefined) {
@@ -69,7 +69,7 @@ export function decideCreateDisk(world: World, records: ComputeRecords, request:
 /** DELETE /services/disks/<name>: refused while a VM, or a just-deleted VM, holds the lease. */
 export function decideDeleteDisk(world: World, records: ComputeRecords, name: string): ComputeDecision {
   if (records.looseDataDisks[name] !== undefined) return run([], completesNow, (r) => void delete r.looseDataDisks[name]);
-  const disk = world.disks[name];
+  const disk = world.disks.get(name);
   if (disk === undefined) return refuse(computeErrors.diskNotFound(name));
   if (disk.lease !== null) return refuse(computeErrors.diskInUse(name, disk.lease.vm, disk.lease.service, disk.lease.deployment));
   return run([{ type: 'deleteDisk', name }], completesNow, (r) => void delete r.osDiskMedia[name]);

@@ -63,7 +63,7 @@ function describeSource(world: World, role: RoleSpec): { image: string; register
     return { image: gallery.name, register: [{ type: 'addImage', name: gallery.name, os: gallery.os }] };
   }
   if (role.osDiskName !== undefined) {
-    if (world.disks[role.osDiskName] === undefined) return computeErrors.diskNotFound(role.osDiskName);
+    if (world.disks.get(role.osDiskName) === undefined) return computeErrors.diskNotFound(role.osDiskName);
     return { disk: role.osDiskName };
   }
   return computeErrors.parameterIncorrect(`role ${role.roleName} has no OSVirtualHardDisk with a SourceImageName or DiskName.`);

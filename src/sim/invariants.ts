@@ -88,7 +88,7 @@ function checkLeases(world: World): string[] {
     const other = bootedBy.get(vm.osDisk);
     if (other !== undefined) problems.push(`disk ${vm.osDisk} boots both ${other} and ${name}`);
     bootedBy.set(vm.osDisk, name);
-    const lease = world.disks[vm.osDisk]?.lease;
+    const lease = world.disks.get(vm.osDisk)?.lease;
     if (lease?.service !== vm.service || lease.vm !== vm.name) problems.push(`vm ${name} boots disk ${vm.osDisk} without holding its lease`);
   }
   return problems;

@@ -25,7 +25,7 @@ export function findBrokenReference(world: World, event: SimEvent): string | und
   if (CREATES_VM.has(event.type) && 'vm' in event && findVm(world, event.service, event.vm) !== undefined) {
     return `vm ${event.service}/${event.vm} already exists`;
   }
-  if ('disk' in event && event.type !== 'disk.added' && world.disks[event.disk] === undefined) return `disk ${event.disk} does not exist`;
+  if ('disk' in event && event.type !== 'disk.added' && world.disks.get(event.disk) === undefined) return `disk ${event.disk} does not exist`;
   if ('vnet' in event && event.vnet !== undefined && event.type !== 'vnet.defined') {
     const vnet = world.vnets[event.vnet];
     if (vnet === undefined) return `vnet ${event.vnet} does not exist`;

@@ -35,7 +35,7 @@ export function createWorld(): World {
 
 /** Looks up an OS disk by name. */
 export function findDisk(world: World, name: string): Disk | undefined {
-  return world.disks[name];
+  return world.disks.get(name);
 }
 
 /** Lists every VM of the world, ordered by service then creation. */

@@ -19,7 +19,7 @@ export function decideAddImage(world: ComputeWorld, c: AddImage): Decision {
 
 /** Decides Add-AzureDisk -OS. */
 export function decideAddDisk(world: ComputeWorld, c: AddDisk): Decision {
-  if (world.disks[c.name] !== undefined) {
+  if (world.disks.get(c.name) !== undefined) {
     return reject(refuse('disk-exists', `Disk '${c.name}' is already registered; pick another name.`, [`disk:${c.name}`]));
   }
   return accept([makeEvent('disk.added', { disk: c.name, os: c.os })]);
@@ -27,7 +27,7 @@ export function decideAddDisk(world: ComputeWorld, c: AddDisk): Decision {
 
 /** Decides Remove-AzureDisk: refused while a VM (or a just-deleted VM) holds the lease. */
 export function decideDeleteDisk(world: ComputeWorld, c: DeleteDisk): Decision {
-  const disk = world.disks[c.name];
+  const disk = world.disks.get(c.name);
   if (disk === undefined) {
     return reject(refuse('unknown-disk', `Disk '${c.name}' is not registered; check the name (Get-AzureDisk).`, [`disk:${c.name}`]));
   }
@@ -55,7 +55,6 @@ export function describeDiskInUse(world: ComputeWorld, disk: Disk): Refusal | un
 export function nameImageCopyDisk(world: ComputeWorld, service: string, vm: string): string {
   for (let n = 0; ; n++) {
     const name = `${service}-${vm}-${n}`;
-    // Reading the record interns the new name, which storing the disk under it (the fold, next) would do anyway.
-    if (world.disks[name] === undefined) return name;
+    if (!world.disks.has(name)) return name;
   }
 }

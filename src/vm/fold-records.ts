@@ -50,7 +50,7 @@ export function vnetRecord(world: ComputeWorld, name: string): Vnet {
 
 /** The disk `name`. */
 export function diskRecord(world: ComputeWorld, name: string): Disk {
-  const d = world.disks[name];
+  const d = world.disks.get(name);
   if (d === undefined) throw new Error(`fold: unknown disk ${name}`);
   return d;
 }

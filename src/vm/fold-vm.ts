@@ -26,7 +26,7 @@ function copyAcl(acl: readonly AclRule[]): AclRule[] {
 /** The fold of each VM event type. */
 export const VM_FOLDS: EventFolds<VmEventType> = {
   'disk.added': (world, event) => {
-    world.disks[event.disk] = { name: event.disk, os: event.os, sourceImage: event.sourceImage ?? null, lease: null };
+    world.disks.set(event.disk, { name: event.disk, os: event.os, sourceImage: event.sourceImage ?? null, lease: null });
   },
   'disk.leased': (world, event) => {
     diskRecord(world, event.disk).lease = { service: event.service, vm: event.vm, deployment: event.deployment };
@@ -35,7 +35,7 @@ export const VM_FOLDS: EventFolds<VmEventType> = {
     diskRecord(world, event.disk).lease = null;
   },
   'disk.deleted': (world, event) => {
-    delete world.disks[event.disk];
+    world.disks.delete(event.disk);
   },
   'vm.created': (world, event, timeMs) => {
     const created: Vm = {

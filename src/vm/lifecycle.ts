@@ -131,7 +131,7 @@ export function decideVmTransition(world: ComputeWorld, a: Extract<FollowUpActio
 
 /** Releases a deleted VM's disk lease (and deletes the disk with -DeleteVHD) once the platform lets go. */
 export function decideDiskLeaseRelease(world: ComputeWorld, a: Extract<FollowUpAction, { type: 'releaseDiskLease' }>): ComputeEventBody[] {
-  const disk = world.disks[a.disk];
+  const disk = world.disks.get(a.disk);
   if (disk?.lease?.service !== a.service || disk.lease.vm !== a.vm || findVm(world, a.service, a.vm) !== undefined) return [];
   const events: ComputeEventBody[] = [makeEvent('disk.released', { disk: a.disk, service: a.service, vm: a.vm })];
   if (a.deleteDisk) events.push(makeEvent('disk.deleted', { disk: a.disk }));

@@ -145,6 +145,11 @@ export interface VmTable {
   inCreationOrder: Set<Vm>;
   /** VMs removed so far: a follow-up's link made before a removal may point at a VM that is gone. */
   removals: number;
+  /**
+   * The VM last filed or found (not enumerable: a cache, so snapshots and copies leave it out). A VM's events come in
+   * a run (created, DIP, endpoints, state), and a follow-up's VM is folded right after it is decided.
+   */
+  recent?: Vm | undefined;
 }
 
 /** A public IP the subscription reserved (New-AzureReservedIP, 2014): kept across deployments and deallocation. */
@@ -211,7 +216,11 @@ export interface ComputeWorld {
   affinityGroups: Record<string, AffinityGroup>;
   services: Record<string, CloudService>;
   images: Record<string, Image>;
-  disks: Record<string, Disk>;
+  /**
+   * By name. A map: New-AzureVM names a new disk per VM from an image, and a record would intern each generated name
+   * as a key of a 200k-entry table.
+   */
+  disks: Map<string, Disk>;
   vms: VmTable;
   vnets: Record<string, Vnet>;
   /** Public IP → owner (`vip:<service>/<slot>`, `gateway:<vnet>` or `reserved:<name>`); VIPs, gateway IPs and reserved IPs share one pool. */
@@ -224,7 +233,7 @@ export interface ComputeWorld {
 
 /** Creates an empty compute world. */
 export function createComputeWorld(): ComputeWorld {
-  return { affinityGroups: {}, services: {}, images: {}, disks: {}, vms: createVmTable(), vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
+  return { affinityGroups: {}, services: {}, images: {}, disks: new Map(), vms: createVmTable(), vnets: {}, publicIps: {}, reservedIps: {}, internalLoadBalancers: {} };
 }
 
 /** Looks up a cloud service by name. */

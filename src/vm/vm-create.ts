@@ -133,7 +133,7 @@ function checkSource(world: ComputeWorld, c: CreateVm): Source | Refusal {
     }
     return imageSourceOf(image);
   }
-  const disk = world.disks[c.disk ?? ''];
+  const disk = world.disks.get(c.disk ?? '');
   if (disk === undefined) return refuse('unknown-disk', `OS disk '${c.disk}' for VM '${c.name}' is not registered; add it first (Add-AzureDisk -OS).`, vmObjects(c, `disk:${c.disk}`));
   if (disk.lease !== null) {
     const inUse = describeDiskInUse(world, disk);

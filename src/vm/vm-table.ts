@@ -14,7 +14,15 @@ import type { Vm, VmTable } from './model.js';
 
 /** An empty VM table. */
 export function createVmTable(): VmTable {
-  return { byService: new Map(), inCreationOrder: new Set(), removals: 0 };
+  const table: VmTable = { byService: new Map(), inCreationOrder: new Set(), removals: 0 };
+  remember(table, undefined);
+  return table;
+}
+
+/** Sets the table's memo, kept out of snapshots and copies (a copy made by structuredClone has none until now). */
+function remember(table: VmTable, vm: Vm | undefined): void {
+  if ('recent' in table) table.recent = vm;
+  else Object.defineProperty(table, 'recent', { value: vm, writable: true, enumerable: false });
 }
 
 /** Key of a VM where one string must name it (`service/name`: VM names are unique within a service only). */
@@ -24,7 +32,11 @@ export function vmKey(service: string, name: string): string {
 
 /** The VM `name` of `service`, or undefined. */
 export function lookUpVmRecord(table: VmTable, service: string, name: string): Vm | undefined {
-  return table.byService.get(service)?.get(name);
+  const recent = table.recent;
+  if (recent !== undefined && recent.name === name && recent.service === service) return recent;
+  const vm = table.byService.get(service)?.get(name);
+  if (vm !== undefined) remember(table, vm);
+  return vm;
 }
 
 /** Files a new VM (the fold's vm.created). */
@@ -33,6 +45,7 @@ export function storeVm(table: VmTable, vm: Vm): void {
   if (byName === undefined) table.byService.set(vm.service, new Map([[vm.name, vm]]));
   else byName.set(vm.name, vm);
   table.inCreationOrder.add(vm);
+  remember(table, vm);
   if (awaitingStore !== undefined && awaitingStore.vm === vm.name && awaitingStore.service === vm.service) {
     linkVm(awaitingStore, table, vm);
     awaitingStore = undefined;
@@ -48,6 +61,7 @@ export function removeVm(table: VmTable, service: string, name: string): Vm | un
   if (byName.size === 0) table.byService.delete(service);
   table.inCreationOrder.delete(vm);
   table.removals++;
+  if (table.recent === vm) remember(table, undefined);
   return vm;
 }
 
@@ -80,5 +94,6 @@ export function linkWhenStored(link: VmLink): void {
 export function lookUpLinkedVm(table: VmTable, link: VmLink): Vm | undefined {
   const vm = link.linkedVm;
   if (vm === undefined || link.linkedIn !== table || link.linkedAtRemovals !== table.removals) return lookUpVmRecord(table, link.service, link.vm);
+  remember(table, vm);
   return vm;
 }

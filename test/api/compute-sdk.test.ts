@@ -84,7 +84,7 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     const got = await call<Record<string, unknown>>(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os');
     expect(got['mediaLinkUri']).toBe('https://portalvhdswestus.blob.core.windows.net/vhds/dc.vhd');
     await call(emu.compute, 'virtualMachineDisks', 'deleteDisk', 'dc-os', false);
-    expect(emu.emulator.engine.sim.world.disks['dc-os']).toBeUndefined();
+    expect(emu.emulator.engine.sim.world.disks.get('dc-os')).toBeUndefined();
     expect(await failure(call(emu.compute, 'virtualMachineDisks', 'getDisk', 'dc-os'))).toMatchObject({ statusCode: 404 });
   });
 
@@ -141,6 +141,6 @@ describe('compute and storage through the real azure-asm SDKs', () => {
     const deleted = await call(emu.compute, 'hostedServices', 'deleteMethod', 'svc1');
     expect(deleted['statusCode']).toBe(200);
     expect(emu.emulator.engine.sim.world.services['svc1']).toBeUndefined();
-    expect(Object.keys(emu.emulator.engine.sim.world.disks)).toContain('svc1-web1-0');
+    expect([...emu.emulator.engine.sim.world.disks.keys()]).toContain('svc1-web1-0');
   });
 });

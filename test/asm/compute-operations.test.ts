@@ -127,7 +127,7 @@ describe('roles', () => {
     expect(Object.keys(findVm(sub.sim.world, 'svc1', 'web2')?.endpoints ?? {})).toEqual([]);
     expect(findVm(sub.sim.world, 'svc1', 'web2')?.dip).toBe('10.4.0.4');
     expect(apply(sub, decideDeleteRole(sub.sim.world, 'svc1', 'svc1', 'web2', false)).kind).toBe('accepted');
-    expect(sub.sim.world.disks['svc1-web2-0']?.lease).toMatchObject({ vm: 'web2' });
+    expect(sub.sim.world.disks.get('svc1-web2-0')?.lease).toMatchObject({ vm: 'web2' });
   });
 
   it('PUT role replaces endpoints and the static IP with what was sent', () => {
@@ -206,9 +206,9 @@ describe('roles', () => {
     const sub = deployed();
     expect(apply(sub, decideDeleteDeployment(sub.sim.world, 'svc1', 'svc1', false)).kind).toBe('accepted');
     expect(sub.sim.world.services.svc1?.deployments.production).toBeNull();
-    expect(sub.sim.world.disks['svc1-web1-0']?.lease).toMatchObject({ service: 'svc1', vm: 'web1' });
+    expect(sub.sim.world.disks.get('svc1-web1-0')?.lease).toMatchObject({ service: 'svc1', vm: 'web1' });
     sub.sim.advanceTo(sub.sim.clock.now() + 10 * 60_000);
-    expect(sub.sim.world.disks['svc1-web1-0']?.lease).toBeNull();
+    expect(sub.sim.world.disks.get('svc1-web1-0')?.lease).toBeNull();
     expect(sub.records.deployments.svc1).toBeUndefined();
   });
 });

@@ -90,7 +90,7 @@ describe('Add-AzureDisk, Get-AzureDisk, Remove-AzureDisk', () => {
   it('Remove-AzureDisk of a free disk unregisters it', async () => {
     const run = await runAgainstAzure(`${addOsDisk} | Out-Null\nRemove-AzureDisk os1 | Out-Null\n"gone: $($?)"`);
     expect(run.text).toContain('gone: True');
-    expect(run.world.disks['os1']).toBeUndefined();
+    expect(run.world.disks.get('os1')).toBeUndefined();
   });
 });
 

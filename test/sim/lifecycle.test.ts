@@ -46,13 +46,13 @@ describe('creating VMs', () => {
     expect(statesOf(sim, 'other', 'dc1')).toEqual(['0:StartingVM', `${P.diskBootMs}:ReadyRole`]);
     const vm = findVm(sim.world, 'other', 'dc1');
     expect(vm).toMatchObject({ endpoints: {}, hostName: null, adminUser: null, osDisk: 'dc-os', source: { disk: 'dc-os' } });
-    expect(sim.world.disks['dc-os']?.lease).toEqual({ service: 'other', vm: 'dc1', deployment: 'other' });
+    expect(sim.world.disks.get('dc-os')?.lease).toEqual({ service: 'other', vm: 'dc1', deployment: 'other' });
   });
 
   it('copies an image into a new OS disk per VM, so one image serves many VMs', () => {
     const sim = setUp(windowsVm('other', 'a'), windowsVm('other', 'b'));
     expect(findVm(sim.world, 'other', 'a')?.osDisk).toBe('other-a-0');
-    expect(sim.world.disks['other-b-0']).toMatchObject({ sourceImage: 'win2012', lease: { vm: 'b' } });
+    expect(sim.world.disks.get('other-b-0')).toMatchObject({ sourceImage: 'win2012', lease: { vm: 'b' } });
   });
 
   it('makes the first VM deploy the service: IaaS, production slot, deployment named after the service, one VIP', () => {
@@ -69,7 +69,7 @@ describe('creating VMs', () => {
     const sim = setUp(windowsVm('other', 'a', { deploymentName: 'prod' }), diskVm('other', 'b', 'dc-os', { deploymentName: 'prod' }));
     expect(findService(sim.world, 'other')?.deployments.production).toMatchObject({ name: 'prod', vms: ['a', 'b'] });
     expect(findVm(sim.world, 'other', 'b')?.deployment).toBe('prod');
-    expect(sim.world.disks['dc-os']?.lease).toEqual({ service: 'other', vm: 'b', deployment: 'prod' });
+    expect(sim.world.disks.get('dc-os')?.lease).toEqual({ service: 'other', vm: 'b', deployment: 'prod' });
   });
 
   it('hands out DIPs from .4 up in a subnet, and from a per-deployment fabric range without a VNet', () => {
@@ -198,19 +198,19 @@ describe('deleting VMs', () => {
     const sim = setUp(diskVm('other', 'dc1', 'dc-os'));
     sim.advanceTo(LATER);
     mustExecute(sim, { type: 'deleteVm', service: 'other', name: 'dc1' });
-    expect(sim.world.disks['dc-os']?.lease).toMatchObject({ vm: 'dc1' });
+    expect(sim.world.disks.get('dc-os')?.lease).toMatchObject({ vm: 'dc1' });
     sim.advanceTo(LATER + P.diskLeaseReleaseMs);
-    expect(sim.world.disks['dc-os']).toMatchObject({ lease: null });
+    expect(sim.world.disks.get('dc-os')).toMatchObject({ lease: null });
     mustExecute(sim, diskVm('other', 'dc2', 'dc-os'));
-    expect(sim.world.disks['dc-os']?.lease).toMatchObject({ vm: 'dc2' });
+    expect(sim.world.disks.get('dc-os')?.lease).toMatchObject({ vm: 'dc2' });
   });
 
   it('deletes the disk too with -DeleteVHD, once the lease is gone', () => {
     const sim = setUp(windowsVm('other', 'a'), windowsVm('other', 'b'));
     mustExecute(sim, { type: 'deleteVm', service: 'other', name: 'a', deleteVhd: true });
-    expect(sim.world.disks['other-a-0']).toBeDefined();
+    expect(sim.world.disks.get('other-a-0')).toBeDefined();
     sim.advanceTo(P.diskLeaseReleaseMs);
-    expect(sim.world.disks['other-a-0']).toBeUndefined();
+    expect(sim.world.disks.get('other-a-0')).toBeUndefined();
     expect(sim.events.slice(-2).map((e) => e.type)).toEqual(['disk.released', 'disk.deleted']);
   });
 

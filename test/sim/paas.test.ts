@@ -63,16 +63,16 @@ describe('PaaS deployments', () => {
     mustExecute(sim, { type: 'deleteDeployment', service: 'other', slot: 'production' });
     expect(sim.world.vms.inCreationOrder.size).toBe(0);
     sim.advanceTo(DEFAULT_SIM_PROFILE.diskLeaseReleaseMs);
-    expect(Object.keys(sim.world.disks).sort()).toEqual(['dc-os', 'lx-os', 'other-a-0', 'other-b-0']);
-    expect(sim.world.disks['other-a-0']?.lease).toBeNull();
+    expect([...sim.world.disks.keys()].sort()).toEqual(['dc-os', 'lx-os', 'other-a-0', 'other-b-0']);
+    expect(sim.world.disks.get('other-a-0')?.lease).toBeNull();
   });
 
   it('Remove-AzureDeployment -DeleteVHD deletes their disks too, once the leases are gone', () => {
     const sim = setUp(windowsVm('other', 'a'), windowsVm('other', 'b'));
     mustExecute(sim, { type: 'deleteDeployment', service: 'other', slot: 'production', deleteVhd: true });
-    expect(Object.keys(sim.world.disks)).toContain('other-a-0');
+    expect([...sim.world.disks.keys()]).toContain('other-a-0');
     sim.advanceTo(DEFAULT_SIM_PROFILE.diskLeaseReleaseMs);
-    expect(Object.keys(sim.world.disks).sort()).toEqual(['dc-os', 'lx-os']);
+    expect([...sim.world.disks.keys()].sort()).toEqual(['dc-os', 'lx-os']);
     expect(findService(sim.world, 'other')).toMatchObject({ kind: null, vips: { production: null } });
   });
 });

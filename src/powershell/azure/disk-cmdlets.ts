@@ -45,7 +45,7 @@ const addAzureDisk = azureCmdlet('Add-AzureDisk', [
   const os = readOs(call);
   const result = session.perform(decideCreateDisk(session.world, session.records, { name, label: optionalString(call, 'Label') ?? name, mediaLink: requiredString(call, 'MediaLocation'), os }));
   if (!result.ok) return writePlatformError(call, result.error);
-  const disk = session.world.disks[name];
+  const disk = session.world.disks.get(name);
   const described = disk === undefined ? describeDataDisk(session, name, call.name) : describeOsDisk(session, disk, call.name);
   if (described !== undefined) call.output(described);
 });
@@ -53,11 +53,11 @@ const addAzureDisk = azureCmdlet('Add-AzureDisk', [
 /** Get-AzureDisk [-DiskName]: registered OS disks (with the VM holding each) and loose data disks. */
 const getAzureDisk = azureCmdlet('Get-AzureDisk', [{ name: 'DiskName', position: 0, pipeline: 'property' }], (call, session) => {
   const wanted = optionalString(call, 'DiskName');
-  const names = [...Object.keys(session.world.disks), ...Object.keys(session.records.looseDataDisks)];
+  const names = [...session.world.disks.keys(), ...Object.keys(session.records.looseDataDisks)];
   if (wanted !== undefined && !names.includes(wanted)) return writePlatformError(call, { status: 404, code: 'ResourceNotFound', message: `The disk with the specified name does not exist.` });
   for (const name of names) {
     if (wanted !== undefined && name !== wanted) continue;
-    const disk = session.world.disks[name];
+    const disk = session.world.disks.get(name);
     const described = disk === undefined ? describeDataDisk(session, name, call.name) : describeOsDisk(session, disk, call.name);
     if (described !== undefined) call.output(described);
   }
