@@ -1,4 +1,4 @@
-import type { TopologyModel, TopoVm } from './model.js';
+import type { TopologyModel, TopoVm, TopoVnet } from './model.js';
 import { TopologyError, type TopologyErrorCode } from './topology-change.js';
 
 // The record keeping behind TopologyIndex: its private copies of a model and the by-name lists and groupings it edits.
@@ -55,4 +55,17 @@ export function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const at = list.indexOf(value);
   if (at >= 0) list.splice(at, 1);
   if (list.length === 0) map.delete(key);
+}
+
+/** Files under `into` (cleared first) each local site whose device address is a VNet's gateway VIP: VNet-to-VNet. */
+export function fileSitesStandingForVnets(model: Pick<TopologyModel, 'vnets' | 'localSites'>, into: Map<string, TopoVnet>): void {
+  into.clear();
+  const vnetsByGatewayVip = new Map<number, TopoVnet>();
+  for (const vnet of model.vnets) {
+    if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
+  }
+  for (const site of model.localSites) {
+    const vnet = site.vpnGatewayAddress === undefined ? undefined : vnetsByGatewayVip.get(site.vpnGatewayAddress);
+    if (vnet !== undefined) into.set(site.name, vnet);
+  }
 }

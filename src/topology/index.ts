@@ -18,7 +18,8 @@ export {
 } from './endpoint-resolve.js';
 export { queryReach, reach, answerReach, summariseFlow, type ReachResult } from './reach.js';
 export { queryReachOnAnyPort, type AnyPortResult } from './reach-any-port.js';
-export { TopologyIndex, buildTopologyIndex, type TopologyIndexOptions } from './topology-index.js';
+export { TopologyIndex, buildTopologyIndex } from './topology-index.js';
+export type { TopologyIndexOptions } from './topology-index-options.js';
 export type { VmSource } from './vm-source.js';
 export { TopologyError, type TopologyChange, type TopologyErrorCode, type TopologyNetwork } from './topology-change.js';
 export type { ReachClass } from './reach-classes.js';

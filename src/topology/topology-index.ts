@@ -2,9 +2,10 @@ import { FlowLabels } from './flow-labels.js';
 import type { TopoLocalSite, TopologyModel, TopoService, TopoVm, TopoVnet } from './model.js';
 import { keyOfVm, NO_DIP } from './model.js';
 import { GatewayRoutes } from './route-table.js';
-import { appendTo, copyMutableParts, groupVms, putRecord, removeFrom, removeRecord } from './index-records.js';
+import { appendTo, copyMutableParts, fileSitesStandingForVnets, groupVms, putRecord, removeFrom, removeRecord } from './index-records.js';
+import type { TopologyIndexOptions } from './topology-index-options.js';
 import { TopologyError, type TopologyChange } from './topology-change.js';
-import { SourcedVms, type VmSource } from './vm-source.js';
+import { SourcedVms } from './vm-source.js';
 
 /**
  * Lookup tables over one world: every query is a handful of map reads plus a walk over at most a few gateway legs.
@@ -367,15 +368,7 @@ export class TopologyIndex {
 
   /** Finds the sites that stand for VNets (VNet-to-VNet); the text and route caches, which hold VNets and sites, start afresh. */
   private linkNetwork(): void {
-    this.vnetsBySiteName.clear();
-    const vnetsByGatewayVip = new Map<number, TopoVnet>();
-    for (const vnet of this.model.vnets) {
-      if (vnet.gateway?.vip !== undefined) vnetsByGatewayVip.set(vnet.gateway.vip, vnet);
-    }
-    for (const site of this.model.localSites) {
-      const vnet = site.vpnGatewayAddress === undefined ? undefined : vnetsByGatewayVip.get(site.vpnGatewayAddress);
-      if (vnet !== undefined) this.vnetsBySiteName.set(site.name, vnet);
-    }
+    fileSitesStandingForVnets(this.model, this.vnetsBySiteName);
     this.flowLabels = new FlowLabels(this.servicesByName, this.vnetsByName);
     this.gatewayRoutes = new GatewayRoutes(this.sitesByName, this.vnetsBySiteName);
   }
@@ -392,19 +385,6 @@ export class TopologyIndex {
     if (vnet.gateway === undefined) throw new TopologyError('no-gateway', `VNet '${vnetName}' has no gateway`);
     return vnet.gateway;
   }
-}
-
-/** How an index treats the model it is built from. */
-export interface TopologyIndexOptions {
-  /** The caller hands the model over (it was made for this index alone), so applied changes may edit it in place. */
-  ownsModel?: boolean | undefined;
-  /**
-   * Each model VM's key (`service/vm`, as keyOfVm composes it), in model order, when the caller holds them already
-   * (a world files its VMs under the same keys): a large world's index then composes and hashes no key string.
-   */
-  vmKeys?: readonly string[] | undefined;
-  /** Where to read the VMs on first use instead of the model's list (empty then): a world no one changes afterwards. */
-  vmSource?: VmSource | undefined;
 }
 
 /** Builds the lookup index for a world. */
